@@ -1,0 +1,99 @@
+package io.leadscore.batch.leadimport;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The header row of a file: column names matched case-insensitively after
+ * trimming, the position of each contract column, and the columns the contract
+ * does not name (custom attributes in a leads file, ignored elsewhere).
+ */
+final class CsvHeader {
+    private final String[] names;
+    private final Map<String, Integer> indexByKey;
+    private final List<Integer> extraIndexes;
+
+    private CsvHeader(String[] names, Map<String, Integer> indexByKey, List<Integer> extraIndexes) {
+        this.names = names;
+        this.indexByKey = indexByKey;
+        this.extraIndexes = extraIndexes;
+    }
+
+    /**
+     * Reads a header for a file kind.
+     *
+     * @throws FileRejectedException when a required column is missing, a column name is empty or repeated
+     */
+    static CsvHeader of(CsvRecord record, ImportFileKind kind, String fileName) throws FileRejectedException {
+        String[] raw = record.fields();
+        String[] names = new String[raw.length];
+        Map<String, Integer> indexByKey = new HashMap<>();
+        List<Integer> extras = new ArrayList<>();
+        for (int i = 0; i < raw.length; i++) {
+            names[i] = raw[i].strip();
+            String key = key(names[i]);
+            if (key.isEmpty()) {
+                if (raw.length == 1) {
+                    break;
+                }
+                throw new FileRejectedException(fileName, "column " + (i + 1) + " of the header has no name");
+            }
+            Integer previous = indexByKey.putIfAbsent(key, i);
+            if (previous != null) {
+                throw new FileRejectedException(fileName, "the header names column '" + names[i] + "' twice (columns "
+                        + (previous + 1) + " and " + (i + 1) + ")");
+            }
+            if (!kind.knownColumns().contains(key)) {
+                extras.add(i);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String required : kind.requiredColumns()) {
+            if (!indexByKey.containsKey(required)) {
+                missing.add(required);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new FileRejectedException(fileName, (missing.size() == 1 ? "missing required column " : "missing required columns ")
+                    + String.join(", ", missing) + " (a " + kind.label() + " file needs " + String.join(", ", kind.requiredColumns())
+                    + "; found " + (names.length == 0 || names[0].isEmpty() ? "no header" : String.join(", ", names)) + ")");
+        }
+        return new CsvHeader(names, indexByKey, Collections.unmodifiableList(extras));
+    }
+
+    static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    int size() {
+        return names.length;
+    }
+
+    /** Position of a contract column, or -1 when the file does not have it. */
+    int indexOf(String column) {
+        Integer index = indexByKey.get(column);
+        return index == null ? -1 : index;
+    }
+
+    /** The column name as the file writes it (trimmed). */
+    String name(int index) {
+        return names[index];
+    }
+
+    /** Positions of the columns the contract does not name, in file order. */
+    List<Integer> extraIndexes() {
+        return extraIndexes;
+    }
+
+    List<String> extraNames() {
+        List<String> out = new ArrayList<>(extraIndexes.size());
+        for (int i : extraIndexes) {
+            out.add(names[i]);
+        }
+        return out;
+    }
+}

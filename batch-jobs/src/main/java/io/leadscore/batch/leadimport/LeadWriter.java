@@ -1,0 +1,119 @@
+package io.leadscore.batch.leadimport;
+
+import io.leadscore.batch.leadimport.ImportRows.LeadRow;
+import io.leadscore.batch.store.ContentHash;
+import io.leadscore.batch.store.CustomAttributes;
+import io.leadscore.batch.store.Instants;
+import io.leadscore.scoring.domain.Lead;
+import io.leadscore.scoring.domain.Stage;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Upserts leads. A new lead enters the funnel at LEAD as of its created_at,
+ * and that first stage is recorded in the audit trail with the import as actor.
+ */
+class LeadWriter extends UpsertWriter<LeadRow> {
+    private static final String COLUMNS = "created_at, email, company, industry, employees, annual_revenue, country,"
+            + " job_title, seniority, department, source, campaign, custom_attributes, content_hash";
+
+    LeadWriter(JdbcTemplate jdbc, Clock clock, boolean active) {
+        super(jdbc, clock, ImportFileKind.LEADS, active);
+    }
+
+    @Override
+    protected void loadStored(java.util.function.BiConsumer<String, Long> sink) {
+        jdbc.query("SELECT lead_key, content_hash FROM lead", rs -> {
+            sink.accept(rs.getString(1), rs.getLong(2));
+        });
+    }
+
+    @Override
+    protected String key(LeadRow row) {
+        return row.lead().leadId();
+    }
+
+    @Override
+    protected long hash(LeadRow row) {
+        Lead l = row.lead();
+        return new ContentHash().add(l.createdAt()).add(l.email()).add(l.company()).add(l.industry())
+                .add(l.employees()).add(l.annualRevenue()).add(l.country()).add(l.jobTitle())
+                .add(l.seniority() == null ? null : l.seniority().wireName()).add(l.department()).add(l.source())
+                .add(l.campaign()).add(CustomAttributes.encode(l.customAttributes())).value();
+    }
+
+    @Override
+    protected String insertSql() {
+        return "INSERT INTO lead (lead_key, " + COLUMNS + ", stage, stage_changed_at, imported_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    @Override
+    protected void bindInsert(PreparedStatement ps, LeadRow row, long hash, Instant now) throws SQLException {
+        ps.setString(1, row.lead().leadId());
+        int next = bindValues(ps, 2, row.lead(), hash);
+        ps.setString(next++, Stage.LEAD.name());
+        Instants.bind(ps, next++, row.lead().createdAt());
+        Instants.bind(ps, next++, now);
+        Instants.bind(ps, next, now);
+    }
+
+    @Override
+    protected String updateSql() {
+        return "UPDATE lead SET created_at = ?, email = ?, company = ?, industry = ?, employees = ?, annual_revenue = ?,"
+                + " country = ?, job_title = ?, seniority = ?, department = ?, source = ?, campaign = ?,"
+                + " custom_attributes = ?, content_hash = ?, updated_at = ? WHERE lead_key = ?";
+    }
+
+    @Override
+    protected void bindUpdate(PreparedStatement ps, LeadRow row, long hash, Instant now) throws SQLException {
+        int next = bindValues(ps, 1, row.lead(), hash);
+        Instants.bind(ps, next++, now);
+        ps.setString(next, row.lead().leadId());
+    }
+
+    @Override
+    protected void afterInsert(List<LeadRow> inserted, Instant now) {
+        String actor = "import #" + runId;
+        jdbc.batchUpdate("INSERT INTO stage_transition (lead_id, from_stage, to_stage, occurred_at, reason, actor, run_id)"
+                        + " SELECT id, NULL, ?, created_at, ?, ?, ? FROM lead WHERE lead_key = ?",
+                inserted, inserted.size(), (ps, row) -> {
+                    ps.setString(1, Stage.LEAD.name());
+                    ps.setString(2, "imported");
+                    ps.setString(3, actor);
+                    ps.setLong(4, runId);
+                    ps.setString(5, row.lead().leadId());
+                });
+    }
+
+    private static int bindValues(PreparedStatement ps, int i, Lead l, long hash) throws SQLException {
+        Instants.bind(ps, i++, l.createdAt());
+        ps.setString(i++, l.email());
+        ps.setString(i++, l.company());
+        ps.setString(i++, l.industry());
+        if (l.employees() == null) {
+            ps.setNull(i++, Types.BIGINT);
+        } else {
+            ps.setLong(i++, l.employees());
+        }
+        if (l.annualRevenue() == null) {
+            ps.setNull(i++, Types.DOUBLE);
+        } else {
+            ps.setDouble(i++, l.annualRevenue());
+        }
+        ps.setString(i++, l.country());
+        ps.setString(i++, l.jobTitle());
+        ps.setString(i++, l.seniority() == null ? null : l.seniority().wireName());
+        ps.setString(i++, l.department());
+        ps.setString(i++, l.source());
+        ps.setString(i++, l.campaign());
+        ps.setString(i++, CustomAttributes.encode(l.customAttributes()));
+        ps.setLong(i++, hash);
+        return i;
+    }
+}

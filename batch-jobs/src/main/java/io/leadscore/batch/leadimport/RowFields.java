@@ -1,0 +1,168 @@
+package io.leadscore.batch.leadimport;
+
+import io.leadscore.scoring.domain.Lead;
+import io.leadscore.scoring.domain.Timestamps;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Typed, validated access to the fields of one row. Every problem found is
+ * collected, so a row is reported with all that is wrong with it; values in
+ * messages are quoted so that a stray space is visible. The email column is
+ * never validated, so its value never reaches a message.
+ */
+final class RowFields {
+    private final CsvHeader header;
+    private final CsvRecord record;
+    private final List<RowProblem> problems = new ArrayList<>(2);
+
+    RowFields(CsvHeader header, CsvRecord record) {
+        this.header = header;
+        this.record = record;
+        if (record.malformed() != null) {
+            problems.add(new RowProblem(null, "malformed quoting: " + record.malformed()));
+        } else if (record.fields().length != header.size()) {
+            problems.add(new RowProblem(null, "the row has " + record.fields().length + " fields but the header has "
+                    + header.size() + " (an unquoted comma or line break?)"));
+        }
+    }
+
+    long line() {
+        return record.line();
+    }
+
+    /** Whether the row's shape lets its fields be read at all. */
+    boolean readable() {
+        return problems.isEmpty();
+    }
+
+    /** The trimmed value of a column, or {@code null} when the column is absent or the value empty. */
+    String text(String column) {
+        int index = header.indexOf(column);
+        return index < 0 ? null : value(index);
+    }
+
+    String value(int index) {
+        String raw = record.fields()[index];
+        if (raw.isEmpty()) {
+            return null;
+        }
+        String trimmed = raw.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    String requiredText(String column) {
+        String value = text(column);
+        if (value == null) {
+            problem(column, "missing value (the column is required)");
+        }
+        return value;
+    }
+
+    /** A required id of at most {@link Lead#MAX_ID_LENGTH} characters. */
+    String id(String column) {
+        String value = requiredText(column);
+        if (value != null && value.length() > Lead.MAX_ID_LENGTH) {
+            problem(column, "id of " + value.length() + " characters, at most " + Lead.MAX_ID_LENGTH + " allowed");
+            return null;
+        }
+        return value;
+    }
+
+    Instant timestamp(String column, boolean required) {
+        String value = required ? requiredText(column) : text(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Timestamps.parse(value);
+        } catch (IllegalArgumentException e) {
+            problem(column, e.getMessage());
+            return null;
+        }
+    }
+
+    Long nonNegativeInteger(String column) {
+        String value = text(column);
+        if (value == null) {
+            return null;
+        }
+        int start = value.charAt(0) == '+' ? 1 : 0;
+        boolean digits = value.length() > start && value.length() - start <= 18;
+        for (int i = start; i < value.length() && digits; i++) {
+            char c = value.charAt(i);
+            digits = c >= '0' && c <= '9';
+        }
+        if (!digits) {
+            if (value.startsWith("-") && isNumber(value)) {
+                problem(column, "negative value '" + value + "', expected an integer >= 0");
+            } else {
+                problem(column, "'" + value + "' is not a whole number, expected an integer >= 0");
+            }
+            return null;
+        }
+        return Long.parseLong(value.substring(start));
+    }
+
+    BigDecimal nonNegativeDecimal(String column, boolean required) {
+        String value = required ? requiredText(column) : text(column);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            problem(column, "'" + value + "' is not a number, expected a decimal >= 0 such as 1250.50");
+            return null;
+        }
+        if (number.signum() < 0) {
+            problem(column, "negative value '" + value + "', expected a decimal >= 0");
+            return null;
+        }
+        if (number.precision() - number.scale() > 15) {
+            problem(column, "'" + value + "' is too large (more than 15 digits before the decimal point)");
+            return null;
+        }
+        return number;
+    }
+
+    /** An optional value of one of a fixed set of wire names, matched ignoring case. */
+    <E> E oneOf(String column, Function<String, Optional<E>> parser, String allowed, boolean required) {
+        String value = required ? requiredText(column) : text(column);
+        if (value == null) {
+            return null;
+        }
+        Optional<E> parsed = parser.apply(value);
+        if (parsed.isEmpty()) {
+            problem(column, "unknown value '" + value + "', expected one of " + allowed);
+            return null;
+        }
+        return parsed.get();
+    }
+
+    void problem(String column, String reason) {
+        int index = column == null ? -1 : header.indexOf(column);
+        problems.add(new RowProblem(index < 0 ? column : header.name(index), reason));
+    }
+
+    /** @throws RowRejectedException when any problem was found */
+    void rejectIfProblems() {
+        if (!problems.isEmpty()) {
+            throw new RowRejectedException(record.line(), problems);
+        }
+    }
+
+    private static boolean isNumber(String value) {
+        try {
+            new BigDecimal(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.leadscore.batch.store;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Beans every job uses: the clock, the dialect, progress, job locks. */
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    StoreDialect storeDialect(DataSource dataSource) {
+        return StoreDialect.of(dataSource);
+    }
+
+    @Bean
+    ProgressRelay jobProgress() {
+        return new ProgressRelay();
+    }
+
+    @Bean
+    JobLock jobLock(JdbcTemplate jdbc, Clock clock) {
+        return new JobLock(jdbc, clock);
+    }
+}

@@ -1,0 +1,266 @@
+package io.leadscore.batch.leadimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.leadscore.batch.TestStores;
+import io.leadscore.batch.store.CustomAttributes;
+import io.leadscore.batch.store.JobLock;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The import job against the contract, on whichever store the subclass names.
+ * The fixture files (test resources, UTF-8 with a byte-order mark and CRLF
+ * line ends) put one bad row of every kind the contract names between good
+ * rows with quoted commas, doubled quotes and line breaks.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class CrmImportJobTest {
+    @Autowired
+    CrmImport crmImport;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JobRepository jobRepository;
+    @Autowired
+    JobLock jobLock;
+
+    @BeforeEach
+    void emptyStore() {
+        TestStores.clean(jdbc);
+    }
+
+    static String fixture(String name) {
+        try {
+            return Path.of(CrmImportJobTest.class.getResource("/import/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static CrmImport.Request allFixtures() {
+        return new CrmImport.Request(fixture("leads.csv"), fixture("activities.csv"), fixture("deals.csv"),
+                fixture("followups.csv"));
+    }
+
+    @Test
+    void importsEveryGoodRowAndReportsEveryBadRowWithItsLine() throws Exception {
+        ImportReport report = crmImport.run(allFixtures());
+
+        assertThat(report.status()).isEqualTo("COMPLETED");
+        assertThat(report.files()).extracting(ImportReport.FileSummary::kind, ImportReport.FileSummary::rowsRead,
+                        ImportReport.FileSummary::imported, ImportReport.FileSummary::updated,
+                        ImportReport.FileSummary::unchanged, ImportReport.FileSummary::rejected)
+                .containsExactly(
+                        tuple(ImportFileKind.LEADS, 14L, 3L, 0L, 0L, 11L),
+                        tuple(ImportFileKind.ACTIVITIES, 8L, 4L, 0L, 0L, 4L),
+                        tuple(ImportFileKind.DEALS, 8L, 2L, 0L, 0L, 6L),
+                        tuple(ImportFileKind.FOLLOWUPS, 4L, 2L, 0L, 0L, 2L));
+        assertThat(report.files().get(0).extraColumns()).containsExactly("Budget Band", "crm_score");
+        assertThat(report.files().get(1).extraColumns()).containsExactly("channel_hint");
+
+        String leads = fixture("leads.csv");
+        assertThat(report.errors()).filteredOn(e -> e.file().equals(leads))
+                .extracting(ImportReport.RowError::line, ImportReport.RowError::column)
+                .containsExactly(
+                        tuple(5L, "created_at"),      // impossible date 2026-02-30
+                        tuple(6L, "created_at"),      // "yesterday"
+                        tuple(7L, "employees"),       // negative
+                        tuple(8L, "employees"),       // not a number
+                        tuple(9L, "seniority"),       // unknown enum value
+                        tuple(10L, "lead_id"),        // 72-character id
+                        tuple(11L, "lead_id"),        // missing required value
+                        tuple(12L, "created_at"),     // missing required value
+                        tuple(14L, "annual_revenue"), // negative decimal
+                        tuple(15L, "country"),        // not an ISO code
+                        tuple(16L, "lead_id"));       // repeated id
+        assertThat(report.errors()).filteredOn(e -> e.file().equals(fixture("activities.csv")))
+                .extracting(ImportReport.RowError::line, ImportReport.RowError::column)
+                .containsExactly(tuple(4L, "lead_id"), tuple(5L, "type"), tuple(6L, "occurred_at"), tuple(7L, "lead_id"));
+        assertThat(report.errors()).filteredOn(e -> e.file().equals(fixture("deals.csv")))
+                .extracting(ImportReport.RowError::line, ImportReport.RowError::column)
+                .containsExactly(tuple(3L, "closed_at"), tuple(4L, "closed_at"), tuple(5L, "status"),
+                        tuple(6L, "amount"), tuple(7L, "amount"), tuple(9L, "lead_id"));
+        assertThat(report.errors()).filteredOn(e -> e.file().equals(fixture("followups.csv")))
+                .extracting(ImportReport.RowError::line, ImportReport.RowError::column)
+                .containsExactly(tuple(3L, "channel"), tuple(4L, "outcome"));
+        assertThat(report.totalErrors()).isEqualTo(report.errors().size());
+        assertThat(report.errors()).extracting(ImportReport.RowError::reason)
+                .anySatisfy(r -> assertThat(r).contains("2026-02-30"))
+                .anySatisfy(r -> assertThat(r).contains("unknown value 'wizard'"))
+                .anySatisfy(r -> assertThat(r).contains("unknown lead 'L-999'"))
+                .anySatisfy(r -> assertThat(r).contains("at most 64"));
+
+        // what was written
+        Map<String, Object> acme = jdbc.queryForMap("SELECT * FROM lead WHERE lead_key = 'L-001'");
+        assertThat(acme).containsEntry("COMPANY", "Acme, Inc.").containsEntry("JOB_TITLE", "Head of \"Data\"")
+                .containsEntry("INDUSTRY", "software").containsEntry("COUNTRY", "DE").containsEntry("SENIORITY", "director")
+                .containsEntry("DEPARTMENT", "it").containsEntry("SOURCE", "webinar").containsEntry("STAGE", "LEAD");
+        assertThat(CustomAttributes.decode((String) acme.get("CUSTOM_ATTRIBUTES")))
+                .isEqualTo(Map.of("Budget Band", "high", "crm_score", "71"));
+        Map<String, Object> globex = jdbc.queryForMap("SELECT * FROM lead WHERE lead_key = 'L-002'");
+        assertThat(globex).containsEntry("COMPANY", "Globex\r\nHoldings").containsEntry("INDUSTRY", "financial services")
+                .containsEntry("SENIORITY", "c_level");
+        assertThat(jdbc.queryForList("SELECT lead_key FROM lead ORDER BY lead_key", String.class))
+                .containsExactly("L-001", "L-002", "L-009");
+        assertThat(jdbc.queryForList("SELECT detail FROM activity ORDER BY occurred_at", String.class))
+                .containsExactly("/pricing, annual", "/pricing", "line one\r\nline \"two\"", null);
+        assertThat(jdbc.queryForList("SELECT deal_key || ':' || status || ':' || CAST(amount AS VARCHAR(30)) FROM deal ORDER BY deal_key",
+                String.class)).containsExactly("D-1:WON:25000.5000", "D-7:OPEN:5000.0000");
+        assertThat(jdbc.queryForList("SELECT outcome FROM followup ORDER BY occurred_at", String.class))
+                .containsExactly("ACCEPTED", "REJECTED");
+        assertThat(jdbc.queryForList("SELECT to_stage || ':' || reason FROM stage_transition", String.class))
+                .hasSize(3).containsOnly("LEAD:imported");
+        Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM import_error WHERE run_id = ?", Long.class, report.runId());
+        assertThat(stored).isEqualTo(23L);
+
+        // the job's own counts: read, written and skipped per step
+        JobExecution execution = jobRepository.getJobExecution(report.executionId());
+        assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());
+        assertThat(execution.getStepExecutions())
+                .extracting(StepExecution::getStepName, StepExecution::getReadCount, StepExecution::getWriteCount,
+                        StepExecution::getProcessSkipCount)
+                .containsExactlyInAnyOrder(
+                        tuple("leadImportStep", 14L, 3L, 11L),
+                        tuple("activityImportStep", 8L, 4L, 4L),
+                        tuple("dealImportStep", 8L, 2L, 6L),
+                        tuple("followUpImportStep", 4L, 2L, 2L));
+    }
+
+    @Test
+    void importingTheSameFilesAgainChangesNothing() throws Exception {
+        crmImport.run(allFixtures());
+        List<Map<String, Object>> leadsBefore = jdbc.queryForList("SELECT * FROM lead ORDER BY id");
+        long transitionsBefore = count("stage_transition");
+
+        ImportReport again = crmImport.run(allFixtures());
+
+        assertThat(again.files()).extracting(ImportReport.FileSummary::imported, ImportReport.FileSummary::updated,
+                        ImportReport.FileSummary::unchanged)
+                .containsExactly(tuple(0L, 0L, 3L), tuple(0L, 0L, 4L), tuple(0L, 0L, 2L), tuple(0L, 0L, 2L));
+        assertThat(jdbc.queryForList("SELECT * FROM lead ORDER BY id")).isEqualTo(leadsBefore);
+        assertThat(count("activity")).isEqualTo(4);
+        assertThat(count("deal")).isEqualTo(2);
+        assertThat(count("followup")).isEqualTo(2);
+        assertThat(count("stage_transition")).isEqualTo(transitionsBefore);
+    }
+
+    @Test
+    void aChangedRowUpdatesTheStoredOne(@TempDir Path dir) throws Exception {
+        crmImport.run(new CrmImport.Request(fixture("leads.csv"), null, null, null));
+        Path changed = dir.resolve("leads.csv");
+        Files.writeString(changed, "lead_id,created_at,employees,company\n"
+                + "L-001,2026-01-05T09:30:00Z,300,\"Acme, Inc.\"\n"
+                + "L-050,2026-01-20,5,New Co\n", StandardCharsets.UTF_8);
+
+        ImportReport report = crmImport.run(new CrmImport.Request(changed.toString(), null, null, null));
+
+        assertThat(report.files().get(0)).extracting(ImportReport.FileSummary::imported, ImportReport.FileSummary::updated,
+                ImportReport.FileSummary::rejected).containsExactly(1L, 1L, 0L);
+        assertThat(jdbc.queryForObject("SELECT employees FROM lead WHERE lead_key = 'L-001'", Long.class)).isEqualTo(300L);
+        assertThat(count("lead")).isEqualTo(4);
+    }
+
+    @Test
+    void rowsMayReferToLeadsImportedEarlier() throws Exception {
+        crmImport.run(new CrmImport.Request(fixture("leads.csv"), null, null, null));
+
+        ImportReport report = crmImport.run(new CrmImport.Request(null, fixture("activities.csv"), null, null));
+
+        assertThat(report.files()).singleElement().extracting(ImportReport.FileSummary::imported).isEqualTo(4L);
+    }
+
+    @Test
+    void neverWritesEmailAddressesToTheLog(CapturedOutput output) throws Exception {
+        crmImport.run(allFixtures());
+
+        assertThat(output.getAll()).isNotEmpty().doesNotContain("@acme.example", "@globex.example", "@initech.example",
+                "@hooli.example", "@vandelay.example", "@umbrella.example");
+    }
+
+    @Test
+    void refusesASecondImportWhileOneRuns() {
+        try (JobLock.Held held = jobLock.acquire(CrmImport.JOB_NAME)) {
+            assertThatThrownBy(() -> crmImport.run(allFixtures()))
+                    .isInstanceOf(JobLock.HeldException.class)
+                    .hasMessageContaining("in progress");
+        }
+        assertThat(count("lead")).isZero();
+    }
+
+    // Files rejected whole: the store is left as it was.
+
+    @Test
+    void missingRequiredColumnNamesColumnAndFileAndWritesNothing() {
+        String bad = fixture("leads-missing-created-at.csv");
+
+        assertThatThrownBy(() -> crmImport.run(new CrmImport.Request(bad, fixture("activities.csv"), null, null)))
+                .isInstanceOfSatisfying(FileRejectedException.class, e -> {
+                    assertThat(e.fileName()).isEqualTo(bad);
+                    assertThat(e.problem()).contains("missing required column created_at");
+                });
+        assertNothingWritten();
+    }
+
+    @Test
+    void refusesAFileThatIsNotCsvText() {
+        assertThatThrownBy(() -> crmImport.run(new CrmImport.Request(fixture("leads.csv"), fixture("not-csv.csv"), null, null)))
+                .isInstanceOf(FileRejectedException.class)
+                .hasMessageContaining("not-csv.csv");
+        assertNothingWritten();
+    }
+
+    @Test
+    void refusesAQuoteNeverClosed() {
+        assertThatThrownBy(() -> crmImport.run(new CrmImport.Request(fixture("unterminated-quote.csv"), null, null, null)))
+                .isInstanceOf(FileRejectedException.class)
+                .hasMessageContaining("never closed");
+        assertNothingWritten();
+    }
+
+    @Test
+    void refusesAMissingFile(@TempDir Path dir) {
+        String missing = dir.resolve("nope.csv").toString();
+        assertThatThrownBy(() -> crmImport.run(new CrmImport.Request(missing, null, null, null)))
+                .isInstanceOf(FileRejectedException.class)
+                .hasMessageContaining("no such file");
+        assertNothingWritten();
+    }
+
+    private void assertNothingWritten() {
+        assertThat(count("lead")).isZero();
+        assertThat(count("activity")).isZero();
+        assertThat(count("import_error")).isZero();
+        assertThat(count("BATCH_JOB_EXECUTION")).isZero();
+    }
+
+    long count(String table) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    static Path copy(Path dir, String fixture) throws IOException {
+        Path target = dir.resolve(fixture);
+        Files.copy(Path.of(fixture(fixture)), target);
+        return target;
+    }
+}
