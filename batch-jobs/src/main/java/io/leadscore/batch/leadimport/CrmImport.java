@@ -90,7 +90,11 @@ public class CrmImport {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("Nothing to import: give at least one of --leads, --activities, --deals, --followups");
         }
-        Map<ImportFileKind, CheckedFile> checked = ImportPreflight.check(files);
+        return run(ImportPreflight.check(files));
+    }
+
+    /** Imports files already checked by {@link ImportPreflight#check}. */
+    public ImportReport run(Map<ImportFileKind, CheckedFile> checked) {
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString("requested.at", clock.instant().toString());
         for (CheckedFile file : checked.values()) {
@@ -122,7 +126,8 @@ public class CrmImport {
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM import_error WHERE run_id = ?", Long.class, runId);
         List<ImportReport.RowError> errors = jdbc.query(
                 "SELECT file_name, line_number, column_name, reason FROM import_error WHERE run_id = ?"
-                        + " ORDER BY file_kind, line_number, id FETCH FIRST " + ERRORS_LISTED + " ROWS ONLY",
+                        + " ORDER BY CASE file_kind WHEN 'leads' THEN 0 WHEN 'activities' THEN 1 WHEN 'deals' THEN 2 ELSE 3 END,"
+                        + " line_number, id FETCH FIRST " + ERRORS_LISTED + " ROWS ONLY",
                 (rs, i) -> new ImportReport.RowError(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
                 runId);
         BatchStatus status = execution.getStatus();

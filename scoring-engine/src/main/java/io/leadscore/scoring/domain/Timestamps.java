@@ -68,10 +68,10 @@ public final class Timestamps {
     }
 
     private static String describe(String value, RuntimeException e) {
-        String cause = e.getMessage();
+        Throwable root = e.getCause() != null ? e.getCause() : e;
+        String cause = root.getMessage();
         if (cause != null && (cause.contains("Invalid date") || cause.contains("Invalid value"))) {
-            int colon = cause.lastIndexOf(": ");
-            return "Impossible date '" + value + "'" + (colon > 0 ? " (" + cause.substring(colon + 2) + ")" : "");
+            return "Impossible date '" + value + "': " + cause;
         }
         return "Invalid timestamp '" + value + "', expected a date (2026-03-14) or a date-time (2026-03-14T09:30:00Z)";
     }

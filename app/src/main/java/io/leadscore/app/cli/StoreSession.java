@@ -1,0 +1,82 @@
+package io.leadscore.app.cli;
+
+import io.leadscore.app.LeadscoreApplication;
+import io.leadscore.batch.store.ProgressRelay;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The Spring application of a store-backed command, configured from the
+ * global options: the store URL and credentials, the config file, the log
+ * levels. Closing it closes the store.
+ */
+public final class StoreSession implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+
+    private StoreSession(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static StoreSession open(GlobalOptions options) {
+        return open(options, WebApplicationType.NONE, Map.of());
+    }
+
+    public static StoreSession open(GlobalOptions options, WebApplicationType web, Map<String, Object> extra) {
+        Map<String, Object> properties = properties(options);
+        properties.putAll(extra);
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(LeadscoreApplication.class)
+                    .web(web)
+                    .properties(properties)
+                    .run();
+            StoreSession session = new StoreSession(context);
+            session.bean(ProgressRelay.class).target(TerminalProgress.forTerminal(options.quiet()));
+            return session;
+        } catch (RuntimeException e) {
+            throw StoreErrors.translate(e, options);
+        }
+    }
+
+    static Map<String, Object> properties(GlobalOptions options) {
+        Map<String, Object> p = new HashMap<>();
+        String url = options.dbUrl();
+        p.put("spring.datasource.url", url);
+        if (options.dbUser() != null) {
+            p.put("spring.datasource.username", options.dbUser());
+        } else if (url.startsWith("jdbc:h2:")) {
+            p.put("spring.datasource.username", "sa");
+        }
+        String password = options.dbPassword();
+        if (password != null) {
+            p.put("spring.datasource.password", password);
+        }
+        if (options.config() != null) {
+            Path config = Path.of(options.config());
+            if (!Files.isRegularFile(config)) {
+                throw new UsageException("--config " + options.config() + ": no such file");
+            }
+            p.put("spring.config.import", "file:" + config.toAbsolutePath());
+        }
+        p.put("logging.level.root", options.debug() ? "INFO" : "WARN");
+        p.put("logging.level.io.leadscore", options.debug() ? "DEBUG" : "WARN");
+        return p;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

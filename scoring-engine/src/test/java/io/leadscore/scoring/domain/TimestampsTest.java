@@ -1,0 +1,60 @@
+package io.leadscore.scoring.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TimestampsTest {
+
+    @Test
+    void readsADateAsMidnightUtc() {
+        assertThat(Timestamps.parse("2026-03-14")).isEqualTo(Instant.parse("2026-03-14T00:00:00Z"));
+    }
+
+    @Test
+    void readsADateTimeWithZOrAnOffset() {
+        assertThat(Timestamps.parse("2026-03-14T09:30:00Z")).isEqualTo(Instant.parse("2026-03-14T09:30:00Z"));
+        assertThat(Timestamps.parse("2026-03-14T09:30:00+01:00")).isEqualTo(Instant.parse("2026-03-14T08:30:00Z"));
+        assertThat(Timestamps.parse("2026-03-14T09:30:00.250-05:00")).isEqualTo(Instant.parse("2026-03-14T14:30:00.250Z"));
+    }
+
+    @Test
+    void takesADateTimeWithoutOffsetAsUtc() {
+        assertThat(Timestamps.parse(" 2026-03-14T09:30:00 ")).isEqualTo(Instant.parse("2026-03-14T09:30:00Z"));
+    }
+
+    @Test
+    void formatsAsUtc() {
+        assertThat(Timestamps.format(Instant.parse("2026-03-14T09:30:00Z"))).isEqualTo("2026-03-14T09:30:00Z");
+    }
+
+    @Nested
+    class Refuses {
+        @ParameterizedTest
+        @ValueSource(strings = {"2026-02-30", "2026-13-01", "2025-02-29", "2026-04-31T10:00:00Z", "2026-01-01T25:00:00Z"})
+        void impossibleDates(String text) {
+            assertThatThrownBy(() -> Timestamps.parse(text))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + text + "'");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"yesterday", "14/03/2026", "2026/03/14", "2026-3-14", "20260314"})
+        void textThatIsNotATimestamp(String text) {
+            assertThatThrownBy(() -> Timestamps.parse(text))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(text)
+                    .hasMessageContaining("expected a date");
+        }
+
+        @Test
+        void emptyText() {
+            assertThatThrownBy(() -> Timestamps.parse("  ")).hasMessage("Missing timestamp");
+        }
+    }
+}
