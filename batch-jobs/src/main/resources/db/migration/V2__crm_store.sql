@@ -25,6 +25,7 @@ CREATE TABLE lead (
     content_hash      BIGINT NOT NULL,                 -- of the imported values: a re-import of an unchanged row writes nothing
     stage             VARCHAR(16) DEFAULT 'LEAD' NOT NULL,
     stage_changed_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    mql_at            TIMESTAMP WITH TIME ZONE,           -- when it last became an MQL: the SLA clock starts here
     imported_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT lead_key_unique UNIQUE (lead_key)
@@ -57,12 +58,14 @@ CREATE TABLE deal (
     amount       NUMERIC(19, 4) NOT NULL,
     lost_reason  VARCHAR,
     content_hash BIGINT NOT NULL,
+    import_run   BIGINT NOT NULL,                       -- the import that last wrote it: the stage engine's work list
     imported_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT deal_key_unique UNIQUE (deal_key),
     CONSTRAINT deal_lead_fk FOREIGN KEY (lead_id) REFERENCES lead (id)
 );
 CREATE INDEX deal_by_lead ON deal (lead_id);
+CREATE INDEX deal_by_import ON deal (import_run);
 
 -- A follow-up is identified by (lead, time, rep); rep_key is the rep or ''.
 CREATE TABLE followup (
@@ -75,9 +78,11 @@ CREATE TABLE followup (
     outcome     VARCHAR(16) NOT NULL,
     reason      VARCHAR,
     content_hash BIGINT NOT NULL,
+    import_run   BIGINT NOT NULL,
     CONSTRAINT followup_lead_fk FOREIGN KEY (lead_id) REFERENCES lead (id),
     CONSTRAINT followup_unique UNIQUE (lead_id, occurred_at, rep_key)
 );
+CREATE INDEX followup_by_import ON followup (import_run);
 
 -- Every stage change: from, to, when, why, and by whom (a job run, an import, a person).
 CREATE TABLE stage_transition (

@@ -6,7 +6,11 @@ import io.leadscore.batch.leadimport.ImportRows.FollowUpRow;
 import io.leadscore.batch.leadimport.ImportRows.LeadRow;
 import io.leadscore.batch.store.JobProgress;
 import io.leadscore.batch.store.StoreDialect;
+import io.leadscore.batch.stages.LeadStageEvents;
+import io.leadscore.batch.stages.StageEventReader;
+import io.leadscore.batch.stages.StageTransitionWriter;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -17,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -31,13 +36,14 @@ class CrmImportJobConfiguration {
 
     @Bean
     Job crmImportJob(JobRepository jobRepository, Step leadImportStep, Step activityImportStep, Step dealImportStep,
-                     Step followUpImportStep) {
+                     Step followUpImportStep, Step importStageUpdateStep) {
         return new JobBuilder(CrmImport.JOB_NAME, jobRepository)
                 .validator(CrmImport.parametersValidator())
                 .start(leadImportStep)
                 .next(activityImportStep)
                 .next(dealImportStep)
                 .next(followUpImportStep)
+                .next(importStageUpdateStep)
                 .build();
     }
 
@@ -89,6 +95,32 @@ class CrmImportJobConfiguration {
                 .faultTolerant().skip(RowRejectedException.class).skipLimit(Long.MAX_VALUE)
                 .skipListener(followUpErrorRecorder)
                 .build();
+    }
+
+    /** The follow-ups and deals this import wrote move their leads' stages. */
+    @Bean
+    Step importStageUpdateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                               StageEventReader importedStageEvents, StageTransitionWriter importStageWriter) {
+        return new StepBuilder("importStageUpdateStep", jobRepository)
+                .<LeadStageEvents, LeadStageEvents>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(importedStageEvents)
+                .writer(importStageWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    StageEventReader importedStageEvents(DataSource dataSource,
+                                         @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId) {
+        return new StageEventReader(dataSource, runId);
+    }
+
+    @Bean
+    @StepScope
+    StageTransitionWriter importStageWriter(NamedParameterJdbcTemplate jdbc,
+                                            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId) {
+        return new StageTransitionWriter(jdbc, "import #" + runId, runId);
     }
 
     @Bean

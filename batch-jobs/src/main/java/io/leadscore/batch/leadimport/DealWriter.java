@@ -37,27 +37,28 @@ class DealWriter extends UpsertWriter<DealRow> {
     @Override
     protected String insertSql() {
         return "INSERT INTO deal (lead_id, created_at, status, closed_at, amount, lost_reason, content_hash, updated_at,"
-                + " deal_key, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " import_run, deal_key, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     @Override
     protected void bindInsert(PreparedStatement ps, DealRow row, long hash, Instant now) throws SQLException {
-        bindValues(ps, row, hash, now);
-        Instants.bind(ps, 10, now);
+        bindValues(ps, row, hash, now, runId);
+        Instants.bind(ps, 11, now);
     }
 
     @Override
     protected String updateSql() {
         return "UPDATE deal SET lead_id = ?, created_at = ?, status = ?, closed_at = ?, amount = ?, lost_reason = ?,"
-                + " content_hash = ?, updated_at = ? WHERE deal_key = ?";
+                + " content_hash = ?, updated_at = ?, import_run = ? WHERE deal_key = ?";
     }
 
     @Override
     protected void bindUpdate(PreparedStatement ps, DealRow row, long hash, Instant now) throws SQLException {
-        bindValues(ps, row, hash, now);
+        bindValues(ps, row, hash, now, runId);
     }
 
-    private static void bindValues(PreparedStatement ps, DealRow row, long hash, Instant now) throws SQLException {
+    private static void bindValues(PreparedStatement ps, DealRow row, long hash, Instant now, long runId)
+            throws SQLException {
         ps.setLong(1, row.leadId());
         Instants.bind(ps, 2, row.createdAt());
         ps.setString(3, row.status().name());
@@ -66,6 +67,7 @@ class DealWriter extends UpsertWriter<DealRow> {
         ps.setString(6, row.lostReason());
         ps.setLong(7, hash);
         Instants.bind(ps, 8, now);
-        ps.setString(9, row.dealKey());
+        ps.setLong(9, runId);
+        ps.setString(10, row.dealKey());
     }
 }

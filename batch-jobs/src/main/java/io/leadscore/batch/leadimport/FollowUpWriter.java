@@ -48,34 +48,35 @@ class FollowUpWriter extends UpsertWriter<FollowUpRow> {
 
     @Override
     protected String insertSql() {
-        return "INSERT INTO followup (channel, outcome, reason, content_hash, lead_id, occurred_at, rep_key, rep)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        return "INSERT INTO followup (channel, outcome, reason, content_hash, import_run, lead_id, occurred_at, rep_key, rep)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     @Override
     protected void bindInsert(PreparedStatement ps, FollowUpRow row, long hash, Instant now) throws SQLException {
-        bindValues(ps, row, hash);
-        ps.setString(8, row.rep());
+        bindValues(ps, row, hash, runId);
+        ps.setString(9, row.rep());
     }
 
     @Override
     protected String updateSql() {
-        return "UPDATE followup SET channel = ?, outcome = ?, reason = ?, content_hash = ?"
+        return "UPDATE followup SET channel = ?, outcome = ?, reason = ?, content_hash = ?, import_run = ?"
                 + " WHERE lead_id = ? AND occurred_at = ? AND rep_key = ?";
     }
 
     @Override
     protected void bindUpdate(PreparedStatement ps, FollowUpRow row, long hash, Instant now) throws SQLException {
-        bindValues(ps, row, hash);
+        bindValues(ps, row, hash, runId);
     }
 
-    private static void bindValues(PreparedStatement ps, FollowUpRow row, long hash) throws SQLException {
+    private static void bindValues(PreparedStatement ps, FollowUpRow row, long hash, long runId) throws SQLException {
         ps.setString(1, row.channel() == null ? null : row.channel().name());
         ps.setString(2, row.outcome().name());
         ps.setString(3, row.reason());
         ps.setLong(4, hash);
-        ps.setLong(5, row.leadId());
-        Instants.bind(ps, 6, row.occurredAt());
-        ps.setString(7, row.rep() == null ? "" : row.rep());
+        ps.setLong(5, runId);
+        ps.setLong(6, row.leadId());
+        Instants.bind(ps, 7, row.occurredAt());
+        ps.setString(8, row.rep() == null ? "" : row.rep());
     }
 }

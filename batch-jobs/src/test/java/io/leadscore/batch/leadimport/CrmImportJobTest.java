@@ -114,7 +114,7 @@ abstract class CrmImportJobTest {
         Map<String, Object> acme = jdbc.queryForMap("SELECT * FROM lead WHERE lead_key = 'L-001'");
         assertThat(acme).containsEntry("COMPANY", "Acme, Inc.").containsEntry("JOB_TITLE", "Head of \"Data\"")
                 .containsEntry("INDUSTRY", "software").containsEntry("COUNTRY", "DE").containsEntry("SENIORITY", "director")
-                .containsEntry("DEPARTMENT", "it").containsEntry("SOURCE", "webinar").containsEntry("STAGE", "LEAD");
+                .containsEntry("DEPARTMENT", "it").containsEntry("SOURCE", "webinar").containsEntry("STAGE", "WON");
         assertThat(CustomAttributes.decode((String) acme.get("CUSTOM_ATTRIBUTES")))
                 .isEqualTo(Map.of("Budget Band", "high", "crm_score", "71"));
         Map<String, Object> globex = jdbc.queryForMap("SELECT * FROM lead WHERE lead_key = 'L-002'");
@@ -128,8 +128,20 @@ abstract class CrmImportJobTest {
                 String.class)).containsExactly("D-1:WON:25000.5000", "D-7:OPEN:5000.0000");
         assertThat(jdbc.queryForList("SELECT outcome FROM followup ORDER BY occurred_at", String.class))
                 .containsExactly("ACCEPTED", "REJECTED");
-        assertThat(jdbc.queryForList("SELECT to_stage || ':' || reason FROM stage_transition", String.class))
-                .hasSize(3).containsOnly("LEAD:imported");
+        // the stage engine: follow-ups and deals moved their leads, each move recorded
+        assertThat(jdbc.queryForList("SELECT l.lead_key || ' ' || COALESCE(t.from_stage, '-') || '>' || t.to_stage || ': '"
+                + " || t.reason FROM stage_transition t JOIN lead l ON l.id = t.lead_id ORDER BY l.lead_key, t.id", String.class))
+                .containsExactly(
+                        "L-001 ->LEAD: imported",
+                        "L-001 LEAD>SAL: follow-up accepted",
+                        "L-001 SAL>OPPORTUNITY: deal D-1 opened",
+                        "L-001 OPPORTUNITY>WON: deal D-1 won",
+                        "L-002 ->LEAD: imported",
+                        "L-009 ->LEAD: imported",
+                        "L-009 LEAD>NURTURE: rejected by sales: bad_fit",
+                        "L-009 NURTURE>OPPORTUNITY: deal D-7 opened");
+        assertThat(jdbc.queryForList("SELECT lead_key || ':' || stage FROM lead ORDER BY lead_key", String.class))
+                .containsExactly("L-001:WON", "L-002:LEAD", "L-009:OPPORTUNITY");
         Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM import_error WHERE run_id = ?", Long.class, report.runId());
         assertThat(stored).isEqualTo(23L);
 
@@ -143,7 +155,8 @@ abstract class CrmImportJobTest {
                         tuple("leadImportStep", 14L, 3L, 11L),
                         tuple("activityImportStep", 8L, 4L, 4L),
                         tuple("dealImportStep", 8L, 2L, 6L),
-                        tuple("followUpImportStep", 4L, 2L, 2L));
+                        tuple("followUpImportStep", 4L, 2L, 2L),
+                        tuple("importStageUpdateStep", 2L, 2L, 0L));
     }
 
     @Test
