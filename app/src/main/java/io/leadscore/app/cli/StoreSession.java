@@ -22,8 +22,12 @@ public final class StoreSession implements AutoCloseable {
         this.context = context;
     }
 
+    /**
+     * A session for one command: beans are created when first used, so a
+     * command pays only for what it touches (start-up is part of the user's wait).
+     */
     public static StoreSession open(GlobalOptions options) {
-        return open(options, WebApplicationType.NONE, Map.of());
+        return open(options, WebApplicationType.NONE, Map.of("spring.main.lazy-initialization", true));
     }
 
     public static StoreSession open(GlobalOptions options, WebApplicationType web, Map<String, Object> extra) {
