@@ -75,6 +75,8 @@ public final class EngagementState {
     private int windowDays;
     private long asOf;
     private long currentDay;
+    /** {@code floorMod(currentDay, windowDays)}: the ring slot of the current day. */
+    private int currentRing;
     private long lastActivity;
     private int seen;
     private long activeDays;
@@ -122,6 +124,7 @@ public final class EngagementState {
     public void reset(long asOfMillis) {
         this.asOf = asOfMillis;
         this.currentDay = dayOf(asOfMillis);
+        this.currentRing = (int) Math.floorMod(currentDay, (long) windowDays);
         this.lastActivity = Long.MIN_VALUE;
         this.seen = 0;
         this.activeDays = 0;
@@ -185,6 +188,7 @@ public final class EngagementState {
         }
         asOf = timeMillis;
         currentDay = dayOf(timeMillis);
+        currentRing = (int) Math.floorMod(currentDay, (long) windowDays);
     }
 
     /** {@link #add(ActivityType, long)} for an activity. */
@@ -219,7 +223,7 @@ public final class EngagementState {
             activeDays |= 1L << age;
         }
         if (age < windowDays) {
-            daily[slot * windowDays + (int) Math.floorMod(currentDay - age, (long) windowDays)]++;
+            daily[slot * windowDays + ring((int) age)]++;
         }
         return true;
     }
@@ -276,7 +280,7 @@ public final class EngagementState {
         int base = SLOT_OF_ORDINAL[type.ordinal()] * windowDays;
         int sum = 0;
         for (int back = 0; back < days; back++) {
-            sum += daily[base + (int) Math.floorMod(currentDay - back, (long) windowDays)];
+            sum += daily[base + ring(back)];
         }
         return sum;
     }
@@ -318,43 +322,57 @@ public final class EngagementState {
     /**
      * The state as a small versioned byte array, the form the store keeps per lead. Version 1, big-endian:
      * <pre>
-     *   u8 version | u8 windowDays | f64 halfLifeDays | i64 asOf (epoch ms) | u16 seen types
+     *   u8 version | u8 windowDays | f64 halfLifeDays | i64 asOf (epoch ms) | u16 types seen
      *   then, when any type was seen:
      *   i64 lastActivity (epoch ms) | u64 active-day bitmap (bit i = i days before the current day)
-     *   per seen type, in format order: f64 decayed count, then windowDays unsigned varints
-     *   (the daily counts, the current day first)
+     *   | u16 types with events in the daily window (a subset of those seen)
+     *   | per type seen, in format order: f64 decayed count
+     *   | per type with events in the window: windowDays unsigned varints, the current day first
      * </pre>
-     * 20 bytes for a lead without activity; 36 + (8 + windowDays) per activity type seen, when daily
-     * counts are below 128.
+     * 20 bytes for a lead without activity; 38 + 8 per type seen + windowDays per type active in the
+     * window (daily counts below 128 take one byte).
      */
     public byte[] toBytes() {
         int size = 20;
-        int varints = 0;
+        int windowed = 0;
         if (seen != 0) {
-            size += 16;
+            size += 18;
             for (int slot = 0; slot < TYPES; slot++) {
-                if ((seen & (1 << slot)) != 0) {
-                    size += 8;
-                    for (int back = 0; back < windowDays; back++) {
-                        varints += varintSize(dailyAt(slot, back));
-                    }
+                if ((seen & (1 << slot)) == 0) {
+                    continue;
+                }
+                size += 8;
+                int bytes = 0;
+                boolean any = false;
+                for (int back = 0; back < windowDays; back++) {
+                    int count = dailyAt(slot, back);
+                    bytes += varintSize(count);
+                    any |= count != 0;
+                }
+                if (any) {
+                    windowed |= 1 << slot;
+                    size += bytes;
                 }
             }
         }
-        byte[] out = new byte[size + varints];
+        byte[] out = new byte[size];
         int p = 0;
         out[p++] = (byte) FORMAT_VERSION;
         out[p++] = (byte) windowDays;
         p = putLong(out, p, Double.doubleToLongBits(halfLifeDays));
         p = putLong(out, p, asOf);
-        out[p++] = (byte) (seen >>> 8);
-        out[p++] = (byte) seen;
+        p = putShort(out, p, seen);
         if (seen != 0) {
             p = putLong(out, p, lastActivity);
             p = putLong(out, p, activeDays);
+            p = putShort(out, p, windowed);
             for (int slot = 0; slot < TYPES; slot++) {
                 if ((seen & (1 << slot)) != 0) {
                     p = putLong(out, p, Double.doubleToLongBits(decayed[slot]));
+                }
+            }
+            for (int slot = 0; slot < TYPES; slot++) {
+                if ((windowed & (1 << slot)) != 0) {
                     for (int back = 0; back < windowDays; back++) {
                         p = putVarint(out, p, dailyAt(slot, back));
                     }
@@ -416,14 +434,18 @@ public final class EngagementState {
         }
         long newLast = i64(bytes);
         long newActive = i64(bytes);
+        int newWindowed = (u8(bytes) << 8) | u8(bytes);
         if (newLast >= newAsOf) {
             throw invalid("last activity at " + newLast + " ms is not before the state's time " + newAsOf + " ms");
+        }
+        if ((newWindowed & ~newSeen) != 0) {
+            throw invalid("window mask " + Integer.toHexString(newWindowed) + " names types not seen ("
+                    + Integer.toHexString(newSeen) + ")");
         }
         if (apply) {
             lastActivity = newLast;
             activeDays = newActive;
         }
-        long day = Math.floorDiv(newAsOf - 1, DAY_MILLIS);
         for (int slot = 0; slot < TYPES; slot++) {
             if ((newSeen & (1 << slot)) == 0) {
                 continue;
@@ -436,10 +458,15 @@ public final class EngagementState {
             if (apply) {
                 decayed[slot] = value;
             }
+        }
+        for (int slot = 0; slot < TYPES; slot++) {
+            if ((newWindowed & (1 << slot)) == 0) {
+                continue;
+            }
             for (int back = 0; back < newWindow; back++) {
                 int count = varint(bytes);
                 if (apply) {
-                    daily[slot * newWindow + (int) Math.floorMod(day - back, (long) newWindow)] = count;
+                    daily[slot * windowDays + ring(back)] = count;
                 }
             }
         }
@@ -480,13 +507,25 @@ public final class EngagementState {
     }
 
     private int dailyAt(int slot, int back) {
-        return daily[slot * windowDays + (int) Math.floorMod(currentDay - back, (long) windowDays)];
+        return daily[slot * windowDays + ring(back)];
+    }
+
+    /** The ring slot of the day {@code back} days before the current one, 0 &le; back &lt; windowDays. */
+    private int ring(int back) {
+        int r = currentRing - back;
+        return r < 0 ? r + windowDays : r;
     }
 
     private static int putLong(byte[] out, int p, long v) {
         for (int shift = 56; shift >= 0; shift -= 8) {
             out[p++] = (byte) (v >>> shift);
         }
+        return p;
+    }
+
+    private static int putShort(byte[] out, int p, int v) {
+        out[p++] = (byte) (v >>> 8);
+        out[p++] = (byte) v;
         return p;
     }
 

@@ -2,6 +2,9 @@ package io.leadscore.scoring.features;
 
 import io.leadscore.scoring.domain.ActivityType;
 import io.leadscore.scoring.domain.Lead;
+import io.leadscore.scoring.domain.Seniority;
+
+import java.util.Arrays;
 
 /**
  * What one feature computes, read back from its definition alone. A model file
@@ -58,6 +61,10 @@ record FeatureRole(Op op, LeadField field, String customKey, ActivityType type, 
         EMAIL_DOMAIN("email_domain", false),
         CUSTOM(null, false);
 
+        /** {@link Seniority#wireName()} computes the name on every call; the nightly path reads these. */
+        private static final String[] SENIORITY_WIRE_NAMES =
+                Arrays.stream(Seniority.values()).map(Seniority::wireName).toArray(String[]::new);
+
         final String source;
         final boolean categorical;
 
@@ -70,7 +77,7 @@ record FeatureRole(Op op, LeadField field, String customKey, ActivityType type, 
         String text(Lead lead) {
             return switch (this) {
                 case INDUSTRY -> lead.industry();
-                case SENIORITY -> lead.seniority() == null ? null : lead.seniority().wireName();
+                case SENIORITY -> lead.seniority() == null ? null : SENIORITY_WIRE_NAMES[lead.seniority().ordinal()];
                 case DEPARTMENT -> lead.department();
                 case COUNTRY -> lead.country();
                 case SOURCE -> lead.source();

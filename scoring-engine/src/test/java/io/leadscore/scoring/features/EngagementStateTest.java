@@ -176,8 +176,20 @@ class EngagementStateTest {
         assertThat(read.windowCount(ActivityType.PAGE_VIEW, 7)).isEqualTo(300);
         assertThat(read.seen(ActivityType.UNSUBSCRIBE)).isTrue();
         assertThat(read.activeDays(64)).isEqualTo(state.activeDays(64));
-        // 36 bytes + per type 8 + 7 daily varints, of which 300 takes two bytes
-        assertThat(bytes).hasSize(36 + (8 + 8) + (8 + 7));
+        // 38 bytes, 8 per type seen, and for the one type with events in the window 7 daily varints (300 takes two)
+        assertThat(bytes).hasSize(38 + 2 * 8 + 8);
+    }
+
+    @Test
+    void keepsNoDailyCountsForTypesWithoutRecentEvents() {
+        EngagementState state = EngagementState.empty(14, 7, T0);
+        state.add(ActivityType.PAGE_VIEW, T0.minus(Duration.ofDays(30)));
+        state.add(ActivityType.EMAIL_OPEN, T0.minus(Duration.ofDays(40)));
+
+        assertThat(state.toBytes()).hasSize(38 + 2 * 8);
+
+        state.add(ActivityType.EMAIL_OPEN, T0.minus(Duration.ofDays(1)));
+        assertThat(state.toBytes()).hasSize(38 + 2 * 8 + 7);
     }
 
     @Nested
@@ -218,12 +230,14 @@ class EngagementStateTest {
             assertThatThrownBy(() -> EngagementState.fromBytes(with(valid, 18, 0x40))).hasMessageContaining("unknown types");
             // the half-life's sign bit
             assertThatThrownBy(() -> EngagementState.fromBytes(with(valid, 2, 0xC0))).hasMessageContaining("half-life -");
-            // the decayed count's sign bit (after 20 + 16 header bytes)
-            assertThatThrownBy(() -> EngagementState.fromBytes(with(valid, 36, 0xBF))).hasMessageContaining("decayed count -");
+            // the decayed count's sign bit (after 20 + 18 header bytes)
+            assertThatThrownBy(() -> EngagementState.fromBytes(with(valid, 38, 0xBF))).hasMessageContaining("decayed count -");
+            // the window mask (bytes 36-37) naming a type never seen
+            assertThatThrownBy(() -> EngagementState.fromBytes(with(valid, 37, 0x03))).hasMessageContaining("names types not seen");
             // a last activity after the state's time
             assertThatThrownBy(() -> EngagementState.fromBytes(with(valid, 20, 0x7F))).hasMessageContaining("last activity");
             byte[] endless = valid.clone();
-            Arrays.fill(endless, 44, endless.length, (byte) 0xFF);
+            Arrays.fill(endless, 46, endless.length, (byte) 0xFF);
             assertThatThrownBy(() -> EngagementState.fromBytes(endless)).isInstanceOf(IllegalArgumentException.class);
         }
 
@@ -232,7 +246,7 @@ class EngagementStateTest {
             EngagementState state = sample();
             byte[] before = state.toBytes();
 
-            assertThatThrownBy(() -> state.readFrom(with(valid, 36, 0xBF))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> state.readFrom(with(valid, 38, 0xBF))).isInstanceOf(IllegalArgumentException.class);
 
             assertThat(state.toBytes()).isEqualTo(before);
         }

@@ -57,6 +57,29 @@ class TextTest {
         assertThat(Text.parseNumber("2.5E-3")).isEqualTo(2.5e-3);
     }
 
+    @Test
+    void parsesToTheSameDoubleAsTheJdk() {
+        // random plain decimals of 1 to 20 digits with up to 25 after the point, on and off the fast path
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 20_000; trial++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+            int digits = 1 + random.nextInt(20);
+            int point = random.nextInt(digits + 1);
+            for (int d = 0; d < digits; d++) {
+                if (d == point) {
+                    text.append('.');
+                }
+                text.append((char) ('0' + random.nextInt(10)));
+            }
+            for (int extra = random.nextInt(6); extra > 0; extra--) {
+                text.append((char) ('0' + random.nextInt(10)));
+            }
+            String value = text.toString();
+            assertThat(Double.doubleToRawLongBits(Text.parseNumber(value))).as(value)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(value)));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "NaN", "Infinity", "-Infinity", "0x1p3", "1.5d", "2f", "1,200", "-", ".", "e5",
             "1e", "1e+", "12 000", "high", "1e999"})
