@@ -132,6 +132,16 @@ public final class EngagementState {
         Arrays.fill(daily, 0);
     }
 
+    /**
+     * Forgets every event and takes new parameters: for an instance reused across leads whose last
+     * {@link #readFrom(byte[])} brought other ones.
+     */
+    public void reset(double halfLifeDays, int windowDays, long asOfMillis) {
+        checkParameters(halfLifeDays, windowDays);
+        setParameters(halfLifeDays, windowDays);
+        reset(asOfMillis);
+    }
+
     /** An independent copy. */
     public EngagementState copy() {
         EngagementState copy = new EngagementState(halfLifeDays, windowDays, asOf);
@@ -177,8 +187,9 @@ public final class EngagementState {
                 if (shift >= windowDays) {
                     Arrays.fill(daily, 0);
                 } else {
-                    for (long day = currentDay + 1; day <= newDay; day++) {
-                        int ring = (int) Math.floorMod(day, (long) windowDays);
+                    int ring = currentRing;
+                    for (int day = 1; day <= shift; day++) {
+                        ring = ring + 1 == windowDays ? 0 : ring + 1;
                         for (int slot = 0; slot < TYPES; slot++) {
                             daily[slot * windowDays + ring] = 0;
                         }

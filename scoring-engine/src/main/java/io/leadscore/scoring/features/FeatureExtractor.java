@@ -33,6 +33,23 @@ import java.util.Objects;
  *       silent, with {@code last_activity:none} set; ages are clamped at 0 (a lead created after T).</li>
  * </ul>
  *
+ * <p>The nightly path, per partition thread, with one reused state and vector:
+ * <pre>{@code
+ * EngagementState state = extractor.newState(t);
+ * double[] x = new double[extractor.schema().size()];
+ * for each open lead:
+ *     if (stored bytes) state.readFrom(bytes);                 // as of the previous run S
+ *     if (!stored bytes || !extractor.accepts(state)) {         // new lead, or the model's settings changed
+ *         extractor.resetState(state, t); add the lead's full history (state.add), skip the two steps below
+ *     }
+ *     state.advanceTo(t);
+ *     for each event imported since S: if (!state.add(type, occurredAtMillis)) keep it for the next run;
+ *     extractor.extractInto(lead, state, t, x);                 // score x
+ *     store state.toBytes();                                    // the state as of t
+ * }</pre>
+ * An event that occurred before S but arrived after it is added exactly (decay is memoryless); one at
+ * or after t is not counted now and must be offered again to a later run.
+ *
  * <p>Immutable and thread-safe; {@link #extractInto} allocates nothing.
  */
 public final class FeatureExtractor {
@@ -128,6 +145,11 @@ public final class FeatureExtractor {
     /** An engagement state without events, as of {@code asOf}, with this extractor's half-life and window. */
     public EngagementState newState(Instant asOf) {
         return settings.newState(asOf);
+    }
+
+    /** Empties a (reused) state and gives it this extractor's half-life and window, as of {@code asOfMillis}. */
+    public void resetState(EngagementState state, long asOfMillis) {
+        state.reset(settings.halfLifeDays(), settings.windowDays(), asOfMillis);
     }
 
     /**

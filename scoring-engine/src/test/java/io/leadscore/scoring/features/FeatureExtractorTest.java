@@ -218,6 +218,18 @@ class FeatureExtractorTest {
         assertThat(out).containsExactly(extract(lead("x", CREATED).build()));
     }
 
+    @Test
+    void resetsAReusedStateToItsOwnSettings() {
+        EngagementState reused = EngagementState.empty(3, 2, T);
+        reused.add(PAGE_VIEW, T.minusSeconds(1));
+
+        EXTRACTOR.resetState(reused, T.toEpochMilli());
+
+        assertThat(EXTRACTOR.accepts(reused)).isTrue();
+        assertThat(reused.hasActivity()).isFalse();
+        assertThat(reused.toBytes()).isEqualTo(EXTRACTOR.newState(T).toBytes());
+    }
+
     @Nested
     class Refuses {
         private final Lead lead = lead("x", CREATED).build();
