@@ -293,6 +293,7 @@ public final class FeatureExtractor {
         final LeadField field;
         final String customKey;
         String[] levels = new String[0];
+        int[] levelHash = new int[0];
         int[] levelIndex = new int[0];
         int otherIndex = -1;
         int missingIndex = -1;
@@ -304,8 +305,10 @@ public final class FeatureExtractor {
 
         void addLevel(String level, int index) {
             levels = Arrays.copyOf(levels, levels.length + 1);
+            levelHash = Arrays.copyOf(levelHash, levelHash.length + 1);
             levelIndex = Arrays.copyOf(levelIndex, levelIndex.length + 1);
             levels[levels.length - 1] = level;
+            levelHash[levelHash.length - 1] = level.hashCode();
             levelIndex[levelIndex.length - 1] = index;
         }
 
@@ -315,8 +318,9 @@ public final class FeatureExtractor {
                 setIfPresent(out, missingIndex);
                 return;
             }
+            int hash = Text.normalisedHash(raw);
             for (int l = 0; l < levels.length; l++) {
-                if (Text.normalisedEquals(raw, levels[l])) {
+                if (levelHash[l] == hash && Text.normalisedEquals(raw, levels[l])) {
                     out[levelIndex[l]] = 1;
                     return;
                 }

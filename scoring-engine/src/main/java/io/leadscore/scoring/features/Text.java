@@ -33,7 +33,7 @@ final class Text {
             }
             // Character.toLowerCase is locale-independent, unlike String.toLowerCase() without a locale,
             // and maps code point to code point, so normalisedEquals can mirror it exactly.
-            out.appendCodePoint(Character.toLowerCase(cp));
+            out.appendCodePoint(lower(cp));
         }
         return out.length() == 0 ? null : out.toString();
     }
@@ -66,12 +66,44 @@ final class Text {
                 return false;
             }
             int expected = normalised.codePointAt(j);
-            if (expected != Character.toLowerCase(cp)) {
+            if (expected != lower(cp)) {
                 return false;
             }
             j += Character.charCount(expected);
         }
         return j == m;
+    }
+
+    /**
+     * {@code normalise(raw).hashCode()} without building the normalised string (0 for blank text, as for
+     * the empty string), so a raw value is compared with many levels by hash first.
+     */
+    static int normalisedHash(String raw) {
+        int h = 0;
+        boolean started = false;
+        boolean pendingSpace = false;
+        int i = 0;
+        int n = raw.length();
+        while (i < n) {
+            int cp = raw.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isSpace(cp)) {
+                pendingSpace = started;
+                continue;
+            }
+            if (pendingSpace) {
+                h = 31 * h + ' ';
+                pendingSpace = false;
+            }
+            started = true;
+            int lower = lower(cp);
+            if (Character.isBmpCodePoint(lower)) {
+                h = 31 * h + lower;
+            } else {
+                h = 31 * (31 * h + Character.highSurrogate(lower)) + Character.lowSurrogate(lower);
+            }
+        }
+        return h;
     }
 
     /** Whether the text is absent or only whitespace. */
@@ -203,6 +235,17 @@ final class Text {
 
     /** Whitespace including the no-break spaces that spreadsheets leave in cells. */
     static boolean isSpace(int cp) {
+        if (cp < 128) {
+            return cp == ' ' || cp >= '\t' && cp <= '\r' || cp >= 0x1C && cp <= 0x1F;
+        }
         return Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+    }
+
+    /** {@link Character#toLowerCase(int)}, with the ASCII case done without a table lookup. */
+    private static int lower(int cp) {
+        if (cp < 128) {
+            return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+        }
+        return Character.toLowerCase(cp);
     }
 }

@@ -28,14 +28,15 @@ class TextTest {
     }
 
     @Test
-    void comparesWithoutCopyingExactlyAsNormaliseWould() {
-        // given random strings over letters of both cases, spaces and a non-ASCII capital
+    void comparesAndHashesWithoutCopyingExactlyAsNormaliseWould() {
+        // given random strings over letters of both cases, ASCII and Unicode spaces, and non-ASCII capitals
         SplittableRandom random = new SplittableRandom(7);
-        String alphabet = "aAbB \t\u00A0\u0130\u00C9";
+        String alphabet = "aAbB \t\u00A0\u0130\u00C9\u001F\u2003";
         for (int trial = 0; trial < 2000; trial++) {
             String raw = randomText(random, alphabet);
             String other = randomText(random, alphabet);
             String normalised = Text.normalise(raw);
+            assertThat(Text.normalisedHash(raw)).as("'%s'", raw).isEqualTo(normalised == null ? 0 : normalised.hashCode());
             if (normalised == null) {
                 continue;
             }
