@@ -50,7 +50,9 @@ import java.util.Objects;
  * An event that occurred before S but arrived after it is added exactly (decay is memoryless); one at
  * or after t is not counted now and must be offered again to a later run.
  *
- * <p>Immutable and thread-safe; {@link #extractInto} allocates nothing.
+ * <p>Immutable and thread-safe. {@link #extractInto} allocates nothing, except a key iterator when a
+ * lead lacks a learned custom attribute under its exact normalised name and has other attributes: the
+ * case-insensitive fallback scans the keys of the lead's map.
  */
 public final class FeatureExtractor {
     private static final double DAY = EngagementState.DAY_MILLIS;
@@ -180,7 +182,8 @@ public final class FeatureExtractor {
     }
 
     /**
-     * Writes the vector of a lead as of {@code asOf} into {@code out}. Allocates nothing.
+     * Writes the vector of a lead as of {@code asOf} into {@code out}, without allocating (but see the
+     * class comment on custom attribute names).
      *
      * @param state the lead's engagement state, as of exactly {@code asOf}
      * @throws IllegalArgumentException when {@code out} is not of the schema's size, or the state is as of
@@ -274,16 +277,23 @@ public final class FeatureExtractor {
         }
     }
 
-    /** Reads a custom attribute by its normalised name; falls back to a case-insensitive scan, without allocating a key. */
+    /**
+     * Reads a custom attribute by its normalised name. When the lead's map holds it under another
+     * spelling ("Budget Band"), a scan of the keys finds it; that scan costs one key iterator, the only
+     * allocation of {@link #extractInto}, and only for a lead without the exact normalised key.
+     */
     static String customValue(Lead lead, String normalisedKey) {
         Map<String, String> attributes = lead.customAttributes();
         String value = attributes.get(normalisedKey);
         if (value != null || attributes.isEmpty()) {
             return value;
         }
-        for (Map.Entry<String, String> e : attributes.entrySet()) {
-            if (!Text.isBlank(e.getValue()) && Text.normalisedEquals(e.getKey(), normalisedKey)) {
-                return e.getValue();
+        for (String key : attributes.keySet()) {
+            if (Text.normalisedEquals(key, normalisedKey)) {
+                String candidate = attributes.get(key);
+                if (!Text.isBlank(candidate)) {
+                    return candidate;
+                }
             }
         }
         return null;
