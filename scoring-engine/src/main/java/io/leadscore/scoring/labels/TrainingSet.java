@@ -1,0 +1,152 @@
+package io.leadscore.scoring.labels;
+
+import io.leadscore.scoring.features.FeatureSchema;
+import io.leadscore.scoring.features.FeatureSettings;
+import io.leadscore.scoring.features.FeatureSpace;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Labelled feature rows ordered by the leads' creation time: rows {@code [0, trainRows)} are the
+ * training window, the rest the validation window ({@link #split()}). Row i describes lead
+ * {@link #leadIds()}[i] as of its snapshot time, with label 1 when it converted within the horizon.
+ *
+ * <p>Immutable: every array accessor returns a copy (the matrix is copied row by row), so take what
+ * you need once.
+ */
+public final class TrainingSet {
+
+    /**
+     * What the builder saw.
+     *
+     * @param histories     lead histories read
+     * @param notYetCreated leads created at or after the as-of time (they did not exist then)
+     * @param censored      leads still inside their horizon, left out
+     * @param converted     labelled leads that converted (label 1)
+     * @param notConverted  labelled leads whose horizon passed without a win (label 0)
+     */
+    public record Counts(int histories, int notYetCreated, int censored, int converted, int notConverted) {
+        public int labelled() {
+            return converted + notConverted;
+        }
+    }
+
+    private final TrainingSetConfig config;
+    private final Instant asOf;
+    private final FeatureSpace featureSpace;
+    private final double[][] x;
+    private final int[] y;
+    private final String[] leadIds;
+    private final long[] createdAt;
+    private final long[] snapshotAt;
+    private final OutOfTimeSplit split;
+    private final Counts counts;
+
+    /** Takes ownership of the arrays; only {@link TrainingSetBuilder} creates sets. */
+    TrainingSet(TrainingSetConfig config, Instant asOf, FeatureSpace featureSpace, double[][] x, int[] y, String[] leadIds,
+                long[] createdAt, long[] snapshotAt, OutOfTimeSplit split, Counts counts) {
+        this.config = config;
+        this.asOf = asOf;
+        this.featureSpace = featureSpace;
+        this.x = x;
+        this.y = y;
+        this.leadIds = leadIds;
+        this.createdAt = createdAt;
+        this.snapshotAt = snapshotAt;
+        this.split = split;
+        this.counts = counts;
+    }
+
+    public TrainingSetConfig config() {
+        return config;
+    }
+
+    /** The time the set was built as of: nothing known only later was used. */
+    public Instant asOf() {
+        return asOf;
+    }
+
+    /** The schema and settings a model trained on this set is stored with. */
+    public FeatureSpace featureSpace() {
+        return featureSpace;
+    }
+
+    public FeatureSchema schema() {
+        return featureSpace.schema();
+    }
+
+    public FeatureSettings settings() {
+        return featureSpace.settings();
+    }
+
+    public OutOfTimeSplit split() {
+        return split;
+    }
+
+    public Counts counts() {
+        return counts;
+    }
+
+    public int rows() {
+        return y.length;
+    }
+
+    /** Every row, training then validation. */
+    public double[][] x() {
+        return rows(0, y.length);
+    }
+
+    public int[] y() {
+        return y.clone();
+    }
+
+    public double[][] trainX() {
+        return rows(0, split.trainRows());
+    }
+
+    public int[] trainY() {
+        return Arrays.copyOfRange(y, 0, split.trainRows());
+    }
+
+    public double[][] validationX() {
+        return rows(split.trainRows(), y.length);
+    }
+
+    public int[] validationY() {
+        return Arrays.copyOfRange(y, split.trainRows(), y.length);
+    }
+
+    /** A copy of one row. */
+    public double[] row(int index) {
+        return x[index].clone();
+    }
+
+    public List<String> leadIds() {
+        return List.of(leadIds);
+    }
+
+    public List<Instant> createdAt() {
+        return Arrays.stream(createdAt).mapToObj(Instant::ofEpochMilli).toList();
+    }
+
+    /** When each row looks at its lead: only events strictly before it are in the row. */
+    public List<Instant> snapshotAt() {
+        return Arrays.stream(snapshotAt).mapToObj(Instant::ofEpochMilli).toList();
+    }
+
+    private double[][] rows(int from, int to) {
+        double[][] copy = new double[to - from][];
+        for (int i = from; i < to; i++) {
+            copy[i - from] = x[i].clone();
+        }
+        return copy;
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingSet[as of " + asOf + ", " + rows() + " rows (" + split.trainRows() + " training, "
+                + split.validationRows() + " validation), " + counts.converted() + " converted, " + schema() + "]";
+    }
+}
