@@ -28,6 +28,11 @@ public record SlaTerms(int policyVersion, double slaHours, int recycleAfterDays)
 
     /** The latest time a first follow-up still meets the SLA: a follow-up exactly at it does. */
     public Instant dueAt(Instant mqlAt) {
+        return dueAt(mqlAt, slaHours);
+    }
+
+    /** {@link #dueAt(Instant)} for an SLA of {@code slaHours}: the one rule every report of the SLA uses. */
+    public static Instant dueAt(Instant mqlAt, double slaHours) {
         return mqlAt.plus(Duration.ofNanos(Math.round(slaHours * NANOS_PER_HOUR)));
     }
 
