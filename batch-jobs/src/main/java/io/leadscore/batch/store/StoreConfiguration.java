@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Beans every job uses: the clock, the dialect, progress, job locks. */
+/** Beans every job uses: the clock, the dialect, progress, job locks, the policy. */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
 
@@ -30,5 +30,10 @@ public class StoreConfiguration {
     @Bean
     JobLock jobLock(JdbcTemplate jdbc, Clock clock) {
         return new JobLock(jdbc, clock);
+    }
+
+    @Bean
+    PolicyStore policyStore(JdbcTemplate jdbc) {
+        return new PolicyStore(jdbc);
     }
 }

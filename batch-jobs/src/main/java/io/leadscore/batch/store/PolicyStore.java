@@ -1,0 +1,49 @@
+package io.leadscore.batch.store;
+
+import io.leadscore.scoring.policy.Policy;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads the policy the jobs enforce: the row of the {@code policy} table with
+ * the highest version. Every change is a new version, so the history stays.
+ */
+public final class PolicyStore {
+    private final JdbcTemplate jdbc;
+
+    public PolicyStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The policy in force, with its version.
+     *
+     * @throws IllegalStateException when the store holds no policy, or the latest one breaks a rule of
+     *                               {@link Policy} (the message names the version and the rule)
+     */
+    public StoredPolicy latest() {
+        List<StoredPolicy> rows = jdbc.query("SELECT version, mql_threshold, sla_hours, recycle_after_days,"
+                        + " label_horizon_days, engagement_half_life_days, created_at, created_by, note"
+                        + " FROM policy ORDER BY version DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, i) -> {
+                    int version = rs.getInt(1);
+                    Policy policy;
+                    try {
+                        policy = new Policy(rs.getDouble(2), rs.getDouble(3), rs.getInt(4), rs.getInt(5), rs.getDouble(6));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException("Policy version " + version + " in the store is invalid: "
+                                + e.getMessage(), e);
+                    }
+                    return new StoredPolicy(version, policy, Instants.read(rs, 7), rs.getString(8), rs.getString(9));
+                });
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("The store holds no policy; the schema migrations install version 1");
+        }
+        return rows.get(0);
+    }
+
+    /** The policy in force; see {@link #latest()}. */
+    public Policy current() {
+        return latest().policy();
+    }
+}

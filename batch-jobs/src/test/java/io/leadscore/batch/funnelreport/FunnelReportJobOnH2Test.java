@@ -1,0 +1,17 @@
+package io.leadscore.batch.funnelreport;
+
+import io.leadscore.batch.BatchTestApplication;
+import io.leadscore.batch.TestStores;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBatchTest
+@SpringBootTest(classes = BatchTestApplication.class)
+class FunnelReportJobOnH2Test extends FunnelReportJobTest {
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+    }
+}
