@@ -1,0 +1,242 @@
+package io.leadscore.app.cli;
+
+import io.leadscore.batch.funnelreport.FunnelReport;
+import io.leadscore.batch.funnelreport.FunnelReports;
+import io.leadscore.scoring.domain.Timestamps;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code leadscore report funnel}: the shared funnel, SLA attainment, rejection reasons and revenue by source. */
+@Command(name = "funnel", description = {
+        "Stage counts, stage-to-stage conversion, SLA attainment, sales acceptance and rejection reasons,",
+        "wins and revenue by source and campaign, for the leads created in [--from, --to)."})
+final class FunnelCommand implements Callable<Integer> {
+    @ParentCommand
+    ReportCommand report;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "first day of the cohort (leads created on or after)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "end of the cohort (leads created before)")
+    String to;
+
+    @Override
+    public Integer call() {
+        Instant fromTime = AsOf.parse("--from", from);
+        Instant toTime = AsOf.parse("--to", to);
+        if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
+            throw new UsageException("--from " + from + " is not before --to " + to);
+        }
+        GlobalOptions globals = report.root.globals();
+        try (StoreSession session = StoreSession.open(globals)) {
+            FunnelReport funnel = session.bean(FunnelReports.class).run(fromTime, toTime);
+            print(funnel, new Output(System.out, globals.format()));
+            return 0;
+        }
+    }
+
+    static void print(FunnelReport r, Output out) {
+        switch (out.format()) {
+            case json -> out.json(json(r));
+            case csv -> out.csv(List.of("section", "label", "metric", "value"), csvRows(r));
+            case table -> table(r, out);
+        }
+    }
+
+    static Map<String, Object> json(FunnelReport r) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("run_id", r.runId());
+        root.put("from", r.cohort().from() == null ? null : Timestamps.format(r.cohort().from()));
+        root.put("to", r.cohort().to() == null ? null : Timestamps.format(r.cohort().to()));
+        root.put("as_of", Timestamps.format(r.cohort().asOf()));
+        root.put("leads", r.leads());
+        Map<String, Object> stages = new LinkedHashMap<>();
+        for (FunnelReport.StageCount s : r.stages()) {
+            stages.put(s.stage().wireName(), s.leads());
+        }
+        root.put("stages", stages);
+        List<Map<String, Object>> funnel = new ArrayList<>();
+        for (FunnelReport.FunnelStep step : r.funnel()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("stage", step.stage().wireName());
+            m.put("reached", step.reached());
+            m.put("conversion", step.conversion());
+            funnel.add(m);
+        }
+        root.put("funnel", funnel);
+        FunnelReport.SlaAttainment s = r.sla();
+        Map<String, Object> sla = new LinkedHashMap<>();
+        sla.put("sla_hours", s.slaHours());
+        sla.put("policy_version", s.policyVersion());
+        sla.put("mqls", s.mqls());
+        sla.put("open", s.open());
+        sla.put("followed_up", s.followedUp());
+        sla.put("within_sla", s.withinSla());
+        sla.put("breaches", s.breaches());
+        sla.put("recycled", s.recycled());
+        sla.put("attainment", s.withinSlaShare());
+        sla.put("median_response_hours", s.medianResponseHours());
+        sla.put("p90_response_hours", s.p90ResponseHours());
+        root.put("sla", sla);
+        Map<String, Object> acceptance = new LinkedHashMap<>();
+        acceptance.put("followed_up", r.acceptance().followedUp());
+        acceptance.put("accepted", r.acceptance().accepted());
+        acceptance.put("share", r.acceptance().share());
+        root.put("acceptance", acceptance);
+        List<Map<String, Object>> rejections = new ArrayList<>();
+        for (FunnelReport.Rejection rej : r.rejections()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("origin", rej.origin().name().toLowerCase(Locale.ROOT));
+            m.put("reason", rej.reason());
+            m.put("count", rej.count());
+            rejections.add(m);
+        }
+        root.put("rejection_reasons", rejections);
+        root.put("won_deals", r.wonDeals());
+        root.put("revenue", r.revenue());
+        root.put("by_source", segments(r.sources()));
+        root.put("by_campaign", segments(r.campaigns()));
+        return root;
+    }
+
+    private static List<Map<String, Object>> segments(List<FunnelReport.Segment> segments) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FunnelReport.Segment s : segments) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("leads", s.leads());
+            m.put("mqls", s.mqls());
+            m.put("won_deals", s.wonDeals());
+            m.put("revenue", s.revenue());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<List<?>> csvRows(FunnelReport r) {
+        List<List<?>> rows = new ArrayList<>();
+        for (FunnelReport.StageCount s : r.stages()) {
+            rows.add(List.of("stages", s.stage().wireName(), "leads", s.leads()));
+        }
+        for (FunnelReport.FunnelStep step : r.funnel()) {
+            rows.add(List.of("funnel", step.stage().wireName(), "reached", step.reached()));
+            if (step.conversion() != null) {
+                rows.add(List.of("funnel", step.stage().wireName(), "conversion", step.conversion()));
+            }
+        }
+        FunnelReport.SlaAttainment s = r.sla();
+        rows.add(List.of("sla", "all", "mqls", s.mqls()));
+        rows.add(List.of("sla", "all", "within_sla", s.withinSla()));
+        rows.add(List.of("sla", "all", "breaches", s.breaches()));
+        rows.add(List.of("sla", "all", "recycled", s.recycled()));
+        addIfPresent(rows, "sla", "attainment", s.withinSlaShare());
+        addIfPresent(rows, "sla", "median_response_hours", s.medianResponseHours());
+        addIfPresent(rows, "sla", "p90_response_hours", s.p90ResponseHours());
+        rows.add(List.of("acceptance", "all", "followed_up", r.acceptance().followedUp()));
+        rows.add(List.of("acceptance", "all", "accepted", r.acceptance().accepted()));
+        for (FunnelReport.Rejection rej : r.rejections()) {
+            rows.add(List.of("rejection_reasons", rej.reason(), rej.origin().name().toLowerCase(Locale.ROOT), rej.count()));
+        }
+        for (FunnelReport.Segment seg : r.sources()) {
+            segmentRows(rows, "by_source", seg);
+        }
+        for (FunnelReport.Segment seg : r.campaigns()) {
+            segmentRows(rows, "by_campaign", seg);
+        }
+        return rows;
+    }
+
+    private static void addIfPresent(List<List<?>> rows, String section, String metric, Double value) {
+        if (value != null) {
+            rows.add(List.of(section, "all", metric, value));
+        }
+    }
+
+    private static void segmentRows(List<List<?>> rows, String section, FunnelReport.Segment seg) {
+        String name = seg.name() == null ? "(none)" : seg.name();
+        rows.add(List.of(section, name, "leads", seg.leads()));
+        rows.add(List.of(section, name, "mqls", seg.mqls()));
+        rows.add(List.of(section, name, "won_deals", seg.wonDeals()));
+        rows.add(List.of(section, name, "revenue", seg.revenue()));
+    }
+
+    private static void table(FunnelReport r, Output out) {
+        String cohort = (r.cohort().from() == null ? "the beginning" : Timestamps.format(r.cohort().from()))
+                + " to " + (r.cohort().to() == null ? "now" : Timestamps.format(r.cohort().to()));
+        out.line(String.format(Locale.ROOT, "Funnel of %,d leads created from %s (as of %s)", r.leads(), cohort,
+                Timestamps.format(r.cohort().asOf())));
+        out.line("");
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (FunnelReport.FunnelStep step : r.funnel()) {
+            labels.add(step.stage().name());
+            values.add((double) step.reached());
+            notes.add(step.conversion() == null ? "" : percent(step.conversion()) + " of the stage before");
+        }
+        out.line("Reached each stage:");
+        out.stream().print(TextBars.chart(labels, values, notes, 40));
+        out.line("");
+        List<List<?>> stageRows = new ArrayList<>();
+        for (FunnelReport.StageCount s : r.stages()) {
+            stageRows.add(List.of(s.stage().name(), s.leads()));
+        }
+        out.table(List.of("stage now", "leads"), stageRows);
+        FunnelReport.SlaAttainment s = r.sla();
+        out.line("");
+        out.line(String.format(Locale.ROOT, "SLA (first follow-up within %s h): %,d MQLs, %,d within the SLA (%s),"
+                        + " %,d breaches, %,d recycled, %,d still open", Output.number(s.slaHours()), s.mqls(), s.withinSla(),
+                s.withinSlaShare() == null ? "n/a" : percent(s.withinSlaShare()), s.breaches(), s.recycled(), s.open()));
+        out.line(String.format(Locale.ROOT, "Response time: median %s, P90 %s", hours(s.medianResponseHours()),
+                hours(s.p90ResponseHours())));
+        out.line(String.format(Locale.ROOT, "Sales acceptance: %,d of %,d followed-up MQLs accepted (%s)",
+                r.acceptance().accepted(), r.acceptance().followedUp(),
+                r.acceptance().share() == null ? "n/a" : percent(r.acceptance().share())));
+        if (!r.rejections().isEmpty()) {
+            out.line("");
+            List<List<?>> rej = new ArrayList<>();
+            for (FunnelReport.Rejection x : r.rejections()) {
+                rej.add(List.of(x.reason(), x.origin() == FunnelReport.RejectionOrigin.FOLLOW_UP ? "rejected follow-up"
+                        : "returned to nurture", x.count()));
+            }
+            out.table(List.of("rejection reason", "where", "count"), rej);
+        }
+        out.line("");
+        out.line(String.format(Locale.ROOT, "Won deals: %,d, revenue %s", r.wonDeals(), money(r.revenue())));
+        segmentTable(out, "source", r.sources());
+        segmentTable(out, "campaign", r.campaigns());
+    }
+
+    private static void segmentTable(Output out, String name, List<FunnelReport.Segment> segments) {
+        if (segments.isEmpty()) {
+            return;
+        }
+        out.line("");
+        List<List<?>> rows = new ArrayList<>();
+        for (FunnelReport.Segment s : segments) {
+            rows.add(List.of(s.name() == null ? "(none)" : s.name(), s.leads(), s.mqls(), s.wonDeals(), money(s.revenue())));
+        }
+        out.table(List.of(name, "leads", "mqls", "won", "revenue"), rows);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    private static String hours(Double h) {
+        return h == null ? "n/a" : String.format(Locale.ROOT, "%.1f h", h);
+    }
+
+    private static String money(BigDecimal amount) {
+        return String.format(Locale.ROOT, "%,.0f", amount);
+    }
+}

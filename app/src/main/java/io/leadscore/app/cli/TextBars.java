@@ -1,0 +1,36 @@
+package io.leadscore.app.cli;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Horizontal bar charts in plain text, for results people would rather see than read. */
+final class TextBars {
+    private TextBars() {
+    }
+
+    /** One bar per label, scaled to the largest value, with the value and an optional note after it. */
+    static String chart(List<String> labels, List<Double> values, List<String> notes, int width) {
+        double max = 0;
+        int labelWidth = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            max = Math.max(max, values.get(i));
+            labelWidth = Math.max(labelWidth, labels.get(i).length());
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < labels.size(); i++) {
+            double v = values.get(i);
+            int filled = max <= 0 ? 0 : (int) Math.round(width * v / max);
+            if (v > 0 && filled == 0) {
+                filled = 1;
+            }
+            out.append(String.format(Locale.ROOT, "  %-" + labelWidth + "s |", labels.get(i)))
+                    .append("█".repeat(filled)).append(" ".repeat(width - filled))
+                    .append(String.format(Locale.ROOT, "| %s", Output.cell(v == Math.rint(v) ? (Object) (long) v : (Object) v)));
+            if (notes != null && notes.get(i) != null && !notes.get(i).isEmpty()) {
+                out.append("  ").append(notes.get(i));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}
