@@ -9,27 +9,37 @@ import io.leadscore.scoring.scoring.TreeEnsemble;
  * child's share of its parent's rows is taken as {@code cover(child) / (cover(left) + cover(right))}, so the
  * contributions add up exactly to {@code f(x) − E[f]} whatever rounding the stored covers carry.
  *
+ * <p>The arithmetic is the paper's, with divisions by small integers replaced by multiplications with their
+ * reciprocals: the weight recurrences are chains of dependent operations, and a division costs several times
+ * a multiplication on them.
+ *
  * <p>One instance holds the scratch path of one explanation at a time: not thread-safe; cheap to create.
  */
 final class TreeShap {
 
+    /** Path elements are four doubles: feature index, zero fraction, one fraction, permutation weight. */
+    private static final int FEATURE = 0;
+    private static final int ZERO = 1;
+    private static final int ONE = 2;
+    private static final int WEIGHT = 3;
+    private static final int STRIDE = 4;
+
     private final TreeEnsemble trees;
-    // The unique path of every recursion level, one after the other (Lundberg et al.'s layout).
-    private final int[] pathFeature;
-    private final double[] pathZero;
-    private final double[] pathOne;
-    private final double[] pathWeight;
+    /** The unique path of every recursion level, one after the other (Lundberg et al.'s layout). */
+    private final double[] path;
+    /** {@code reciprocal[k] = 1 / k}. */
+    private final double[] reciprocal;
     private double[] phi;
     private double[] x;
 
     TreeShap(TreeEnsemble trees) {
         this.trees = trees;
         int d = trees.maxDepth() + 2;
-        int size = d * (d + 1) / 2 + d;
-        pathFeature = new int[size];
-        pathZero = new double[size];
-        pathOne = new double[size];
-        pathWeight = new double[size];
+        path = new double[STRIDE * (d * (d + 1) / 2 + d)];
+        reciprocal = new double[d + 2];
+        for (int k = 1; k < reciprocal.length; k++) {
+            reciprocal[k] = 1.0 / k;
+        }
     }
 
     /** Expected summed leaf value of every tree, before the ensemble's base and scale. */
@@ -52,9 +62,7 @@ final class TreeShap {
         return (cr * expected(trees, right) + cl * expected(trees, left)) / (cr + cl);
     }
 
-    /**
-     * Adds each feature's contribution to the summed leaf values, for every tree, to {@code out}.
-     */
+    /** Adds each feature's contribution to the summed leaf values, for every tree, to {@code out}. */
     void accumulate(double[] x, double[] out) {
         this.x = x;
         this.phi = out;
@@ -67,23 +75,21 @@ final class TreeShap {
 
     /**
      * @param node         the node reached
-     * @param parentOffset where the parent's unique path starts
+     * @param parentOffset where the parent's unique path starts (in elements)
      * @param uniqueDepth  length of the parent's path (the new element goes at this index)
      */
     private void recurse(int node, int parentOffset, int uniqueDepth, double zeroFraction, double oneFraction,
                          int featureIndex) {
         int offset = parentOffset + uniqueDepth + 1;
-        System.arraycopy(pathFeature, parentOffset, pathFeature, offset, uniqueDepth + 1);
-        System.arraycopy(pathZero, parentOffset, pathZero, offset, uniqueDepth + 1);
-        System.arraycopy(pathOne, parentOffset, pathOne, offset, uniqueDepth + 1);
-        System.arraycopy(pathWeight, parentOffset, pathWeight, offset, uniqueDepth + 1);
+        System.arraycopy(path, STRIDE * parentOffset, path, STRIDE * offset, STRIDE * (uniqueDepth + 1));
         extend(offset, uniqueDepth, zeroFraction, oneFraction, featureIndex);
 
         if (trees.isLeaf(node)) {
             double value = trees.value(node);
             for (int i = 1; i <= uniqueDepth; i++) {
+                int e = STRIDE * (offset + i);
                 double w = unwoundSum(offset, uniqueDepth, i);
-                phi[pathFeature[offset + i]] += w * (pathOne[offset + i] - pathZero[offset + i]) * value;
+                phi[(int) path[e + FEATURE]] += w * (path[e + ONE] - path[e + ZERO]) * value;
             }
             return;
         }
@@ -101,12 +107,12 @@ final class TreeShap {
         double incomingOne = 1;
         int depth = uniqueDepth;
         int k = 0;
-        while (k <= depth && pathFeature[offset + k] != split) {
+        while (k <= depth && path[STRIDE * (offset + k) + FEATURE] != split) {
             k++;
         }
         if (k <= depth) {
-            incomingZero = pathZero[offset + k];
-            incomingOne = pathOne[offset + k];
+            incomingZero = path[STRIDE * (offset + k) + ZERO];
+            incomingOne = path[STRIDE * (offset + k) + ONE];
             unwind(offset, depth, k);
             depth--;
         }
@@ -115,48 +121,69 @@ final class TreeShap {
     }
 
     private void extend(int offset, int uniqueDepth, double zeroFraction, double oneFraction, int featureIndex) {
-        pathFeature[offset + uniqueDepth] = featureIndex;
-        pathZero[offset + uniqueDepth] = zeroFraction;
-        pathOne[offset + uniqueDepth] = oneFraction;
-        pathWeight[offset + uniqueDepth] = uniqueDepth == 0 ? 1 : 0;
+        int base = STRIDE * offset;
+        int last = base + STRIDE * uniqueDepth;
+        path[last + FEATURE] = featureIndex;
+        path[last + ZERO] = zeroFraction;
+        path[last + ONE] = oneFraction;
+        path[last + WEIGHT] = uniqueDepth == 0 ? 1 : 0;
+        double r = reciprocal[uniqueDepth + 1];
         for (int i = uniqueDepth - 1; i >= 0; i--) {
-            pathWeight[offset + i + 1] += oneFraction * pathWeight[offset + i] * (i + 1) / (uniqueDepth + 1);
-            pathWeight[offset + i] = zeroFraction * pathWeight[offset + i] * (uniqueDepth - i) / (uniqueDepth + 1);
+            int e = base + STRIDE * i + WEIGHT;
+            path[e + STRIDE] += oneFraction * path[e] * (i + 1) * r;
+            path[e] = zeroFraction * path[e] * (uniqueDepth - i) * r;
         }
     }
 
     private void unwind(int offset, int uniqueDepth, int pathIndex) {
-        double oneFraction = pathOne[offset + pathIndex];
-        double zeroFraction = pathZero[offset + pathIndex];
-        double nextOnePortion = pathWeight[offset + uniqueDepth];
-        for (int i = uniqueDepth - 1; i >= 0; i--) {
-            if (oneFraction != 0) {
-                double tmp = pathWeight[offset + i];
-                pathWeight[offset + i] = nextOnePortion * (uniqueDepth + 1) / ((i + 1) * oneFraction);
-                nextOnePortion = tmp - pathWeight[offset + i] * zeroFraction * (uniqueDepth - i) / (uniqueDepth + 1);
-            } else {
-                pathWeight[offset + i] = pathWeight[offset + i] * (uniqueDepth + 1) / (zeroFraction * (uniqueDepth - i));
+        int base = STRIDE * offset;
+        double oneFraction = path[base + STRIDE * pathIndex + ONE];
+        double zeroFraction = path[base + STRIDE * pathIndex + ZERO];
+        double nextOnePortion = path[base + STRIDE * uniqueDepth + WEIGHT];
+        double n = uniqueDepth + 1;
+        double r = reciprocal[uniqueDepth + 1];
+        if (oneFraction != 0) {
+            double inverseOne = 1 / oneFraction;
+            for (int i = uniqueDepth - 1; i >= 0; i--) {
+                int e = base + STRIDE * i + WEIGHT;
+                double tmp = path[e];
+                path[e] = nextOnePortion * n * reciprocal[i + 1] * inverseOne;
+                nextOnePortion = tmp - path[e] * zeroFraction * (uniqueDepth - i) * r;
+            }
+        } else {
+            double inverseZero = 1 / zeroFraction;
+            for (int i = uniqueDepth - 1; i >= 0; i--) {
+                int e = base + STRIDE * i + WEIGHT;
+                path[e] = path[e] * n * inverseZero * reciprocal[uniqueDepth - i];
             }
         }
         for (int i = pathIndex; i < uniqueDepth; i++) {
-            pathFeature[offset + i] = pathFeature[offset + i + 1];
-            pathZero[offset + i] = pathZero[offset + i + 1];
-            pathOne[offset + i] = pathOne[offset + i + 1];
+            int e = base + STRIDE * i;
+            path[e + FEATURE] = path[e + STRIDE + FEATURE];
+            path[e + ZERO] = path[e + STRIDE + ZERO];
+            path[e + ONE] = path[e + STRIDE + ONE];
         }
     }
 
     private double unwoundSum(int offset, int uniqueDepth, int pathIndex) {
-        double oneFraction = pathOne[offset + pathIndex];
-        double zeroFraction = pathZero[offset + pathIndex];
-        double nextOnePortion = pathWeight[offset + uniqueDepth];
+        int base = STRIDE * offset;
+        double oneFraction = path[base + STRIDE * pathIndex + ONE];
+        double zeroFraction = path[base + STRIDE * pathIndex + ZERO];
+        double nextOnePortion = path[base + STRIDE * uniqueDepth + WEIGHT];
+        double n = uniqueDepth + 1;
+        double r = reciprocal[uniqueDepth + 1];
         double total = 0;
-        for (int i = uniqueDepth - 1; i >= 0; i--) {
-            if (oneFraction != 0) {
-                double tmp = nextOnePortion * (uniqueDepth + 1) / ((i + 1) * oneFraction);
+        if (oneFraction != 0) {
+            double inverseOne = 1 / oneFraction;
+            for (int i = uniqueDepth - 1; i >= 0; i--) {
+                double tmp = nextOnePortion * n * reciprocal[i + 1] * inverseOne;
                 total += tmp;
-                nextOnePortion = pathWeight[offset + i] - tmp * zeroFraction * ((uniqueDepth - i) / (double) (uniqueDepth + 1));
-            } else {
-                total += (pathWeight[offset + i] / zeroFraction) / ((uniqueDepth - i) / (double) (uniqueDepth + 1));
+                nextOnePortion = path[base + STRIDE * i + WEIGHT] - tmp * zeroFraction * (uniqueDepth - i) * r;
+            }
+        } else {
+            double inverseZero = 1 / zeroFraction;
+            for (int i = uniqueDepth - 1; i >= 0; i--) {
+                total += path[base + STRIDE * i + WEIGHT] * inverseZero * n * reciprocal[uniqueDepth - i];
             }
         }
         return total;
