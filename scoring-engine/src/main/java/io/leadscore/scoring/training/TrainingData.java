@@ -88,16 +88,6 @@ public record TrainingData(FeatureSchema schema, double[][] x, int[] y, Instant 
         return y.clone();
     }
 
-    /** Row i without copying the matrix; the caller must not change it. */
-    double[] row(int i) {
-        return x[i];
-    }
-
-    /** Label i. */
-    int label(int i) {
-        return y[i];
-    }
-
     @Override
     public String toString() {
         return "TrainingData[" + rows() + " rows, " + positives() + " positives, " + schema + ", " + from + " to " + to + "]";
