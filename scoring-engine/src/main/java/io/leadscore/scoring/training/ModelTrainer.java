@@ -250,7 +250,8 @@ public final class ModelTrainer {
         for (int j = 0; j < p; j++) {
             names[j] = "f" + j;
         }
-        return DataFrame.of(train.x(), names).merge(IntVector.of(LABEL, train.y()));
+        // DataFrame.of copies the rows into columns, so the training data itself is never changed.
+        return DataFrame.of(train.rowsForTraining(), names).merge(IntVector.of(LABEL, train.y()));
     }
 
     /**

@@ -88,6 +88,11 @@ public record TrainingData(FeatureSchema schema, double[][] x, int[] y, Instant 
         return y.clone();
     }
 
+    /** The rows themselves, for Smile to copy into its own frame without an extra copy here; never changed. */
+    double[][] rowsForTraining() {
+        return x;
+    }
+
     @Override
     public String toString() {
         return "TrainingData[" + rows() + " rows, " + positives() + " positives, " + schema + ", " + from + " to " + to + "]";
