@@ -34,6 +34,7 @@ public final class ModelArtifact {
         this.model = Objects.requireNonNull(model, "model");
         this.calibration = Objects.requireNonNull(calibration, "calibration");
         this.provenance = Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(extractorSettings, "extractorSettings");
         TreeMap<String, String> settings = new TreeMap<>();
         for (Map.Entry<String, String> e : extractorSettings.entrySet()) {
             settings.put(Objects.requireNonNull(e.getKey(), "extractor setting name"),

@@ -38,6 +38,7 @@ public record Provenance(String modelVersion, Instant trainedAt, DataWindow trai
         requireText("Smile version", smileVersion);
         requireText("Java version", javaVersion);
         requireText("leadscore version", leadscoreVersion);
+        Objects.requireNonNull(hyperparameters, "hyperparameters");
         for (Map.Entry<String, String> e : hyperparameters.entrySet()) {
             requireText("hyperparameter name", e.getKey());
             Objects.requireNonNull(e.getValue(), "value of hyperparameter " + e.getKey());
