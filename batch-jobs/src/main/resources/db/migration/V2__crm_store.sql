@@ -199,8 +199,7 @@ CREATE TABLE model (
     log_loss        DOUBLE PRECISION,
     brier           DOUBLE PRECISION,
     ece             DOUBLE PRECISION,
-    evaluation      VARCHAR,                           -- JSON: curves, lift, threshold curve
-    artifact        BYTEA NOT NULL,
+    artifact        BYTEA NOT NULL,                    -- the model file; its provenance holds the curves and lift
     artifact_sha256 CHAR(64) NOT NULL,
     run_id          BIGINT,
     promoted_at     TIMESTAMP WITH TIME ZONE,
@@ -214,7 +213,8 @@ CREATE TABLE model_decision (
     decision      VARCHAR(32) NOT NULL,
     decided_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     reason        VARCHAR NOT NULL,
-    actor         VARCHAR(200) NOT NULL
+    actor         VARCHAR(200) NOT NULL,
+    previous_version VARCHAR(64)                       -- for a promotion: the champion it replaced (what rollback returns to)
 );
 
 -- The policy is data: each change is a new version with who, when and why.

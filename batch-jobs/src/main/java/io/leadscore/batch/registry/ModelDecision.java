@@ -40,15 +40,25 @@ public class ModelDecision {
     @Column(nullable = false, length = 200)
     private String actor;
 
+    @Column(name = "previous_version", length = 64)
+    private String previousVersion;
+
     protected ModelDecision() {
     }
 
     public ModelDecision(String modelVersion, Kind decision, Instant decidedAt, String reason, String actor) {
+        this(modelVersion, decision, decidedAt, reason, actor, null);
+    }
+
+    /** A promotion that replaced {@code previousVersion} (null when there was no champion). */
+    public ModelDecision(String modelVersion, Kind decision, Instant decidedAt, String reason, String actor,
+                         String previousVersion) {
         this.modelVersion = modelVersion;
         this.decision = decision.name();
         this.decidedAt = decidedAt;
         this.reason = reason;
         this.actor = actor;
+        this.previousVersion = previousVersion;
     }
 
     public Long id() {
@@ -73,5 +83,9 @@ public class ModelDecision {
 
     public String actor() {
         return actor;
+    }
+
+    public String previousVersion() {
+        return previousVersion;
     }
 }

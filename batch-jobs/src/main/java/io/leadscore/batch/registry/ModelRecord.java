@@ -72,10 +72,6 @@ public class ModelRecord {
 
     private Double ece;
 
-    /** Curves, lift and the threshold curve as JSON, for the console and {@code models show}. */
-    @Basic(fetch = FetchType.LAZY)
-    private String evaluation;
-
     @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     private byte[] artifact;
@@ -117,13 +113,12 @@ public class ModelRecord {
         this.validPositives = validPositives;
     }
 
-    void metrics(double auc, double prAuc, double logLoss, double brier, double ece, String evaluation) {
+    void metrics(double auc, double prAuc, double logLoss, double brier, double ece) {
         this.auc = auc;
         this.prAuc = prAuc;
         this.logLoss = logLoss;
         this.brier = brier;
         this.ece = ece;
-        this.evaluation = evaluation;
     }
 
     void runId(Long runId) {
@@ -213,10 +208,6 @@ public class ModelRecord {
 
     public Double ece() {
         return ece;
-    }
-
-    public String evaluation() {
-        return evaluation;
     }
 
     public byte[] artifact() {

@@ -1,9 +1,8 @@
 package io.leadscore.batch.rescoring;
 
-import io.leadscore.batch.store.CustomAttributes;
 import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.store.LeadRows;
 import io.leadscore.scoring.domain.Lead;
-import io.leadscore.scoring.domain.Seniority;
 import io.leadscore.scoring.domain.Stage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,10 +35,8 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
     private static final String LAST_LEAD = "last.lead";
     private static final String LOW_MARK = "low.mark";
 
-    private static final String LEADS = "SELECT l.id, l.lead_key, l.created_at, l.email, l.company, l.industry,"
-            + " l.employees, l.annual_revenue, l.country, l.job_title, l.seniority, l.department, l.source, l.campaign,"
-            + " l.custom_attributes, l.stage, l.stage_changed_at, s.features, s.features_settings,"
-            + " s.activity_watermark, s.pending_from"
+    private static final String LEADS = "SELECT l.id, " + LeadRows.COLUMNS
+            + ", l.stage, l.stage_changed_at, s.features, s.features_settings, s.activity_watermark, s.pending_from"
             + " FROM lead l LEFT JOIN lead_score s ON s.lead_id = l.id"
             + " WHERE l.id > ? AND l.id <= ? AND l.stage <> 'WON' AND l.stage <> 'LOST' ORDER BY l.id";
     private static final String EVENTS = "SELECT lead_id, id, occurred_at, type FROM activity"
@@ -162,15 +159,7 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
 
     private OpenLead toOpenLead(long id, NewEvents newEvents) throws SQLException {
         ResultSet r = leads;
-        String seniority = r.getString(11);
-        long employees = r.getLong(7);
-        Long employeeCount = r.wasNull() ? null : employees;
-        double revenue = r.getDouble(8);
-        Double annualRevenue = r.wasNull() ? null : revenue;
-        Lead lead = new Lead(r.getString(2), Instants.read(r, 3), r.getString(4), r.getString(5), r.getString(6),
-                employeeCount, annualRevenue, r.getString(9), r.getString(10),
-                seniority == null ? null : Seniority.fromWire(seniority).orElse(null), r.getString(12), r.getString(13),
-                r.getString(14), CustomAttributes.decode(r.getString(15)));
+        Lead lead = LeadRows.read(r, 2);
         byte[] state = r.getBytes(18);
         long watermark = r.getLong(20);
         long pending = r.getLong(21);

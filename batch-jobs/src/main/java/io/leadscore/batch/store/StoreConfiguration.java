@@ -3,12 +3,14 @@ package io.leadscore.batch.store;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Beans every job uses: the clock, the dialect, progress, job locks, the policy. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LeadscoreSettings.class)
 public class StoreConfiguration {
 
     @Bean

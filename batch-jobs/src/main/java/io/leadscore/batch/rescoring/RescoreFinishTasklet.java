@@ -1,0 +1,54 @@
+package io.leadscore.batch.rescoring;
+
+import io.leadscore.batch.store.Instants;
+import java.time.Instant;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Counts what the run wrote (from the store, so the figures are exact across
+ * restarts) and measures its drift: the population stability index of its
+ * scores against the champion's scores on its validation window. Above 0.2 it
+ * warns.
+ */
+class RescoreFinishTasklet implements Tasklet {
+    private static final Logger log = LoggerFactory.getLogger(RescoreFinishTasklet.class);
+
+    private final JdbcTemplate jdbc;
+    private final ChampionModel champion;
+
+    RescoreFinishTasklet(JdbcTemplate jdbc, ChampionModel champion) {
+        this.jdbc = jdbc;
+        this.champion = champion;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        long runId = execution.getJobInstance().getInstanceId();
+        Long scored = jdbc.queryForObject("SELECT COUNT(*) FROM score_history WHERE run_id = ?", Long.class, runId);
+        Long mqls = jdbc.queryForObject("SELECT COUNT(*) FROM stage_transition WHERE run_id = ? AND to_stage = 'MQL'"
+                + " AND actor = ?", Long.class, runId, "rescore #" + runId);
+        PopulationStability stability = PopulationStability.of(champion.artifact().provenance().metrics().thresholdCurve());
+        long[] counts = new long[stability.bins()];
+        jdbc.query("SELECT score FROM score_history WHERE run_id = ?", rs -> {
+            counts[stability.binOf(rs.getDouble(1))]++;
+        }, runId);
+        double psi = stability.index(counts);
+        jdbc.update("UPDATE scoring_run SET leads_scored = ?, mqls_created = ?, psi = ?, finished_at = ? WHERE run_id = ?",
+                scored, mqls, psi, Instants.utc(Instant.now()), runId);
+        execution.getExecutionContext().putDouble("psi", psi);
+        if (psi > PopulationStability.WARN_ABOVE) {
+            log.warn(String.format(Locale.ROOT, "Rescoring run %d: the scores drifted from model %s's (PSI %.3f > %.1f):"
+                            + " check the lead mix and consider retraining", runId, champion.version(), psi,
+                    PopulationStability.WARN_ABOVE));
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

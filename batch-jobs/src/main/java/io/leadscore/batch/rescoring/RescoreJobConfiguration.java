@@ -1,0 +1,106 @@
+package io.leadscore.batch.rescoring;
+
+import io.leadscore.batch.registry.ModelRegistry;
+import io.leadscore.batch.store.LeadscoreSettings;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code rescoreJob}: record the run, rescore every open lead in partitions
+ * of lead-id ranges (one thread each), then measure the run's drift.
+ */
+@Configuration(proxyBeanMethods = false)
+class RescoreJobConfiguration {
+
+    @Bean
+    Job rescoreJob(JobRepository jobRepository, Step rescoreStartStep, Step rescorePartitionedStep,
+                   Step rescoreFinishStep) {
+        return new JobBuilder(Rescoring.JOB_NAME, jobRepository)
+                .validator(Rescoring.parametersValidator())
+                .start(rescoreStartStep)
+                .next(rescorePartitionedStep)
+                .next(rescoreFinishStep)
+                .build();
+    }
+
+    @Bean
+    Step rescoreStartStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          JdbcTemplate jdbc) {
+        return new StepBuilder("rescoreStartStep", jobRepository)
+                .tasklet(new RescoreStartTasklet(jdbc), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step rescorePartitionedStep(JobRepository jobRepository, Step rescoreLeadsStep, JdbcTemplate jdbc,
+                                LeadscoreSettings settings) {
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(rescoreLeadsStep);
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("rescore-");
+        handler.setTaskExecutor(executor);
+        handler.setGridSize(settings.rescore().gridSizeOrDefault());
+        return new StepBuilder("rescorePartitionedStep", jobRepository)
+                .partitioner("rescoreLeadsStep", new LeadRangePartitioner(jdbc))
+                .partitionHandler(new GridFromParameters(handler))
+                .build();
+    }
+
+    @Bean
+    Step rescoreLeadsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          OpenLeadReader openLeadReader, RescoreWriter rescoreWriter, LeadscoreSettings settings) {
+        return new StepBuilder("rescoreLeadsStep", jobRepository)
+                .<OpenLead, OpenLead>chunk(settings.rescore().chunkSizeOrDefault())
+                .transactionManager(transactionManager)
+                .reader(openLeadReader)
+                .writer(rescoreWriter)
+                .build();
+    }
+
+    @Bean
+    Step rescoreFinishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           JdbcTemplate jdbc, ChampionModel rescoreChampion) {
+        return new StepBuilder("rescoreFinishStep", jobRepository)
+                .tasklet(new RescoreFinishTasklet(jdbc, rescoreChampion), transactionManager)
+                .build();
+    }
+
+    /** The champion named by the run's parameters, loaded once per run and shared by its partitions. */
+    @Bean
+    @JobScope
+    ChampionModel rescoreChampion(@Value("#{jobParameters['model.version']}") String version,
+                                  @Value("#{jobParameters['mql.threshold']}") Double threshold, ModelRegistry registry) {
+        return ChampionModel.of(version, registry.artifact(version), threshold);
+    }
+
+    @Bean
+    @StepScope
+    OpenLeadReader openLeadReader(DataSource dataSource, ChampionModel rescoreChampion,
+                                  @Value("#{stepExecutionContext['from']}") Long from,
+                                  @Value("#{stepExecutionContext['to']}") Long to) {
+        return new OpenLeadReader(dataSource, from, to, rescoreChampion.settingsKey());
+    }
+
+    @Bean
+    @StepScope
+    RescoreWriter rescoreWriter(NamedParameterJdbcTemplate jdbc, ChampionModel rescoreChampion,
+                                OpenLeadReader openLeadReader,
+                                @Value("#{jobParameters['as.of']}") String asOf) {
+        RescoreWriter writer = new RescoreWriter(jdbc, rescoreChampion, java.time.Instant.parse(asOf));
+        writer.reader(openLeadReader);
+        return writer;
+    }
+}

@@ -1,0 +1,204 @@
+package io.leadscore.batch.rescoring;
+
+import io.leadscore.batch.registry.ModelRecord;
+import io.leadscore.batch.registry.ModelRegistry;
+import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.store.JobLock;
+import io.leadscore.batch.store.PolicyStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the nightly rescoring ({@code rescoreJob}) with the champion and the
+ * current policy, one run at a time across processes. A run is identified by
+ * its as-of time: rescoring the same as-of again is refused unless forced
+ * (which starts a new run), and a failed or killed run is restarted from its
+ * last committed chunk.
+ */
+@Service
+public class Rescoring {
+    public static final String JOB_NAME = "rescoreJob";
+    static final String AS_OF = "as.of";
+    static final String ATTEMPT = "attempt";
+    static final String MODEL_VERSION = "model.version";
+    static final String THRESHOLD = "mql.threshold";
+    static final String GRID_SIZE = "grid.size";
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job rescoreJob;
+    private final JobLock jobLock;
+    private final ModelRegistry registry;
+    private final PolicyStore policies;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public Rescoring(JobOperator jobOperator, JobRepository jobRepository, Job rescoreJob, JobLock jobLock,
+                     ModelRegistry registry, PolicyStore policies, JdbcTemplate jdbc, Clock clock) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.rescoreJob = rescoreJob;
+        this.jobLock = jobLock;
+        this.registry = registry;
+        this.policies = policies;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** No champion to score with: train one first. */
+    public static final class NoChampionException extends RuntimeException {
+        NoChampionException() {
+            super("there is no champion model to score with; train one first: leadscore train");
+        }
+    }
+
+    /** This as-of time was rescored already. */
+    public static final class AlreadyRescoredException extends RuntimeException {
+        AlreadyRescoredException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param asOf     the time to score as of (default now)
+     * @param force    start a new run even if this as-of time was rescored already
+     * @param gridSize partitions, or {@code null} for the configured default
+     */
+    public record Request(Instant asOf, boolean force, Integer gridSize) {
+    }
+
+    static JobParametersValidator parametersValidator() {
+        DefaultJobParametersValidator names = new DefaultJobParametersValidator(
+                new String[] {AS_OF, MODEL_VERSION, THRESHOLD}, new String[] {ATTEMPT, GRID_SIZE});
+        return parameters -> {
+            names.validate(parameters);
+            try {
+                Instant.parse(parameters.getString(AS_OF));
+            } catch (RuntimeException e) {
+                throw new InvalidJobParametersException("Invalid as.of: " + parameters.getString(AS_OF));
+            }
+            Double threshold = parameters.getDouble(THRESHOLD);
+            if (threshold == null || !(threshold > 0 && threshold < 1)) {
+                throw new InvalidJobParametersException("Invalid mql.threshold: " + threshold);
+            }
+            Long grid = parameters.getLong(GRID_SIZE);
+            if (grid != null && (grid < 1 || grid > 64)) {
+                throw new InvalidJobParametersException("Invalid grid.size: " + grid + ", expected 1 to 64");
+            }
+        };
+    }
+
+    /**
+     * Starts a run.
+     *
+     * @throws NoChampionException      when no model is the champion
+     * @throws AlreadyRescoredException when the as-of time was rescored and {@code force} is off
+     * @throws JobLock.HeldException    when a run is in progress
+     */
+    public RescoreReport run(Request request) {
+        ModelRecord champion = registry.champion().orElseThrow(NoChampionException::new);
+        Instant asOf = request.asOf() == null ? clock.instant() : request.asOf();
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString(AS_OF, asOf.toString())
+                .addString(MODEL_VERSION, champion.version(), false)
+                .addDouble(THRESHOLD, policies.current().mqlThreshold(), false);
+        if (request.force()) {
+            parameters.addString(ATTEMPT, clock.instant().toString());
+        }
+        if (request.gridSize() != null) {
+            parameters.addLong(GRID_SIZE, request.gridSize().longValue(), false);
+        }
+        try (JobLock.Held lock = jobLock.acquire(JOB_NAME)) {
+            JobExecution execution = jobOperator.start(rescoreJob, parameters.toJobParameters());
+            return report(execution);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            JobExecution done = jobRepository.getLastJobExecution(JOB_NAME, parameters.toJobParameters());
+            throw new AlreadyRescoredException("leads were already rescored as of " + asOf
+                    + (done == null ? "" : " (run " + done.getJobInstance().getInstanceId() + ", finished "
+                    + done.getEndTime() + ")") + "; add --force to start a new run");
+        } catch (JobLock.HeldException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The rescoring could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restarts the last run if it failed, was stopped or died (killed, even with {@code kill -9}): the
+     * partitions that finished are kept, the others resume after their last committed chunk.
+     *
+     * @throws IllegalStateException when the last run completed or there is none
+     */
+    public RescoreReport restart() {
+        JobInstance last = jobRepository.getLastJobInstance(JOB_NAME);
+        if (last == null) {
+            throw new IllegalStateException("there is no rescoring run to restart");
+        }
+        try (JobLock.Held lock = jobLock.acquire(JOB_NAME)) {
+            JobExecution execution = jobRepository.getLastJobExecution(last);
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                throw new IllegalStateException("the last rescoring run (" + last.getInstanceId() + ", as of "
+                        + execution.getJobParameters().getString(AS_OF) + ") completed: there is nothing to restart");
+            }
+            if (execution.getStatus().isRunning()) {
+                // the lock was free, so the process that ran it is gone: mark it failed so it can restart
+                execution = jobOperator.recover(execution);
+            }
+            JobExecution restarted = jobOperator.restart(execution);
+            return report(restarted);
+        } catch (JobLock.HeldException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The rescoring could not restart: " + e.getMessage(), e);
+        }
+    }
+
+    /** The report of a run, from the store and the job repository. */
+    public RescoreReport report(JobExecution execution) {
+        long runId = execution.getJobInstance().getInstanceId();
+        List<RescoreReport.RunFigures> figures = jdbc.query("SELECT model_version, mql_threshold, leads_scored,"
+                        + " mqls_created, psi, started_at, finished_at FROM scoring_run WHERE run_id = ?",
+                (rs, i) -> new RescoreReport.RunFigures(rs.getString(1), rs.getDouble(2), rs.getLong(3), rs.getLong(4),
+                        rs.getObject(5) == null ? null : rs.getDouble(5), Instants.read(rs, 6), Instants.read(rs, 7)),
+                runId);
+        long read = 0;
+        long written = 0;
+        long skipped = 0;
+        int partitions = 0;
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().startsWith("rescoreLeadsStep")) {
+                partitions++;
+                read += step.getReadCount();
+                written += step.getWriteCount();
+                skipped += step.getSkipCount();
+            }
+        }
+        String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse(null);
+        return new RescoreReport(runId, execution.getId(), execution.getStatus().name(), failure,
+                Instant.parse(execution.getJobParameters().getString(AS_OF)),
+                figures.isEmpty() ? null : figures.get(0), partitions, read, written, skipped);
+    }
+
+    /** The current score of a lead, for the {@code score} path. */
+    public Optional<Double> currentScore(String leadKey) {
+        List<Double> scores = jdbc.queryForList("SELECT s.score FROM lead_score s JOIN lead l ON l.id = s.lead_id"
+                + " WHERE l.lead_key = ?", Double.class, leadKey);
+        return scores.isEmpty() ? Optional.empty() : Optional.of(scores.get(0));
+    }
+}

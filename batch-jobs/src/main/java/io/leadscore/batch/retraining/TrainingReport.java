@@ -1,0 +1,27 @@
+package io.leadscore.batch.retraining;
+
+import io.leadscore.batch.registry.ModelRecord;
+import io.leadscore.scoring.artifact.ModelArtifact;
+
+/**
+ * What a training run did.
+ *
+ * @param runId     the run (job instance)
+ * @param status    COMPLETED, FAILED, …
+ * @param failure   why it failed, or {@code null}
+ * @param version   the challenger's version, or {@code null} when training did not get that far
+ * @param model     the challenger's registry record, or {@code null}
+ * @param artifact  the challenger's model (metrics, curves, provenance), or {@code null}
+ * @param promoted  whether it became the champion
+ * @param decision  the recorded reason of the promotion decision, or {@code null}
+ * @param histories leads read
+ * @param censored  leads left out because their outcome is not known yet
+ */
+public record TrainingReport(long runId, long executionId, String status, String failure, String version,
+                             ModelRecord model, ModelArtifact artifact, boolean promoted, String decision,
+                             long histories, long censored) {
+
+    public boolean completed() {
+        return "COMPLETED".equals(status);
+    }
+}
