@@ -1,0 +1,63 @@
+package io.leadscore.app.cli;
+
+import io.leadscore.batch.rescoring.ScoreExport;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code leadscore export scores --out FILE}. */
+@Command(name = "export", description = "Exports data: scores (lead_id,score,grade,stage,model_version,scored_at).")
+final class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    LeadscoreCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "what to export: scores")
+    String what;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "the CSV file to write")
+    Path out;
+
+    @Override
+    public Integer call() {
+        if (!"scores".equalsIgnoreCase(what.strip())) {
+            throw new UsageException("unknown export '" + what + "', expected: scores");
+        }
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new UsageException("--out " + out + ": the directory " + dir + " does not exist");
+        }
+        try (StoreSession session = StoreSession.open(root.globals())) {
+            // write to a temporary file beside the target, then move it: a reader never sees half a file
+            Path partial = Files.createTempFile(dir, ".scores-", ".csv.partial");
+            long leads;
+            try (Writer writer = new BufferedWriter(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), 1 << 16)) {
+                leads = session.bean(ScoreExport.class).write(writer);
+            } catch (IOException | UncheckedIOException e) {
+                Files.deleteIfExists(partial);
+                throw new UsageException("cannot write " + out + ": " + e.getMessage());
+            }
+            Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (!root.globals().quiet()) {
+                System.err.printf("leadscore: exported %,d scored leads to %s%n", leads, out);
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new UsageException("cannot write " + out + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.leadscore.app.cli;
+
+import io.leadscore.batch.registry.ModelDecision;
+import io.leadscore.batch.registry.ModelNotFoundException;
+import io.leadscore.batch.registry.ModelRecord;
+import io.leadscore.batch.registry.ModelRegistry;
+import io.leadscore.scoring.artifact.ModelArtifact;
+import io.leadscore.scoring.domain.Timestamps;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code leadscore models [list|show VERSION|promote VERSION|rollback]}: the model registry. */
+@Command(name = "models", description = {
+        "The model registry: list (default), show VERSION, promote VERSION, rollback.",
+        "Every decision is recorded with its reason."})
+final class ModelsCommand implements Callable<Integer> {
+    @ParentCommand
+    LeadscoreCommand root;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "list, show, promote or rollback")
+    String action = "list";
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "the model version, e.g. v3")
+    String version;
+
+    @Override
+    public Integer call() {
+        String what = action.strip().toLowerCase(Locale.ROOT);
+        if ((what.equals("show") || what.equals("promote")) && version == null) {
+            throw new UsageException("models " + what + " needs a VERSION, e.g. 'leadscore models " + what + " v2'");
+        }
+        if (!List.of("list", "show", "promote", "rollback").contains(what)) {
+            throw new UsageException("unknown action '" + action + "', expected list, show VERSION, promote VERSION or rollback");
+        }
+        GlobalOptions globals = root.globals();
+        Output out = new Output(System.out, globals.format());
+        try (StoreSession session = StoreSession.open(globals)) {
+            ModelRegistry registry = session.bean(ModelRegistry.class);
+            String actor = "cli:" + System.getProperty("user.name", "unknown");
+            switch (what) {
+                case "list" -> list(registry, out);
+                case "show" -> show(registry, version, out);
+                case "promote" -> {
+                    ModelRecord promoted = registry.promote(version, "promoted by hand", actor);
+                    out.line(promoted.version() + " is the champion.");
+                }
+                default -> {
+                    ModelRecord back = registry.rollback(actor);
+                    out.line("Rolled back: " + back.version() + " is the champion again.");
+                }
+            }
+            return 0;
+        } catch (ModelNotFoundException | IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static void list(ModelRegistry registry, Output out) {
+        List<ModelRecord> models = registry.list();
+        List<List<?>> rows = new ArrayList<>();
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (ModelRecord m : models) {
+            rows.add(List.of(m.version(), m.status().name().toLowerCase(Locale.ROOT), m.algorithm(),
+                    Timestamps.format(m.trainedAt()), m.trainRows(), m.validRows(), value(m.auc()), value(m.ece())));
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("version", m.version());
+            x.put("status", m.status().name().toLowerCase(Locale.ROOT));
+            x.put("algorithm", m.algorithm());
+            x.put("trained_at", Timestamps.format(m.trainedAt()));
+            x.put("train_rows", m.trainRows());
+            x.put("validation_rows", m.validRows());
+            x.put("auc", m.auc());
+            x.put("ece", m.ece());
+            x.put("promoted_at", m.promotedAt() == null ? null : Timestamps.format(m.promotedAt()));
+            json.add(x);
+        }
+        List<String> headers = List.of("version", "status", "algorithm", "trained_at", "train_rows", "validation_rows",
+                "auc", "ece");
+        switch (out.format()) {
+            case json -> out.json(json);
+            case csv -> out.csv(headers, rows);
+            case table -> {
+                if (models.isEmpty()) {
+                    out.line("No models yet: train one with 'leadscore train'.");
+                } else {
+                    out.table(headers, rows);
+                }
+            }
+        }
+    }
+
+    private static void show(ModelRegistry registry, String version, Output out) {
+        ModelRecord record = registry.get(version);
+        ModelArtifact artifact = registry.artifact(version);
+        List<ModelDecision> decisions = registry.decisions(version);
+        if (out.format() == OutputFormat.json) {
+            out.json(ModelViews.json(record, artifact, decisions));
+            return;
+        }
+        if (out.format() == OutputFormat.csv) {
+            List<List<?>> rows = new ArrayList<>();
+            for (var p : artifact.provenance().metrics().thresholdCurve().points()) {
+                rows.add(List.of(p.threshold(), p.leadsAbove(), p.shareAbove(), p.precision(), p.recall(),
+                        p.expectedConversions()));
+            }
+            out.csv(List.of("threshold", "leads_above", "share_above", "precision", "recall", "expected_conversions"), rows);
+            return;
+        }
+        var p = artifact.provenance();
+        out.line(String.format(Locale.ROOT, "Model %s — %s, %s; trained %s by leadscore %s (Smile %s, Java %s)",
+                record.version(), record.status().name().toLowerCase(Locale.ROOT), record.algorithm(),
+                Timestamps.format(p.trainedAt()), p.leadscoreVersion(), p.smileVersion(), p.javaVersion()));
+        out.line(String.format(Locale.ROOT, "Training window %s to %s: %,d leads, %,d converted; %d features; seed %d",
+                p.training().from(), p.training().to(), p.training().rows(), p.training().positives(),
+                artifact.schema().size(), p.seed()));
+        out.line("Hyperparameters: " + p.hyperparameters());
+        out.line("");
+        ModelViews.print(p.metrics(), out);
+        out.line("");
+        out.line("Decisions:");
+        for (ModelDecision d : decisions) {
+            out.line("  " + Timestamps.format(d.decidedAt()) + "  " + d.decision().name().toLowerCase(Locale.ROOT)
+                    + " by " + d.actor() + ": " + d.reason());
+        }
+    }
+
+    private static String value(Double v) {
+        return v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.4f", v);
+    }
+}

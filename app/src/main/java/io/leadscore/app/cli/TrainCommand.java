@@ -1,0 +1,99 @@
+package io.leadscore.app.cli;
+
+import io.leadscore.batch.retraining.Retraining;
+import io.leadscore.batch.retraining.TrainingReport;
+import io.leadscore.scoring.evaluation.PromotionMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code leadscore train}: learns a model from leads whose outcome is known, and registers it. */
+@Command(name = "train", description = {
+        "Learns a model from leads with a known outcome (won within the label horizon, or the horizon passed),",
+        "validates it out of time on the most recent fifth, registers it, and promotes it when it is at least",
+        "as good as the champion on the same window (--promote auto)."})
+final class TrainCommand implements Callable<Integer> {
+    @ParentCommand
+    LeadscoreCommand root;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "use only what was known at this date (default: now)")
+    String asOf;
+
+    @Option(names = "--algorithm", paramLabel = "gbt|logistic|forest", description = "gradient boosting (default), logistic regression or random forest")
+    String algorithm = "gbt";
+
+    @Option(names = "--promote", paramLabel = "auto|never|force", description = "promotion of the new model (default: auto)")
+    String promote = "auto";
+
+    @Option(names = "--exclude", paramLabel = "FIELD", split = ",",
+            description = "lead fields or custom attributes the model must not use, e.g. fields sales fills after contact")
+    List<String> exclude = List.of();
+
+    @Option(names = "--seed", paramLabel = "S", description = "training seed (default 42)")
+    Long seed;
+
+    @Override
+    public Integer call() {
+        Instant when = AsOf.parse("--as-of", asOf);
+        PromotionMode mode;
+        try {
+            mode = PromotionMode.valueOf(promote.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--promote: unknown mode '" + promote + "', expected auto, never or force");
+        }
+        var algo = Retraining.algorithm(algorithm);
+        GlobalOptions globals = root.globals();
+        try (StoreSession session = StoreSession.open(globals)) {
+            TrainingReport report = session.bean(Retraining.class)
+                    .run(new Retraining.Request(when, algo, mode, seed, exclude));
+            Output out = new Output(System.out, globals.format());
+            print(report, out);
+            if (!report.completed()) {
+                throw new JobFailedException("the training failed: " + report.failure());
+            }
+            return 0;
+        }
+    }
+
+    static void print(TrainingReport report, Output out) {
+        if (out.format() == OutputFormat.json) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("run_id", report.runId());
+            root.put("status", report.status());
+            root.put("failure", report.failure());
+            root.put("version", report.version());
+            root.put("promoted", report.promoted());
+            root.put("decision", report.decision());
+            root.put("leads_read", report.histories());
+            root.put("censored", report.censored());
+            if (report.artifact() != null) {
+                root.put("model", ModelViews.json(report.model(), report.artifact(), List.of()));
+            }
+            out.json(root);
+            return;
+        }
+        if (report.artifact() == null) {
+            out.line("No model was trained (" + report.status() + ").");
+            return;
+        }
+        var p = report.artifact().provenance();
+        out.line(String.format(Locale.ROOT, "Model %s (%s): trained on %,d leads (%,d converted), %s to %s; %,d leads"
+                        + " still inside their outcome horizon left out.", report.version(), report.model().algorithm(),
+                p.training().rows(), p.training().positives(), date(p.training().from()), date(p.training().to()),
+                report.censored()));
+        out.line("");
+        ModelViews.print(p.metrics(), out);
+        out.line("");
+        out.line((report.promoted() ? "Champion: " : "Challenger: ") + report.decision());
+    }
+
+    private static String date(Instant t) {
+        return t == null ? "?" : t.toString().substring(0, 10);
+    }
+}
