@@ -11,17 +11,48 @@ import io.leadscore.scoring.scoring.Scorer;
  * What a rescoring run scores with, built once per run from the champion's
  * model file: the feature extractor it was trained with, its calibrated
  * scorer with grade bands around the policy's threshold, and its explainer.
- * All three are immutable and shared by the partition threads.
+ * Immutable and shared by the partition threads. (A class rather than a
+ * record: as a job-scoped bean it is proxied by subclassing.)
  */
-record ChampionModel(String version, ModelArtifact artifact, FeatureExtractor extractor, Scorer scorer,
-                     Explainer explainer, double threshold) {
+class ChampionModel {
+    private final String version;
+    private final ModelArtifact artifact;
+    private final FeatureExtractor extractor;
+    private final Scorer scorer;
+    private final Explainer explainer;
+    private final double threshold;
 
-    static ChampionModel of(String version, ModelArtifact artifact, double threshold) {
-        FeatureSettings settings = FeatureSettings.fromMap(artifact.extractorSettings());
-        FeatureExtractor extractor = FeatureExtractor.forSchema(artifact.schema(), settings);
-        Scorer scorer = artifact.scorer(GradeBands.relativeTo(threshold));
-        return new ChampionModel(version, artifact, extractor, scorer, new Explainer(artifact.model(), artifact.schema()),
-                threshold);
+    ChampionModel(String version, ModelArtifact artifact, double threshold) {
+        this.version = version;
+        this.artifact = artifact;
+        this.extractor = FeatureExtractor.forSchema(artifact.schema(), FeatureSettings.fromMap(artifact.extractorSettings()));
+        this.scorer = artifact.scorer(GradeBands.relativeTo(threshold));
+        this.explainer = new Explainer(artifact.model(), artifact.schema());
+        this.threshold = threshold;
+    }
+
+    String version() {
+        return version;
+    }
+
+    ModelArtifact artifact() {
+        return artifact;
+    }
+
+    FeatureExtractor extractor() {
+        return extractor;
+    }
+
+    Scorer scorer() {
+        return scorer;
+    }
+
+    Explainer explainer() {
+        return explainer;
+    }
+
+    double threshold() {
+        return threshold;
     }
 
     /** The engagement states this model reads: stored states with another key are rebuilt. */

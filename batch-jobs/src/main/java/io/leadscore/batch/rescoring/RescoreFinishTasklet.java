@@ -21,17 +21,19 @@ class RescoreFinishTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(RescoreFinishTasklet.class);
 
     private final JdbcTemplate jdbc;
-    private final ChampionModel champion;
+    private final ChampionModels champions;
 
-    RescoreFinishTasklet(JdbcTemplate jdbc, ChampionModel champion) {
+    RescoreFinishTasklet(JdbcTemplate jdbc, ChampionModels champions) {
         this.jdbc = jdbc;
-        this.champion = champion;
+        this.champions = champions;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long runId = execution.getJobInstance().getInstanceId();
+        ChampionModel champion = champions.get(execution.getJobParameters().getString(Rescoring.MODEL_VERSION),
+                execution.getJobParameters().getDouble(Rescoring.THRESHOLD));
         Long scored = jdbc.queryForObject("SELECT COUNT(*) FROM score_history WHERE run_id = ?", Long.class, runId);
         Long mqls = jdbc.queryForObject("SELECT COUNT(*) FROM stage_transition WHERE run_id = ? AND to_stage = 'MQL'"
                 + " AND actor = ?", Long.class, runId, "rescore #" + runId);

@@ -3,7 +3,6 @@ package io.leadscore.batch.rescoring;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.LeadscoreSettings;
 import javax.sql.DataSource;
-import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -72,34 +71,37 @@ class RescoreJobConfiguration {
 
     @Bean
     Step rescoreFinishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           JdbcTemplate jdbc, ChampionModel rescoreChampion) {
+                           JdbcTemplate jdbc, ChampionModels championModels) {
         return new StepBuilder("rescoreFinishStep", jobRepository)
-                .tasklet(new RescoreFinishTasklet(jdbc, rescoreChampion), transactionManager)
+                .tasklet(new RescoreFinishTasklet(jdbc, championModels), transactionManager)
                 .build();
     }
 
-    /** The champion named by the run's parameters, loaded once per run and shared by its partitions. */
+    /** The champion of each run, loaded once and shared by its partitions. */
     @Bean
-    @JobScope
-    ChampionModel rescoreChampion(@Value("#{jobParameters['model.version']}") String version,
-                                  @Value("#{jobParameters['mql.threshold']}") Double threshold, ModelRegistry registry) {
-        return ChampionModel.of(version, registry.artifact(version), threshold);
+    ChampionModels championModels(ModelRegistry registry) {
+        return new ChampionModels(registry);
     }
 
     @Bean
     @StepScope
-    OpenLeadReader openLeadReader(DataSource dataSource, ChampionModel rescoreChampion,
+    OpenLeadReader openLeadReader(DataSource dataSource, ChampionModels championModels,
+                                  @Value("#{jobParameters['model.version']}") String version,
+                                  @Value("#{jobParameters['mql.threshold']}") Double threshold,
                                   @Value("#{stepExecutionContext['from']}") Long from,
                                   @Value("#{stepExecutionContext['to']}") Long to) {
-        return new OpenLeadReader(dataSource, from, to, rescoreChampion.settingsKey());
+        return new OpenLeadReader(dataSource, from, to, championModels.get(version, threshold).settingsKey());
     }
 
     @Bean
     @StepScope
-    RescoreWriter rescoreWriter(NamedParameterJdbcTemplate jdbc, ChampionModel rescoreChampion,
+    RescoreWriter rescoreWriter(NamedParameterJdbcTemplate jdbc, ChampionModels championModels,
                                 OpenLeadReader openLeadReader,
+                                @Value("#{jobParameters['model.version']}") String version,
+                                @Value("#{jobParameters['mql.threshold']}") Double threshold,
                                 @Value("#{jobParameters['as.of']}") String asOf) {
-        RescoreWriter writer = new RescoreWriter(jdbc, rescoreChampion, java.time.Instant.parse(asOf));
+        RescoreWriter writer = new RescoreWriter(jdbc, championModels.get(version, threshold),
+                java.time.Instant.parse(asOf));
         writer.reader(openLeadReader);
         return writer;
     }
