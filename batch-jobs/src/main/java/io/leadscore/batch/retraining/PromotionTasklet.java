@@ -8,8 +8,10 @@ import io.leadscore.scoring.evaluation.ModelMetrics;
 import io.leadscore.scoring.evaluation.PromotionDecision;
 import io.leadscore.scoring.evaluation.PromotionMode;
 import io.leadscore.scoring.evaluation.PromotionRule;
+import io.leadscore.scoring.features.EngagementState;
 import io.leadscore.scoring.features.FeatureExtractor;
 import io.leadscore.scoring.features.FeatureSettings;
+import io.leadscore.scoring.labels.LabelRule;
 import io.leadscore.scoring.labels.OutOfTimeSplit;
 import io.leadscore.scoring.labels.TrainingSet;
 import io.leadscore.scoring.scoring.GradeBands;
@@ -92,11 +94,17 @@ class PromotionTasklet implements Tasklet {
         Scorer scorer = champion.scorer(GradeBands.relativeTo(0.5));
         double[] scores = new double[keys.size()];
         boolean[] seen = new boolean[keys.size()];
+        LabelRule rule = set.config().labelRule();
+        EngagementState state = extractor.newState(asOf);
         try (LeadHistoryStream stream = new LeadHistoryStream(dataSource, asOf, split.validationFrom())) {
             stream.forEach(history -> {
                 Integer i = row.get(history.lead().leadId());
                 if (i != null) {
-                    scores[i] = scorer.score(extractor.extract(history.lead(), history.activities(), snapshots.get(i)));
+                    Instant snapshot = rule.fillRowState(state, history.lead(), history.activities(), history.deals(), asOf);
+                    if (!snapshot.equals(snapshots.get(i))) {
+                        throw new IllegalStateException("validation lead " + keys.get(i) + " has another snapshot time now");
+                    }
+                    scores[i] = scorer.score(extractor.extract(history.lead(), state, snapshot));
                     seen[i] = true;
                 }
             });

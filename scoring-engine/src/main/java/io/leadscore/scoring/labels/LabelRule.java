@@ -1,7 +1,9 @@
 package io.leadscore.scoring.labels;
 
+import io.leadscore.scoring.domain.Activity;
 import io.leadscore.scoring.domain.Deal;
 import io.leadscore.scoring.domain.Lead;
+import io.leadscore.scoring.features.EngagementState;
 import io.leadscore.scoring.policy.Policy;
 
 import java.time.Duration;
@@ -80,19 +82,45 @@ public record LabelRule(int horizonDays, int observationWindowDays) {
     }
 
     /**
-     * The time a training row looks at the lead: the earliest of its first opportunity, the end of the
-     * observation window, and {@code asOf}. Only events strictly before it count, so a row never sees
-     * what happened from the first opportunity on (that would leak the outcome).
+     * The time a training row looks at the lead: the end of its observation window (a fixed age for every
+     * lead), or {@code asOf} when that comes first. The time must not depend on the outcome: a row taken
+     * at the first opportunity would tell the model, through its age and the recency and decay of its
+     * engagement, that an opportunity had opened. Which events count is {@link #eventsBefore}.
      */
     public Instant snapshotAt(Lead lead, Collection<Deal> deals, Instant asOf) {
         Instant snapshot = lead.createdAt().plus(Duration.ofDays(observationWindowDays));
-        if (asOf.isBefore(snapshot)) {
-            snapshot = asOf;
+        return asOf.isBefore(snapshot) ? asOf : snapshot;
+    }
+
+    /**
+     * Events of a training row occurred strictly before this time: its snapshot, or its first opportunity
+     * when that comes earlier — a row never sees what happened from the first opportunity on (the sales
+     * process's own activity would leak the outcome). The row is still evaluated at {@link #snapshotAt}.
+     */
+    public Instant eventsBefore(Lead lead, Collection<Deal> deals, Instant asOf) {
+        return eventsBefore(lead, deals, asOf, snapshotAt(lead, deals, asOf));
+    }
+
+    /**
+     * Fills {@code state} (reset to its own half-life and window) with a training row's engagement: the
+     * activities before {@link #eventsBefore}, decayed to {@link #snapshotAt}. The training set and the
+     * champion's evaluation on the same rows both go through here.
+     *
+     * @return the snapshot time the state is now as of
+     */
+    public Instant fillRowState(EngagementState state, Lead lead, Iterable<Activity> activities,
+                                Collection<Deal> deals, Instant asOf) {
+        Instant snapshot = snapshotAt(lead, deals, asOf);
+        state.reset(eventsBefore(lead, deals, asOf, snapshot));
+        for (Activity activity : activities) {
+            state.add(activity);
         }
-        Optional<Instant> opportunity = firstOpportunity(deals, asOf);
-        if (opportunity.isPresent() && opportunity.get().isBefore(snapshot)) {
-            snapshot = opportunity.get();
-        }
+        state.advanceTo(snapshot);
         return snapshot;
+    }
+
+    private Instant eventsBefore(Lead lead, Collection<Deal> deals, Instant asOf, Instant snapshot) {
+        Optional<Instant> opportunity = firstOpportunity(deals, asOf);
+        return opportunity.isPresent() && opportunity.get().isBefore(snapshot) ? opportunity.get() : snapshot;
     }
 }

@@ -89,11 +89,7 @@ public final class TrainingSetBuilder {
             censored++;
             return;
         }
-        Instant snapshot = rule.snapshotAt(lead, history.deals(), asOf);
-        state.reset(snapshot);
-        for (Activity activity : history.activities()) {
-            state.add(activity);
-        }
+        Instant snapshot = rule.fillRowState(state, lead, history.activities(), history.deals(), asOf);
         rows.add(new Row(lead, state.toBytes(), snapshot.toEpochMilli(), outcome == Outcome.CONVERTED));
     }
 

@@ -111,15 +111,24 @@ class LabelRuleTest {
         }
 
         @Test
-        void isTheFirstOpportunityWhenItComesEarlier() {
+        void isAFixedAgeWhateverTheOutcome() {
             List<Deal> deals = List.of(lost("d2", day(12), day(20)), won("d1", day(8), day(60)));
 
-            assertThat(RULE.snapshotAt(LEAD, deals, day(400))).isEqualTo(day(8));
+            assertThat(RULE.snapshotAt(LEAD, deals, day(400))).isEqualTo(day(30));
+        }
+
+        @Test
+        void countsOnlyEventsBeforeTheFirstOpportunity() {
+            List<Deal> deals = List.of(lost("d2", day(12), day(20)), won("d1", day(8), day(60)));
+
+            assertThat(RULE.eventsBefore(LEAD, deals, day(400))).isEqualTo(day(8));
+            assertThat(RULE.eventsBefore(LEAD, List.of(open("d", day(45))), day(400))).isEqualTo(day(30));
         }
 
         @Test
         void isTheAsOfTimeWhenThatComesFirst() {
             assertThat(RULE.snapshotAt(LEAD, List.of(open("d", day(12))), day(10))).isEqualTo(day(10));
+            assertThat(RULE.eventsBefore(LEAD, List.of(open("d", day(12))), day(10))).isEqualTo(day(10));
         }
     }
 
