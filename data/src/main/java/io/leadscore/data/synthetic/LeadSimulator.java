@@ -101,7 +101,7 @@ final class LeadSimulator {
     private static final double SQL_SLOPE = 0.5;
     private static final double OPPORTUNITY_INTERCEPT = 0.3;
     private static final double OPPORTUNITY_SLOPE = 0.35;
-    private static final double WIN_INTERCEPT = -2.1;
+    private static final double WIN_INTERCEPT = -2.05;
     private static final double WIN_SLOPE = 0.55;
     /** Sd of the quality a model cannot observe (the conversation, the timing). */
     private static final double QUALITY_NOISE_SD = 0.45;
