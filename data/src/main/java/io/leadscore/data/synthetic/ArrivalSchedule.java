@@ -81,9 +81,4 @@ final class ArrivalSchedule {
     private static int monthIndex(long epochDay) {
         return LocalDate.ofEpochDay(epochDay).getMonthValue() - 1;
     }
-
-    /** 0 = Monday ... 6 = Sunday (1970-01-01 was a Thursday). */
-    static int weekday(long epochMillis) {
-        return (int) Math.floorMod(Math.floorDiv(epochMillis, MILLIS_PER_DAY) + 3, 7L);
-    }
 }

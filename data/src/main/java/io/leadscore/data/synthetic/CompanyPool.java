@@ -20,7 +20,7 @@ final class CompanyPool {
     static final int AMERICAS_FIRST_REP = 10;
     /** The sales rep who owns the account. */
     final int[] rep;
-    /** When sales last worked a lead of the company (epoch millis), {@link Long#MIN_VALUE} if never. */
+    /** The latest first follow-up of any of the company's leads so far (epoch millis), {@link Long#MIN_VALUE} if none. */
     final long[] lastWorkedAt;
     private final double[] leadWeightCumulative;
 

@@ -43,7 +43,7 @@ final class LeadSimulator {
     private static final long DAY = ArrivalSchedule.MILLIS_PER_DAY;
 
     /** The snapshot a model sees: the first 30 days of a lead, or up to its first opportunity. */
-    static final long SNAPSHOT_WINDOW = 30 * DAY;
+    private static final long SNAPSHOT_WINDOW = 30 * DAY;
     /** The MQL score decays with the product's default engagement half-life. */
     private static final double HALF_LIFE_MILLIS = Policy.DEFAULT_ENGAGEMENT_HALF_LIFE_DAYS * DAY;
     /** A decayed engagement score at which marketing hands a lead to sales; with fast-track signals about 22% of leads become MQLs. */
@@ -780,7 +780,7 @@ final class LeadSimulator {
             return reasonText(STUDENT);
         }
         long previous = companies.lastWorkedAt[company];
-        if (previous != Long.MIN_VALUE && at - previous < 90 * DAY && rng.chance(0.6)) {
+        if (previous != Long.MIN_VALUE && Math.abs(at - previous) < 90 * DAY && rng.chance(0.6)) {
             return reasonText(DUPLICATE);
         }
         double badFit = 1 + 3 * Math.max(0, -fit);

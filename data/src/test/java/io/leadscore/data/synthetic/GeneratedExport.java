@@ -2,6 +2,7 @@ package io.leadscore.data.synthetic;
 
 import io.leadscore.scoring.domain.Timestamps;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ final class GeneratedExport {
 
     /** Whether the lead's label horizon had passed at the export date (its outcome is known). */
     boolean mature(String leadId) {
-        return !leadCreated.get(leadId).plus(java.time.Duration.ofDays(summary.options().labelHorizonDays())).isAfter(until);
+        return !leadCreated.get(leadId).plus(Duration.ofDays(summary.options().labelHorizonDays())).isAfter(until);
     }
 
     String truth(String leadId, String column) {

@@ -229,7 +229,11 @@ class GeneratedWorldTest {
         assertThat(smb).isLessThan(mid);
         assertThat(mid).isLessThan(enterprise);
         for (List<Double> values : amounts.values()) {
-            assertThat(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).isGreaterThan(median(values));
+            double sum = 0;
+            for (double value : values) {
+                sum += value;
+            }
+            assertThat(sum / values.size()).isGreaterThan(median(values));
         }
     }
 
@@ -281,7 +285,11 @@ class GeneratedWorldTest {
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted = new double[values.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = values.get(i);
+        }
+        Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
