@@ -2,6 +2,7 @@ package io.leadscore.data.synthetic;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public record GenerationSummary(
         Objects.requireNonNull(rates, "rates");
     }
 
-    /** Data rows per file name, in the order leads, activities, deals, follow-ups, truth. */
+    /** Data rows per file name, in the order leads, activities, deals, follow-ups, truth (unmodifiable). */
     public Map<String, Long> rowsByFile() {
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put(LEADS_FILE, leadRows);
@@ -56,6 +57,6 @@ public record GenerationSummary(
         rows.put(DEALS_FILE, dealRows);
         rows.put(FOLLOW_UPS_FILE, followUpRows);
         rows.put(TRUTH_FILE, leadRows);
-        return rows;
+        return Collections.unmodifiableMap(rows);
     }
 }
