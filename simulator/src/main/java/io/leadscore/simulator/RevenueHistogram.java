@@ -6,30 +6,40 @@ import io.leadscore.simulator.text.Numbers;
  * Trials counted by revenue in equal-width bins from 0. When the quota is
  * positive the bins are laid out so that the quota is a bin edge: every bin
  * is wholly below or wholly at-or-above it, and the trials at or above that
- * edge are exactly those that reach quota.
+ * edge are exactly those that reach quota. The bins cover revenue up to the
+ * larger of the quota and the 99.5th percentile; when some trials lie beyond,
+ * the last bin is open-ended and holds them too.
  */
 public final class RevenueHistogram {
+
+    /** Revenue above this percentile of the trials goes into an open-ended last bin. */
+    static final double RANGE_PERCENTILE = 0.995;
 
     private final double binWidth;
     private final long[] counts;
     private final int binsBelowQuota;
+    private final boolean lastBinOpen;
     private final double quota;
 
-    private RevenueHistogram(double binWidth, long[] counts, int binsBelowQuota, double quota) {
+    private RevenueHistogram(double binWidth, long[] counts, int binsBelowQuota, boolean lastBinOpen, double quota) {
         this.binWidth = binWidth;
         this.counts = counts;
         this.binsBelowQuota = binsBelowQuota;
+        this.lastBinOpen = lastBinOpen;
         this.quota = quota;
     }
 
     static RevenueHistogram of(double[] revenue, double quota, int targetBins) {
-        double max = 0;
-        for (double r : revenue) {
-            max = Math.max(max, r);
-        }
-        double top = Math.max(max, quota);
+        double[] sorted = revenue.clone();
+        java.util.Arrays.sort(sorted);
+        double max = sorted[sorted.length - 1];
+        double range = RevenueSummary.percentile(sorted, RANGE_PERCENTILE);
+        double top = Math.max(range, quota);
         if (top == 0) {
-            return new RevenueHistogram(1, new long[] {revenue.length}, 0, quota);
+            top = max;
+        }
+        if (top == 0) {
+            return new RevenueHistogram(1, new long[] {revenue.length}, 0, false, quota);
         }
         double width;
         int below;
@@ -40,7 +50,8 @@ public final class RevenueHistogram {
             below = 0;
             width = top / targetBins;
         }
-        int bins = (int) Math.max(below + (max >= quota && quota > 0 ? 1 : 0), Math.floor(max / width) + 1);
+        int bins = (int) Math.max(below + (max >= quota && quota > 0 ? 1 : 0), Math.floor(top / width) + 1);
+        boolean open = max >= bins * width;
         long[] counts = new long[bins];
         for (double r : revenue) {
             int i = (int) Math.min(bins - 1, Math.floor(r / width));
@@ -53,7 +64,7 @@ public final class RevenueHistogram {
             }
             counts[i]++;
         }
-        return new RevenueHistogram(width, counts, below, quota);
+        return new RevenueHistogram(width, counts, below, open, quota);
     }
 
     public double binWidth() {
@@ -64,7 +75,7 @@ public final class RevenueHistogram {
         return counts.length;
     }
 
-    /** Trials in bin i, which holds revenue in [i·width, (i+1)·width). */
+    /** Trials in bin i, which holds revenue in [i·width, (i+1)·width), or from i·width up when it is the open last bin. */
     public long count(int bin) {
         return counts[bin];
     }
@@ -76,6 +87,11 @@ public final class RevenueHistogram {
     /** The number of bins below the quota (the quota is the start of bin {@code binsBelowQuota()}); 0 for a zero quota. */
     public int binsBelowQuota() {
         return binsBelowQuota;
+    }
+
+    /** Whether the last bin also holds every trial beyond its nominal end. */
+    public boolean lastBinOpen() {
+        return lastBinOpen;
     }
 
     /**
@@ -94,19 +110,20 @@ public final class RevenueHistogram {
         String[] labels = new String[counts.length];
         int labelWidth = 0;
         for (int i = 0; i < counts.length; i++) {
-            labels[i] = Numbers.compact(binStart(i)) + " - " + Numbers.compact(binStart(i + 1));
+            boolean open = lastBinOpen && i == counts.length - 1;
+            labels[i] = open ? Numbers.compact(binStart(i)) + " and up"
+                    : Numbers.compact(binStart(i)) + " - " + Numbers.compact(binStart(i + 1));
             labelWidth = Math.max(labelWidth, labels[i].length());
         }
         int countWidth = Long.toString(most).length();
         int barWidth = Math.max(5, width - labelWidth - countWidth - 4);
-        StringBuilder out = new StringBuilder();
         String quotaLine = null;
         if (quota > 0) {
             String text = " quota " + Numbers.amount(quota) + " ";
-            int dashes = Math.max(2, width - text.length());
-            quotaLine = "-".repeat(Math.min(labelWidth + 1, dashes)) + text
-                    + "-".repeat(Math.max(0, dashes - Math.min(labelWidth + 1, dashes)));
+            int lead = Math.min(labelWidth + 1, Math.max(2, width - text.length()));
+            quotaLine = "-".repeat(lead) + text + "-".repeat(Math.max(0, width - lead - text.length()));
         }
+        StringBuilder out = new StringBuilder();
         for (int i = counts.length - 1; i >= 0; i--) {
             if (quotaLine != null && i == binsBelowQuota - 1) {
                 out.append(quotaLine, 0, Math.min(quotaLine.length(), width)).append('\n');

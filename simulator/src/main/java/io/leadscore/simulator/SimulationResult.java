@@ -275,7 +275,8 @@ public final class SimulationResult {
         json.memberOrNull("rep_utilisation", repUtilisation);
         json.name("histogram").beginObject()
                 .member("bin_width", histogram.binWidth())
-                .member("bins_below_quota", histogram.binsBelowQuota());
+                .member("bins_below_quota", histogram.binsBelowQuota())
+                .name("last_bin_open").value(histogram.lastBinOpen());
         json.name("trials_per_bin").beginArray();
         for (int i = 0; i < histogram.bins(); i++) {
             json.value(histogram.count(i));
@@ -316,7 +317,7 @@ public final class SimulationResult {
         } else {
             json.member("reps", c.reps()).member("first_touches_per_rep_per_day", c.firstTouchesPerRepPerDay());
         }
-        json.member("capacity_unlimited", c.unlimited() ? 1 : 0);
+        json.name("capacity_unlimited").value(c.unlimited());
         json.name("working_days").beginArray();
         for (DayOfWeek d : new TreeSet<>(scenario.workWeek().days())) {
             json.value(d.name().toLowerCase(Locale.ROOT));
@@ -370,7 +371,7 @@ public final class SimulationResult {
                             + "the stage rates and scores disagree%n", Numbers.percent(cappedShare)));
         }
         out.append('\n');
-        TextTable sources = new TextTable("assumption", "source", "detail");
+        TextTable sources = new TextTable("assumption", "source", "detail").align("lll");
         var rates = calibration.rates().inOrder();
         for (int i = 0; i < rates.size(); i++) {
             var p = rates.get(i).provenance();

@@ -18,8 +18,8 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  *   <li>Draw the trial's stage rates (Beta, once per trial) and, for
  *       over-dispersed arrivals, one Gamma(r, 1/r) factor per week.</li>
  *   <li>Per day: leads ~ Poisson(mean), MQLs ~ Binomial(leads, share at or
- *       above the threshold), both by inversion of one uniform each; per MQL a
- *       score band, an arrival time from the hour-of-day profile and a response
+ *       above the threshold), both by inversion of one uniform each; per MQL
+ *       an arrival time from the hour-of-day profile and a response
  *       readiness uniform over the first {@code spread × SLA} hours. Leads that
  *       do not reach the threshold are never materialised.</li>
  *   <li>Queue: MQLs in order of readiness; each is touched at the first
@@ -28,9 +28,9 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  *       hours-per-day ÷ touches-per-day hours. An MQL whose touch would come
  *       more than recycle-after days after it arrived is recycled instead
  *       (it does not use capacity); a touch later than the SLA is a breach.</li>
- *   <li>Touched MQLs: accepted with p₁(b)·m(delay), then SQL with p₂(b), an
- *       opportunity with p₃(b) opened after the qualification lag, won with
- *       p₄(b) after the sales cycle. Only opportunities opened and deals
+ *   <li>Touched MQLs: a score band b, then accepted with p₁(b)·m(delay),
+ *       SQL with p₂(b), an opportunity with p₃(b) opened after the
+ *       qualification lag, won with p₄(b) after the sales cycle. Only opportunities opened and deals
  *       closed inside the period count; each win draws a deal amount.</li>
  *   <li>Open pipeline: each open deal is won with the trial's p₄ and closes
  *       after the rest of a sales cycle given its age.</li>
@@ -67,15 +67,14 @@ final class TrialEngine {
     private final double[] trialRate = new double[TrialModel.STAGES];
     private final double[] probability;
     private final double[] weekFactor;
-    private final long[] dayKey;
     private final double[] repFree;
     /** Readiness buckets of one hour each, the last one for "at or after the period's end". */
     private final int[] bucketStart;
 
     private double[] arrival = new double[1024];
     private double[] ready = new double[1024];
-    private int[] slot = new int[1024];
-    private int[] dayOf = new int[1024];
+    /** The key of the day stream an MQL's own draws come from, and its index on that day. */
+    private long[] drawKey = new long[1024];
     private int[] indexOf = new int[1024];
     private int[] order = new int[1024];
 
@@ -99,7 +98,6 @@ final class TrialEngine {
         this.seed = seed;
         this.probability = new double[TrialModel.STAGES * Math.max(1, model.slots)];
         this.weekFactor = new double[model.weeks];
-        this.dayKey = new long[model.days];
         this.repFree = new double[Math.max(1, model.reps)];
         this.bucketStart = new int[24 * model.days + 2];
     }
@@ -164,7 +162,11 @@ final class TrialEngine {
         }
     }
 
-    /** Leads and MQLs day by day; returns the number of MQLs, each with its arrival, readiness and score slot. */
+    /**
+     * Leads and MQLs day by day; returns the number of MQLs, each with its arrival and readiness. An MQL's
+     * score band is drawn only when it is touched: the queue does not depend on it, and untouched MQLs
+     * never need it.
+     */
     private int arrivals(long trialKey) {
         TrialModel m = model;
         long arrivalKey = Streams.childKey(trialKey, ARRIVALS);
@@ -189,7 +191,6 @@ final class TrialEngine {
                         + " MQLs in one trial; shorten the period or lower the volume");
             }
             long key = Streams.childKey(trialKey, DAY_BASE + d);
-            dayKey[d] = key;
             ensureCapacity(n + dayMqls);
             double dayStart = 24.0 * d;
             for (int j = 0; j < dayMqls; j++) {
@@ -197,8 +198,7 @@ final class TrialEngine {
                 double a = dayStart + m.hourOfDay(Streams.uniform(key, base + TIME));
                 arrival[n] = a;
                 ready[n] = a + window * Streams.uniform(key, base + RESPONSE);
-                slot[n] = m.slotFor(Streams.uniform(key, base + SCORE));
-                dayOf[n] = d;
+                drawKey[n] = key;
                 indexOf[n] = j;
                 n++;
             }
@@ -303,9 +303,9 @@ final class TrialEngine {
             if (delay > sla) {
                 breaches++;
             }
-            int s = slot[i];
-            long key = dayKey[dayOf[i]];
+            long key = drawKey[i];
             long base = (long) indexOf[i] * SLOTS;
+            int s = m.slotFor(Streams.uniform(key, base + SCORE));
             if (!m.accepted(Streams.uniform(key, base + SAL), probability[s], delay)) {
                 continue;
             }
@@ -372,8 +372,7 @@ final class TrialEngine {
         int size = Math.max(needed, arrival.length * 2);
         arrival = Arrays.copyOf(arrival, size);
         ready = Arrays.copyOf(ready, size);
-        slot = Arrays.copyOf(slot, size);
-        dayOf = Arrays.copyOf(dayOf, size);
+        drawKey = Arrays.copyOf(drawKey, size);
         indexOf = Arrays.copyOf(indexOf, size);
         order = Arrays.copyOf(order, size);
     }

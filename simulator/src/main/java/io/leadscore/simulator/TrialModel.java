@@ -155,7 +155,7 @@ final class TrialModel {
         if (slots > 0) {
             slotCdf[slots - 1] = 1;
         }
-        this.slotGuide = new int[Math.max(1, 4 * slots)];
+        this.slotGuide = new int[Math.max(1, 16 * slots)];
         int guideSlot = 0;
         for (int g = 0; g < slotGuide.length; g++) {
             double at = (double) g / slotGuide.length;

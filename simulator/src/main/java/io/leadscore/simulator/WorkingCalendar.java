@@ -9,6 +9,7 @@ import java.time.DayOfWeek;
 final class WorkingCalendar {
 
     static final double CLOSE_TOLERANCE_HOURS = 1e-9;
+    private static final double ONE_DAY = 1.0 / 24;
 
     private final int days;
     private final boolean always;
@@ -52,7 +53,7 @@ final class WorkingCalendar {
         if (t < 0) {
             return nextOpen[0];
         }
-        int d = (int) (t / 24);
+        int d = (int) (t * ONE_DAY);
         if (d >= days) {
             return Double.POSITIVE_INFINITY;
         }

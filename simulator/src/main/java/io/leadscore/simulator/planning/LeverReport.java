@@ -61,7 +61,7 @@ public record LeverReport(double basePAttain, double baseMeanRevenue, int trials
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "Levers: base chance of reaching quota %s, mean revenue %s (%,d trials, same random numbers for every lever)%n",
                 Numbers.percent(basePAttain), Numbers.amount(baseMeanRevenue), trials));
-        TextTable table = new TextTable("lever", "change", "p_attain", "delta", "+/-", "mean revenue");
+        TextTable table = new TextTable("lever", "change", "p_attain", "delta", "+/-", "mean revenue").align("llrrrr");
         for (LeverOutcome o : outcomes) {
             if (o.applicable()) {
                 table.row(o.lever(), o.change(), Numbers.percent(o.pAttain()),

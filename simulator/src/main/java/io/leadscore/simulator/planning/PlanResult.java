@@ -56,7 +56,8 @@ public record PlanResult(double confidence, int trials, long seed, List<PlanRow>
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "Leads needed to reach quota with %s confidence (%,d trials per point, seed %d)%n",
                 Numbers.percent(confidence), trials, seed));
-        TextTable table = new TextTable("threshold", "SLA h", "leads/week", "leads", "MQLs", "p_attain", "note");
+        TextTable table = new TextTable("threshold", "SLA h", "leads/week", "leads", "MQLs", "p_attain", "note")
+                .align("rrrrrrl");
         for (PlanRow r : rows) {
             table.row(Numbers.fixed(r.threshold(), 2), Numbers.fixed(r.slaHours(), r.slaHours() % 1 == 0 ? 0 : 1),
                     r.reachable() ? Numbers.count(r.requiredLeadsPerWeek()) : "-",

@@ -4,17 +4,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Columns of text aligned for a terminal: left-aligned first column, the others right-aligned. */
+/**
+ * Columns of text aligned for a terminal. By default the first column is
+ * left-aligned and the others (numbers) right-aligned; {@link #align(String)}
+ * sets each column's alignment.
+ */
 public final class TextTable {
 
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
+    private boolean[] left;
 
     public TextTable(String... header) {
         if (header.length == 0) {
             throw new IllegalArgumentException("Invalid table: no columns, expected at least one");
         }
         this.header = List.of(header);
+        this.left = new boolean[header.length];
+        this.left[0] = true;
+    }
+
+    /** One letter per column: 'l' for left-aligned, 'r' for right-aligned. */
+    public TextTable align(String spec) {
+        if (spec.length() != header.size() || !spec.matches("[lr]+")) {
+            throw new IllegalArgumentException("Invalid alignment: \"" + spec + "\", expected " + header.size() + " letters l or r");
+        }
+        for (int c = 0; c < spec.length(); c++) {
+            left[c] = spec.charAt(c) == 'l';
+        }
+        return this;
     }
 
     public TextTable row(String... cells) {
@@ -39,19 +57,19 @@ public final class TextTable {
             }
         }
         StringBuilder out = new StringBuilder();
-        line(out, header, width);
+        line(out, header, width, left);
         int total = 0;
         for (int w : width) {
             total += w;
         }
         out.append("-".repeat(total + 2 * (width.length - 1))).append('\n');
         for (List<String> r : rows) {
-            line(out, r, width);
+            line(out, r, width, left);
         }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, List<String> cells, int[] width) {
+    private static void line(StringBuilder out, List<String> cells, int[] width, boolean[] left) {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
@@ -59,7 +77,7 @@ public final class TextTable {
                 line.append("  ");
             }
             String pad = " ".repeat(width[c] - cell.length());
-            if (c == 0) {
+            if (left[c]) {
                 line.append(cell).append(pad);
             } else {
                 line.append(pad).append(cell);
