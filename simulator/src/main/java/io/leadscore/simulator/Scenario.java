@@ -2,6 +2,7 @@ package io.leadscore.simulator;
 
 import io.leadscore.scoring.policy.Policy;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -135,7 +136,7 @@ public record Scenario(double quota, int periodDays, LocalDate start, Policy pol
 
         /** The period {@code from} to {@code to}, both days included. */
         public Builder period(LocalDate from, LocalDate to) {
-            long days = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+            long days = ChronoUnit.DAYS.between(from, to) + 1;
             if (days < 1 || days > 3660) {
                 throw new IllegalArgumentException("Invalid period: " + from + " to " + to + ", expected 1 to 3660 days");
             }

@@ -1,6 +1,9 @@
 package io.leadscore.simulator;
 
 import io.leadscore.simulator.calibration.Calibration;
+import io.leadscore.simulator.calibration.FunnelRates;
+import io.leadscore.simulator.calibration.Provenance;
+import io.leadscore.simulator.calibration.StageRate;
 import io.leadscore.simulator.text.JsonWriter;
 import io.leadscore.simulator.text.Numbers;
 import io.leadscore.simulator.text.TextTable;
@@ -372,11 +375,11 @@ public final class SimulationResult {
         }
         out.append('\n');
         TextTable sources = new TextTable("assumption", "source", "detail").align("lll");
-        var rates = calibration.rates().inOrder();
+        java.util.List<StageRate> rates = calibration.rates().inOrder();
         for (int i = 0; i < rates.size(); i++) {
-            var p = rates.get(i).provenance();
-            sources.row(io.leadscore.simulator.calibration.FunnelRates.STAGE_NAMES.get(i) + " "
-                    + Numbers.percent(rates.get(i).mean()), p.source().wireName(), p.note());
+            Provenance p = rates.get(i).provenance();
+            sources.row(FunnelRates.STAGE_NAMES.get(i) + " " + Numbers.percent(rates.get(i).mean()),
+                    p.source().wireName(), p.note());
         }
         sources.row("score distribution", calibration.scores().provenance().source().wireName(),
                 calibration.scores().provenance().note());

@@ -21,6 +21,9 @@ public final class Simulator {
     /** Trials handed to a worker at a time. */
     private static final int BLOCK = 32;
 
+    /** The largest expected number of MQLs per period a scenario may have (memory per trial grows with it). */
+    public static final double MAX_EXPECTED_MQLS = TrialModel.MAX_EXPECTED_MQLS_PER_TRIAL;
+
     private Simulator() {
     }
 
@@ -38,6 +41,19 @@ public final class Simulator {
         TrialResults results = new TrialResults(options.trials());
         execute(model, options, results);
         return SimulationResult.of(scenario, calibration, options, model, results);
+    }
+
+    /**
+     * The expected leads of one period for the scenario: weekly volume × the
+     * arrival pattern's weekday and monthly weights summed over the days.
+     */
+    public static double expectedLeads(Scenario scenario, Calibration calibration) {
+        return scenario.leadsPerWeek() * TrialModel.leadsPerWeeklyLead(scenario, calibration);
+    }
+
+    /** The expected MQLs of one period: expected leads × the share of scores at or above the threshold. */
+    public static double expectedMqls(Scenario scenario, Calibration calibration) {
+        return expectedLeads(scenario, calibration) * calibration.scores().shareAtOrAbove(scenario.threshold());
     }
 
     private static void execute(TrialModel model, SimulationOptions options, TrialResults results) {

@@ -1,5 +1,6 @@
 package io.leadscore.simulator;
 
+import io.leadscore.simulator.calibration.ArrivalPattern;
 import io.leadscore.simulator.calibration.Calibration;
 import io.leadscore.simulator.calibration.ConversionByScore;
 import io.leadscore.simulator.calibration.OpenOpportunity;
@@ -31,6 +32,29 @@ import java.util.Map;
  * calibrated score. Each p_i(b) is capped at 1; {@link #cappedShare} reports
  * the share of MQLs for which a cap binds at the mean rates (0 for consistent
  * calibrations, and then the expected-value identities below are exact).
+ *
+ * <h2>Expected value in the reverse-funnel limit</h2>
+ * Let λ_d be day d's expected leads (the weekly dispersion factor has mean 1)
+ * and Λ = Σ_d λ_d. Each lead is an MQL with probability q(t), the share of
+ * scores at or above the threshold, and falls in band b with probability
+ * π_b / q(t) given that. An MQL of band b touched δ hours after arriving wins
+ * inside the period with probability
+ * p_1(b)·m(δ)·p_2(b)·p_3(b)·p_4(b)·P(touch + lag + cycle &lt; end).
+ * With fixed rates, unlimited capacity, an immediate touch (m(0) = 1) and
+ * durations short against the period, that is P·L_b with P = p_1 p_2 p_3 p_4,
+ * so by thinning the arrivals
+ * <pre>
+ *   E[wins]    = Λ · q(t) · P · E[L_b | score ≥ t]
+ *   E[revenue] = E[wins] · E[deal amount]          (amounts independent of the count, Wald)
+ * </pre>
+ * and at the reference threshold E[L_b | score ≥ t_ref] = 1: expected wins =
+ * leads × (Lead→MQL) × Π stage rates and expected revenue = that × mean deal
+ * size, the reverse-funnel formula. The normalisers make the intermediate
+ * counts match too (E[SALs] = Λ·q·p_1 and so on). Independent Beta rates
+ * leave the expectation unchanged (E[Π p_i] = Π E[p_i]). Outside the limit,
+ * response delay (m &lt; 1), the queue, and deals closing after the period
+ * can only lower these figures; {@link SimulationResult#reverseFunnelWins()}
+ * reports the limit next to the simulated result.
  */
 final class TrialModel {
 
@@ -70,7 +94,10 @@ final class TrialModel {
     /** m(j · DECAY_STEP) for j = 0..n−1: brackets m between grid points (m is decreasing). */
     final double[] decayGrid;
     static final double DECAY_STEP_HOURS = 0.01;
-    private static final double DECAY_GRID_MAX_HOURS = 24.0 * 90;
+    /** Delays beyond two weeks (the default recycle limit) are rare; they get the exact power. */
+    private static final double DECAY_GRID_MAX_HOURS = 24.0 * 14;
+    /** Larger scenarios would not fit in memory: a trial keeps a few numbers per MQL. */
+    static final double MAX_EXPECTED_MQLS_PER_TRIAL = 10_000_000;
     final double slaHours;
     final double recycleHours;
     final double responseWindowHours;
@@ -133,6 +160,16 @@ final class TrialModel {
         ConversionByScore conversion = calibration.conversion();
         double threshold = scenario.threshold();
         this.mqlShare = scores.shareAtOrAbove(threshold);
+        double expectedLeads = 0;
+        for (double mean : dayMean) {
+            expectedLeads += mean;
+        }
+        if (expectedLeads * mqlShare > MAX_EXPECTED_MQLS_PER_TRIAL) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "Invalid scenario: %.0f expected MQLs in one period, at most %.0f can be simulated; "
+                            + "shorten the period, lower the volume or raise the threshold",
+                    expectedLeads * mqlShare, MAX_EXPECTED_MQLS_PER_TRIAL));
+        }
         int firstBand = ScoreDistribution.band(threshold);
         double firstFraction = ScoreDistribution.fractionOfBandAbove(threshold, firstBand);
         int startBand = firstFraction > 0 ? firstBand : firstBand + 1;
@@ -245,6 +282,22 @@ final class TrialModel {
             pipelineAmount[i] = o.amount();
             pipelineCdfAtAge[i] = calibration.salesCycle().cdf(o.ageDays());
         }
+    }
+
+    /**
+     * Expected leads in the period per lead a week of volume: Σ over days of
+     * weekday weight × seasonality / 7. Multiply by the weekly volume.
+     */
+    static double leadsPerWeeklyLead(Scenario scenario, Calibration calibration) {
+        ArrivalPattern arrivals = calibration.arrivals();
+        LocalDate start = scenario.start();
+        DayOfWeek first = start == null ? DayOfWeek.MONDAY : start.getDayOfWeek();
+        double sum = 0;
+        for (int d = 0; d < scenario.periodDays(); d++) {
+            double season = start == null ? 1 : arrivals.seasonality(start.plusDays(d).getMonthValue());
+            sum += arrivals.weekdayWeight(first.plus(d).getValue() - 1) * season / 7;
+        }
+        return sum;
     }
 
     /** The arrival hour within a day (0 to 24) for a uniform u, by inversion of the hour-of-day profile. */

@@ -234,6 +234,15 @@ class SimulatorTest {
         }
 
         @Test
+        void aScenarioTooLargeToHoldIsRejectedBeforeRunning() {
+            Scenario huge = Scenario.builder().leadsPerWeek(1_000_000).periodDays(3_000).threshold(0.01).build();
+            assertThat(Simulator.expectedMqls(huge, Calibration.defaults())).isGreaterThan(Simulator.MAX_EXPECTED_MQLS);
+            assertThatThrownBy(() -> Simulator.run(huge, Calibration.defaults(), options(1)))
+                    .hasMessageContaining("at most 10000000 can be simulated");
+            assertThat(Simulator.expectedLeads(Scenario.defaults(), Calibration.defaults())).isCloseTo(LEADS, within(1e-9));
+        }
+
+        @Test
         void monthlySeasonalityNeedsAStartDate() {
             double[] months = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2};
             Calibration seasonal = Calibration.builder().arrivals(Defaults.arrivals().withMonthlySeasonality(months)).build();

@@ -87,66 +87,150 @@ public final class Planner {
      * The smallest weekly volume (within the tolerance) at which the scenario
      * reaches quota with probability at least {@code confidence}.
      *
+     * <p>Coarse to fine: with at least {@value #MIN_TRIALS_FOR_TWO_STAGES}
+     * trials the bracket (and a capacity-bound peak) is first found and
+     * narrowed to four times the tolerance with a quarter of them (the same
+     * first trials, so a subset of the final run), then checked and narrowed
+     * with all of them. A cell whose coarse best
+     * chance falls short of the confidence by more than three of its standard
+     * errors is reported unreachable after one full-trial run at that peak.
+     *
      * @param startVolume the first volume to try (leads per week); the scenario's own when &le; 0
      */
     public static PlanRow requiredVolume(Scenario scenario, Calibration calibration, SimulationOptions options,
                                          double confidence, double relativeTolerance, double maxVolumeFactor,
                                          double startVolume) {
-        Search search = new Search(scenario, calibration, options, confidence);
         double v0 = startVolume > 0 ? startVolume : scenario.leadsPerWeek() > 0 ? scenario.leadsPerWeek() : 100;
         double vMax = Math.min(Scenario.MAX_LEADS_PER_WEEK, Math.max(v0, scenario.leadsPerWeek()) * maxVolumeFactor);
+        // Stay inside what one trial can hold in memory.
+        double mqlsPerWeeklyLead = Simulator.expectedMqls(scenario.withLeadsPerWeek(1), calibration);
+        if (mqlsPerWeeklyLead > 0) {
+            vMax = Math.min(vMax, 0.99 * Simulator.MAX_EXPECTED_MQLS / mqlsPerWeeklyLead);
+            v0 = Math.min(v0, vMax);
+        }
+        Search fine = new Search(scenario, calibration, options, confidence, null);
+        if (options.trials() < MIN_TRIALS_FOR_TWO_STAGES) {
+            Bracket b = bracket(fine, v0, vMax);
+            return b.row != null ? b.row : narrow(fine, b.lo, b.hi, relativeTolerance);
+        }
+        int coarseTrials = options.trials() / 4;
+        Search coarse = new Search(scenario, calibration, options.withTrials(coarseTrials), confidence, null);
+        fine = new Search(scenario, calibration, options, confidence, coarse);
+        Bracket b = bracket(coarse, v0, vMax);
+        if (b.row != null) {
+            double margin = 3 * Math.sqrt(confidence * (1 - confidence) / coarseTrials);
+            if (!b.row.reachable() && coarse.bestP < confidence - margin) {
+                SimulationResult atBest = fine.at(coarse.bestVolume);
+                return fine.unreachable(b.note + String.format(Locale.ROOT, "; %.3f there over all %d trials",
+                        atBest.pAttain(), options.trials()));
+            }
+            if (!b.row.reachable() && b.note.startsWith(PAST_PEAK)) {
+                // A near miss past a capacity peak: look for the peak again with every trial, between the coarse
+                // volumes two steps either side of the coarse peak.
+                double from = coarse.before(coarse.before(coarse.bestVolume));
+                double to = coarse.after(coarse.after(coarse.bestVolume, vMax), vMax);
+                double peak = fine.peak(from, to);
+                if (fine.at(peak).pAttain() < confidence) {
+                    return fine.unreachable(String.format(Locale.ROOT, PAST_PEAK + " %.3f over %d trials, near %.0f "
+                            + "leads/week; more volume lowers it because rep capacity binds: add reps or raise the "
+                            + "threshold", fine.at(peak).pAttain(), options.trials(), peak));
+                }
+                return narrow(fine, fine.lastBelow(peak), peak, relativeTolerance);
+            }
+            // Reached at zero volume, or not reached at the largest volume tried: settle it with every trial.
+            Bracket full = bracket(fine, v0, vMax);
+            return full.row != null ? full.row : narrow(fine, full.lo, full.hi, relativeTolerance);
+        }
+        // Narrow with the coarse trials to a few times the tolerance, then check that bracket with every trial,
+        // widening it while it does not hold, and finish with every trial.
+        PlanRow rough = narrow(coarse, b.lo, b.hi, Math.min(0.25, 4 * relativeTolerance));
+        double lo = coarse.lastBelow(rough.requiredLeadsPerWeek());
+        double hi = rough.requiredLeadsPerWeek();
+        double previous = -1;
+        while (fine.at(hi).pAttain() < confidence) {
+            double p = fine.at(hi).pAttain();
+            if (hi >= vMax || p < previous) {
+                Bracket full = bracket(fine, v0, vMax);
+                return full.row != null ? full.row : narrow(fine, full.lo, full.hi, relativeTolerance);
+            }
+            previous = p;
+            lo = hi;
+            hi = Math.min(vMax, hi * 1.25);
+        }
+        while (lo > 0 && fine.at(lo).pAttain() >= confidence) {
+            hi = lo;
+            lo = lo < 1 ? 0 : lo * 0.8;
+        }
+        if (lo == 0 && fine.at(0).pAttain() >= confidence) {
+            return fine.row(0, fine.at(0), "reached without new leads (open pipeline or a zero quota)");
+        }
+        return narrow(fine, lo, hi, relativeTolerance);
+    }
+
+    private static final String PAST_PEAK = "at most";
+
+    /** Trials below this are searched in one stage. */
+    static final int MIN_TRIALS_FOR_TWO_STAGES = 400;
+
+    /** A bracket [lo, hi] with p(lo) &lt; confidence &le; p(hi), or a finished row (reached at zero, or unreachable). */
+    private record Bracket(double lo, double hi, PlanRow row, String note) {
+    }
+
+    /** Brackets the crossing: from v0 up by the reverse-funnel guess and doubling, or down to zero. */
+    private static Bracket bracket(Search search, double v0, double vMax) {
+        double confidence = search.confidence;
         SimulationResult first = search.at(v0);
-        double lo;
-        double hi;
         if (first.pAttain() >= confidence) {
             SimulationResult zero = search.at(0);
             if (zero.pAttain() >= confidence) {
-                return search.row(0, zero, "reached without new leads (open pipeline or a zero quota)");
+                return new Bracket(0, 0, search.row(0, zero, "reached without new leads (open pipeline or a zero quota)"), "");
             }
-            lo = 0;
-            hi = v0;
-        } else {
-            double pipeline = first.revenue().fromOpenPipeline();
-            double fromLeads = first.revenue().mean() - pipeline;
-            double needed = Math.max(0, scenario.quota() - pipeline);
-            // The reverse-funnel guess: revenue scales with volume while capacity holds; aim a little high
-            // because the quota must be reached in most trials, not on average.
-            double guess = fromLeads > 0 ? v0 * needed / fromLeads * 1.25 : v0 * 2;
-            double below = v0;
-            double v = Math.min(vMax, Math.max(v0 * 1.25, guess));
-            while (true) {
-                SimulationResult r = search.at(v);
-                if (r.pAttain() >= confidence) {
-                    lo = below;
-                    hi = v;
-                    break;
-                }
-                if (r.pAttain() < search.result(below).pAttain()) {
-                    // Past a peak: more MQLs than the reps can touch in time. Look for the peak between the
-                    // volume before `below` and v; if it reaches the confidence, bisect on its rising side.
-                    double peak = search.peak(search.before(below), v);
-                    if (search.result(peak).pAttain() < confidence) {
-                        return search.unreachable(String.format(Locale.ROOT,
-                                "at most %.3f, near %.0f leads/week; more volume lowers it because rep capacity binds: "
-                                        + "add reps or raise the threshold", search.result(peak).pAttain(), peak));
-                    }
-                    lo = search.lastBelow(peak);
-                    hi = peak;
-                    break;
-                }
-                if (v >= vMax) {
-                    return search.unreachable(String.format(Locale.ROOT,
-                            "not reached at %.0f leads/week (%.0fx the starting volume); best chance %.3f",
-                            v, vMax / v0, search.bestP));
-                }
-                below = v;
-                v = Math.min(vMax, v * 2);
-            }
+            return new Bracket(0, v0, null, "");
         }
-        // Safeguarded regula falsi (the Illinois variant) on p(v) - confidence over the bracket [lo, hi]: the chance
-        // rises roughly linearly with volume near the crossing, so interpolation needs fewer simulations than
-        // halving; a step is kept at least a tenth of the bracket from either end, and halving the retained
-        // end's value after two moves on the same side stops one end from sticking.
+        double pipeline = first.revenue().fromOpenPipeline();
+        double fromLeads = first.revenue().mean() - pipeline;
+        double needed = Math.max(0, search.scenario.quota() - pipeline);
+        // The reverse-funnel guess: revenue scales with volume while capacity holds; aim a little high
+        // because the quota must be reached in most trials, not on average.
+        double guess = fromLeads > 0 ? v0 * needed / fromLeads * 1.25 : v0 * 2;
+        double below = v0;
+        double v = Math.min(vMax, Math.max(v0 * 1.25, guess));
+        while (true) {
+            SimulationResult r = search.at(v);
+            if (r.pAttain() >= confidence) {
+                return new Bracket(below, v, null, "");
+            }
+            if (r.pAttain() < search.at(below).pAttain()) {
+                // Past a peak: more MQLs than the reps can touch in time. Look for the peak between the
+                // volume before `below` and v; if it reaches the confidence, bracket its rising side.
+                double peak = search.peak(search.before(below), v);
+                if (search.at(peak).pAttain() >= confidence) {
+                    return new Bracket(search.lastBelow(peak), peak, null, "");
+                }
+                String note = String.format(Locale.ROOT, PAST_PEAK + " %.3f over %d trials, near %.0f leads/week; "
+                                + "more volume lowers it because rep capacity binds: add reps or raise the threshold",
+                        search.at(peak).pAttain(), search.options.trials(), peak);
+                return new Bracket(0, 0, search.unreachable(note), note);
+            }
+            if (v >= vMax) {
+                String note = String.format(Locale.ROOT,
+                        "not reached at %.0f leads/week, the most this search tries; best chance %.3f over %d trials",
+                        v, search.bestP, search.options.trials());
+                return new Bracket(0, 0, search.unreachable(note), note);
+            }
+            below = v;
+            v = Math.min(vMax, v * 2);
+        }
+    }
+
+    /**
+     * Narrows [lo, hi] (p(lo) &lt; confidence &le; p(hi)) to the tolerance by safeguarded regula falsi, the
+     * Illinois variant: the chance rises roughly linearly with volume near the crossing, so interpolation
+     * needs fewer simulations than halving; a step stays at least a tenth of the bracket from either end,
+     * and halving the retained end's value after two moves on the same side stops one end from sticking.
+     */
+    private static PlanRow narrow(Search search, double lo, double hi, double relativeTolerance) {
+        double confidence = search.confidence;
         double gLo = search.at(lo).pAttain() - confidence;
         double gHi = search.at(hi).pAttain() - confidence;
         int side = 0;
@@ -171,7 +255,7 @@ public final class Planner {
                 side = -1;
             }
         }
-        return search.row(hi, search.result(hi), String.format(Locale.ROOT, "bracketed to [%.1f, %.1f] leads/week", lo, hi));
+        return search.row(hi, search.at(hi), String.format(Locale.ROOT, "bracketed to [%.1f, %.1f] leads/week", lo, hi));
     }
 
     /** Runs the evaluations of one cell, keeps them by volume, and remembers the best chance seen. */
@@ -184,15 +268,23 @@ public final class Planner {
         private final Calibration calibration;
         private final SimulationOptions options;
         private final double confidence;
+        /** The coarse stage that ran before this one, counted in the evaluations; null if none. */
+        private final Search before;
         private final TreeMap<Double, SimulationResult> runs = new TreeMap<>();
         private double bestP = -1;
+        private double bestVolume;
         private SimulationResult best;
 
-        Search(Scenario scenario, Calibration calibration, SimulationOptions options, double confidence) {
+        Search(Scenario scenario, Calibration calibration, SimulationOptions options, double confidence, Search before) {
             this.scenario = scenario;
             this.calibration = calibration;
             this.options = options;
             this.confidence = confidence;
+            this.before = before;
+        }
+
+        int evaluations() {
+            return runs.size() + (before == null ? 0 : before.runs.size());
         }
 
         SimulationResult at(double leadsPerWeek) {
@@ -205,18 +297,21 @@ public final class Planner {
             if (r.pAttain() > bestP) {
                 best = r;
                 bestP = r.pAttain();
+                bestVolume = leadsPerWeek;
             }
             return r;
-        }
-
-        SimulationResult result(double leadsPerWeek) {
-            return runs.get(leadsPerWeek);
         }
 
         /** The largest evaluated volume below v, or 0. */
         double before(double v) {
             Double lower = runs.lowerKey(v);
             return lower == null ? 0 : lower;
+        }
+
+        /** The smallest evaluated volume above v, or {@code limit} when there is none. */
+        double after(double v, double limit) {
+            Double higher = runs.higherKey(v);
+            return higher == null ? limit : higher;
         }
 
         /** The largest evaluated volume below v whose chance is under the confidence, or 0. */
@@ -261,12 +356,12 @@ public final class Planner {
 
         PlanRow row(double leadsPerWeek, SimulationResult r, String note) {
             return new PlanRow(scenario.threshold(), scenario.slaHours(), true, leadsPerWeek, r.leads(), r.mqls(),
-                    r.pAttain(), r.pAttainStandardError(), runs.size(), note);
+                    r.pAttain(), r.pAttainStandardError(), evaluations(), note);
         }
 
         PlanRow unreachable(String note) {
             return new PlanRow(scenario.threshold(), scenario.slaHours(), false, Double.NaN, Double.NaN, Double.NaN,
-                    bestP, best.pAttainStandardError(), runs.size(), note + " (confidence " + confidence + ")");
+                    bestP, best.pAttainStandardError(), evaluations(), note + " (confidence " + confidence + ")");
         }
     }
 }

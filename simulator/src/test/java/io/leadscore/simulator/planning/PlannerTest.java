@@ -31,6 +31,28 @@ class PlannerTest {
     }
 
     @Test
+    void theCoarseToFineSearchStillBracketsTheCrossingWithEveryTrial() {
+        // 400 trials: the bracket is found with the first 100, then checked and narrowed with all 400.
+        SimulationOptions options = new SimulationOptions(Planner.MIN_TRIALS_FOR_TWO_STAGES, 5, 2, 20);
+        PlanRow row = Planner.requiredVolume(SPARE, Calibration.defaults(), options, 0.8, 0.01, 20, 0);
+        assertThat(row.reachable()).isTrue();
+        assertThat(row.pAttain()).isGreaterThanOrEqualTo(0.8);
+        double below = Simulator.run(SPARE.withLeadsPerWeek(row.requiredLeadsPerWeek() * 0.98), Calibration.defaults(), options).pAttain();
+        assertThat(below).isLessThan(0.8);
+    }
+
+    @Test
+    void aFloodedTeamPastItsPeakIsReportedWithTheBestChance() {
+        // One rep at five first touches a day: beyond a few hundred leads a week more volume only lengthens the queue.
+        Scenario flooded = Scenario.builder().reps(1).firstTouchesPerRepPerDay(5).quota(8_000).threshold(0.05).leadsPerWeek(50).build();
+        PlanRow row = Planner.requiredVolume(flooded, Calibration.defaults(),
+                new SimulationOptions(Planner.MIN_TRIALS_FOR_TWO_STAGES, 5, 2, 20), 0.8, 0.01, 20, 0);
+        assertThat(row.reachable()).isFalse();
+        assertThat(row.note()).contains("rep capacity binds");
+        assertThat(row.pAttain()).isLessThan(0.8);
+    }
+
+    @Test
     void theStartingGuessDoesNotChangeTheAnswerBeyondTheTolerance() {
         PlanRow fromLow = Planner.requiredVolume(SPARE, Calibration.defaults(), OPTIONS, 0.8, 0.01, 50, 100);
         PlanRow fromHigh = Planner.requiredVolume(SPARE, Calibration.defaults(), OPTIONS, 0.8, 0.01, 50, 5_000);
