@@ -100,8 +100,9 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
             mqlToSal = ResponseDecayFit.immediateAcceptance(delays, accepted, decay);
         } else if (obs.mqlToSal() != null && obs.mqlToSal().entered() >= MIN_STAGE_COUNT) {
             StageCounts c = obs.mqlToSal();
+            String why = delays == null ? "no delays given" : "only " + delays.length + " follow-ups with delays";
             mqlToSal = StageRate.fromCounts(c.advanced(), c.entered(), c.advanced() + " of " + c.entered()
-                    + " MQLs accepted, as observed at historical response times (no delays given): "
+                    + " MQLs accepted, as observed at historical response times (" + why + "): "
                     + "taken as the immediate-touch rate, optimistic if responses were slow");
         } else {
             mqlToSal = fallback(defaultRates.mqlToSal(), obs.mqlToSal(), delays == null ? 0 : delays.length);

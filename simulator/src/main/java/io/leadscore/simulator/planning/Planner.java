@@ -31,14 +31,14 @@ import java.util.TreeMap;
  * the confidence (its own evaluation shows it) but not necessarily the
  * smallest. When the chance falls as volume doubles, the cell is past a peak:
  * the search looks for the peak between the last volumes (golden-section
- * search) and, if the peak reaches the confidence, bisects on its rising
- * side; otherwise the cell is reported unreachable with the best chance
+ * search) and, if the peak reaches the confidence, narrows the bracket on
+ * its rising side; otherwise the cell is reported unreachable with the best chance
  * found: more leads cannot help, capacity must.
  *
  * <p>Trials: every point of the search is a full simulation, so a plan costs
  * (cells × about five to ten points) simulations; {@link #DEFAULT_TRIALS}
- * per point keeps a 5 × 5 sweep within seconds, with a standard error of about
- * 1.3 points on a chance of 0.8.
+ * per point keeps a 5 × 5 sweep around 15 CPU-seconds on the default
+ * scenario, with a standard error of about 1.3 points on a chance of 0.8.
  */
 public final class Planner {
 
@@ -50,8 +50,8 @@ public final class Planner {
 
     /**
      * Runs the sweep. Each cell starts its search from the neighbouring
-     * cell's answer, which is usually close; the answers do not depend on
-     * where a search starts except through the tolerance.
+     * cell's answer, which is usually close; where attainment is monotone in
+     * volume the answer does not depend on the start beyond the tolerance.
      *
      * @param base    the scenario whose threshold and SLA are swept (its lead volume is the first guess)
      * @param options trials, seed and threads for every simulation

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class PlannerTest {
 
-    private static final SimulationOptions OPTIONS = new SimulationOptions(300, 5, 2, 20);
+    private static final SimulationOptions OPTIONS = new SimulationOptions(200, 5, 2, 20);
     private static final Scenario SPARE = Scenario.builder().unlimitedCapacity().quota(60_000).leadsPerWeek(500).build();
 
     @Test
@@ -54,8 +54,8 @@ class PlannerTest {
 
     @Test
     void theStartingGuessDoesNotChangeTheAnswerBeyondTheTolerance() {
-        PlanRow fromLow = Planner.requiredVolume(SPARE, Calibration.defaults(), OPTIONS, 0.8, 0.01, 50, 100);
-        PlanRow fromHigh = Planner.requiredVolume(SPARE, Calibration.defaults(), OPTIONS, 0.8, 0.01, 50, 5_000);
+        PlanRow fromLow = Planner.requiredVolume(SPARE, Calibration.defaults(), OPTIONS, 0.8, 0.01, 50, 300);
+        PlanRow fromHigh = Planner.requiredVolume(SPARE, Calibration.defaults(), OPTIONS, 0.8, 0.01, 50, 2_000);
         assertThat(Math.abs(fromLow.requiredLeadsPerWeek() - fromHigh.requiredLeadsPerWeek()))
                 .isLessThanOrEqualTo(0.011 * Math.max(fromLow.requiredLeadsPerWeek(), fromHigh.requiredLeadsPerWeek()));
     }
@@ -79,7 +79,8 @@ class PlannerTest {
     @Test
     @SuppressWarnings("unchecked")
     void aSweepWritesOneJsonObjectPerCell() {
-        PlanResult plan = Planner.plan(SPARE, Calibration.defaults(), new SimulationOptions(150, 5, 2, 20),
+        PlanResult plan = Planner.plan(SPARE.toBuilder().quota(30_000).build(), Calibration.defaults(),
+                new SimulationOptions(100, 5, 2, 20),
                 PlanRequest.of(0.8, List.of(0.1, 0.2), List.of(4.0, 24.0)));
         List<Object> rows = (List<Object>) MiniJson.parse(plan.toJson());
         assertThat(rows).hasSize(4);
