@@ -173,7 +173,7 @@ public final class ArrivalPattern {
         if (weekdayCounts != null) {
             long total = total(weekdayCounts, 7, "weekday");
             if (total >= MIN_PROFILE_LEADS) {
-                week = toDoubles(weekdayCounts);
+                week = asDoubles(weekdayCounts);
                 note.append("; weekday profile of ").append(total).append(" leads");
                 fromStore = true;
                 used = Math.max(used, total);
@@ -184,7 +184,7 @@ public final class ArrivalPattern {
         if (hourCounts != null) {
             long total = total(hourCounts, 24, "hour");
             if (total >= MIN_PROFILE_LEADS) {
-                day = toDoubles(hourCounts);
+                day = asDoubles(hourCounts);
                 note.append("; hour-of-day profile of ").append(total).append(" leads");
                 fromStore = true;
                 used = Math.max(used, total);
@@ -222,7 +222,7 @@ public final class ArrivalPattern {
         return sum;
     }
 
-    private static double[] toDoubles(long[] counts) {
+    private static double[] asDoubles(long[] counts) {
         double[] d = new double[counts.length];
         for (int i = 0; i < counts.length; i++) {
             d[i] = counts[i];
