@@ -1,0 +1,424 @@
+package io.leadscore.simulator;
+
+import io.leadscore.simulator.calibration.Calibration;
+import io.leadscore.simulator.calibration.FunnelRates;
+import io.leadscore.simulator.calibration.Provenance;
+import io.leadscore.simulator.calibration.StageRate;
+import io.leadscore.simulator.text.JsonWriter;
+import io.leadscore.simulator.text.Numbers;
+import io.leadscore.simulator.text.TextTable;
+import java.time.DayOfWeek;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * The outcome of a simulation: the chance of reaching quota, the revenue
+ * distribution, the expected funnel, SLA and capacity figures, the
+ * assumptions behind them, and the per-trial revenue, MQL and win counts
+ * (for back-testing and paired comparisons).
+ *
+ * <p>Expected counts are means over trials. Counting rules: a lead counts on
+ * the day it arrives; an MQL when it crosses the threshold on arrival; SALs
+ * and SQLs at the first touch; an opportunity when it opens inside the
+ * period; a win (and its revenue) when it closes inside the period. Wins
+ * include deals from the open pipeline.
+ */
+public final class SimulationResult {
+
+    private final Scenario scenario;
+    private final Calibration calibration;
+    private final SimulationOptions options;
+    private final double pAttain;
+    private final double pAttainStandardError;
+    private final RevenueSummary revenue;
+    private final double leads;
+    private final double mqls;
+    private final double sals;
+    private final double sqls;
+    private final double opportunities;
+    private final double wins;
+    private final double pipelineWins;
+    private final double slaBreachRate;
+    private final double recycled;
+    private final double meanResponseHours;
+    private final double repUtilisation;
+    private final double expectedLeads;
+    private final double mqlShare;
+    private final double meanLift;
+    private final double cappedShare;
+    private final RevenueHistogram histogram;
+    private final double[] revenuePerTrial;
+    private final int[] mqlsPerTrial;
+    private final int[] winsPerTrial;
+
+    private SimulationResult(Scenario scenario, Calibration calibration, SimulationOptions options, TrialModel model,
+                             TrialResults r) {
+        this.scenario = scenario;
+        this.calibration = calibration;
+        this.options = options;
+        int n = r.trials;
+        long reached = 0;
+        double sumLeads = 0;
+        double sumMqls = 0;
+        double sumSals = 0;
+        double sumSqls = 0;
+        double sumOpps = 0;
+        double sumWins = 0;
+        double sumPipelineWins = 0;
+        double sumRecycled = 0;
+        long decided = 0;
+        long breaches = 0;
+        long touches = 0;
+        double responseHours = 0;
+        for (int i = 0; i < n; i++) {
+            if (r.revenue[i] >= scenario.quota()) {
+                reached++;
+            }
+            sumLeads += r.leads[i];
+            sumMqls += r.mqls[i];
+            sumSals += r.sals[i];
+            sumSqls += r.sqls[i];
+            sumOpps += r.opportunities[i];
+            sumWins += r.wins[i];
+            sumPipelineWins += r.pipelineWins[i];
+            sumRecycled += r.recycled[i];
+            decided += r.slaDecided[i];
+            breaches += r.slaBreaches[i];
+            touches += r.touches[i];
+            responseHours += r.responseHours[i];
+        }
+        this.pAttain = (double) reached / n;
+        this.pAttainStandardError = n > 1 ? Math.sqrt(pAttain * (1 - pAttain) / n) : Double.NaN;
+        this.revenue = RevenueSummary.of(r.revenue, r.pipelineRevenue);
+        this.leads = sumLeads / n;
+        this.mqls = sumMqls / n;
+        this.sals = sumSals / n;
+        this.sqls = sumSqls / n;
+        this.opportunities = sumOpps / n;
+        this.wins = sumWins / n;
+        this.pipelineWins = sumPipelineWins / n;
+        this.recycled = sumRecycled / n;
+        this.slaBreachRate = decided > 0 ? (double) breaches / decided : 0;
+        this.meanResponseHours = touches > 0 ? responseHours / touches : Double.NaN;
+        this.repUtilisation = model.unlimited ? Double.NaN
+                : model.capacityInPeriod > 0 ? touches / (model.capacityInPeriod * n) : 0;
+        double expected = 0;
+        for (double m : model.dayMean) {
+            expected += m;
+        }
+        this.expectedLeads = expected;
+        this.mqlShare = model.mqlShare;
+        this.meanLift = model.meanLift();
+        this.cappedShare = model.cappedShare;
+        this.histogram = RevenueHistogram.of(r.revenue, scenario.quota(), options.histogramBins());
+        this.revenuePerTrial = r.revenue;
+        this.mqlsPerTrial = r.mqls;
+        this.winsPerTrial = r.wins;
+    }
+
+    static SimulationResult of(Scenario scenario, Calibration calibration, SimulationOptions options, TrialModel model,
+                               TrialResults results) {
+        return new SimulationResult(scenario, calibration, options, model, results);
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    public int trials() {
+        return options.trials();
+    }
+
+    public long seed() {
+        return options.seed();
+    }
+
+    /** Share of trials whose revenue reaches the quota. */
+    public double pAttain() {
+        return pAttain;
+    }
+
+    /** √(p(1 − p)/n); NaN for one trial. */
+    public double pAttainStandardError() {
+        return pAttainStandardError;
+    }
+
+    public RevenueSummary revenue() {
+        return revenue;
+    }
+
+    public double leads() {
+        return leads;
+    }
+
+    public double mqls() {
+        return mqls;
+    }
+
+    public double sals() {
+        return sals;
+    }
+
+    public double sqls() {
+        return sqls;
+    }
+
+    public double opportunities() {
+        return opportunities;
+    }
+
+    /** Expected wins closing in the period, open pipeline included. */
+    public double wins() {
+        return wins;
+    }
+
+    public double winsFromOpenPipeline() {
+        return pipelineWins;
+    }
+
+    /** Breaches over MQLs whose SLA ran out or who were touched inside the period; 0 when there are none. */
+    public double slaBreachRate() {
+        return slaBreachRate;
+    }
+
+    /** Expected MQLs recycled to nurture (never touched within recycle-after days) per period. */
+    public double recycledMqls() {
+        return recycled;
+    }
+
+    /** Mean hours from MQL to first touch over touched MQLs; NaN when none was touched. */
+    public double meanResponseHours() {
+        return meanResponseHours;
+    }
+
+    /** First touches made over first touches available; NaN with unlimited capacity. */
+    public double repUtilisation() {
+        return repUtilisation;
+    }
+
+    /** The histogram of revenue with the quota on a bin edge. */
+    public RevenueHistogram histogram() {
+        return histogram;
+    }
+
+    /** Each trial's revenue (a copy), in trial order. */
+    public double[] revenuePerTrial() {
+        return revenuePerTrial.clone();
+    }
+
+    /** Each trial's MQL count (a copy). */
+    public int[] mqlsPerTrial() {
+        return mqlsPerTrial.clone();
+    }
+
+    /** Each trial's wins, open pipeline included (a copy). */
+    public int[] winsPerTrial() {
+        return winsPerTrial.clone();
+    }
+
+    /** Whether trial i reached quota. */
+    public boolean reachedQuota(int trial) {
+        return revenuePerTrial[trial] >= scenario.quota();
+    }
+
+    /**
+     * The reverse-funnel calculator's expected wins for this scenario:
+     * expected leads × share at or above the threshold × Π stage rates ×
+     * mean score lift of these MQLs. It ignores timing, capacity, response
+     * time and variance; the simulation agrees with it in that limit.
+     */
+    public double reverseFunnelWins() {
+        return expectedLeads * mqlShare * calibration.rates().meanProduct() * meanLift;
+    }
+
+    /** {@link #reverseFunnelWins()} × mean deal size, plus nothing from the open pipeline. */
+    public double reverseFunnelRevenue() {
+        return reverseFunnelWins() * calibration.dealSize().mean();
+    }
+
+    /**
+     * The JSON object of {@code simulate --format json}: {@code trials},
+     * {@code quota}, {@code p_attain}, {@code revenue {mean, p10, p50, p90}},
+     * the expected counts {@code leads, mqls, sals, sqls, opportunities, wins},
+     * {@code sla_breach_rate}, plus standard errors, utilisation, the
+     * histogram, the reverse-funnel comparison and every assumption with its
+     * source. Numbers are finite; undefined figures are {@code null}.
+     */
+    public String toJson() {
+        JsonWriter json = new JsonWriter();
+        json.beginObject();
+        json.member("trials", options.trials());
+        json.member("seed", options.seed());
+        json.member("quota", scenario.quota());
+        json.member("p_attain", pAttain);
+        json.memberOrNull("p_attain_standard_error", pAttainStandardError);
+        json.name("revenue").beginObject()
+                .member("mean", revenue.mean())
+                .member("p10", revenue.p10())
+                .member("p50", revenue.p50())
+                .member("p90", revenue.p90())
+                .member("standard_deviation", revenue.standardDeviation())
+                .memberOrNull("mean_standard_error", revenue.meanStandardError())
+                .member("from_open_pipeline", revenue.fromOpenPipeline())
+                .endObject();
+        json.member("leads", leads);
+        json.member("mqls", mqls);
+        json.member("sals", sals);
+        json.member("sqls", sqls);
+        json.member("opportunities", opportunities);
+        json.member("wins", wins);
+        json.member("wins_from_open_pipeline", pipelineWins);
+        json.member("sla_breach_rate", slaBreachRate);
+        json.member("recycled_mqls", recycled);
+        json.memberOrNull("mean_response_hours", meanResponseHours);
+        json.memberOrNull("rep_utilisation", repUtilisation);
+        json.name("histogram").beginObject()
+                .member("bin_width", histogram.binWidth())
+                .member("bins_below_quota", histogram.binsBelowQuota())
+                .name("last_bin_open").value(histogram.lastBinOpen());
+        json.name("trials_per_bin").beginArray();
+        for (int i = 0; i < histogram.bins(); i++) {
+            json.value(histogram.count(i));
+        }
+        json.endArray().endObject();
+        double perWon = mqlShare * calibration.rates().meanProduct() * meanLift * calibration.dealSize().mean();
+        double pipelineMean = revenue.fromOpenPipeline();
+        json.name("reverse_funnel").beginObject()
+                .member("expected_leads", expectedLeads)
+                .member("wins", reverseFunnelWins())
+                .member("revenue", reverseFunnelRevenue())
+                .memberOrNull("required_leads", perWon > 0 ? Math.max(0, scenario.quota() - pipelineMean) / perWon : Double.NaN)
+                .endObject();
+        json.name("assumptions").beginObject();
+        writeScenario(json);
+        calibration.writeJson(json);
+        json.name("model").beginObject()
+                .member("mql_share", mqlShare)
+                .member("mean_score_lift", meanLift)
+                .member("capped_mql_share", cappedShare)
+                .endObject();
+        json.endObject();
+        json.endObject();
+        return json.toString();
+    }
+
+    private void writeScenario(JsonWriter json) {
+        json.name("scenario").beginObject()
+                .member("period_days", scenario.periodDays())
+                .member("start", scenario.start() == null ? null : scenario.start().toString())
+                .member("threshold", scenario.threshold())
+                .member("sla_hours", scenario.slaHours())
+                .member("recycle_after_days", scenario.policy().recycleAfterDays())
+                .member("leads_per_week", scenario.leadsPerWeek());
+        RepCapacity c = scenario.capacity();
+        if (c.unlimited()) {
+            json.name("reps").nullValue().name("first_touches_per_rep_per_day").nullValue();
+        } else {
+            json.member("reps", c.reps()).member("first_touches_per_rep_per_day", c.firstTouchesPerRepPerDay());
+        }
+        json.name("capacity_unlimited").value(c.unlimited());
+        json.name("working_days").beginArray();
+        for (DayOfWeek d : new TreeSet<>(scenario.workWeek().days())) {
+            json.value(d.name().toLowerCase(Locale.ROOT));
+        }
+        json.endArray();
+        json.member("working_hours_open", scenario.workWeek().openHour())
+                .member("working_hours_close", scenario.workWeek().closeHour())
+                .member("response_spread", scenario.responseSpread())
+                .member("source", "scenario")
+                .endObject();
+    }
+
+    /** The result for a terminal: headline, revenue percentiles, the expected funnel, SLA and capacity, sources. */
+    public String toTable() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Quota simulation: %d days%s, %,d trials, seed %d%n",
+                scenario.periodDays(), scenario.start() == null ? "" : " from " + scenario.start(),
+                options.trials(), options.seed()));
+        out.append(String.format(Locale.ROOT, "Threshold %.2f, SLA %s h, %s leads/week, %s%n%n",
+                scenario.threshold(), Numbers.fixed(scenario.slaHours(), scenario.slaHours() % 1 == 0 ? 0 : 1),
+                Numbers.count(scenario.leadsPerWeek()), capacityText()));
+        out.append(String.format(Locale.ROOT, "Chance of reaching quota %s: %s%s%n", Numbers.amount(scenario.quota()),
+                Numbers.percent(pAttain),
+                Double.isNaN(pAttainStandardError) ? "" : " (+/- " + Numbers.percent(pAttainStandardError) + ")"));
+        out.append(String.format(Locale.ROOT, "Revenue: mean %s%s, P10 %s, P50 %s, P90 %s%n",
+                Numbers.amount(revenue.mean()),
+                Double.isNaN(revenue.meanStandardError()) ? "" : " (+/- " + Numbers.amount(revenue.meanStandardError()) + ")",
+                Numbers.amount(revenue.p10()), Numbers.amount(revenue.p50()), Numbers.amount(revenue.p90())));
+        if (revenue.fromOpenPipeline() > 0) {
+            out.append("  of which from the open pipeline: ").append(Numbers.amount(revenue.fromOpenPipeline())).append('\n');
+        }
+        out.append('\n');
+        TextTable funnel = new TextTable("expected per period", "count", "conversion");
+        funnel.row("leads", Numbers.count(leads), "");
+        funnel.row("MQLs", Numbers.count(mqls), ratio(mqls, leads) + " of leads");
+        funnel.row("SALs", Numbers.count(sals), ratio(sals, mqls) + " of MQLs");
+        funnel.row("SQLs", Numbers.count(sqls), ratio(sqls, sals) + " of SALs");
+        funnel.row("opportunities", Numbers.count(opportunities), ratio(opportunities, sqls) + " of SQLs");
+        funnel.row("wins", Numbers.count(wins), pipelineWins > 0
+                ? "incl. " + Numbers.count(pipelineWins) + " from open pipeline" : "");
+        out.append(funnel.render()).append('\n');
+        out.append(String.format(Locale.ROOT, "SLA breach rate %s, recycled MQLs %s, mean response %s, rep utilisation %s%n",
+                Numbers.percent(slaBreachRate), Numbers.count(recycled),
+                Double.isNaN(meanResponseHours) ? "n/a" : Numbers.fixed(meanResponseHours, 1) + " h",
+                Double.isNaN(repUtilisation) ? "n/a (unlimited)" : Numbers.percent(repUtilisation)));
+        out.append(String.format(Locale.ROOT, "Reverse-funnel calculator (no timing, capacity or response delay): %s wins, %s revenue%n",
+                Numbers.count(reverseFunnelWins()), Numbers.amount(reverseFunnelRevenue())));
+        if (cappedShare > 0) {
+            out.append(String.format(Locale.ROOT,
+                    "Note: for %s of MQLs the score lift would push a stage rate above 1 and is capped; "
+                            + "the stage rates and scores disagree%n", Numbers.percent(cappedShare)));
+        }
+        out.append('\n');
+        TextTable sources = new TextTable("assumption", "source", "detail").align("lll");
+        java.util.List<StageRate> rates = calibration.rates().inOrder();
+        for (int i = 0; i < rates.size(); i++) {
+            Provenance p = rates.get(i).provenance();
+            sources.row(FunnelRates.STAGE_NAMES.get(i) + " " + Numbers.percent(rates.get(i).mean()),
+                    p.source().wireName(), p.note());
+        }
+        sources.row("score distribution", calibration.scores().provenance().source().wireName(),
+                calibration.scores().provenance().note());
+        sources.row("conversion by score", calibration.conversion().provenance().source().wireName(),
+                calibration.conversion().provenance().note());
+        sources.row(String.format(Locale.ROOT, "response decay tau %.2g h, k %.2g", calibration.responseDecay().tauHours(),
+                calibration.responseDecay().k()), calibration.responseDecay().provenance().source().wireName(),
+                calibration.responseDecay().provenance().note());
+        sources.row("arrivals", calibration.arrivals().provenance().source().wireName(),
+                calibration.arrivals().provenance().note());
+        sources.row("deal size mean " + Numbers.amount(calibration.dealSize().mean()),
+                calibration.dealSize().provenance().source().wireName(), calibration.dealSize().provenance().note());
+        sources.row(String.format(Locale.ROOT, "qualification lag median %.1f d", calibration.qualificationLag().median()),
+                calibration.qualificationLag().provenance().source().wireName(),
+                calibration.qualificationLag().provenance().note());
+        sources.row(String.format(Locale.ROOT, "sales cycle median %.1f d", calibration.salesCycle().median()),
+                calibration.salesCycle().provenance().source().wireName(), calibration.salesCycle().provenance().note());
+        sources.row("open pipeline " + calibration.openPipeline().size(),
+                calibration.pipelineProvenance().source().wireName(), calibration.pipelineProvenance().note());
+        out.append(sources.render());
+        return out.toString();
+    }
+
+    /** {@link RevenueHistogram#render(int)} with a title line. */
+    public String histogramText(int width) {
+        return "Revenue per period over " + String.format(Locale.ROOT, "%,d", options.trials()) + " trials (trials per band)\n"
+                + histogram.render(width);
+    }
+
+    private String capacityText() {
+        RepCapacity c = scenario.capacity();
+        if (c.unlimited()) {
+            return "unlimited rep capacity";
+        }
+        return c.reps() + " reps x " + Numbers.fixed(c.firstTouchesPerRepPerDay(), c.firstTouchesPerRepPerDay() % 1 == 0 ? 0 : 1)
+                + " first touches/day";
+    }
+
+    private static String ratio(double part, double whole) {
+        return whole > 0 ? Numbers.percent(part / whole) : "n/a";
+    }
+}

@@ -1,0 +1,379 @@
+package io.leadscore.simulator;
+
+import io.leadscore.simulator.calibration.DealSizeModel;
+import io.leadscore.simulator.calibration.LogNormalDays;
+import io.leadscore.simulator.random.DiscreteQuantiles;
+import io.leadscore.simulator.random.SplitMixGenerator;
+import io.leadscore.simulator.random.Streams;
+import java.util.Arrays;
+import org.apache.commons.math3.distribution.GammaDistribution;
+
+/**
+ * Runs single trials of a {@link TrialModel}. One engine per worker thread:
+ * it owns scratch arrays reused from trial to trial, and nothing it computes
+ * depends on which trials it ran before.
+ *
+ * <h2>One trial</h2>
+ * <ol>
+ *   <li>Draw the trial's stage rates (Beta, once per trial) and, for
+ *       over-dispersed arrivals, one Gamma(r, 1/r) factor per week.</li>
+ *   <li>Per day: leads ~ Poisson(mean), MQLs ~ Binomial(leads, share at or
+ *       above the threshold), both by inversion of one uniform each; per MQL
+ *       an arrival time from the hour-of-day profile and a response
+ *       readiness uniform over the first {@code spread × SLA} hours. Leads that
+ *       do not reach the threshold are never materialised.</li>
+ *   <li>Queue: MQLs in order of readiness; each is touched at the first
+ *       working instant at or after it is ready when a rep is free, otherwise
+ *       when the earliest rep frees up. Reps touch one MQL every
+ *       hours-per-day ÷ touches-per-day hours. An MQL whose touch would come
+ *       more than recycle-after days after it arrived is recycled instead
+ *       (it does not use capacity); a touch later than the SLA is a breach.</li>
+ *   <li>Touched MQLs: a score band b, then accepted with p₁(b)·m(delay),
+ *       SQL with p₂(b), an opportunity with p₃(b) opened after the
+ *       qualification lag, won with p₄(b) after the sales cycle. Only opportunities opened and deals
+ *       closed inside the period count; each win draws a deal amount.</li>
+ *   <li>Open pipeline: each open deal is won with the trial's p₄ and closes
+ *       after the rest of a sales cycle given its age.</li>
+ * </ol>
+ * Every uniform is addressed by (trial, day, MQL index on that day, purpose),
+ * so changing the threshold or the SLA does not move the arrival, timing or
+ * deal-size numbers of any MQL, and extra volume only appends MQLs.
+ */
+final class TrialEngine {
+
+    static final long RATES = 1;
+    static final long WEEKS = 2;
+    static final long ARRIVALS = 3;
+    static final long MQL_COUNT = 4;
+    static final long PIPELINE = 5;
+    static final long DAY_BASE = 16;
+
+    static final int SLOTS = 10;
+    static final int SCORE = 0;
+    static final int TIME = 1;
+    static final int RESPONSE = 2;
+    static final int SAL = 3;
+    static final int SQL = 4;
+    static final int OPPORTUNITY = 5;
+    static final int LAG = 6;
+    static final int WON = 7;
+    static final int CYCLE = 8;
+    static final int SIZE = 9;
+
+    static final int MAX_MQLS_PER_TRIAL = 1 << 26;
+
+    private final TrialModel model;
+    private final long seed;
+    private final double[] trialRate = new double[TrialModel.STAGES];
+    private final double[] probability;
+    private final double[] weekFactor;
+    private final double[] repFree;
+    /** Readiness buckets of one hour each, the last one for "at or after the period's end". */
+    private final int[] bucketStart;
+
+    private double[] arrival = new double[1024];
+    private double[] ready = new double[1024];
+    /** The key of the day stream an MQL's own draws come from, and its index on that day. */
+    private long[] drawKey = new long[1024];
+    private int[] indexOf = new int[1024];
+    private int[] order = new int[1024];
+
+    /** Per-trial tallies, reset by {@link #run}. */
+    private long leads;
+    private int touches;
+    private int decided;
+    private int breaches;
+    private int recycled;
+    private int sals;
+    private int sqls;
+    private int opportunities;
+    private int wins;
+    private double revenue;
+    private double responseHours;
+    private int pipelineWins;
+    private double pipelineRevenue;
+
+    TrialEngine(TrialModel model, long seed) {
+        this.model = model;
+        this.seed = seed;
+        this.probability = new double[TrialModel.STAGES * Math.max(1, model.slots)];
+        this.weekFactor = new double[model.weeks];
+        this.repFree = new double[Math.max(1, model.reps)];
+        this.bucketStart = new int[24 * model.days + 2];
+    }
+
+    void run(int trial, TrialResults out) {
+        long trialKey = Streams.trialKey(seed, trial);
+        leads = 0;
+        touches = 0;
+        decided = 0;
+        breaches = 0;
+        recycled = 0;
+        sals = 0;
+        sqls = 0;
+        opportunities = 0;
+        wins = 0;
+        revenue = 0;
+        responseHours = 0;
+        pipelineWins = 0;
+        pipelineRevenue = 0;
+
+        drawTrialParameters(trialKey);
+        int n = arrivals(trialKey);
+        orderByReadiness(n);
+        queueAndFunnel(n);
+        openPipeline(trialKey);
+
+        out.leads[trial] = leads;
+        out.mqls[trial] = n;
+        out.sals[trial] = sals;
+        out.sqls[trial] = sqls;
+        out.opportunities[trial] = opportunities;
+        out.wins[trial] = wins + pipelineWins;
+        out.revenue[trial] = revenue + pipelineRevenue;
+        out.pipelineWins[trial] = pipelineWins;
+        out.pipelineRevenue[trial] = pipelineRevenue;
+        out.touches[trial] = touches;
+        out.slaDecided[trial] = decided;
+        out.slaBreaches[trial] = breaches;
+        out.recycled[trial] = recycled;
+        out.responseHours[trial] = responseHours;
+    }
+
+    /** The trial's stage rates (Beta, once per trial), per-slot probabilities, and weekly dispersion factors. */
+    private void drawTrialParameters(long trialKey) {
+        TrialModel m = model;
+        SplitMixGenerator rateRng = new SplitMixGenerator(Streams.childKey(trialKey, RATES));
+        for (int i = 0; i < TrialModel.STAGES; i++) {
+            trialRate[i] = m.rates[i].draw(rateRng);
+        }
+        int slots = m.slots;
+        for (int i = 0; i < TrialModel.STAGES; i++) {
+            for (int s = 0; s < slots; s++) {
+                probability[i * slots + s] = Math.min(1, trialRate[i] * m.stageFactor[i * slots + s]);
+            }
+        }
+        if (!m.poisson) {
+            GammaDistribution gamma = new GammaDistribution(new SplitMixGenerator(Streams.childKey(trialKey, WEEKS)),
+                    m.dispersion, 1 / m.dispersion);
+            for (int w = 0; w < m.weeks; w++) {
+                weekFactor[w] = gamma.sample();
+            }
+        }
+    }
+
+    /**
+     * Leads and MQLs day by day; returns the number of MQLs, each with its arrival and readiness. An MQL's
+     * score band is drawn only when it is touched: the queue does not depend on it, and untouched MQLs
+     * never need it.
+     */
+    private int arrivals(long trialKey) {
+        TrialModel m = model;
+        long arrivalKey = Streams.childKey(trialKey, ARRIVALS);
+        long mqlKey = Streams.childKey(trialKey, MQL_COUNT);
+        double window = m.responseWindowHours;
+        int n = 0;
+        for (int d = 0; d < m.days; d++) {
+            double u = Streams.uniform(arrivalKey, d);
+            int dayLeads;
+            if (m.poisson) {
+                dayLeads = m.dayTable[d] != null ? m.dayTable[d].inverse(u) : DiscreteQuantiles.poisson(u, m.dayMean[d]);
+            } else {
+                dayLeads = DiscreteQuantiles.poisson(u, m.dayMean[d] * weekFactor[d / 7]);
+            }
+            leads += dayLeads;
+            int dayMqls = DiscreteQuantiles.binomial(Streams.uniform(mqlKey, d), dayLeads, m.mqlShare);
+            if (dayMqls == 0) {
+                continue;
+            }
+            if (n + dayMqls > MAX_MQLS_PER_TRIAL) {
+                throw new IllegalArgumentException("Invalid scenario: more than " + MAX_MQLS_PER_TRIAL
+                        + " MQLs in one trial; shorten the period or lower the volume");
+            }
+            long key = Streams.childKey(trialKey, DAY_BASE + d);
+            ensureCapacity(n + dayMqls);
+            double dayStart = 24.0 * d;
+            for (int j = 0; j < dayMqls; j++) {
+                long base = (long) j * SLOTS;
+                double a = dayStart + m.hourOfDay(Streams.uniform(key, base + TIME));
+                arrival[n] = a;
+                ready[n] = a + window * Streams.uniform(key, base + RESPONSE);
+                drawKey[n] = key;
+                indexOf[n] = j;
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Orders MQL indices by readiness (ties by index): a counting sort into
+     * one-hour buckets, then insertion sort inside each bucket, linear in the
+     * number of MQLs because a bucket holds only a handful.
+     */
+    private void orderByReadiness(int n) {
+        int[] start = bucketStart;
+        int last = start.length - 2;
+        java.util.Arrays.fill(start, 0);
+        double end = model.endHour;
+        for (int i = 0; i < n; i++) {
+            double r = ready[i];
+            start[(r < end ? (int) r : last) + 1]++;
+        }
+        for (int b = 1; b < start.length; b++) {
+            start[b] += start[b - 1];
+        }
+        for (int i = 0; i < n; i++) {
+            double r = ready[i];
+            int b = r < end ? (int) r : last;
+            order[start[b]++] = i;
+        }
+        // start[b] is now the end of bucket b, which is the beginning of bucket b + 1.
+        int from = 0;
+        for (int b = 0; b <= last; b++) {
+            int to = start[b];
+            for (int x = from + 1; x < to; x++) {
+                int v = order[x];
+                double rv = ready[v];
+                int y = x - 1;
+                while (y >= from && ready[order[y]] > rv) {
+                    order[y + 1] = order[y];
+                    y--;
+                }
+                order[y + 1] = v;
+            }
+            from = to;
+        }
+    }
+
+    /** The rep queue in readiness order, then each touched MQL down the funnel. */
+    private void queueAndFunnel(int n) {
+        TrialModel m = model;
+        double end = m.endHour;
+        double sla = m.slaHours;
+        double recycle = m.recycleHours;
+        boolean unlimited = m.unlimited;
+        int reps = m.reps;
+        if (!unlimited) {
+            java.util.Arrays.fill(repFree, 0);
+        }
+        // The rep who frees up first is the one who touched an MQL longest ago: touches are made
+        // in non-decreasing time order and take equal time, so a ring of free times suffices.
+        int nextRep = 0;
+        int slots = m.slots;
+        LogNormalDays lag = m.calibration.qualificationLag();
+        LogNormalDays cycle = m.calibration.salesCycle();
+        DealSizeModel size = m.calibration.dealSize();
+        for (int q = 0; q < n; q++) {
+            int i = order[q];
+            double a = arrival[i];
+            double t = m.calendar.nextWorking(ready[i]);
+            if (!unlimited) {
+                if (reps == 0) {
+                    t = Double.POSITIVE_INFINITY;
+                } else {
+                    double free = repFree[nextRep];
+                    if (free > t) {
+                        t = m.calendar.nextWorking(free);
+                    }
+                }
+            }
+            if (t >= end || t - a > recycle) {
+                // Not touched in the period: a breach once its SLA has run out inside the period.
+                if (a + recycle < Math.min(t, end)) {
+                    recycled++;
+                    decided++;
+                    breaches++;
+                } else if (a + sla <= end) {
+                    decided++;
+                    breaches++;
+                }
+                continue;
+            }
+            if (!unlimited) {
+                repFree[nextRep] = t + m.serviceHours;
+                if (++nextRep == reps) {
+                    nextRep = 0;
+                }
+            }
+            touches++;
+            decided++;
+            double delay = t - a;
+            responseHours += delay;
+            if (delay > sla) {
+                breaches++;
+            }
+            long key = drawKey[i];
+            long base = (long) indexOf[i] * SLOTS;
+            int s = m.slotFor(Streams.uniform(key, base + SCORE));
+            if (!m.accepted(Streams.uniform(key, base + SAL), probability[s], delay)) {
+                continue;
+            }
+            sals++;
+            if (Streams.uniform(key, base + SQL) >= probability[slots + s]) {
+                continue;
+            }
+            sqls++;
+            if (Streams.uniform(key, base + OPPORTUNITY) >= probability[2 * slots + s]) {
+                continue;
+            }
+            double opened = t + 24 * lag.quantile(Streams.uniform(key, base + LAG));
+            if (opened >= end) {
+                continue;
+            }
+            opportunities++;
+            if (Streams.uniform(key, base + WON) >= probability[3 * slots + s]) {
+                continue;
+            }
+            double closed = opened + 24 * cycle.quantile(Streams.uniform(key, base + CYCLE));
+            if (closed >= end) {
+                continue;
+            }
+            wins++;
+            revenue += size.quantile(Streams.uniform(key, base + SIZE));
+        }
+    }
+
+    /** Deals already open at the start: won with the trial's opportunity-to-won rate, closing after the rest of their cycle. */
+    private void openPipeline(long trialKey) {
+        TrialModel m = model;
+        int open = m.pipelineAge.length;
+        if (open == 0) {
+            return;
+        }
+        LogNormalDays cycle = m.calibration.salesCycle();
+        DealSizeModel size = m.calibration.dealSize();
+        long pipelineKey = Streams.childKey(trialKey, PIPELINE);
+        double won = trialRate[3];
+        for (int o = 0; o < open; o++) {
+            long base = 3L * o;
+            if (Streams.uniform(pipelineKey, base) >= won) {
+                continue;
+            }
+            double f = m.pipelineCdfAtAge[o];
+            double v = f + Streams.uniform(pipelineKey, base + 1) * (1 - f);
+            if (v >= 1) {
+                continue;
+            }
+            double remainingDays = cycle.quantile(v) - m.pipelineAge[o];
+            if (24 * Math.max(0, remainingDays) >= m.endHour) {
+                continue;
+            }
+            pipelineWins++;
+            double amount = m.pipelineAmount[o];
+            pipelineRevenue += Double.isNaN(amount) ? size.quantile(Streams.uniform(pipelineKey, base + 2)) : amount;
+        }
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed <= arrival.length) {
+            return;
+        }
+        int size = Math.max(needed, arrival.length * 2);
+        arrival = Arrays.copyOf(arrival, size);
+        ready = Arrays.copyOf(ready, size);
+        drawKey = Arrays.copyOf(drawKey, size);
+        indexOf = Arrays.copyOf(indexOf, size);
+        order = Arrays.copyOf(order, size);
+    }
+}

@@ -1,0 +1,280 @@
+package io.leadscore.simulator.calibration;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+
+/**
+ * The shape of lead arrivals; the volume itself (leads per week) is a scenario
+ * input. Daily counts are Poisson with a mean from the weekly volume, a
+ * day-of-week weight and an optional monthly seasonality; within a day, leads
+ * arrive by an hour-of-day profile (uniform inside each hour). When weekly counts
+ * are over-dispersed each week's mean is multiplied by a Gamma(r, 1/r) factor
+ * (mean 1), which makes weekly counts negative binomial with variance
+ * μ + μ²/r while daily counts inside a week stay Poisson given that factor.
+ */
+public final class ArrivalPattern {
+
+    /** Fewer weeks than this are not tested for over-dispersion. */
+    public static final int MIN_WEEKS = 8;
+    /** Over-dispersion is adopted when the dispersion test's p-value is below this. */
+    public static final double DISPERSION_TEST_LEVEL = 0.05;
+    /** Weekday or hour-of-day profiles from fewer leads than this are not used. */
+    public static final int MIN_PROFILE_LEADS = 500;
+
+    private final double dispersion;
+    private final double[] weekdayWeights;
+    private final double[] hourWeights;
+    private final double[] monthlySeasonality;
+    private final double observedLeadsPerWeek;
+    private final Provenance provenance;
+
+    /**
+     * @param dispersion           negative-binomial shape r &gt; 0, or {@code +Infinity} for Poisson weeks
+     * @param weekdayWeights       7 weights &ge; 0, Monday first, not all 0; rescaled to mean 1
+     * @param hourWeights          24 weights &ge; 0 for the hours of the day from midnight, not all 0; rescaled to sum 1
+     * @param monthlySeasonality   12 multipliers &gt; 0 (January first) on the weekly volume, or {@code null} for none
+     * @param observedLeadsPerWeek the mean weekly volume in the history, NaN when unknown
+     */
+    public ArrivalPattern(double dispersion, double[] weekdayWeights, double[] hourWeights,
+                          double[] monthlySeasonality, double observedLeadsPerWeek, Provenance provenance) {
+        this.provenance = Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(weekdayWeights, "weekdayWeights");
+        Objects.requireNonNull(hourWeights, "hourWeights");
+        if (!(dispersion > 0)) {
+            throw new IllegalArgumentException("Invalid dispersion: " + dispersion + ", expected r > 0 or +Infinity for Poisson");
+        }
+        if (weekdayWeights.length != 7) {
+            throw new IllegalArgumentException("Invalid weekday weights: " + weekdayWeights.length + " values, expected 7 (Monday first)");
+        }
+        double sum = 0;
+        for (double w : weekdayWeights) {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("Invalid weekday weight: " + w + ", expected a finite number >= 0");
+            }
+            sum += w;
+        }
+        if (sum == 0) {
+            throw new IllegalArgumentException("Invalid weekday weights: all 0, expected leads on at least one day");
+        }
+        if (hourWeights.length != 24) {
+            throw new IllegalArgumentException("Invalid hour weights: " + hourWeights.length + " values, expected 24 (from midnight)");
+        }
+        double hourSum = 0;
+        for (double w : hourWeights) {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("Invalid hour weight: " + w + ", expected a finite number >= 0");
+            }
+            hourSum += w;
+        }
+        if (hourSum == 0) {
+            throw new IllegalArgumentException("Invalid hour weights: all 0, expected leads in at least one hour");
+        }
+        if (monthlySeasonality != null) {
+            if (monthlySeasonality.length != 12) {
+                throw new IllegalArgumentException("Invalid monthly seasonality: " + monthlySeasonality.length
+                        + " values, expected 12 (January first)");
+            }
+            for (double s : monthlySeasonality) {
+                if (!(s > 0) || Double.isInfinite(s)) {
+                    throw new IllegalArgumentException("Invalid monthly seasonality multiplier: " + s + ", expected a positive number");
+                }
+            }
+        }
+        if (!(Double.isNaN(observedLeadsPerWeek) || observedLeadsPerWeek >= 0 && Double.isFinite(observedLeadsPerWeek))) {
+            throw new IllegalArgumentException("Invalid observed leads per week: " + observedLeadsPerWeek + ", expected >= 0 or NaN");
+        }
+        this.dispersion = dispersion;
+        this.weekdayWeights = new double[7];
+        for (int i = 0; i < 7; i++) {
+            this.weekdayWeights[i] = weekdayWeights[i] * 7 / sum;
+        }
+        this.hourWeights = new double[24];
+        for (int h = 0; h < 24; h++) {
+            this.hourWeights[h] = hourWeights[h] / hourSum;
+        }
+        this.monthlySeasonality = monthlySeasonality == null ? null : monthlySeasonality.clone();
+        this.observedLeadsPerWeek = observedLeadsPerWeek;
+    }
+
+    /** Poisson arrivals spread evenly over the seven days and the 24 hours, no seasonality. */
+    public static ArrivalPattern poisson(Provenance provenance) {
+        double[] week = new double[7];
+        Arrays.fill(week, 1);
+        double[] day = new double[24];
+        Arrays.fill(day, 1);
+        return new ArrivalPattern(Double.POSITIVE_INFINITY, week, day, null, Double.NaN, provenance);
+    }
+
+    /**
+     * Poisson or negative binomial from the history's weekly lead counts.
+     * Tests for over-dispersion with the dispersion index (n − 1)·s²/x̄, which
+     * is χ² with n − 1 degrees of freedom for Poisson counts; when it is
+     * significant at {@value #DISPERSION_TEST_LEVEL}, r = x̄² / (s² − x̄) by
+     * the method of moments. Other parts of {@code base} (weekday and hour
+     * weights, seasonality) are kept.
+     */
+    public static ArrivalPattern fitWeeklyCounts(int[] weeklyCounts, ArrivalPattern base) {
+        Objects.requireNonNull(weeklyCounts, "weeklyCounts");
+        Objects.requireNonNull(base, "base");
+        int n = weeklyCounts.length;
+        for (int c : weeklyCounts) {
+            if (c < 0) {
+                throw new IllegalArgumentException("Invalid weekly lead count: " + c + ", expected >= 0");
+            }
+        }
+        if (n == 0) {
+            return base;
+        }
+        double mean = 0;
+        for (int c : weeklyCounts) {
+            mean += c;
+        }
+        mean /= n;
+        if (n < MIN_WEEKS || mean == 0) {
+            String why = mean == 0 ? "no leads in " + n + " weeks" : "only " + n + " weeks, at least " + MIN_WEEKS
+                    + " needed to test for over-dispersion";
+            return new ArrivalPattern(Double.POSITIVE_INFINITY, base.weekdayWeights, base.hourWeights, base.monthlySeasonality, mean,
+                    Provenance.fromStore(n, String.format(java.util.Locale.ROOT,
+                            "%.1f leads per week over %d weeks; Poisson assumed (%s)", mean, n, why)));
+        }
+        double ss = 0;
+        for (int c : weeklyCounts) {
+            ss += (c - mean) * (c - mean);
+        }
+        double variance = ss / (n - 1);
+        double index = (n - 1) * variance / mean;
+        double pValue = 1 - new ChiSquaredDistribution(null, n - 1).cumulativeProbability(index);
+        if (pValue < DISPERSION_TEST_LEVEL && variance > mean) {
+            double r = mean * mean / (variance - mean);
+            return new ArrivalPattern(r, base.weekdayWeights, base.hourWeights, base.monthlySeasonality, mean,
+                    Provenance.fromStore(n, String.format(java.util.Locale.ROOT,
+                            "negative binomial: %d weeks, mean %.1f, variance %.1f, dispersion test p = %.2g, r = %.3g",
+                            n, mean, variance, pValue, r)));
+        }
+        return new ArrivalPattern(Double.POSITIVE_INFINITY, base.weekdayWeights, base.hourWeights, base.monthlySeasonality, mean,
+                Provenance.fromStore(n, String.format(java.util.Locale.ROOT,
+                        "Poisson: %d weeks, mean %.1f, variance %.1f, dispersion test p = %.2g", n, mean, variance, pValue)));
+    }
+
+    /**
+     * This pattern with the day-of-week and hour-of-day profile of the leads
+     * in the store: counts of lead creation per weekday (Monday first) and
+     * per hour (from midnight, in the team's time zone). Each profile is used
+     * when it counts at least {@value #MIN_PROFILE_LEADS} leads and kept
+     * otherwise; the provenance note says which.
+     */
+    public ArrivalPattern withProfileCounts(long[] weekdayCounts, long[] hourCounts) {
+        double[] week = weekdayWeights;
+        double[] day = hourWeights;
+        StringBuilder note = new StringBuilder(provenance.note());
+        long used = provenance.count();
+        boolean fromStore = provenance.source() == Source.STORE;
+        if (weekdayCounts != null) {
+            long total = total(weekdayCounts, 7, "weekday");
+            if (total >= MIN_PROFILE_LEADS) {
+                week = asDoubles(weekdayCounts);
+                note.append("; weekday profile of ").append(total).append(" leads");
+                fromStore = true;
+                used = Math.max(used, total);
+            } else {
+                note.append("; weekday profile kept (only ").append(total).append(" leads)");
+            }
+        }
+        if (hourCounts != null) {
+            long total = total(hourCounts, 24, "hour");
+            if (total >= MIN_PROFILE_LEADS) {
+                day = asDoubles(hourCounts);
+                note.append("; hour-of-day profile of ").append(total).append(" leads");
+                fromStore = true;
+                used = Math.max(used, total);
+            } else {
+                note.append("; hour-of-day profile kept (only ").append(total).append(" leads)");
+            }
+        }
+        Provenance p = fromStore ? Provenance.fromStore(used, note.toString()) : Provenance.byDefault(note.toString());
+        return new ArrivalPattern(dispersion, week, day, monthlySeasonality, observedLeadsPerWeek, p);
+    }
+
+    public ArrivalPattern withWeekdayWeights(double[] weights) {
+        return new ArrivalPattern(dispersion, weights, hourWeights, monthlySeasonality, observedLeadsPerWeek, provenance);
+    }
+
+    public ArrivalPattern withHourWeights(double[] weights) {
+        return new ArrivalPattern(dispersion, weekdayWeights, weights, monthlySeasonality, observedLeadsPerWeek, provenance);
+    }
+
+    public ArrivalPattern withMonthlySeasonality(double[] multipliers) {
+        return new ArrivalPattern(dispersion, weekdayWeights, hourWeights, multipliers, observedLeadsPerWeek, provenance);
+    }
+
+    private static long total(long[] counts, int expected, String what) {
+        if (counts.length != expected) {
+            throw new IllegalArgumentException("Invalid " + what + " counts: " + counts.length + " values, expected " + expected);
+        }
+        long sum = 0;
+        for (long c : counts) {
+            if (c < 0) {
+                throw new IllegalArgumentException("Invalid " + what + " count: " + c + ", expected >= 0");
+            }
+            sum += c;
+        }
+        return sum;
+    }
+
+    private static double[] asDoubles(long[] counts) {
+        double[] d = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            d[i] = counts[i];
+        }
+        return d;
+    }
+
+    public boolean isPoisson() {
+        return dispersion == Double.POSITIVE_INFINITY;
+    }
+
+    /** The negative-binomial shape r; +Infinity for Poisson. */
+    public double dispersion() {
+        return dispersion;
+    }
+
+    /** The weight of a day of the week (index 0 = Monday), mean 1 over the week. */
+    public double weekdayWeight(int mondayBasedIndex) {
+        return weekdayWeights[mondayBasedIndex];
+    }
+
+    public double[] weekdayWeights() {
+        return weekdayWeights.clone();
+    }
+
+    /** Share of a day's leads arriving in hour h (0 = midnight to 1 am); the 24 shares sum to 1. */
+    public double hourWeight(int hour) {
+        return hourWeights[hour];
+    }
+
+    public double[] hourWeights() {
+        return hourWeights.clone();
+    }
+
+    public boolean hasSeasonality() {
+        return monthlySeasonality != null;
+    }
+
+    /** The multiplier of a month (1 = January); 1 when there is no seasonality. */
+    public double seasonality(int month) {
+        return monthlySeasonality == null ? 1 : monthlySeasonality[month - 1];
+    }
+
+    public double[] monthlySeasonality() {
+        return monthlySeasonality == null ? null : monthlySeasonality.clone();
+    }
+
+    public double observedLeadsPerWeek() {
+        return observedLeadsPerWeek;
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+}

@@ -1,0 +1,364 @@
+package io.leadscore.simulator.calibration;
+
+import io.leadscore.simulator.text.JsonWriter;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the simulator assumes about the business, each part with its
+ * provenance. Build from {@link #defaults()}, from the store's history with
+ * {@link #fromObservations(StoreObservations)}, or adjust with
+ * {@link #toBuilder()}.
+ *
+ * @param referenceThreshold  the MQL threshold the stage rates were observed (or are quoted) at
+ * @param rates               stage conversion after MQL, with an immediate first touch
+ * @param scores              the score distribution of new leads
+ * @param conversion          how conversion rises with score
+ * @param responseDecay       the effect of response time on acceptance
+ * @param arrivals            the shape of lead arrivals (dispersion, weekdays, seasonality)
+ * @param dealSize            amounts of won deals
+ * @param qualificationLag    days from first touch to the opportunity being opened
+ * @param salesCycle          days from the opportunity being opened to won
+ * @param openPipeline        deals already open at the start of the period
+ * @param pipelineProvenance  where the open pipeline came from
+ */
+public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDistribution scores,
+                          ConversionByScore conversion, ResponseDecay responseDecay, ArrivalPattern arrivals,
+                          DealSizeModel dealSize, LogNormalDays qualificationLag, LogNormalDays salesCycle,
+                          List<OpenOpportunity> openPipeline, Provenance pipelineProvenance) {
+
+    /** Stage counts with fewer leads entering than this fall back to the default rate. */
+    public static final int MIN_STAGE_COUNT = 30;
+
+    public Calibration {
+        if (!(referenceThreshold > 0 && referenceThreshold < 1)) {
+            throw new IllegalArgumentException("Invalid reference threshold: " + referenceThreshold
+                    + ", expected a score strictly between 0 and 1");
+        }
+        Objects.requireNonNull(rates, "rates");
+        Objects.requireNonNull(scores, "scores");
+        Objects.requireNonNull(conversion, "conversion");
+        Objects.requireNonNull(responseDecay, "responseDecay");
+        Objects.requireNonNull(arrivals, "arrivals");
+        Objects.requireNonNull(dealSize, "dealSize");
+        Objects.requireNonNull(qualificationLag, "qualificationLag");
+        Objects.requireNonNull(salesCycle, "salesCycle");
+        openPipeline = List.copyOf(openPipeline);
+        Objects.requireNonNull(pipelineProvenance, "pipelineProvenance");
+        if (!(scores.shareAtOrAbove(referenceThreshold) > 0)) {
+            throw new IllegalArgumentException("Invalid calibration: no leads score at or above the reference threshold "
+                    + referenceThreshold + ", so the stage rates describe nobody");
+        }
+    }
+
+    /** The built-in calibration: every part from {@link Defaults}, no open pipeline. */
+    public static Calibration defaults() {
+        return new Calibration(Defaults.REFERENCE_THRESHOLD, Defaults.funnelRates(), Defaults.scoreDistribution(),
+                Defaults.conversionByScore(), Defaults.responseDecay(), Defaults.arrivals(), Defaults.dealSize(),
+                Defaults.qualificationLag(), Defaults.salesCycle(), List.of(),
+                Provenance.byDefault("no open pipeline given"));
+    }
+
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Fits every part that the observations support and takes the default for
+     * the rest, each with a provenance note saying which and why:
+     * <ul>
+     *   <li>MQL→SAL: from the follow-ups (delay, accepted) rescaled to an
+     *       immediate touch by the response decay (fitted if the follow-ups
+     *       support it, the default otherwise); failing that from the stage
+     *       counts as observed; failing that the default.</li>
+     *   <li>The other stages: Beta from the counts when at least
+     *       {@value #MIN_STAGE_COUNT} leads entered.</li>
+     *   <li>Scores: the champion's recent scores, else the threshold curve's
+     *       leads, else the default; conversion by score from the threshold
+     *       curve, else each band's own calibrated score.</li>
+     *   <li>Arrivals from weekly lead counts and the weekday and hour-of-day
+     *       profile of lead creation; deal sizes from won amounts;
+     *       durations from cycle and lag days; the open pipeline as given.</li>
+     * </ul>
+     */
+    public static Calibration fromObservations(StoreObservations obs) {
+        Objects.requireNonNull(obs, "obs");
+        FunnelRates defaultRates = Defaults.funnelRates();
+
+        ResponseDecay decay = Defaults.responseDecay();
+        double[] delays = obs.responseDelayHours();
+        boolean[] accepted = obs.responseAccepted();
+        StageRate mqlToSal;
+        if (delays != null && delays.length > 0) {
+            decay = ResponseDecayFit.fit(delays, accepted, decay).decay();
+        }
+        if (delays != null && delays.length >= MIN_STAGE_COUNT) {
+            mqlToSal = ResponseDecayFit.immediateAcceptance(delays, accepted, decay);
+        } else if (obs.mqlToSal() != null && obs.mqlToSal().entered() >= MIN_STAGE_COUNT) {
+            StageCounts c = obs.mqlToSal();
+            String why = delays == null ? "no delays given" : "only " + delays.length + " follow-ups with delays";
+            mqlToSal = StageRate.fromCounts(c.advanced(), c.entered(), c.advanced() + " of " + c.entered()
+                    + " MQLs accepted, as observed at historical response times (" + why + "): "
+                    + "taken as the immediate-touch rate, optimistic if responses were slow");
+        } else {
+            mqlToSal = fallback(defaultRates.mqlToSal(), obs.mqlToSal(), delays == null ? 0 : delays.length);
+        }
+        FunnelRates rates = new FunnelRates(mqlToSal,
+                stage(obs.salToSql(), defaultRates.salToSql(), "SALs qualified as SQL"),
+                stage(obs.sqlToOpportunity(), defaultRates.sqlToOpportunity(), "SQLs with a deal opened"),
+                stage(obs.opportunityToWon(), defaultRates.opportunityToWon(), "opportunities won"));
+
+        ScoreDistribution scores;
+        double[] sample = obs.championScores();
+        if (sample != null && sample.length >= ScoreDistribution.MIN_SAMPLE) {
+            scores = ScoreDistribution.fromSample(sample, Defaults.scoreDistribution());
+        } else if (obs.thresholdCurve() != null && obs.thresholdCurve().leads() > 0) {
+            scores = ScoreDistribution.fromThresholdCurve(obs.thresholdCurve());
+        } else if (sample != null) {
+            scores = ScoreDistribution.fromSample(sample, Defaults.scoreDistribution());
+        } else {
+            scores = Defaults.scoreDistribution();
+        }
+        ConversionByScore conversion = obs.thresholdCurve() != null && obs.thresholdCurve().leads() > 0
+                ? ConversionByScore.fromThresholdCurve(obs.thresholdCurve())
+                : ConversionByScore.fromScores(scores, Defaults.conversionByScore().provenance());
+
+        ArrivalPattern arrivals = obs.weeklyLeadCounts() == null ? Defaults.arrivals()
+                : ArrivalPattern.fitWeeklyCounts(obs.weeklyLeadCounts(), Defaults.arrivals());
+        if (obs.leadWeekdayCounts() != null || obs.leadHourCounts() != null) {
+            arrivals = arrivals.withProfileCounts(obs.leadWeekdayCounts(), obs.leadHourCounts());
+        }
+        DealSizeModel dealSize = obs.wonAmounts() == null ? Defaults.dealSize()
+                : DealSizeModel.fromWonAmounts(obs.wonAmounts(), Defaults.dealSize());
+        LogNormalDays cycle = obs.salesCycleDays() == null ? Defaults.salesCycle()
+                : LogNormalDays.fit(obs.salesCycleDays(), "sales cycles (opportunity to won)", Defaults.salesCycle());
+        LogNormalDays lag = obs.qualificationLagDays() == null ? Defaults.qualificationLag()
+                : LogNormalDays.fit(obs.qualificationLagDays(), "qualification lags (first touch to opportunity)",
+                Defaults.qualificationLag());
+        List<OpenOpportunity> pipeline = obs.openOpportunities() == null ? List.of() : obs.openOpportunities();
+        Provenance pipelineProvenance = obs.openOpportunities() == null
+                ? Provenance.byDefault("no open pipeline given")
+                : Provenance.fromStore(pipeline.size(), pipeline.size() + " opportunities open at the period start");
+        return new Calibration(obs.referenceThreshold(), rates, scores, conversion, decay, arrivals, dealSize, lag,
+                cycle, pipeline, pipelineProvenance);
+    }
+
+    private static StageRate stage(StageCounts counts, StageRate fallback, String what) {
+        if (counts != null && counts.entered() >= MIN_STAGE_COUNT) {
+            return StageRate.fromCounts(counts.advanced(), counts.entered(),
+                    counts.advanced() + " of " + counts.entered() + " " + what);
+        }
+        return fallback(fallback, counts, 0);
+    }
+
+    private static StageRate fallback(StageRate fallback, StageCounts counts, int followUps) {
+        if (counts == null && followUps == 0) {
+            return fallback;
+        }
+        long seen = Math.max(counts == null ? 0 : counts.entered(), followUps);
+        return new StageRate(fallback.alpha(), fallback.beta(), fallback.fixedMean(), Provenance.byDefault(
+                fallback.provenance().note() + "; only " + seen + " observed in the store, at least "
+                        + MIN_STAGE_COUNT + " needed"));
+    }
+
+    /** Writes the calibration's parameters and their provenance as members of the current JSON object. */
+    public void writeJson(JsonWriter json) {
+        json.member("reference_threshold", referenceThreshold);
+        json.name("stage_rates").beginObject();
+        List<StageRate> inOrder = rates.inOrder();
+        for (int i = 0; i < inOrder.size(); i++) {
+            StageRate r = inOrder.get(i);
+            json.name(FunnelRates.STAGE_NAMES.get(i)).beginObject()
+                    .member("mean", r.mean())
+                    .member("standard_deviation", r.standardDeviation())
+                    .memberOrNull("beta_alpha", r.isFixed() ? Double.NaN : r.alpha())
+                    .memberOrNull("beta_beta", r.isFixed() ? Double.NaN : r.beta());
+            provenance(json, r.provenance());
+            json.endObject();
+        }
+        json.member("mql_to_won", rates.meanProduct());
+        json.endObject();
+
+        json.name("score_distribution").beginObject()
+                .member("share_at_or_above_reference", scores.shareAtOrAbove(referenceThreshold))
+                .member("mean_score", scores.meanScore());
+        provenance(json, scores.provenance());
+        json.endObject();
+
+        json.name("conversion_by_score").beginObject()
+                .memberOrNull("observed_to_expected", conversion.observedToExpected());
+        provenance(json, conversion.provenance());
+        json.endObject();
+
+        json.name("response_decay").beginObject()
+                .member("tau_hours", responseDecay.tauHours())
+                .member("k", responseDecay.k());
+        provenance(json, responseDecay.provenance());
+        json.endObject();
+
+        json.name("arrivals").beginObject()
+                .member("model", arrivals.isPoisson() ? "poisson" : "negative_binomial")
+                .memberOrNull("dispersion", arrivals.isPoisson() ? Double.NaN : arrivals.dispersion())
+                .memberOrNull("observed_leads_per_week", arrivals.observedLeadsPerWeek());
+        json.name("weekday_weights").beginArray();
+        for (double w : arrivals.weekdayWeights()) {
+            json.value(w);
+        }
+        json.endArray();
+        json.name("hour_weights").beginArray();
+        for (double w : arrivals.hourWeights()) {
+            json.value(w);
+        }
+        json.endArray();
+        json.name("monthly_seasonality");
+        if (arrivals.hasSeasonality()) {
+            json.beginArray();
+            for (double s : arrivals.monthlySeasonality()) {
+                json.value(s);
+            }
+            json.endArray();
+        } else {
+            json.nullValue();
+        }
+        provenance(json, arrivals.provenance());
+        json.endObject();
+
+        json.name("deal_size").beginObject()
+                .member("model", dealSize.kind())
+                .member("mean", dealSize.mean());
+        if (dealSize instanceof LogNormalDealSize l) {
+            json.member("mu", l.mu()).member("sigma", l.sigma()).member("median", l.median());
+        } else if (dealSize instanceof BootstrapDealSize b) {
+            json.member("amounts", b.size()).member("median", b.quantile(0.5));
+        }
+        provenance(json, dealSize.provenance());
+        json.endObject();
+
+        duration(json, "qualification_lag_days", qualificationLag);
+        duration(json, "sales_cycle_days", salesCycle);
+
+        double known = 0;
+        int withAmount = 0;
+        for (OpenOpportunity o : openPipeline) {
+            if (o.hasAmount()) {
+                known += o.amount();
+                withAmount++;
+            }
+        }
+        json.name("open_pipeline").beginObject()
+                .member("opportunities", openPipeline.size())
+                .member("with_amount", withAmount)
+                .member("known_amount", known);
+        provenance(json, pipelineProvenance);
+        json.endObject();
+    }
+
+    private static void duration(JsonWriter json, String name, LogNormalDays d) {
+        json.name(name).beginObject()
+                .member("model", "lognormal")
+                .member("mu", d.mu())
+                .member("sigma", d.sigma())
+                .member("median", d.median())
+                .member("mean", d.mean());
+        provenance(json, d.provenance());
+        json.endObject();
+    }
+
+    private static void provenance(JsonWriter json, Provenance p) {
+        json.member("source", p.source().wireName());
+        if (p.source() == Source.STORE) {
+            json.member("count", p.count());
+        }
+        json.member("note", p.note());
+    }
+
+    /** Replaces parts of a calibration; starts from the calibration it was made from. */
+    public static final class Builder {
+        private double referenceThreshold;
+        private FunnelRates rates;
+        private ScoreDistribution scores;
+        private ConversionByScore conversion;
+        private ResponseDecay responseDecay;
+        private ArrivalPattern arrivals;
+        private DealSizeModel dealSize;
+        private LogNormalDays qualificationLag;
+        private LogNormalDays salesCycle;
+        private List<OpenOpportunity> openPipeline;
+        private Provenance pipelineProvenance;
+
+        private Builder(Calibration c) {
+            referenceThreshold = c.referenceThreshold;
+            rates = c.rates;
+            scores = c.scores;
+            conversion = c.conversion;
+            responseDecay = c.responseDecay;
+            arrivals = c.arrivals;
+            dealSize = c.dealSize;
+            qualificationLag = c.qualificationLag;
+            salesCycle = c.salesCycle;
+            openPipeline = c.openPipeline;
+            pipelineProvenance = c.pipelineProvenance;
+        }
+
+        public Builder referenceThreshold(double v) {
+            referenceThreshold = v;
+            return this;
+        }
+
+        public Builder rates(FunnelRates v) {
+            rates = v;
+            return this;
+        }
+
+        /** The score distribution; conversion by score is left as it is (set it too when it should follow). */
+        public Builder scores(ScoreDistribution v) {
+            scores = v;
+            return this;
+        }
+
+        public Builder conversion(ConversionByScore v) {
+            conversion = v;
+            return this;
+        }
+
+        public Builder responseDecay(ResponseDecay v) {
+            responseDecay = v;
+            return this;
+        }
+
+        public Builder arrivals(ArrivalPattern v) {
+            arrivals = v;
+            return this;
+        }
+
+        public Builder dealSize(DealSizeModel v) {
+            dealSize = v;
+            return this;
+        }
+
+        public Builder qualificationLag(LogNormalDays v) {
+            qualificationLag = v;
+            return this;
+        }
+
+        public Builder salesCycle(LogNormalDays v) {
+            salesCycle = v;
+            return this;
+        }
+
+        public Builder openPipeline(List<OpenOpportunity> v, Provenance provenance) {
+            openPipeline = v;
+            pipelineProvenance = provenance;
+            return this;
+        }
+
+        public Calibration build() {
+            return new Calibration(referenceThreshold, rates, scores, conversion, responseDecay, arrivals, dealSize,
+                    qualificationLag, salesCycle, openPipeline, pipelineProvenance);
+        }
+    }
+}

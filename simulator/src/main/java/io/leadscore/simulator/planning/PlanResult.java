@@ -1,0 +1,71 @@
+package io.leadscore.simulator.planning;
+
+import io.leadscore.simulator.text.JsonWriter;
+import io.leadscore.simulator.text.Numbers;
+import io.leadscore.simulator.text.TextTable;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rows of a plan, one per threshold × SLA, in sweep order (thresholds
+ * outer, SLAs inner).
+ *
+ * @param confidence the confidence that was asked for
+ * @param trials     trials per simulation
+ * @param seed       the seed shared by every simulation (common random numbers)
+ * @param rows       the cells
+ */
+public record PlanResult(double confidence, int trials, long seed, List<PlanRow> rows) {
+
+    public PlanResult {
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * The JSON list of {@code plan --format json}: one object per cell with
+     * {@code threshold}, {@code sla_hours}, {@code required_leads},
+     * {@code required_mqls}, {@code p_attain}, plus {@code required_leads_per_week},
+     * {@code reachable}, {@code confidence}, {@code trials},
+     * {@code p_attain_standard_error} and {@code note}. Unreachable cells have
+     * {@code null} requirements.
+     */
+    public String toJson() {
+        JsonWriter json = new JsonWriter();
+        json.beginArray();
+        for (PlanRow r : rows) {
+            json.beginObject()
+                    .member("threshold", r.threshold())
+                    .member("sla_hours", r.slaHours())
+                    .memberOrNull("required_leads", r.requiredLeads())
+                    .memberOrNull("required_mqls", r.requiredMqls())
+                    .member("p_attain", r.pAttain())
+                    .memberOrNull("required_leads_per_week", r.requiredLeadsPerWeek())
+                    .name("reachable").value(r.reachable())
+                    .member("confidence", confidence)
+                    .member("trials", trials)
+                    .memberOrNull("p_attain_standard_error", r.pAttainStandardError())
+                    .member("note", r.note())
+                    .endObject();
+        }
+        json.endArray();
+        return json.toString();
+    }
+
+    /** The plan as a terminal table. */
+    public String toTable() {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "Leads needed to reach quota with %s confidence (%,d trials per point, seed %d)%n",
+                Numbers.percent(confidence), trials, seed));
+        TextTable table = new TextTable("threshold", "SLA h", "leads/week", "leads", "MQLs", "p_attain", "note")
+                .align("rrrrrrl");
+        for (PlanRow r : rows) {
+            table.row(Numbers.fixed(r.threshold(), 2), Numbers.fixed(r.slaHours(), r.slaHours() % 1 == 0 ? 0 : 1),
+                    r.reachable() ? Numbers.count(r.requiredLeadsPerWeek()) : "-",
+                    r.reachable() ? Numbers.count(r.requiredLeads()) : "-",
+                    r.reachable() ? Numbers.count(r.requiredMqls()) : "-",
+                    Numbers.percent(r.pAttain()), r.reachable() ? "" : r.note());
+        }
+        out.append(table.render());
+        return out.toString();
+    }
+}

@@ -1,0 +1,45 @@
+package io.leadscore.simulator.text;
+
+import java.util.Locale;
+
+/** Number formatting for tables: the same output on every machine (Locale.ROOT), comma-grouped. */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    /** A money amount, whole units, grouped: 1,234,567. */
+    public static String amount(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    /** An expected count with one decimal: 1,125.3. */
+    public static String count(double v) {
+        return String.format(Locale.ROOT, "%,.1f", v);
+    }
+
+    /** A share as a percentage with one decimal: 63.2%. */
+    public static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+
+    /** A plain number with the given decimals, no grouping. */
+    public static String fixed(double v, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    /** A number in a compact form for narrow columns: 950, 12.3k, 4.56M, 1.2B. */
+    public static String compact(double v) {
+        double a = Math.abs(v);
+        if (a < 1_000) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        if (a < 1_000_000) {
+            return String.format(Locale.ROOT, a < 10_000 ? "%.2fk" : a < 100_000 ? "%.1fk" : "%.0fk", v / 1_000);
+        }
+        if (a < 1_000_000_000) {
+            return String.format(Locale.ROOT, a < 10_000_000 ? "%.2fM" : a < 100_000_000 ? "%.1fM" : "%.0fM", v / 1_000_000);
+        }
+        return String.format(Locale.ROOT, "%.2fB", v / 1_000_000_000);
+    }
+}

@@ -1,0 +1,64 @@
+package io.leadscore.simulator.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadscore.simulator.Scenario;
+import io.leadscore.simulator.SimulationOptions;
+import io.leadscore.simulator.calibration.Calibration;
+import io.leadscore.simulator.text.MiniJson;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LeversTest {
+
+    private static final SimulationOptions OPTIONS = new SimulationOptions(400, 11, 2, 20);
+
+    @Test
+    void aFloodedTeamGainsMostFromAnotherRepOrAHigherThreshold() {
+        // One rep at five first touches a day cannot keep up with 175 MQLs a week: more leads only lengthen the
+        // queue, while a rep or a stricter threshold shortens it.
+        Scenario flooded = Scenario.builder().reps(1).firstTouchesPerRepPerDay(5).quota(8_000).build();
+        LeverReport report = Levers.evaluate(flooded, Calibration.defaults(), OPTIONS, LeverSteps.defaults());
+        assertThat(report.outcomes()).hasSize(6);
+        assertThat(report.best()).isPresent();
+        assertThat(report.best().get().lever()).isIn("one_more_rep", "threshold_up");
+        LeverOutcome more = find(report, "more_leads");
+        assertThat(more.delta()).isLessThanOrEqualTo(report.best().get().delta());
+        // Sorted by gain.
+        List<LeverOutcome> applicable = report.outcomes().stream().filter(LeverOutcome::applicable).toList();
+        for (int i = 1; i < applicable.size(); i++) {
+            assertThat(applicable.get(i).delta()).isLessThanOrEqualTo(applicable.get(i - 1).delta());
+        }
+    }
+
+    @Test
+    void withSpareCapacityMoreLeadsCannotHurtAndAnotherRepIsNotApplicable() {
+        Scenario spare = Scenario.builder().unlimitedCapacity().quota(40_000).build();
+        LeverReport report = Levers.evaluate(spare, Calibration.defaults(), OPTIONS, LeverSteps.defaults());
+        LeverOutcome more = find(report, "more_leads");
+        assertThat(more.applicable()).isTrue();
+        assertThat(more.delta()).isGreaterThanOrEqualTo(0);
+        LeverOutcome rep = find(report, "one_more_rep");
+        assertThat(rep.applicable()).isFalse();
+        assertThat(rep.note()).contains("unlimited");
+        assertThat(find(report, "sla_shorter").delta()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonListsEveryLever() {
+        LeverReport report = Levers.evaluate(Scenario.defaults(), Calibration.defaults(), new SimulationOptions(100, 3, 2, 20),
+                LeverSteps.defaults());
+        Map<String, Object> json = MiniJson.object(report.toJson());
+        assertThat(json).containsKeys("base", "best", "levers");
+        List<Map<String, Object>> levers = (List<Map<String, Object>>) json.get("levers");
+        assertThat(levers).extracting(l -> l.get("lever")).containsExactlyInAnyOrder(
+                "threshold_up", "threshold_down", "sla_shorter", "sla_longer", "one_more_rep", "more_leads");
+        assertThat(report.toTable()).contains("Levers: base chance of reaching quota");
+    }
+
+    private static LeverOutcome find(LeverReport report, String lever) {
+        return report.outcomes().stream().filter(o -> o.lever().equals(lever)).findFirst().orElseThrow();
+    }
+}
