@@ -1,0 +1,111 @@
+package io.leadscore.app.cli;
+
+import io.leadscore.simulator.Scenario;
+import io.leadscore.simulator.SimulationOptions;
+import io.leadscore.simulator.calibration.Calibration;
+import io.leadscore.simulator.planning.LeverReport;
+import io.leadscore.simulator.planning.LeverSteps;
+import io.leadscore.simulator.planning.Levers;
+import io.leadscore.simulator.planning.PlanRequest;
+import io.leadscore.simulator.planning.PlanResult;
+import io.leadscore.simulator.planning.PlanRow;
+import io.leadscore.simulator.planning.Planner;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code leadscore plan}: for each threshold × SLA, the leads (and MQLs) it
+ * takes to reach quota with probability P; and which single lever raises the
+ * chance most.
+ */
+@Command(name = "plan", description = {
+        "The inverse question: how many leads and MQLs are needed to reach quota with probability P, for each",
+        "MQL threshold and SLA of the sweep; then the levers: which single change raises the chance most."})
+final class PlanCommand implements Callable<Integer> {
+    @ParentCommand
+    LeadscoreCommand root;
+
+    @Mixin
+    ScenarioOptions scenario = new ScenarioOptions();
+
+    @Option(names = "--confidence", paramLabel = "P", required = true, description = "the chance of reaching quota to plan for, e.g. 0.8")
+    double confidence;
+
+    @Option(names = "--sweep-threshold", paramLabel = "LIST", split = ",", description = "thresholds to try (default: 5 around the policy's)")
+    List<Double> thresholds;
+
+    @Option(names = "--sweep-sla-hours", paramLabel = "LIST", split = ",", description = "SLA hours to try (default: 1,4,8,24,48)")
+    List<Double> slaHours;
+
+    @Option(names = "--no-levers", description = "skip the levers view")
+    boolean noLevers;
+
+    @Override
+    public Integer call() {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new UsageException("--confidence " + confidence + ": expected a probability strictly between 0 and 1, e.g. 0.8");
+        }
+        GlobalOptions globals = root.globals();
+        Calibration calibration = Calibration.defaults();
+        Scenario base = Scenario.defaults();
+        StoreScenario store = null;
+        if (scenario.calibrateFromStore) {
+            store = StoreScenario.read(globals, Instant.now().truncatedTo(ChronoUnit.SECONDS), null);
+            calibration = store.calibration;
+            if (scenario.leadsPerWeek == null && store.leadsPerWeek.isPresent()) {
+                base = base.toBuilder().leadsPerWeek(store.leadsPerWeek.get()).build();
+            }
+        }
+        Scenario s = scenario.scenario(base, store == null ? null : store.policy);
+        List<Double> sweepThresholds = thresholds != null ? thresholds : around(s.policy().mqlThreshold());
+        List<Double> sweepSla = slaHours != null ? slaHours : List.of(1.0, 4.0, 8.0, 24.0, 48.0);
+        PlanRequest request;
+        try {
+            request = PlanRequest.of(confidence, sweepThresholds, sweepSla);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        SimulationOptions options = scenario.options(Planner.DEFAULT_TRIALS);
+        PlanResult plan = Planner.plan(s, calibration, options, request);
+        LeverReport levers = noLevers ? null : Levers.evaluate(s, calibration, options, LeverSteps.defaults());
+        Output out = new Output(System.out, globals.format());
+        switch (out.format()) {
+            case json -> out.line(plan.toJson());
+            case csv -> {
+                List<List<?>> rows = new ArrayList<>();
+                for (PlanRow r : plan.rows()) {
+                    rows.add(List.of(r.threshold(), r.slaHours(), r.reachable() ? r.requiredLeads() : "",
+                            r.reachable() ? r.requiredMqls() : "", r.pAttain()));
+                }
+                out.csv(List.of("threshold", "sla_hours", "required_leads", "required_mqls", "p_attain"), rows);
+            }
+            case table -> {
+                out.line(plan.toTable());
+                if (levers != null) {
+                    out.line("");
+                    out.line(levers.toTable());
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Five thresholds around the policy's: half, three quarters, itself, one and a half, double (within 0..1). */
+    static List<Double> around(double t) {
+        List<Double> out = new ArrayList<>();
+        for (double f : new double[] {0.5, 0.75, 1.0, 1.5, 2.0}) {
+            double v = Math.round(t * f * 1000) / 1000.0;
+            if (v > 0 && v < 1 && !out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+}

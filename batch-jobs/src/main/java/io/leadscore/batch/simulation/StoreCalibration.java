@@ -1,0 +1,229 @@
+package io.leadscore.batch.simulation;
+
+import io.leadscore.batch.registry.ModelRecord;
+import io.leadscore.batch.registry.ModelRegistry;
+import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.store.PolicyStore;
+import io.leadscore.scoring.domain.ActivityType;
+import io.leadscore.scoring.domain.Stage;
+import io.leadscore.scoring.domain.StageMachine;
+import io.leadscore.simulator.backtest.Actuals;
+import io.leadscore.simulator.calibration.OpenOpportunity;
+import io.leadscore.simulator.calibration.StageCounts;
+import io.leadscore.simulator.calibration.StoreObservations;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the simulator's observations from the store, as of a time: only
+ * leads, events, stage moves and deals before it count.
+ *
+ * <p>Response delays: a lead's clock starts when it became sales-ready — its
+ * first move to MQL, or its first fast-track signal (demo request, contact
+ * request, pricing question) if that came earlier — and stops at its first
+ * follow-up; the outcome is whether it reached SAL or beyond. Leads followed
+ * up before they were ever sales-ready tell nothing about response time and
+ * are left out. Stage counts are cumulative along the main path: a lead that
+ * reached SQL also passed SAL.
+ */
+@Service
+public class StoreCalibration {
+    /** Weeks of lead arrivals read for the volume and its over-dispersion. */
+    static final int ARRIVAL_WEEKS = 26;
+    /** Champion scores sampled from the last rescoring run. */
+    static final int SCORE_SAMPLE = 50_000;
+
+    private final JdbcTemplate jdbc;
+    private final ModelRegistry registry;
+    private final PolicyStore policies;
+
+    public StoreCalibration(JdbcTemplate jdbc, ModelRegistry registry, PolicyStore policies) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.policies = policies;
+    }
+
+    /** The observations as of {@code asOf}. */
+    public StoreObservations observe(Instant asOf) {
+        Object at = Instants.utc(asOf);
+        Map<Long, Integer> reached = new HashMap<>();
+        jdbc.query("SELECT t.lead_id, t.to_stage FROM stage_transition t JOIN lead l ON l.id = t.lead_id"
+                + " WHERE t.occurred_at < ? AND l.created_at < ?", rs -> {
+                    int rank = rank(Stage.valueOf(rs.getString(2)));
+                    reached.merge(rs.getLong(1), rank, Math::max);
+                }, at, at);
+        long[] atLeast = new long[6];
+        for (int rank : reached.values()) {
+            for (int r = 0; r <= rank && r < atLeast.length; r++) {
+                atLeast[r]++;
+            }
+        }
+        StoreObservations.Builder b = StoreObservations.builder()
+                .referenceThreshold(policies.current().mqlThreshold())
+                .stageCounts(new StageCounts(atLeast[1], atLeast[2]), new StageCounts(atLeast[2], atLeast[3]),
+                        new StageCounts(atLeast[3], atLeast[4]), new StageCounts(atLeast[4], atLeast[5]));
+
+        Map<Long, Instant> mqlAt = firstTimes("SELECT lead_id, MIN(occurred_at) FROM stage_transition"
+                + " WHERE to_stage = 'MQL' AND occurred_at < ? GROUP BY lead_id", at);
+        Map<Long, Instant> fastTrackAt = firstTimes("SELECT lead_id, MIN(occurred_at) FROM activity WHERE type IN ("
+                + ActivityType.DEMO_REQUEST.ordinal() + ", " + ActivityType.CONTACT_REQUEST.ordinal() + ", "
+                + ActivityType.PRICING_QUESTION.ordinal() + ") AND occurred_at < ? GROUP BY lead_id", at);
+        Map<Long, Instant> firstTouch = firstTimes("SELECT lead_id, MIN(occurred_at) FROM followup"
+                + " WHERE occurred_at < ? GROUP BY lead_id", at);
+        List<Double> delays = new ArrayList<>();
+        List<Boolean> accepted = new ArrayList<>();
+        for (Map.Entry<Long, Instant> touch : firstTouch.entrySet()) {
+            Instant ready = earliest(mqlAt.get(touch.getKey()), fastTrackAt.get(touch.getKey()));
+            if (ready != null && !ready.isAfter(touch.getValue())) {
+                delays.add(Duration.between(ready, touch.getValue()).toMillis() / 3_600_000.0);
+                accepted.add(reached.getOrDefault(touch.getKey(), 0) >= rank(Stage.SAL));
+            }
+        }
+        if (!delays.isEmpty()) {
+            boolean[] ok = new boolean[accepted.size()];
+            for (int i = 0; i < ok.length; i++) {
+                ok[i] = accepted.get(i);
+            }
+            b.responses(delays.stream().mapToDouble(Double::doubleValue).toArray(), ok);
+        }
+
+        List<Double> amounts = new ArrayList<>();
+        List<Double> cycles = new ArrayList<>();
+        jdbc.query("SELECT amount, created_at, closed_at FROM deal WHERE status = 'WON' AND closed_at < ?", rs -> {
+            amounts.add(rs.getDouble(1));
+            cycles.add(Math.max(0, Duration.between(Instants.read(rs, 2), Instants.read(rs, 3)).toMinutes() / 1440.0));
+        }, at);
+        if (!amounts.isEmpty()) {
+            b.wonAmounts(toArray(amounts)).salesCycleDays(toArray(cycles));
+        }
+        List<Double> lags = new ArrayList<>();
+        jdbc.query("SELECT lead_id, MIN(created_at) FROM deal WHERE created_at < ? GROUP BY lead_id", rs -> {
+            Instant touch = firstTouch.get(rs.getLong(1));
+            Instant opened = Instants.read(rs, 2);
+            if (touch != null && !touch.isAfter(opened)) {
+                lags.add(Duration.between(touch, opened).toMinutes() / 1440.0);
+            }
+        }, at);
+        if (!lags.isEmpty()) {
+            b.qualificationLagDays(toArray(lags));
+        }
+        List<OpenOpportunity> open = new ArrayList<>();
+        jdbc.query("SELECT created_at, amount FROM deal WHERE created_at < ? AND (status = 'OPEN' OR closed_at >= ?)", rs -> {
+            open.add(new OpenOpportunity(Duration.between(Instants.read(rs, 1), asOf).toMinutes() / 1440.0, rs.getDouble(2)));
+        }, at, at);
+        b.openOpportunities(open);
+
+        arrivals(b, asOf);
+        champion(b, asOf);
+        return b.build();
+    }
+
+    /** What happened in [from, to): MQLs created, deals won and their revenue. */
+    public Actuals actuals(Instant from, Instant to) {
+        Object f = Instants.utc(from);
+        Object t = Instants.utc(to);
+        Long mqls = jdbc.queryForObject("SELECT COUNT(*) FROM stage_transition WHERE to_stage = 'MQL'"
+                + " AND occurred_at >= ? AND occurred_at < ?", Long.class, f, t);
+        Long wins = jdbc.queryForObject("SELECT COUNT(*) FROM deal WHERE status = 'WON' AND closed_at >= ? AND closed_at < ?",
+                Long.class, f, t);
+        Double revenue = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM deal WHERE status = 'WON'"
+                + " AND closed_at >= ? AND closed_at < ?", Double.class, f, t);
+        return new Actuals(mqls == null ? 0 : mqls, wins == null ? 0 : wins, revenue == null ? 0 : revenue);
+    }
+
+    /** Rescoring runs that scored as of a time in [from, to): without them the store holds no MQL history there. */
+    public long rescoringRuns(Instant from, Instant to) {
+        Long runs = jdbc.queryForObject("SELECT COUNT(*) FROM scoring_run WHERE as_of >= ? AND as_of < ?", Long.class,
+                Instants.utc(from), Instants.utc(to));
+        return runs == null ? 0 : runs;
+    }
+
+    /** The lead volume per week the store shows over the weeks before {@code asOf}, or empty without leads. */
+    public Optional<Double> leadsPerWeek(Instant asOf) {
+        Instant start = asOf.minus(Duration.ofDays(7L * ARRIVAL_WEEKS));
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE created_at >= ? AND created_at < ?", Long.class,
+                Instants.utc(start), Instants.utc(asOf));
+        return n == null || n == 0 ? Optional.empty() : Optional.of(n / (double) ARRIVAL_WEEKS);
+    }
+
+    private void arrivals(StoreObservations.Builder b, Instant asOf) {
+        Instant start = asOf.minus(Duration.ofDays(7L * ARRIVAL_WEEKS));
+        int[] weeks = new int[ARRIVAL_WEEKS];
+        long[] weekdays = new long[7];
+        long[] hours = new long[24];
+        long[] total = {0};
+        jdbc.query("SELECT created_at FROM lead WHERE created_at >= ? AND created_at < ?", rs -> {
+            Instant created = Instants.read(rs, 1);
+            int week = (int) (Duration.between(start, created).toDays() / 7);
+            if (week >= 0 && week < ARRIVAL_WEEKS) {
+                weeks[week]++;
+            }
+            ZonedDateTime z = created.atZone(ZoneOffset.UTC);
+            weekdays[z.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()]++;
+            hours[z.getHour()]++;
+            total[0]++;
+        }, Instants.utc(start), Instants.utc(asOf));
+        if (total[0] > 0) {
+            b.weeklyLeadCounts(weeks).leadArrivalProfile(weekdays, hours);
+        }
+    }
+
+    private void champion(StoreObservations.Builder b, Instant asOf) {
+        Optional<ModelRecord> champion = registry.champion();
+        if (champion.isEmpty()) {
+            return;
+        }
+        b.thresholdCurve(registry.artifact(champion.get().version()).provenance().metrics().thresholdCurve());
+        List<Long> runs = jdbc.queryForList("SELECT run_id FROM scoring_run WHERE finished_at IS NOT NULL AND as_of <= ?"
+                + " ORDER BY as_of DESC, run_id DESC FETCH FIRST 1 ROWS ONLY", Long.class, Instants.utc(asOf));
+        if (runs.isEmpty()) {
+            return;
+        }
+        Long scored = jdbc.queryForObject("SELECT COUNT(*) FROM score_history WHERE run_id = ?", Long.class, runs.get(0));
+        long every = scored == null ? 1 : Math.max(1, scored / SCORE_SAMPLE);
+        List<Double> scores = new ArrayList<>();
+        long[] i = {0};
+        jdbc.query("SELECT score FROM score_history WHERE run_id = ? ORDER BY lead_id", rs -> {
+            if (i[0]++ % every == 0) {
+                scores.add(rs.getDouble(1));
+            }
+        }, runs.get(0));
+        if (!scores.isEmpty()) {
+            b.championScores(toArray(scores));
+        }
+    }
+
+    private Map<Long, Instant> firstTimes(String sql, Object asOf) {
+        Map<Long, Instant> times = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            times.put(rs.getLong(1), Instants.read(rs, 2));
+        }, asOf);
+        return times;
+    }
+
+    /** Main-path position for "reached": a lost lead had reached OPPORTUNITY; NURTURE reached nothing beyond LEAD. */
+    private static int rank(Stage stage) {
+        return stage == Stage.LOST ? StageMachine.rank(Stage.OPPORTUNITY) : StageMachine.rank(stage);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
