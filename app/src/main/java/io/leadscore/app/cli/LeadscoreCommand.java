@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
                 "Scores leads nightly with a model learned from your own closed deals, turns the MQL definition into a",
                 "score threshold and follow-up SLA, watches the SLA, and tells you what it takes to hit quota.",
                 ""},
-        subcommands = {GenerateCommand.class, ImportCommand.class, TrainCommand.class, ModelsCommand.class, RescoreCommand.class,
+        subcommands = {DemoCommand.class, GenerateCommand.class, ImportCommand.class, TrainCommand.class, ModelsCommand.class, RescoreCommand.class,
                 SlaCheckCommand.class, ReportCommand.class, ExportCommand.class, JobsCommand.class,
                 SimulateCommand.class, PlanCommand.class},
         footer = {"", "Exit codes: 0 success; 1 the job ran and failed (restartable); 2 bad usage or bad input."})

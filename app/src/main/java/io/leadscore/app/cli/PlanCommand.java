@@ -10,8 +10,6 @@ import io.leadscore.simulator.planning.PlanRequest;
 import io.leadscore.simulator.planning.PlanResult;
 import io.leadscore.simulator.planning.PlanRow;
 import io.leadscore.simulator.planning.Planner;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,7 +55,7 @@ final class PlanCommand implements Callable<Integer> {
         Scenario base = Scenario.defaults();
         StoreScenario store = null;
         if (scenario.calibrateFromStore) {
-            store = StoreScenario.read(globals, Instant.now().truncatedTo(ChronoUnit.SECONDS), null);
+            store = StoreScenario.read(globals, null, null);
             calibration = store.calibration;
             if (scenario.leadsPerWeek == null && store.leadsPerWeek.isPresent()) {
                 base = base.toBuilder().leadsPerWeek(store.leadsPerWeek.get()).build();

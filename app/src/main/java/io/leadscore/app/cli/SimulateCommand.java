@@ -10,7 +10,6 @@ import io.leadscore.simulator.calibration.Calibration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +57,7 @@ final class SimulateCommand implements Callable<Integer> {
             scenario.from = backtestFrom;
             scenario.periodDays = null;
         } else if (scenario.calibrateFromStore) {
-            store = StoreScenario.read(globals, Instant.now().truncatedTo(ChronoUnit.SECONDS), null);
+            store = StoreScenario.read(globals, null, null);
         }
         if (store != null) {
             calibration = store.calibration;

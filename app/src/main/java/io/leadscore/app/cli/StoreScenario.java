@@ -37,7 +37,20 @@ final class StoreScenario {
      */
     static StoreScenario read(GlobalOptions globals, Instant asOf, Instant periodEnd) {
         try (StoreSession session = StoreSession.open(globals)) {
+            return read(session, asOf, periodEnd);
+        }
+    }
+
+    /**
+     * @param asOf calibrate from what was known before this time; {@code null} for "now, or where the store's
+     *             data ends if that is earlier"
+     */
+    static StoreScenario read(StoreSession session, Instant asOf, Instant periodEnd) {
+        {
             StoreCalibration store = session.bean(StoreCalibration.class);
+            if (asOf == null) {
+                asOf = store.dataEnd(Instant.now());
+            }
             Calibration calibration = Calibration.fromObservations(store.observe(asOf));
             Policy policy = session.bean(PolicyStore.class).current();
             Actuals actuals = periodEnd == null ? null : store.actuals(asOf, periodEnd);

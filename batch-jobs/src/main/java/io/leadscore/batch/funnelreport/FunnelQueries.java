@@ -7,19 +7,31 @@ import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * The SQL shared by the report's sections: the cohort as a common table
- * expression, and a lead's rank along the main path. Only bound parameters and
+ * The SQL shared by the report's sections: the cohort as a condition on the
+ * lead table, and a lead's rank along the main path. Only bound parameters and
  * the stage names of {@link Stage} reach the SQL text.
  */
 final class FunnelQueries {
     private FunnelQueries() {
     }
 
-    /** {@code cohort(id, source, campaign)}: the leads created in the cohort's window by its as-of time. */
-    static String cohortTable(Cohort cohort) {
-        return "cohort AS (SELECT l.id, l.source, l.campaign FROM lead l WHERE l.created_at <= :asOf"
-                + (cohort.from() == null ? "" : " AND l.created_at >= :from")
-                + (cohort.to() == null ? "" : " AND l.created_at < :to") + ")";
+    /**
+     * The cohort as a condition on the lead table aliased {@code l}: for joining it directly (H2 evaluates a
+     * common table expression joined on a condition again for every row of the other side).
+     */
+    static String cohortCondition(Cohort cohort) {
+        return "l.created_at <= :asOf" + (cohort.from() == null ? "" : " AND l.created_at >= :from")
+                + (cohort.to() == null ? "" : " AND l.created_at < :to");
+    }
+
+    /**
+     * Per cohort lead with a move in the audit trail by the as-of time: the furthest rank it reached along
+     * the main path. One aggregate over the trail joined to the lead table.
+     */
+    static String furthestReach(Cohort cohort) {
+        return "SELECT t.lead_id, MAX(" + reachRankOf("t.to_stage") + ") FROM stage_transition t"
+                + " JOIN lead l ON l.id = t.lead_id WHERE " + cohortCondition(cohort) + " AND t.occurred_at <= :asOf"
+                + " GROUP BY t.lead_id";
     }
 
     /** {@code :asOf}, and {@code :from} and {@code :to} when the cohort has them. */

@@ -21,16 +21,18 @@ final class FunnelRejections extends FunnelSection {
     @Override
     protected void write(FunnelReportStore.Header report, StepContribution contribution) {
         List<FunnelReport.Rejection> rejections = new ArrayList<>();
-        jdbc.query(withCohort(report.cohort())
+        jdbc.query(""
                         + " SELECT origin, reason, COUNT(*) FROM ("
                         + "   SELECT CAST('FOLLOW_UP' AS VARCHAR(16)) AS origin,"
                         + "          COALESCE(NULLIF(LOWER(TRIM(f.reason)), ''), 'no reason given') AS reason"
-                        + "     FROM followup f JOIN cohort c ON c.id = f.lead_id"
-                        + "    WHERE f.outcome = 'REJECTED' AND f.occurred_at <= :asOf"
+                        + "     FROM followup f JOIN lead l ON l.id = f.lead_id"
+                        + "    WHERE " + FunnelQueries.cohortCondition(report.cohort())
+                        + "      AND f.outcome = 'REJECTED' AND f.occurred_at <= :asOf"
                         + "   UNION ALL"
                         + "   SELECT CAST('STAGE_CHANGE' AS VARCHAR(16)), t.reason"
-                        + "     FROM stage_transition t JOIN cohort c ON c.id = t.lead_id"
-                        + "    WHERE t.to_stage = 'NURTURE' AND t.occurred_at <= :asOf"
+                        + "     FROM stage_transition t JOIN lead l ON l.id = t.lead_id"
+                        + "    WHERE " + FunnelQueries.cohortCondition(report.cohort())
+                        + "      AND t.to_stage = 'NURTURE' AND t.occurred_at <= :asOf"
                         + "      AND NOT EXISTS (SELECT 1 FROM followup r WHERE r.lead_id = t.lead_id"
                         + "                       AND r.occurred_at = t.occurred_at AND r.outcome = 'REJECTED')"
                         + " ) x GROUP BY origin, reason",

@@ -28,9 +28,4 @@ abstract class FunnelSection implements Tasklet {
     }
 
     protected abstract void write(FunnelReportStore.Header report, StepContribution contribution);
-
-    /** {@code WITH cohort AS (...)}, to which a section may add its own tables after a comma. */
-    static String withCohort(Cohort cohort) {
-        return "WITH " + FunnelQueries.cohortTable(cohort);
-    }
 }

@@ -30,12 +30,7 @@ final class FunnelSla extends FunnelSection {
         MapSqlParameterSource parameters = FunnelQueries.parameters(cohort);
         String inEpisode = " AND (m.next_mql_at IS NULL OR %s < m.next_mql_at)";
         Tally tally = new Tally(cohort.asOf(), report.slaHours());
-        jdbc.query(withCohort(cohort)
-                        + ", mql AS (SELECT t.lead_id, t.occurred_at AS mql_at,"
-                        + "     LEAD(t.occurred_at) OVER (PARTITION BY t.lead_id ORDER BY t.occurred_at, t.id) AS next_mql_at"
-                        + "   FROM stage_transition t JOIN cohort c ON c.id = t.lead_id"
-                        + "   WHERE t.to_stage = 'MQL' AND t.occurred_at <= :asOf)"
-                        + " SELECT m.mql_at,"
+        jdbc.query("SELECT m.mql_at,"
                         + " (SELECT MIN(f.occurred_at) FROM followup f WHERE f.lead_id = m.lead_id"
                         + "    AND f.occurred_at >= m.mql_at AND f.occurred_at <= :asOf"
                         + inEpisode.formatted("f.occurred_at") + ") AS first_touch,"
@@ -43,14 +38,19 @@ final class FunnelSla extends FunnelSection {
                         + "    AND a.to_stage IN " + FunnelQueries.acceptedStages()
                         + "    AND a.occurred_at >= m.mql_at AND a.occurred_at <= :asOf"
                         + inEpisode.formatted("a.occurred_at") + ") AS accepted_at"
-                        + " FROM mql m",
+                        // a derived table, not a common table expression: H2 evaluates it once
+                        + " FROM (SELECT t.lead_id, t.occurred_at AS mql_at,"
+                        + "     LEAD(t.occurred_at) OVER (PARTITION BY t.lead_id ORDER BY t.occurred_at, t.id) AS next_mql_at"
+                        + "   FROM stage_transition t JOIN lead l ON l.id = t.lead_id"
+                        + "   WHERE " + FunnelQueries.cohortCondition(cohort) + " AND t.to_stage = 'MQL'"
+                        + "     AND t.occurred_at <= :asOf) m",
                 parameters, rs -> {
                     tally.add(Instants.read(rs, 1), Instants.read(rs, 2), Instants.read(rs, 3));
                     contribution.incrementReadCount();
                 });
-        Long recycled = jdbc.queryForObject(withCohort(cohort)
-                        + " SELECT COUNT(*) FROM stage_transition t JOIN cohort c ON c.id = t.lead_id"
-                        + " WHERE t.to_stage = 'NURTURE' AND t.reason = :recycled AND t.occurred_at <= :asOf",
+        Long recycled = jdbc.queryForObject("SELECT COUNT(*) FROM stage_transition t JOIN lead l ON l.id = t.lead_id"
+                        + " WHERE " + FunnelQueries.cohortCondition(cohort)
+                        + " AND t.to_stage = 'NURTURE' AND t.reason = :recycled AND t.occurred_at <= :asOf",
                 parameters.addValue("recycled", SlaCheck.RECYCLED_REASON), Long.class);
         store.writeSla(report.runId(), tally.attainment(report.policyVersion(), recycled == null ? 0 : recycled),
                 tally.accepted);

@@ -21,29 +21,45 @@ final class FunnelStages extends FunnelSection {
 
     @Override
     protected void write(FunnelReportStore.Header report, StepContribution contribution) {
-        MapSqlParameterSource parameters = FunnelQueries.parameters(report.cohort());
+        Cohort cohort = report.cohort();
+        MapSqlParameterSource parameters = FunnelQueries.parameters(cohort);
+        Long cohortLeads = jdbc.queryForObject("SELECT COUNT(*) FROM lead l WHERE " + FunnelQueries.cohortCondition(cohort),
+                parameters, Long.class);
+        // one ordered pass over the cohort's audit trail: the last move of each lead is its stage now,
+        // the furthest along the main path is how far it got
         Map<Stage, Long> atStage = new EnumMap<>(Stage.class);
-        jdbc.query(withCohort(report.cohort())
-                        + ", last_move AS (SELECT t.lead_id, t.to_stage,"
-                        + "     ROW_NUMBER() OVER (PARTITION BY t.lead_id ORDER BY t.occurred_at DESC, t.id DESC) AS pos"
-                        + "   FROM stage_transition t JOIN cohort c ON c.id = t.lead_id WHERE t.occurred_at <= :asOf)"
-                        + " SELECT COALESCE(m.to_stage, 'LEAD') AS stage, COUNT(*) FROM cohort c"
-                        + " LEFT JOIN last_move m ON m.lead_id = c.id AND m.pos = 1"
-                        + " GROUP BY COALESCE(m.to_stage, 'LEAD')",
-                parameters, rs -> {
-                    atStage.put(Stage.valueOf(rs.getString(1)), rs.getLong(2));
-                    contribution.incrementReadCount();
-                });
         long[] leadsByRank = new long[FunnelReport.MAIN_PATH.size()];
-        jdbc.query(withCohort(report.cohort())
-                        + " SELECT furthest, COUNT(*) FROM (SELECT c.id, MAX(" + FunnelQueries.reachRankOf("t.to_stage")
-                        + ") AS furthest FROM cohort c"
-                        + "   LEFT JOIN stage_transition t ON t.lead_id = c.id AND t.occurred_at <= :asOf GROUP BY c.id) r"
-                        + " GROUP BY furthest",
+        long[] moved = {0};
+        long[] current = {-1};
+        Stage[] last = {null};
+        int[] furthest = {0};
+        jdbc.query("SELECT t.lead_id, t.to_stage FROM stage_transition t JOIN lead l ON l.id = t.lead_id"
+                        + " WHERE " + FunnelQueries.cohortCondition(cohort) + " AND t.occurred_at <= :asOf"
+                        + " ORDER BY t.lead_id, t.occurred_at, t.id",
                 parameters, rs -> {
-                    leadsByRank[rs.getInt(1)] += rs.getLong(2);
+                    long lead = rs.getLong(1);
+                    if (lead != current[0]) {
+                        if (current[0] >= 0) {
+                            atStage.merge(last[0], 1L, Long::sum);
+                            leadsByRank[furthest[0]]++;
+                        }
+                        current[0] = lead;
+                        furthest[0] = 0;
+                        moved[0]++;
+                    }
+                    last[0] = Stage.valueOf(rs.getString(2));
+                    furthest[0] = Math.max(furthest[0], FunnelQueries.reachRank(last[0]));
                     contribution.incrementReadCount();
                 });
+        if (current[0] >= 0) {
+            atStage.merge(last[0], 1L, Long::sum);
+            leadsByRank[furthest[0]]++;
+        }
+        long unmoved = (cohortLeads == null ? 0 : cohortLeads) - moved[0];
+        if (unmoved > 0) {
+            atStage.merge(Stage.LEAD, unmoved, Long::sum);
+            leadsByRank[0] += unmoved;
+        }
         Map<Stage, Long> reached = new EnumMap<>(Stage.class);
         long atOrBeyond = 0;
         for (int rank = leadsByRank.length - 1; rank >= 0; rank--) {

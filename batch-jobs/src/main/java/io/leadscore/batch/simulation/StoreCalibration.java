@@ -148,6 +148,21 @@ public class StoreCalibration {
         return runs == null ? 0 : runs;
     }
 
+    /**
+     * The time the store's data reaches: the latest lead creation or activity, never after {@code now}. A store
+     * loaded from an export ends where the export ends; calibrating as of then, not of today, keeps the weeks
+     * after the export from reading as weeks without leads.
+     */
+    public Instant dataEnd(Instant now) {
+        Instant lead = jdbc.queryForObject("SELECT MAX(created_at) FROM lead", (rs, i) -> Instants.read(rs, 1));
+        Instant activity = jdbc.queryForObject("SELECT MAX(occurred_at) FROM activity", (rs, i) -> Instants.read(rs, 1));
+        Instant latest = lead == null ? activity : activity == null || lead.isAfter(activity) ? lead : activity;
+        if (latest == null || latest.isAfter(now)) {
+            return now;
+        }
+        return latest.plusMillis(1);
+    }
+
     /** The lead volume per week the store shows over the weeks before {@code asOf}, or empty without leads. */
     public Optional<Double> leadsPerWeek(Instant asOf) {
         Instant start = asOf.minus(Duration.ofDays(7L * ARRIVAL_WEEKS));

@@ -201,7 +201,7 @@ abstract class FunnelReportJobTest {
         assertThat(report.wonDeals()).isEqualTo(3);
         assertThat(report.revenue()).isEqualByComparingTo("37500.50");
 
-        // the job's own counts: aggregate rows read and report rows written per section
+        // the job's own counts: rows read (audit-trail rows, MQLs, rejection groups, cohort leads) and report rows written
         JobExecution execution = jobRepository.getLastJobExecution(jobRepository.getLastJobInstance(FunnelReports.JOB_NAME));
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());
         assertThat(execution.getStepExecutions())
@@ -209,10 +209,10 @@ abstract class FunnelReportJobTest {
                         s -> s.getSkipCount())
                 .containsExactlyInAnyOrder(
                         tuple("funnelReportStartStep", 0L, 0L, 0L, 0L),
-                        tuple("funnelStagesStep", 10L, 8L, 0L, 0L),   // 5 stage groups + 5 furthest-stage groups
+                        tuple("funnelStagesStep", 37L, 8L, 0L, 0L),   // the cohort's 37 audit-trail rows by the as-of time
                         tuple("funnelSlaStep", 8L, 1L, 0L, 0L),       // one row per MQL
                         tuple("funnelRejectionsStep", 5L, 5L, 0L, 0L),
-                        tuple("funnelSegmentsStep", 7L, 7L, 0L, 0L),  // 4 sources + 3 campaigns
+                        tuple("funnelSegmentsStep", 10L, 7L, 0L, 0L), // the cohort's 10 leads; 4 sources + 3 campaigns
                         tuple("funnelReportPublishStep", 0L, 0L, 0L, 0L));
 
         // the rows written, as stored

@@ -1,0 +1,145 @@
+package io.leadscore.app.cli;
+
+import io.leadscore.batch.funnelreport.FunnelReports;
+import io.leadscore.batch.leadimport.CrmImport;
+import io.leadscore.batch.leadimport.FileRejectedException;
+import io.leadscore.batch.leadimport.ImportReport;
+import io.leadscore.batch.rescoring.RescoreReport;
+import io.leadscore.batch.rescoring.Rescoring;
+import io.leadscore.batch.retraining.Retraining;
+import io.leadscore.batch.retraining.TrainingReport;
+import io.leadscore.batch.slacheck.SlaCheck;
+import io.leadscore.batch.slacheck.SlaCheckReport;
+import io.leadscore.data.synthetic.GenerationSummary;
+import io.leadscore.data.synthetic.GeneratorOptions;
+import io.leadscore.scoring.evaluation.PromotionMode;
+import io.leadscore.scoring.scoring.Algorithm;
+import io.leadscore.simulator.Scenario;
+import io.leadscore.simulator.SimulationOptions;
+import io.leadscore.simulator.SimulationResult;
+import io.leadscore.simulator.Simulator;
+import io.leadscore.simulator.planning.PlanRequest;
+import io.leadscore.simulator.planning.PlanResult;
+import io.leadscore.simulator.planning.Planner;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code leadscore demo}: the whole product in one go on the store (by default
+ * the embedded H2 file store under ./leadscore-data/): a synthetic CRM
+ * history, its import, a model trained and promoted, the nightly rescoring,
+ * the SLA check, the funnel report, a quota simulation and a plan. Run again,
+ * it imports nothing new, registers another challenger and starts a new
+ * rescoring run.
+ */
+@Command(name = "demo", description = {
+        "Builds a realistic synthetic CRM history, imports it, trains and promotes a model, runs the nightly",
+        "rescoring, checks the SLA, and prints a funnel report, a quota simulation and a plan."})
+final class DemoCommand implements Callable<Integer> {
+    /** Filled by sales after contact: the model must not see it (it would see the answer). */
+    static final String SALES_FILLED_FIELD = "sales_verdict";
+
+    @ParentCommand
+    LeadscoreCommand root;
+
+    @Option(names = "--leads", paramLabel = "N", description = "leads in the synthetic history (default 20000)")
+    int leads = GeneratorOptions.DEFAULT_LEADS;
+
+    @Option(names = "--seed", paramLabel = "S", description = "random seed of the history (default 42)")
+    long seed = GeneratorOptions.DEFAULT_SEED;
+
+    @Option(names = "--export-dir", paramLabel = "DIR", description = "where the generated export is written (default ./leadscore-data/demo-export)")
+    Path exportDir = Path.of("leadscore-data", "demo-export");
+
+    @Override
+    public Integer call() throws FileRejectedException {
+        GlobalOptions globals = root.globals();
+        Output out = new Output(System.out, OutputFormat.table);
+        if (globals.format() != OutputFormat.table) {
+            throw new UsageException("demo prints a walk-through for people; use the individual commands for "
+                    + globals.format() + " output");
+        }
+        long started = System.nanoTime();
+        GeneratorOptions options;
+        try {
+            options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Instant asOf = options.until().atStartOfDay(ZoneOffset.UTC).toInstant();
+
+        heading(out, 1, "Generate a synthetic CRM history (leadscore generate)");
+        GenerationSummary generated = GenerateCommand.generate(exportDir, options, globals.quiet());
+        GenerateCommand.print(generated, out);
+
+        try (StoreSession session = StoreSession.open(globals)) {
+            heading(out, 2, "Import it into the store " + globals.dbUrl() + " (leadscore import)");
+            Path dir = generated.directory();
+            ImportReport imported = session.bean(CrmImport.class).run(new CrmImport.Request(
+                    dir.resolve("leads.csv").toString(), dir.resolve("activities.csv").toString(),
+                    dir.resolve("deals.csv").toString(), dir.resolve("followups.csv").toString()));
+            ImportCommand.print(imported, out);
+            requireCompleted(imported.completed(), "import", imported.failure());
+
+            heading(out, 3, "Train a model from the closed deals, leaving out " + SALES_FILLED_FIELD
+                    + " (filled by sales after contact), and promote it (leadscore train)");
+            TrainingReport trained = session.bean(Retraining.class).run(new Retraining.Request(asOf,
+                    Algorithm.GRADIENT_BOOSTING, PromotionMode.AUTO, null, List.of(SALES_FILLED_FIELD)));
+            TrainCommand.print(trained, out);
+            requireCompleted(trained.completed(), "training", trained.failure());
+
+            heading(out, 4, "Rescore every open lead as of " + asOf + " (leadscore rescore)");
+            RescoreReport rescored = session.bean(Rescoring.class).run(new Rescoring.Request(asOf, true, null));
+            RescoreCommand.print(rescored, out);
+            requireCompleted(rescored.completed(), "rescoring", rescored.failure());
+
+            heading(out, 5, "Check the follow-up SLA (leadscore sla-check)");
+            SlaCheckReport sla = session.bean(SlaCheck.class).run(asOf);
+            SlaCheckCommand.print(sla, out);
+            requireCompleted(sla.completed(), "SLA check", sla.failure());
+
+            heading(out, 6, "The funnel both teams read (leadscore report funnel)");
+            FunnelCommand.print(session.bean(FunnelReports.class).run(null, null), out);
+
+            heading(out, 7, "The chance of hitting quota next quarter, calibrated from the store (leadscore simulate --calibrate-from-store)");
+            StoreScenario store = StoreScenario.read(session, asOf, null);
+            Scenario.Builder base = Scenario.defaults().toBuilder().policy(store.policy);
+            store.leadsPerWeek.ifPresent(base::leadsPerWeek);
+            Scenario scenario = base.build();
+            SimulationResult simulated = Simulator.run(scenario, store.calibration, SimulationOptions.defaults());
+            out.line(simulated.toTable());
+            out.line("");
+            out.line(simulated.histogramText(60));
+
+            heading(out, 8, "What it takes to reach quota with 80% confidence (leadscore plan --confidence 0.8)");
+            double t = store.policy.mqlThreshold();
+            PlanResult plan = Planner.plan(scenario, store.calibration, SimulationOptions.defaults()
+                            .withTrials(Planner.DEFAULT_TRIALS),
+                    PlanRequest.of(0.8, PlanCommand.around(t), List.of(4.0, 24.0, 72.0)));
+            out.line(plan.toTable());
+        }
+        out.line("");
+        out.line(String.format(Locale.ROOT, "Done in %.0f s. Next: 'leadscore serve' opens the web console on this store;"
+                + " 'leadscore --help' lists every command.", (System.nanoTime() - started) / 1e9));
+        return 0;
+    }
+
+    private static void heading(Output out, int step, String title) {
+        out.line("");
+        out.line("== " + step + ". " + title);
+        out.line("");
+    }
+
+    private static void requireCompleted(boolean completed, String what, String failure) {
+        if (!completed) {
+            throw new JobFailedException("the demo's " + what + " failed: " + failure);
+        }
+    }
+}
