@@ -1,5 +1,6 @@
 package io.leadscore.app.cli;
 
+import io.leadscore.batch.funnelreport.Cohort;
 import io.leadscore.batch.funnelreport.FunnelReports;
 import io.leadscore.batch.leadimport.CrmImport;
 import io.leadscore.batch.leadimport.FileRejectedException;
@@ -106,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
             requireCompleted(sla.completed(), "SLA check", sla.failure());
 
             heading(out, 6, "The funnel both teams read (leadscore report funnel)");
-            FunnelCommand.print(session.bean(FunnelReports.class).run(null, null), out);
+            FunnelCommand.print(session.bean(FunnelReports.class).run(new Cohort(null, null, asOf)), out);
 
             heading(out, 7, "The chance of hitting quota next quarter, calibrated from the store (leadscore simulate --calibrate-from-store)");
             StoreScenario store = StoreScenario.read(session, asOf, null);

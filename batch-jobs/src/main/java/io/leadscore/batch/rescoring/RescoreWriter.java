@@ -42,7 +42,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * contact request, pricing question). A lead in NURTURE was returned by sales
  * or recycled; only a fast-track signal that occurred after it entered
  * nurture brings it back, so a rejected lead does not bounce back nightly on
- * its score. An MQL or a later stage is never demoted here.
+ * its score. An MQL or a later stage is never demoted here. An MQL by score
+ * qualified at the run's as-of time; an MQL by a fast-track signal qualified
+ * when the signal happened, and its SLA clock starts then.
  */
 class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
     private static final ActivityType[] FAST_TRACK = {ActivityType.DEMO_REQUEST, ActivityType.CONTACT_REQUEST,
@@ -80,7 +82,7 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
     }
 
     private record Scored(OpenLead lead, byte[] state, long watermark, Long pendingFrom, double score, Grade grade,
-                          boolean becomesMql, String why) {
+                          boolean becomesMql, Instant mqlAt, String why) {
     }
 
     @Override
@@ -97,6 +99,7 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
         long[] watermarks = new long[n];
         Long[] pending = new Long[n];
         ActivityType[] fastTrack = new ActivityType[n];
+        long[] fastTrackAt = new long[n];
         double[] x = new double[width];
         for (int i = 0; i < n; i++) {
             OpenLead lead = leads.get(i);
@@ -104,6 +107,7 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
             long watermark;
             Long pendingFrom = null;
             ActivityType newFastTrack = null;
+            long firstFastTrackAt = Long.MAX_VALUE;
             long enteredStage = lead.stageChangedAt() == null ? Long.MIN_VALUE : lead.stageChangedAt().toEpochMilli();
             if (usable) {
                 state.readFrom(lead.state());
@@ -123,8 +127,10 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
                     }
                     watermark = Math.max(watermark, id);
                     if (state.add(events.type(e), events.time(e))) {
-                        if (events.type(e).isFastTrack() && events.time(e) > enteredStage) {
+                        if (events.type(e).isFastTrack() && events.time(e) > enteredStage
+                                && events.time(e) < firstFastTrackAt) {
                             newFastTrack = events.type(e);
+                            firstFastTrackAt = events.time(e);
                         }
                     } else {
                         pendingFrom = pendingFrom == null ? id : Math.min(pendingFrom, id);
@@ -138,8 +144,10 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
                     for (int e = 0; e < source.size(); e++) {
                         watermark = Math.max(watermark, source.id(e));
                         if (state.add(source.type(e), source.time(e))) {
-                            if (source.type(e).isFastTrack() && source.time(e) > enteredStage) {
+                            if (source.type(e).isFastTrack() && source.time(e) > enteredStage
+                                    && source.time(e) < firstFastTrackAt) {
                                 newFastTrack = source.type(e);
+                                firstFastTrackAt = source.time(e);
                             }
                         } else {
                             pendingFrom = pendingFrom == null ? source.id(e) : Math.min(pendingFrom, source.id(e));
@@ -152,7 +160,8 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
             states[i] = state.toBytes();
             watermarks[i] = watermark;
             pending[i] = pendingFrom;
-            fastTrack[i] = lead.stage() == Stage.LEAD ? seenFastTrack(state) : newFastTrack;
+            fastTrack[i] = lead.stage() == Stage.LEAD && newFastTrack == null ? seenFastTrack(state) : newFastTrack;
+            fastTrackAt[i] = firstFastTrackAt;
         }
 
         champion.scorer().scoreBatch(rows, n, scores);
@@ -166,7 +175,9 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
             boolean becomesMql = byScore
                     || (lead.stage() == Stage.LEAD || lead.stage() == Stage.NURTURE) && fastTrack[i] != null;
             String why = becomesMql ? why(i, score, byScore ? null : fastTrack[i]) : null;
-            scored.add(new Scored(lead, states[i], watermarks[i], pending[i], score, grade, becomesMql, why));
+            // a fast-track signal starts the SLA clock when it happened, not when the nightly run saw it
+            Instant mqlAt = !byScore && fastTrackAt[i] != Long.MAX_VALUE ? Instant.ofEpochMilli(fastTrackAt[i]) : asOf;
+            scored.add(new Scored(lead, states[i], watermarks[i], pending[i], score, grade, becomesMql, mqlAt, why));
         }
         write(scored);
     }
@@ -295,15 +306,15 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
             String actor = "rescore #" + runId;
             template.batchUpdate("UPDATE lead SET stage = 'MQL', stage_changed_at = ?, mql_at = ?, sla_state = 'OPEN'"
                     + " WHERE id = ?", mqls, mqls.size(), (ps, s) -> {
-                        Instants.bind(ps, 1, asOf);
-                        Instants.bind(ps, 2, asOf);
+                        Instants.bind(ps, 1, s.mqlAt());
+                        Instants.bind(ps, 2, s.mqlAt());
                         ps.setLong(3, s.lead().id());
                     });
             template.batchUpdate("INSERT INTO stage_transition (lead_id, from_stage, to_stage, occurred_at, reason, actor,"
                     + " run_id) VALUES (?, ?, 'MQL', ?, ?, ?, ?)", mqls, mqls.size(), (ps, s) -> {
                         ps.setLong(1, s.lead().id());
                         ps.setString(2, s.lead().stage().name());
-                        Instants.bind(ps, 3, asOf);
+                        Instants.bind(ps, 3, s.mqlAt());
                         ps.setString(4, s.why());
                         ps.setString(5, actor);
                         ps.setLong(6, runId);
