@@ -11,6 +11,7 @@ import io.leadscore.batch.retraining.Retraining;
 import io.leadscore.batch.retraining.TrainingReport;
 import io.leadscore.batch.slacheck.SlaCheck;
 import io.leadscore.batch.slacheck.SlaCheckReport;
+import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.data.synthetic.GenerationSummary;
 import io.leadscore.data.synthetic.GeneratorOptions;
 import io.leadscore.scoring.evaluation.PromotionMode;
@@ -96,30 +97,33 @@ final class DemoCommand implements Callable<Integer> {
             TrainCommand.print(trained, out);
             requireCompleted(trained.completed(), "training", trained.failure());
 
-            heading(out, 4, "Rescore every open lead as of " + asOf + " (leadscore rescore)");
+            heading(out, 4, "Agree the MQL threshold: where about 15% of leads qualify on the model's validation window");
+            agreeThreshold(session, trained, out);
+
+            heading(out, 5, "Rescore every open lead as of " + asOf + " (leadscore rescore)");
             RescoreReport rescored = session.bean(Rescoring.class).run(new Rescoring.Request(asOf, true, null));
             RescoreCommand.print(rescored, out);
             requireCompleted(rescored.completed(), "rescoring", rescored.failure());
 
-            heading(out, 5, "Check the follow-up SLA (leadscore sla-check)");
+            heading(out, 6, "Check the follow-up SLA (leadscore sla-check)");
             SlaCheckReport sla = session.bean(SlaCheck.class).run(asOf);
-            SlaCheckCommand.print(sla, out);
+            SlaCheckCommand.print(sla, out, 10);
             requireCompleted(sla.completed(), "SLA check", sla.failure());
 
-            heading(out, 6, "The funnel both teams read (leadscore report funnel)");
+            heading(out, 7, "The funnel both teams read (leadscore report funnel)");
             FunnelCommand.print(session.bean(FunnelReports.class).run(new Cohort(null, null, asOf)), out);
 
-            heading(out, 7, "The chance of hitting quota next quarter, calibrated from the store (leadscore simulate --calibrate-from-store)");
-            StoreScenario store = StoreScenario.read(session, asOf, null);
-            Scenario.Builder base = Scenario.defaults().toBuilder().policy(store.policy);
-            store.leadsPerWeek.ifPresent(base::leadsPerWeek);
-            Scenario scenario = base.build();
+            heading(out, 8, "The chance of hitting quota next quarter, calibrated from the store (leadscore simulate --calibrate-from-store)");
+            StoreScenario store = StoreScenario.read(session, asOf, null, Scenario.DEFAULT_PERIOD_DAYS);
+            Scenario scenario = new ScenarioOptions().storeBase(Scenario.defaults().toBuilder().policy(store.policy).build(),
+                    store);
+            out.line(String.format(Locale.ROOT, "Quota: the last %d days' won revenue plus 10%%.", Scenario.DEFAULT_PERIOD_DAYS));
             SimulationResult simulated = Simulator.run(scenario, store.calibration, SimulationOptions.defaults());
             out.line(simulated.toTable());
             out.line("");
             out.line(simulated.histogramText(60));
 
-            heading(out, 8, "What it takes to reach quota with 80% confidence (leadscore plan --confidence 0.8)");
+            heading(out, 9, "What it takes to reach quota with 80% confidence (leadscore plan --confidence 0.8)");
             double t = store.policy.mqlThreshold();
             PlanResult plan = Planner.plan(scenario, store.calibration, SimulationOptions.defaults()
                             .withTrials(Planner.DEFAULT_TRIALS),
@@ -130,6 +134,31 @@ final class DemoCommand implements Callable<Integer> {
         out.line(String.format(Locale.ROOT, "Done in %.0f s. Next: 'leadscore serve' opens the web console on this store;"
                 + " 'leadscore --help' lists every command.", (System.nanoTime() - started) / 1e9));
         return 0;
+    }
+
+    /**
+     * Policy is data: the demo agrees a threshold from the new model's threshold curve — the lowest step at
+     * which at most 15% of the validation leads score above it — and records it as a new policy version.
+     */
+    private static void agreeThreshold(StoreSession session, TrainingReport trained, Output out) {
+        var curve = trained.artifact().provenance().metrics().thresholdCurve();
+        double threshold = 0.5;
+        for (var point : curve.points()) {
+            if (point.threshold() > 0 && point.shareAbove() <= 0.15) {
+                threshold = point.threshold();
+                break;
+            }
+        }
+        PolicyStore policies = session.bean(PolicyStore.class);
+        var before = policies.latest();
+        var after = policies.change(before.policy().withMqlThreshold(threshold), "demo",
+                "threshold where about 15% of leads qualify on model " + trained.version() + "'s validation window",
+                java.time.Instant.now());
+        var point = curve.at(threshold);
+        out.line(String.format(Locale.ROOT, "MQL threshold %.2f (policy v%d, was %.2f): %.1f%% of validation leads score"
+                        + " above it, %.1f%% of them converted, %.1f%% of all conversions among them.", threshold,
+                after.version(), before.policy().mqlThreshold(), 100 * point.shareAbove(), 100 * point.precision(),
+                100 * point.recall()));
     }
 
     private static void heading(Output out, int step, String title) {

@@ -170,9 +170,10 @@ final class FunnelCommand implements Callable<Integer> {
     }
 
     private static void table(FunnelReport r, Output out) {
-        String cohort = (r.cohort().from() == null ? "the beginning" : Timestamps.format(r.cohort().from()))
-                + " to " + (r.cohort().to() == null ? "now" : Timestamps.format(r.cohort().to()));
-        out.line(String.format(Locale.ROOT, "Funnel of %,d leads created from %s (as of %s)", r.leads(), cohort,
+        String cohort = r.cohort().from() == null && r.cohort().to() == null ? ""
+                : " created " + (r.cohort().from() == null ? "" : "from " + Timestamps.format(r.cohort().from()) + " ")
+                + (r.cohort().to() == null ? "" : "before " + Timestamps.format(r.cohort().to()));
+        out.line(String.format(Locale.ROOT, "Funnel of %,d leads%s, as of %s", r.leads(), cohort.stripTrailing(),
                 Timestamps.format(r.cohort().asOf())));
         out.line("");
         List<String> labels = new ArrayList<>();

@@ -55,11 +55,9 @@ final class PlanCommand implements Callable<Integer> {
         Scenario base = Scenario.defaults();
         StoreScenario store = null;
         if (scenario.calibrateFromStore) {
-            store = StoreScenario.read(globals, null, null);
+            store = StoreScenario.read(globals, null, null, scenario.periodLength());
             calibration = store.calibration;
-            if (scenario.leadsPerWeek == null && store.leadsPerWeek.isPresent()) {
-                base = base.toBuilder().leadsPerWeek(store.leadsPerWeek.get()).build();
-            }
+            base = scenario.storeBase(base, store);
         }
         Scenario s = scenario.scenario(base, store == null ? null : store.policy);
         List<Double> sweepThresholds = thresholds != null ? thresholds : around(s.policy().mqlThreshold());
@@ -95,11 +93,15 @@ final class PlanCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Five thresholds around the policy's: half, three quarters, itself, one and a half, double (within 0..1). */
+    /**
+     * Up to five thresholds around the policy's, two steps either side, a step being a quarter of it (at least
+     * 0.01), on the 0.01 grid of the threshold curve; those outside (0, 1) are left out.
+     */
     static List<Double> around(double t) {
+        double step = Math.max(0.01, Math.round(t / 4 * 100) / 100.0);
         List<Double> out = new ArrayList<>();
-        for (double f : new double[] {0.5, 0.75, 1.0, 1.5, 2.0}) {
-            double v = Math.round(t * f * 1000) / 1000.0;
+        for (int k = -2; k <= 2; k++) {
+            double v = Math.round((t + k * step) * 100) / 100.0;
             if (v > 0 && v < 1 && !out.contains(v)) {
                 out.add(v);
             }

@@ -105,6 +105,32 @@ final class ScenarioOptions {
         }
     }
 
+    /** The period's length in days as the flags give it (90 by default). */
+    int periodLength() {
+        if (from != null && to != null) {
+            return (int) java.time.temporal.ChronoUnit.DAYS.between(date("--from", from), date("--to", to));
+        }
+        return periodDays != null ? periodDays : Scenario.DEFAULT_PERIOD_DAYS;
+    }
+
+    /**
+     * The base scenario with what the store says — its lead volume, its team (reps who followed up leads in
+     * the last period) and a quota from its revenue — unless flags give them.
+     */
+    Scenario storeBase(Scenario base, StoreScenario store) {
+        Scenario.Builder b = base.toBuilder();
+        if (leadsPerWeek == null && store.leadsPerWeek.isPresent()) {
+            b.leadsPerWeek(store.leadsPerWeek.get());
+        }
+        if (reps == null && store.reps.isPresent()) {
+            b.reps(store.reps.get());
+        }
+        if (quota == null && store.defaultQuota().isPresent()) {
+            b.quota(store.defaultQuota().get());
+        }
+        return b.build();
+    }
+
     static LocalDate date(String option, String text) {
         try {
             return LocalDate.parse(text.strip());

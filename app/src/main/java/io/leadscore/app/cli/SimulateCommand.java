@@ -53,17 +53,16 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new UsageException("--backtest-from " + from + " is not before --to " + to);
             }
             Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-            store = StoreScenario.read(globals, start, to.atStartOfDay(ZoneOffset.UTC).toInstant());
+            store = StoreScenario.read(globals, start, to.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    (int) java.time.temporal.ChronoUnit.DAYS.between(from, to));
             scenario.from = backtestFrom;
             scenario.periodDays = null;
         } else if (scenario.calibrateFromStore) {
-            store = StoreScenario.read(globals, null, null);
+            store = StoreScenario.read(globals, null, null, scenario.periodLength());
         }
         if (store != null) {
             calibration = store.calibration;
-            if (scenario.leadsPerWeek == null && store.leadsPerWeek.isPresent()) {
-                base = base.toBuilder().leadsPerWeek(store.leadsPerWeek.get()).build();
-            }
+            base = scenario.storeBase(base, store);
         }
         Scenario s = scenario.scenario(base, store == null ? null : store.policy);
         SimulationOptions options = scenario.options(SimulationOptions.DEFAULT_TRIALS);

@@ -32,7 +32,7 @@ final class SlaCheckCommand implements Callable<Integer> {
         try (StoreSession session = StoreSession.open(root.globals())) {
             SlaCheck check = session.bean(SlaCheck.class);
             SlaCheckReport report = when == null ? check.run() : check.run(when);
-            print(report, new Output(System.out, root.globals().format()));
+            print(report, new Output(System.out, root.globals().format()), Integer.MAX_VALUE);
             if (!report.completed()) {
                 throw new JobFailedException("the SLA check failed: " + report.failure()
                         + "; its state is kept, run it again to finish");
@@ -41,7 +41,8 @@ final class SlaCheckCommand implements Callable<Integer> {
         }
     }
 
-    static void print(SlaCheckReport report, Output out) {
+    /** @param maxRows breaches listed in the table at most (all go to JSON and CSV) */
+    static void print(SlaCheckReport report, Output out, int maxRows) {
         List<SlaCheckReport.Breach> listed = new ArrayList<>(report.breaches());
         for (SlaCheckReport.Breach b : report.recycled()) {
             if (!listed.contains(b)) {
@@ -64,8 +65,13 @@ final class SlaCheckCommand implements Callable<Integer> {
                         c.touchedAfterBreach(), c.recycled()));
                 if (!listed.isEmpty()) {
                     out.line("");
+                    List<SlaCheckReport.Breach> shown = listed.size() > maxRows ? listed.subList(0, maxRows) : listed;
                     out.table(List.of("lead_id", "mql_at", "due_at", "overdue", "first_touch_at", "recycled_at"),
-                            rows(listed, true));
+                            rows(shown, true));
+                    if (shown.size() < listed.size()) {
+                        out.line(String.format(Locale.ROOT, "… and %,d more (leadscore sla-check --format csv lists them all)",
+                                listed.size() - shown.size()));
+                    }
                 }
             }
         }

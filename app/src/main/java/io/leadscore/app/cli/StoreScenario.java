@@ -20,24 +20,44 @@ final class StoreScenario {
     final Optional<Double> leadsPerWeek;
     final Actuals actuals;
     final long rescoringRunsInPeriod;
+    /** Revenue won in the period of the same length just before the calibration time. */
+    final double lastPeriodRevenue;
+    /** Reps who followed up leads in that period. */
+    final Optional<Integer> reps;
 
     private StoreScenario(Calibration calibration, Policy policy, Optional<Double> leadsPerWeek, Actuals actuals,
-                          long rescoringRunsInPeriod) {
+                          long rescoringRunsInPeriod, double lastPeriodRevenue, Optional<Integer> reps) {
         this.calibration = calibration;
         this.policy = policy;
         this.leadsPerWeek = leadsPerWeek;
         this.actuals = actuals;
         this.rescoringRunsInPeriod = rescoringRunsInPeriod;
+        this.lastPeriodRevenue = lastPeriodRevenue;
+        this.reps = reps;
+    }
+
+    /**
+     * The quota when none is given: the revenue won in the last period of the same length, plus 10% growth,
+     * rounded to three significant digits; empty when the store shows no revenue.
+     */
+    Optional<Double> defaultQuota() {
+        if (!(lastPeriodRevenue > 0)) {
+            return Optional.empty();
+        }
+        double target = lastPeriodRevenue * 1.1;
+        double scale = Math.pow(10, Math.floor(Math.log10(target)) - 2);
+        return Optional.of(Math.round(target / scale) * scale);
     }
 
     /**
      * @param asOf        calibrate from what was known before this time
      * @param periodEnd   for a back-test, the end of the simulated period (actuals are read for
      *                    [asOf, periodEnd)); {@code null} otherwise
+     * @param periodDays  the length of the simulated period, for the default quota
      */
-    static StoreScenario read(GlobalOptions globals, Instant asOf, Instant periodEnd) {
+    static StoreScenario read(GlobalOptions globals, Instant asOf, Instant periodEnd, int periodDays) {
         try (StoreSession session = StoreSession.open(globals)) {
-            return read(session, asOf, periodEnd);
+            return read(session, asOf, periodEnd, periodDays);
         }
     }
 
@@ -45,7 +65,7 @@ final class StoreScenario {
      * @param asOf calibrate from what was known before this time; {@code null} for "now, or where the store's
      *             data ends if that is earlier"
      */
-    static StoreScenario read(StoreSession session, Instant asOf, Instant periodEnd) {
+    static StoreScenario read(StoreSession session, Instant asOf, Instant periodEnd, int periodDays) {
         {
             StoreCalibration store = session.bean(StoreCalibration.class);
             if (asOf == null) {
@@ -55,7 +75,9 @@ final class StoreScenario {
             Policy policy = session.bean(PolicyStore.class).current();
             Actuals actuals = periodEnd == null ? null : store.actuals(asOf, periodEnd);
             long runs = periodEnd == null ? 0 : store.rescoringRuns(asOf, periodEnd);
-            return new StoreScenario(calibration, policy, store.leadsPerWeek(asOf), actuals, runs);
+            Instant periodStart = asOf.minus(java.time.Duration.ofDays(periodDays));
+            return new StoreScenario(calibration, policy, store.leadsPerWeek(asOf), actuals, runs,
+                    store.revenueWon(periodStart, asOf), store.activeReps(periodStart, asOf));
         }
     }
 }

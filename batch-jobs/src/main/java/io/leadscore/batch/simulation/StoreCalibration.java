@@ -34,12 +34,16 @@ import org.springframework.stereotype.Service;
  * follow-up; the outcome is whether it reached SAL or beyond. Leads followed
  * up before they were ever sales-ready tell nothing about response time and
  * are left out. Stage counts are cumulative along the main path: a lead that
- * reached SQL also passed SAL.
+ * reached SQL also passed SAL. The score distribution of arriving leads is
+ * that of the leads created in the {@value #RECENT_LEAD_DAYS} days before, as
+ * the last rescoring run scored them.
  */
 @Service
 public class StoreCalibration {
     /** Weeks of lead arrivals read for the volume and its over-dispersion. */
     static final int ARRIVAL_WEEKS = 26;
+    /** Leads created this many days before the calibration time stand for the leads a period brings. */
+    static final int RECENT_LEAD_DAYS = 90;
     /** Champion scores sampled from the last rescoring run. */
     static final int SCORE_SAMPLE = 50_000;
 
@@ -204,18 +208,45 @@ public class StoreCalibration {
         if (runs.isEmpty()) {
             return;
         }
-        Long scored = jdbc.queryForObject("SELECT COUNT(*) FROM score_history WHERE run_id = ?", Long.class, runs.get(0));
-        long every = scored == null ? 1 : Math.max(1, scored / SCORE_SAMPLE);
-        List<Double> scores = new ArrayList<>();
-        long[] i = {0};
-        jdbc.query("SELECT score FROM score_history WHERE run_id = ? ORDER BY lead_id", rs -> {
-            if (i[0]++ % every == 0) {
-                scores.add(rs.getDouble(1));
-            }
-        }, runs.get(0));
+        // the leads a period brings are new: their scores, not those of every open lead (which include old,
+        // quiet ones), tell how many will reach the threshold; all open leads only when too few are recent
+        Object recent = Instants.utc(asOf.minus(Duration.ofDays(RECENT_LEAD_DAYS)));
+        List<Double> scores = sampleScores(runs.get(0), recent);
+        if (scores.size() < io.leadscore.simulator.calibration.ScoreDistribution.MIN_SAMPLE) {
+            scores = sampleScores(runs.get(0), Instants.utc(Instant.EPOCH));
+        }
         if (!scores.isEmpty()) {
             b.championScores(toArray(scores));
         }
+    }
+
+    private List<Double> sampleScores(long runId, Object createdFrom) {
+        Long scored = jdbc.queryForObject("SELECT COUNT(*) FROM score_history h JOIN lead l ON l.id = h.lead_id"
+                + " WHERE h.run_id = ? AND l.created_at >= ?", Long.class, runId, createdFrom);
+        long every = scored == null ? 1 : Math.max(1, scored / SCORE_SAMPLE);
+        List<Double> scores = new ArrayList<>();
+        long[] i = {0};
+        jdbc.query("SELECT h.score FROM score_history h JOIN lead l ON l.id = h.lead_id"
+                + " WHERE h.run_id = ? AND l.created_at >= ? ORDER BY h.lead_id", rs -> {
+                    if (i[0]++ % every == 0) {
+                        scores.add(rs.getDouble(1));
+                    }
+                }, runId, createdFrom);
+        return scores;
+    }
+
+    /** Reps who followed up leads in [from, to): the team the period's MQLs queue for; empty without follow-ups by name. */
+    public Optional<Integer> activeReps(Instant from, Instant to) {
+        Integer reps = jdbc.queryForObject("SELECT COUNT(DISTINCT rep) FROM followup WHERE rep IS NOT NULL"
+                + " AND occurred_at >= ? AND occurred_at < ?", Integer.class, Instants.utc(from), Instants.utc(to));
+        return reps == null || reps == 0 ? Optional.empty() : Optional.of(reps);
+    }
+
+    /** Revenue won in [from, to): the basis of a default quota (last period's revenue plus growth). */
+    public double revenueWon(Instant from, Instant to) {
+        Double revenue = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM deal WHERE status = 'WON'"
+                + " AND closed_at >= ? AND closed_at < ?", Double.class, Instants.utc(from), Instants.utc(to));
+        return revenue == null ? 0 : revenue;
     }
 
     private Map<Long, Instant> firstTimes(String sql, Object asOf) {

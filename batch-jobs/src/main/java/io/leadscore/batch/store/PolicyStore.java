@@ -46,4 +46,23 @@ public final class PolicyStore {
     public Policy current() {
         return latest().policy();
     }
+
+    /**
+     * Puts a changed policy in force as a new version: who changed it, when and why is the audit record.
+     * An unchanged policy is not recorded again.
+     *
+     * @return the version in force afterwards
+     */
+    public StoredPolicy change(Policy policy, String by, String note, java.time.Instant at) {
+        StoredPolicy current = latest();
+        if (current.policy().equals(policy)) {
+            return current;
+        }
+        int version = current.version() + 1;
+        jdbc.update("INSERT INTO policy (version, mql_threshold, sla_hours, recycle_after_days, label_horizon_days,"
+                        + " engagement_half_life_days, created_at, created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                version, policy.mqlThreshold(), policy.slaHours(), policy.recycleAfterDays(), policy.labelHorizonDays(),
+                policy.engagementHalfLifeDays(), Instants.utc(at), by, note);
+        return latest();
+    }
 }
