@@ -106,18 +106,19 @@ public class ModelRegistry {
      */
     @Transactional(readOnly = true)
     public ModelArtifact artifact(String version) {
-        ModelArtifact cached = artifacts.get(version);
+        ModelRecord record = get(version);
+        // keyed by content: a version name says nothing across stores, the file's checksum does
+        ModelArtifact cached = artifacts.get(record.artifactSha256());
         if (cached != null) {
             return cached;
         }
-        ModelRecord record = get(version);
         ModelArtifact artifact;
         try {
             artifact = ModelFile.fromBytes(record.artifact());
         } catch (ModelFileException e) {
             throw new IllegalStateException("the stored file of model " + version + " is refused: " + e.getMessage(), e);
         }
-        artifacts.put(version, artifact);
+        artifacts.put(record.artifactSha256(), artifact);
         return artifact;
     }
 

@@ -30,6 +30,22 @@ public final class Evaluator {
      * @param scores calibrated probabilities in [0, 1], one per lead
      * @param labels 1 for a lead that converted, 0 otherwise; same length as {@code scores}, at least one
      */
+    /**
+     * Metrics of a model whose calibration was fitted on the rows evaluated. Ranking metrics (AUC, PR-AUC,
+     * ROC, lift) come from {@code rankingScores} — the shipped calibration, a monotone map of the raw score,
+     * so they are the raw model's; calibration metrics (log loss, Brier, ECE, calibration bins, threshold
+     * curve) come from {@code calibratedScores}, cross-fitted so that they are not flattered by fitting and
+     * judging the calibration on the same rows. (Cross-fitted scores come from two different maps, so ranking
+     * them would mix the maps into the AUC.)
+     */
+    public static ModelMetrics evaluate(double[] rankingScores, double[] calibratedScores, int[] labels) {
+        ModelMetrics ranking = evaluate(rankingScores, labels);
+        ModelMetrics calibrated = evaluate(calibratedScores, labels);
+        return new ModelMetrics(calibrated.rows(), calibrated.positives(), calibrated.labelFingerprint(), ranking.auc(),
+                ranking.prAuc(), calibrated.logLoss(), calibrated.brier(), calibrated.ece(), calibrated.calibrationBins(),
+                ranking.liftByDecile(), ranking.roc(), calibrated.thresholdCurve());
+    }
+
     public static ModelMetrics evaluate(double[] scores, int[] labels) {
         int n = scores.length;
         if (labels.length != n) {

@@ -127,7 +127,11 @@ public final class ModelTrainer {
         Calibration calibration = CalibrationFitter.fit(options.calibration(), raw, labels, options.algorithm());
 
         listener.stageStarted(TrainingStage.EVALUATING);
-        ModelMetrics metrics = Evaluator.evaluate(crossFitted, labels);
+        double[] shipped = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            shipped[i] = calibration.probability(raw[i]);
+        }
+        ModelMetrics metrics = Evaluator.evaluate(shipped, crossFitted, labels);
 
         return new TrainingResult(options, train.schema(), model, calibration, metrics,
                 new DataWindow(train.from(), train.to(), train.rows(), positives),

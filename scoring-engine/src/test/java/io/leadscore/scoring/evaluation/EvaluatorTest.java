@@ -109,6 +109,22 @@ class EvaluatorTest {
         assertThat(a.sameRowsAs(c)).isFalse();
     }
 
+    @Test
+    void takesRankingFromOneScoringAndCalibrationFromAnother() {
+        int[] labels = {0, 0, 1, 1, 0, 1};
+        double[] ranking = {0.1, 0.2, 0.8, 0.9, 0.3, 0.7};      // perfect ranking: AUC 1
+        double[] calibrated = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5};   // no ranking at all, but well calibrated on average
+
+        ModelMetrics merged = Evaluator.evaluate(ranking, calibrated, labels);
+
+        assertThat(merged.auc()).isEqualTo(1.0);
+        assertThat(merged.prAuc()).isEqualTo(Evaluator.evaluate(ranking, labels).prAuc());
+        assertThat(merged.brier()).isEqualTo(0.25);
+        assertThat(merged.logLoss()).isEqualTo(Evaluator.evaluate(calibrated, labels).logLoss());
+        assertThat(merged.ece()).isEqualTo(Evaluator.evaluate(calibrated, labels).ece());
+        assertThat(merged.labelFingerprint()).isEqualTo(Evaluator.evaluate(ranking, labels).labelFingerprint());
+    }
+
     @Nested
     class Rejects {
 
