@@ -1,0 +1,17 @@
+package io.leadscore.batch.rescoring;
+
+import io.leadscore.batch.BatchTestApplication;
+import io.leadscore.batch.TestStores;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBatchTest
+@SpringBootTest(classes = BatchTestApplication.class, properties = "leadscore.rescore.chunk-size=100")
+class RescoreJobOnH2Test extends RescoreJobTest {
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.h2(registry);
+    }
+}

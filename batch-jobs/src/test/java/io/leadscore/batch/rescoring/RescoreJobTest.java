@@ -1,0 +1,200 @@
+package io.leadscore.batch.rescoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.leadscore.batch.GeneratedHistory;
+import io.leadscore.batch.TestStores;
+import io.leadscore.batch.leadimport.CrmImport;
+import io.leadscore.batch.registry.ModelRegistry;
+import io.leadscore.batch.retraining.Retraining;
+import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.store.JobLock;
+import io.leadscore.scoring.artifact.ModelArtifact;
+import io.leadscore.scoring.domain.Activity;
+import io.leadscore.scoring.domain.ActivityType;
+import io.leadscore.scoring.evaluation.PromotionMode;
+import io.leadscore.scoring.features.FeatureExtractor;
+import io.leadscore.scoring.features.FeatureSettings;
+import io.leadscore.scoring.scoring.Algorithm;
+import io.leadscore.scoring.scoring.GradeBands;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * rescoreJob on a generated history (2,000 leads, seed 13) with a trained
+ * champion, two partitions and chunks of 100 leads.
+ */
+abstract class RescoreJobTest {
+    static final GeneratedHistory HISTORY = GeneratedHistory.of(2_000, 13);
+    static final String OPEN = "stage <> 'WON' AND stage <> 'LOST'";
+
+    @Autowired
+    Rescoring rescoring;
+    @Autowired
+    Retraining retraining;
+    @Autowired
+    ModelRegistry registry;
+    @Autowired
+    CrmImport crmImport;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JobRepository jobRepository;
+    @Autowired
+    JobLock jobLock;
+
+    @BeforeEach
+    void importAndTrain() {
+        TestStores.clean(jdbc);
+        HISTORY.importInto(crmImport);
+        retraining.run(new Retraining.Request(HISTORY.until(), Algorithm.GRADIENT_BOOSTING, PromotionMode.FORCE, 7L,
+                List.of("sales_verdict")));
+    }
+
+    long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+
+    @Test
+    void scoresEveryOpenLeadOnceAndMovesLeadsAcrossTheThreshold() {
+        long open = count("SELECT COUNT(*) FROM lead WHERE " + OPEN);
+        long leadsBefore = count("SELECT COUNT(*) FROM lead WHERE stage = 'LEAD'");
+
+        RescoreReport report = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
+
+        assertThat(report.status()).isEqualTo("COMPLETED");
+        assertThat(report.partitions()).isEqualTo(2);
+        assertThat(report.read()).isEqualTo(open);
+        assertThat(report.written()).isEqualTo(open);
+        assertThat(report.skipped()).isZero();
+        assertThat(report.figures().leadsScored()).isEqualTo(open);
+        assertThat(report.figures().psi()).isNotNull().isNotNegative();
+
+        // one history row per open lead, none for won or lost leads; the current score matches it
+        long run = report.runId();
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", run)).isEqualTo(open);
+        assertThat(count("SELECT COUNT(DISTINCT lead_id) FROM score_history WHERE run_id = ?", run)).isEqualTo(open);
+        assertThat(count("SELECT COUNT(*) FROM score_history h JOIN lead l ON l.id = h.lead_id"
+                + " WHERE h.run_id = ? AND l.stage IN ('WON', 'LOST')", run)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM lead_score s JOIN score_history h ON h.lead_id = s.lead_id AND h.run_id = ?"
+                + " WHERE s.score <> h.score OR s.grade <> h.grade", run)).isZero();
+
+        // leads that became MQL: stage, SLA clock, and the audit trail with reasons and the run as actor
+        long mqls = report.figures().mqlsCreated();
+        assertThat(mqls).isPositive().isLessThan(leadsBefore);
+        assertThat(count("SELECT COUNT(*) FROM stage_transition WHERE run_id = ? AND to_stage = 'MQL' AND actor = ?",
+                run, "rescore #" + run)).isEqualTo(mqls);
+        assertThat(count("SELECT COUNT(*) FROM stage_transition WHERE run_id = ? AND to_stage = 'MQL'"
+                + " AND (reason LIKE 'score % reached the MQL threshold%' OR reason LIKE 'fast-track: %')", run)).isEqualTo(mqls);
+        assertThat(count("SELECT COUNT(*) FROM lead l JOIN stage_transition t ON t.lead_id = l.id AND t.run_id = ?"
+                + " WHERE t.to_stage = 'MQL' AND (l.stage <> 'MQL' OR l.sla_state <> 'OPEN' OR l.mql_at <> t.occurred_at)",
+                run)).isZero();
+        // an MQL by score reached the threshold
+        double threshold = report.figures().threshold();
+        assertThat(count("SELECT COUNT(*) FROM stage_transition t JOIN lead_score s ON s.lead_id = t.lead_id"
+                + " WHERE t.run_id = ? AND t.reason LIKE 'score %' AND s.score < ?", run, threshold)).isZero();
+
+        JobExecution execution = jobRepository.getJobExecution(report.executionId());
+        assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.COMPLETED.getExitCode());
+        assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName)
+                .contains("rescoreStartStep", "rescorePartitionedStep", "rescoreLeadsStep:partition0",
+                        "rescoreLeadsStep:partition1", "rescoreFinishStep");
+    }
+
+    @Test
+    void rollsStatesForwardWithOnlyWhatIsNewAndAgreesWithAFullRecompute() {
+        Instant first = HISTORY.until().minus(Duration.ofDays(20));
+        rescoring.run(new Rescoring.Request(first, false, 2));
+        // events between the two as-of times were in the store already: the first run kept them pending
+        assertThat(count("SELECT COUNT(*) FROM lead_score WHERE pending_from IS NOT NULL")).isPositive();
+
+        RescoreReport second = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
+
+        ModelArtifact champion = registry.artifact(registry.champion().orElseThrow().version());
+        FeatureExtractor extractor = FeatureExtractor.forSchema(champion.schema(),
+                FeatureSettings.fromMap(champion.extractorSettings()));
+        var scorer = champion.scorer(GradeBands.relativeTo(second.figures().threshold()));
+        List<Map<String, Object>> sample = jdbc.queryForList("SELECT s.lead_id, s.score FROM lead_score s"
+                + " JOIN lead l ON l.id = s.lead_id WHERE s.run_id = ? ORDER BY s.lead_id", second.runId());
+        assertThat(sample).hasSizeGreaterThan(100);
+        var leads = new io.leadscore.batch.store.LeadRowsForTests(jdbc);
+        int checked = 0;
+        for (int i = 0; i < sample.size(); i += 7) {
+            long id = ((Number) sample.get(i).get("LEAD_ID")).longValue();
+            var lead = leads.lead(id);
+            List<Activity> events = jdbc.query("SELECT occurred_at, type FROM activity WHERE lead_id = ?",
+                    (rs, n) -> new Activity(lead.leadId(), Instants.read(rs, 1), ActivityType.ofOrdinal(rs.getInt(2)), null),
+                    id);
+            double expected = scorer.score(extractor.extract(lead, events, HISTORY.until()));
+            assertThat(((Number) sample.get(i).get("SCORE")).doubleValue()).as("lead %d", id).isCloseTo(expected, within(1e-9));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(15);
+    }
+
+    @Test
+    void refusesToRescoreTheSameAsOfAgainUnlessForced() {
+        RescoreReport first = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
+
+        assertThatThrownBy(() -> rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2)))
+                .isInstanceOf(Rescoring.AlreadyRescoredException.class)
+                .hasMessageContaining("already rescored as of " + HISTORY.until())
+                .hasMessageContaining("--force");
+
+        RescoreReport forced = rescoring.run(new Rescoring.Request(HISTORY.until(), true, 2));
+        assertThat(forced.status()).isEqualTo("COMPLETED");
+        assertThat(forced.runId()).isNotEqualTo(first.runId());
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", forced.runId()))
+                .isEqualTo(count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", first.runId()));
+    }
+
+    @Test
+    void restartsAFailedRunFromItsLastCommittedChunkWithOneHistoryRowPerLead() {
+        long open = count("SELECT COUNT(*) FROM lead WHERE " + OPEN);
+        // a lead three quarters of the way through the open leads cannot be written: its chunk fails
+        Long poisoned = jdbc.queryForObject("SELECT id FROM lead WHERE " + OPEN + " ORDER BY id OFFSET ? ROWS"
+                + " FETCH NEXT 1 ROWS ONLY", Long.class, open * 3 / 4);
+        jdbc.execute("ALTER TABLE score_history ADD CONSTRAINT test_poisoned_lead CHECK (lead_id <> " + poisoned + ")");
+        RescoreReport failed;
+        try {
+            failed = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
+        } finally {
+            jdbc.execute("ALTER TABLE score_history DROP CONSTRAINT test_poisoned_lead");
+        }
+        assertThat(failed.status()).isEqualTo("FAILED");
+        long committed = count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", failed.runId());
+        assertThat(committed).isPositive().isLessThan(open);
+
+        RescoreReport restarted = rescoring.restart();
+
+        assertThat(restarted.status()).isEqualTo("COMPLETED");
+        assertThat(restarted.runId()).isEqualTo(failed.runId());
+        assertThat(restarted.read()).isLessThan(open);   // the finished partition and the committed chunks were not redone
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", failed.runId())).isEqualTo(open);
+        assertThat(count("SELECT COUNT(DISTINCT lead_id) FROM score_history WHERE run_id = ?", failed.runId())).isEqualTo(open);
+        assertThatThrownBy(() -> rescoring.restart()).hasMessageContaining("nothing to restart");
+    }
+
+    @Test
+    void refusesASecondRunWhileOneRuns() {
+        try (JobLock.Held held = jobLock.acquire(Rescoring.JOB_NAME)) {
+            assertThatThrownBy(() -> rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2)))
+                    .isInstanceOf(JobLock.HeldException.class)
+                    .hasMessageContaining("in progress");
+        }
+        assertThat(count("SELECT COUNT(*) FROM score_history")).isZero();
+    }
+}
