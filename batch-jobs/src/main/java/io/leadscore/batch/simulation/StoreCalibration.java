@@ -197,12 +197,21 @@ public class StoreCalibration {
         }
     }
 
+    /**
+     * The champion's view of arriving leads. The stage rates describe the MQLs at the policy's threshold, so a
+     * score distribution (or threshold curve) with nobody at or above it cannot stand for the arrivals: it is
+     * left out, and the simulator falls back to the next source (the curve, then its default).
+     */
     private void champion(StoreObservations.Builder b, Instant asOf) {
         Optional<ModelRecord> champion = registry.champion();
         if (champion.isEmpty()) {
             return;
         }
-        b.thresholdCurve(registry.artifact(champion.get().version()).provenance().metrics().thresholdCurve());
+        double threshold = policies.current().mqlThreshold();
+        var curve = registry.artifact(champion.get().version()).provenance().metrics().thresholdCurve();
+        if (curve.at(threshold).shareAbove() > 0) {
+            b.thresholdCurve(curve);
+        }
         List<Long> runs = jdbc.queryForList("SELECT run_id FROM scoring_run WHERE finished_at IS NOT NULL AND as_of <= ?"
                 + " ORDER BY as_of DESC, run_id DESC FETCH FIRST 1 ROWS ONLY", Long.class, Instants.utc(asOf));
         if (runs.isEmpty()) {
@@ -215,7 +224,7 @@ public class StoreCalibration {
         if (scores.size() < io.leadscore.simulator.calibration.ScoreDistribution.MIN_SAMPLE) {
             scores = sampleScores(runs.get(0), Instants.utc(Instant.EPOCH));
         }
-        if (!scores.isEmpty()) {
+        if (scores.stream().anyMatch(score -> score >= threshold)) {
             b.championScores(toArray(scores));
         }
     }

@@ -1,0 +1,197 @@
+package io.leadscore.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command line as scripts use it, on a temporary H2 file store: the
+ * contract's commands, flags, exit codes and JSON keys, in the order ops and
+ * the data team would run them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandLineEndToEndTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path dir;
+    String db;
+    Path export;
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() {
+            return JSON.readTree(out);
+        }
+    }
+
+    @BeforeAll
+    void store() {
+        db = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
+        export = dir.resolve("export");
+    }
+
+    Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--db", db, "--quiet"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        PrintStream previous = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            CommandLine cli = LeadscoreMain.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+            int exit = cli.execute(all.toArray(String[]::new));
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(previous);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void generatesTheSameBytesForTheSameSeed() throws Exception {
+        Run first = run("generate", "--out", export.toString(), "--leads", "1500", "--seed", "5");
+        Path again = dir.resolve("again");
+        Run second = run("generate", "--out", again.toString(), "--leads", "1500", "--seed", "5");
+
+        assertThat(first.exit()).isZero();
+        assertThat(second.exit()).isZero();
+        for (String file : List.of("leads.csv", "activities.csv", "deals.csv", "followups.csv", "truth.csv")) {
+            assertThat(Files.readAllBytes(again.resolve(file))).as(file).isEqualTo(Files.readAllBytes(export.resolve(file)));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void importsAGeneratedHistoryWithoutRejectsAndAgainWithoutChanges() {
+        String[] files = {"import", "--leads", export.resolve("leads.csv").toString(),
+                "--activities", export.resolve("activities.csv").toString(),
+                "--deals", export.resolve("deals.csv").toString(),
+                "--followups", export.resolve("followups.csv").toString(), "--format", "json"};
+
+        JsonNode first = run(files).json();
+        JsonNode second = run(files).json();
+
+        for (String kind : List.of("leads", "activities", "deals", "followups")) {
+            assertThat(first.get("files").get(kind).get("rejected").asLong()).as(kind).isZero();
+            assertThat(first.get("files").get(kind).get("imported").asLong()).as(kind).isPositive();
+            assertThat(second.get("files").get(kind).get("imported").asLong()).as(kind).isZero();
+            assertThat(second.get("files").get(kind).get("updated").asLong()).as(kind).isZero();
+            assertThat(second.get("files").get(kind).get("unchanged").asLong()).as(kind)
+                    .isEqualTo(first.get("files").get(kind).get("read").asLong());
+        }
+        assertThat(first.get("errors")).isEmpty();
+        assertThat(first.get("files").get("leads").get("extra_columns").toString()).contains("sales_verdict");
+    }
+
+    @Test
+    @Order(3)
+    void refusesAFileWithoutARequiredColumnWithExitTwoAndWritesNothing() throws Exception {
+        Path bad = dir.resolve("bad-deals.csv");
+        Files.writeString(bad, "deal_id,lead_id,created_at,status\nD-x,LD-0000001,2026-01-01,open\n");
+        long before = run("jobs", "--format", "json").json().size();
+
+        Run result = run("import", "--deals", bad.toString());
+
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("bad-deals.csv").contains("missing required column amount")
+                .contains("nothing was imported").doesNotContain("Exception");
+        assertThat(run("jobs", "--format", "json").json().size()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void trainsScoresChecksTheSlaAndReportsAFunnelThatAgreesWithTheStore() throws Exception {
+        Run train = run("train", "--as-of", "2026-11-01", "--exclude", "sales_verdict", "--format", "json");
+        assertThat(train.exit()).as(train.err()).isZero();
+        assertThat(train.json().get("promoted").asBoolean()).isTrue();
+        assertThat(train.json().get("model").get("metrics").get("threshold_curve")).hasSize(101);
+
+        Run rescore = run("rescore", "--as-of", "2026-11-01T00:00:00Z", "--format", "json");
+        assertThat(rescore.exit()).as(rescore.err()).isZero();
+        assertThat(rescore.json().get("leads_scored").asLong()).isPositive();
+        Run again = run("rescore", "--as-of", "2026-11-01T00:00:00Z");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("already rescored").contains("--force");
+
+        Run sla = run("sla-check", "--as-of", "2026-11-01T00:00:00Z", "--format", "json");
+        assertThat(sla.exit()).as(sla.err()).isZero();
+        assertThat(sla.json().get("counts").get("examined").asLong()).isPositive();
+
+        JsonNode funnel = run("report", "funnel", "--format", "json").json();
+        long wonDeals = Files.readAllLines(export.resolve("deals.csv")).stream().filter(l -> l.contains(",won,")).count();
+        assertThat(funnel.get("won_deals").asLong()).isEqualTo(wonDeals);
+        assertThat(funnel.get("stages").get("won").asLong()).isPositive();
+        assertThat(funnel.get("sla").get("mqls").asLong()).isPositive();
+        assertThat(funnel.get("rejection_reasons")).isNotEmpty();
+
+        Path scores = dir.resolve("scores.csv");
+        assertThat(run("export", "scores", "--out", scores.toString()).exit()).isZero();
+        List<String> lines = Files.readAllLines(scores);
+        assertThat(lines.get(0)).isEqualTo("lead_id,score,grade,stage,model_version,scored_at");
+        assertThat(lines).hasSize(1 + (int) rescore.json().get("leads_scored").asLong());
+
+        JsonNode jobs = run("jobs", "--format", "json").json();
+        assertThat(jobs.toString()).contains("rescoreJob", "retrainJob", "crmImportJob", "slaCheckJob");
+    }
+
+    @Test
+    @Order(5)
+    void simulatesAndPlansWithTheContractsKeys() {
+        JsonNode simulation = run("simulate", "--trials", "500", "--format", "json").json();
+        for (String key : List.of("trials", "quota", "p_attain", "revenue", "leads", "mqls", "sals", "sqls",
+                "opportunities", "wins", "sla_breach_rate")) {
+            assertThat(simulation.has(key)).as(key).isTrue();
+        }
+        assertThat(simulation.get("revenue").propertyNames()).contains("mean", "p10", "p50", "p90");
+        assertThat(simulation.get("trials").asInt()).isEqualTo(500);
+
+        Run calibratedRun = run("simulate", "--calibrate-from-store", "--trials", "300", "--format", "json");
+        assertThat(calibratedRun.exit()).as(calibratedRun.err()).isZero();
+        JsonNode calibrated = calibratedRun.json();
+        assertThat(calibrated.get("assumptions").toString()).contains("\"store\"");
+
+        JsonNode plan = run("plan", "--confidence", "0.8", "--sweep-threshold", "0.05,0.1",
+                "--sweep-sla-hours", "4,24", "--trials", "200", "--no-levers", "--format", "json").json();
+        assertThat(plan).hasSize(4);
+        for (JsonNode row : plan) {
+            assertThat(row.propertyNames()).contains("threshold", "sla_hours", "required_leads", "required_mqls", "p_attain");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void refusesBadUsageWithExitTwoAndOneClearLine() {
+        Run unknown = run("rescore", "--as-of", "yesterday");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--as-of").contains("yesterday").doesNotContain("\tat ");
+
+        Run password = run("jobs", "--db-password-env", "LEADSCORE_NO_SUCH_VARIABLE");
+        assertThat(password.exit()).isEqualTo(2);
+        assertThat(password.err()).contains("LEADSCORE_NO_SUCH_VARIABLE");
+
+        assertThat(run("models", "show", "v99").err()).contains("no model v99");
+        assertThat(run("simulate", "--threshold", "1.5").exit()).isEqualTo(2);
+        assertThat(run("no-such-command").exit()).isEqualTo(2);
+    }
+
+}
