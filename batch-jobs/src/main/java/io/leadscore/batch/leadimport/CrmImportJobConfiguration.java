@@ -32,7 +32,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration(proxyBeanMethods = false)
 class CrmImportJobConfiguration {
-    static final int CHUNK_SIZE = 1_000;
+    /** Rows per transaction: large enough that commits (with their job-repository updates) stay a small cost. */
+    static final int CHUNK_SIZE = 5_000;
 
     @Bean
     Job crmImportJob(JobRepository jobRepository, Step leadImportStep, Step activityImportStep, Step dealImportStep,

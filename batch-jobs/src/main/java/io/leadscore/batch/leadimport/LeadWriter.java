@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -77,17 +79,32 @@ class LeadWriter extends UpsertWriter<LeadRow> {
         ps.setString(next, row.lead().leadId());
     }
 
+    private long highestIdBefore;
+
+    @Override
+    protected void beforeInsert() {
+        Long max = jdbc.queryForObject("SELECT MAX(id) FROM lead", Long.class);
+        highestIdBefore = max == null ? 0 : max;
+    }
+
     @Override
     protected void afterInsert(List<LeadRow> inserted, Instant now) {
         String actor = "import #" + runId;
+        // the chunk's leads are the rows above the highest id before it: one import runs at a time (its lock),
+        // so a primary-key range finds them (H2 scans for a long IN list of keys)
+        Map<String, Long> ids = new HashMap<>(inserted.size() * 2);
+        jdbc.query("SELECT lead_key, id FROM lead WHERE id > ?", rs -> {
+            ids.put(rs.getString(1), rs.getLong(2));
+        }, highestIdBefore);
         jdbc.batchUpdate("INSERT INTO stage_transition (lead_id, from_stage, to_stage, occurred_at, reason, actor, run_id)"
-                        + " SELECT id, NULL, ?, created_at, ?, ?, ? FROM lead WHERE lead_key = ?",
+                        + " VALUES (?, NULL, ?, ?, ?, ?, ?)",
                 inserted, inserted.size(), (ps, row) -> {
-                    ps.setString(1, Stage.LEAD.name());
-                    ps.setString(2, "imported");
-                    ps.setString(3, actor);
-                    ps.setLong(4, runId);
-                    ps.setString(5, row.lead().leadId());
+                    ps.setLong(1, ids.get(row.lead().leadId()));
+                    ps.setString(2, Stage.LEAD.name());
+                    Instants.bind(ps, 3, row.lead().createdAt());
+                    ps.setString(4, "imported");
+                    ps.setString(5, actor);
+                    ps.setLong(6, runId);
                 });
     }
 

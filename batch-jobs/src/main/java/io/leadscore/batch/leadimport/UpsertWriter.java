@@ -58,6 +58,10 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
 
     protected abstract void bindUpdate(PreparedStatement ps, T row, long hash, Instant now) throws SQLException;
 
+    /** Called before a chunk's rows are inserted. */
+    protected void beforeInsert() {
+    }
+
     /** Further writes for rows just inserted (e.g. a lead's first stage). */
     protected void afterInsert(List<T> inserted, Instant now) {
     }
@@ -102,6 +106,7 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
         }
         Instant now = clock.instant();
         if (!inserts.isEmpty()) {
+            beforeInsert();
             batch(insertSql(), inserts, insertHashes, now, true);
             afterInsert(inserts, now);
         }

@@ -230,11 +230,17 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
             return history;
         }
         long mark = reader == null ? Long.MAX_VALUE : reader.lowMark();
-        MapSqlParameterSource params = new MapSqlParameterSource("ids", rebuild).addValue("mark", mark);
-        jdbc.query("SELECT lead_id, id, occurred_at, type FROM activity WHERE lead_id IN (:ids) AND id <= :mark",
+        // the chunk's leads are consecutive in id order: one range read (a long IN list is re-checked row by row)
+        java.util.Set<Long> wanted = new java.util.HashSet<>(rebuild);
+        MapSqlParameterSource params = new MapSqlParameterSource("from", rebuild.get(0))
+                .addValue("to", rebuild.get(rebuild.size() - 1)).addValue("mark", mark);
+        jdbc.query("SELECT lead_id, id, occurred_at, type FROM activity WHERE lead_id BETWEEN :from AND :to AND id <= :mark",
                 params, rs -> {
-                    history.computeIfAbsent(rs.getLong(1), k -> new NewEvents())
-                            .add(rs.getLong(2), Instants.read(rs, 3).toEpochMilli(), rs.getInt(4));
+                    long lead = rs.getLong(1);
+                    if (wanted.contains(lead)) {
+                        history.computeIfAbsent(lead, k -> new NewEvents())
+                                .add(rs.getLong(2), Instants.read(rs, 3).toEpochMilli(), rs.getInt(4));
+                    }
                 });
         return history;
     }

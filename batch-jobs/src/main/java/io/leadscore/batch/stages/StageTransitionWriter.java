@@ -39,10 +39,14 @@ public class StageTransitionWriter implements ItemWriter<LeadStageEvents> {
         for (LeadStageEvents lead : chunk) {
             ids.add(lead.leadId());
         }
+        // the chunk's leads come in id order: one primary-key range (a long IN list is re-checked row by row)
         Map<Long, Stage> stages = new HashMap<>();
-        jdbc.query("SELECT id, stage FROM lead WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids),
-                rs -> {
-                    stages.put(rs.getLong(1), Stage.valueOf(rs.getString(2)));
+        java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
+        jdbc.query("SELECT id, stage FROM lead WHERE id BETWEEN :from AND :to",
+                new MapSqlParameterSource("from", ids.get(0)).addValue("to", ids.get(ids.size() - 1)), rs -> {
+                    if (wanted.contains(rs.getLong(1))) {
+                        stages.put(rs.getLong(1), Stage.valueOf(rs.getString(2)));
+                    }
                 });
         List<Written> moves = new ArrayList<>();
         Map<Long, Written> last = new HashMap<>();
