@@ -39,8 +39,13 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
             + ", l.stage, l.stage_changed_at, s.features, s.features_settings, s.activity_watermark, s.pending_from"
             + " FROM lead l LEFT JOIN lead_score s ON s.lead_id = l.id"
             + " WHERE l.id > ? AND l.id <= ? AND l.stage <> 'WON' AND l.stage <> 'LOST' ORDER BY l.id";
+    /*
+     * Only the arrival-order range: given the partition's lead range as well, H2 reads it through the
+     * (lead, time) index — every activity of the range, the whole history — instead of the few new rows
+     * above the watermark through the primary key. Rows of other partitions are passed over in the merge.
+     */
     private static final String EVENTS = "SELECT lead_id, id, occurred_at, type FROM activity"
-            + " WHERE id > ? AND lead_id > ? AND lead_id <= ? ORDER BY lead_id, id";
+            + " WHERE id > ? ORDER BY lead_id, id";
     private static final String LOWEST_WATERMARK = "SELECT MIN(CASE WHEN s.pending_from IS NOT NULL"
             + " AND s.pending_from - 1 < s.activity_watermark THEN s.pending_from - 1 ELSE s.activity_watermark END)"
             + " FROM lead_score s JOIN lead l ON l.id = s.lead_id"
@@ -102,8 +107,6 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
                         ResultSet.CONCUR_READ_ONLY);
                 eventStatement.setFetchSize(1_000);
                 eventStatement.setLong(1, lowMark);
-                eventStatement.setLong(2, lastLead);
-                eventStatement.setLong(3, toInclusive);
                 events = eventStatement.executeQuery();
                 eventRow = events.next();
             }

@@ -81,6 +81,11 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
         runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
     }
 
+    /** The run the writes are recorded under, when no step tells it (the benchmark's plain-JDBC floor). */
+    void runId(long runId) {
+        this.runId = runId;
+    }
+
     private record Scored(OpenLead lead, byte[] state, long watermark, Long pendingFrom, double score, Grade grade,
                           boolean becomesMql, Instant mqlAt, String why) {
     }

@@ -1,0 +1,154 @@
+package io.leadscore.app.cli;
+
+import io.leadscore.batch.leadimport.CrmImport;
+import io.leadscore.batch.registry.ModelRegistry;
+import io.leadscore.batch.rescoring.RescoreBenchmark;
+import io.leadscore.batch.retraining.Retraining;
+import io.leadscore.batch.retraining.TrainingReport;
+import io.leadscore.data.synthetic.GenerationSummary;
+import io.leadscore.data.synthetic.GeneratorOptions;
+import io.leadscore.scoring.artifact.ModelArtifact;
+import io.leadscore.scoring.artifact.ModelFile;
+import io.leadscore.scoring.evaluation.PromotionMode;
+import io.leadscore.scoring.scoring.Algorithm;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code leadscore bench rescore --leads N}: the nightly rescoring measured
+ * end to end on a generated store, with a plain-JDBC floor in the same JVM.
+ * It never touches the product's store: by default it builds one under
+ * ./leadscore-data/bench-N/ (pass --db for another, empty one).
+ */
+@Command(name = "bench", description = {
+        "Measures the nightly rescoring end to end: loads a generated store (N leads, about 15 activities each),",
+        "runs the first rescoring (building every lead's state), then three nights with a day of new activity each:",
+        "rescoreJob, a plain-JDBC floor (same reads, scoring, writes, no Spring Batch), rescoreJob again.",
+        "Run it with the heap it must fit: LEADSCORE_JAVA_OPTS=-Xmx1g ./leadscore bench rescore --leads 1000000"})
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    LeadscoreCommand root;
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "what to measure: rescore")
+    String what;
+
+    @Option(names = "--leads", paramLabel = "N", description = "leads in the generated store (default 1000000)")
+    int leads = 1_000_000;
+
+    @Option(names = "--activities-per-lead", paramLabel = "A", description = "mean activities per lead (default 15)")
+    double perLead = 15;
+
+    @Option(names = "--grid-size", paramLabel = "N", description = "partitions (default: the number of cores)")
+    Integer gridSize;
+
+    @Option(names = "--seed", paramLabel = "S", description = "random seed (default 1)")
+    long seed = 1;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"rescore".equalsIgnoreCase(what.strip())) {
+            throw new UsageException("unknown benchmark '" + what + "', expected: rescore");
+        }
+        GlobalOptions globals = root.globals();
+        if (globals.db == null) {
+            Path dir = Path.of("leadscore-data", "bench-" + leads);
+            if (Files.exists(dir)) {
+                throw new UsageException("the benchmark store " + dir + " exists already: remove it, or pass --db to an empty store");
+            }
+            globals.db = "jdbc:h2:file:./" + dir.resolve("leadscore");
+        }
+        Output out = new Output(System.out, globals.format());
+        byte[] model = trainChampion(globals);
+        try (StoreSession session = StoreSession.open(globals)) {
+            ModelRegistry registry = session.bean(ModelRegistry.class);
+            ModelArtifact artifact = ModelFile.fromBytes(model);
+            Instant end = GeneratorOptions.DEFAULT_UNTIL.atStartOfDay(ZoneOffset.UTC).toInstant();
+            var record = registry.register(artifact, model, end, null, "bench");
+            registry.promote(record.version(), "benchmark champion", "bench");
+            RescoreBenchmark.Options options;
+            try {
+                options = new RescoreBenchmark.Options(leads, perLead, seed, end, gridSize);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            RescoreBenchmark.Result result = session.bean(RescoreBenchmark.class)
+                    .run(options, record.version(), TerminalProgress.forTerminal(globals.quiet()));
+            print(result, out);
+        }
+        return 0;
+    }
+
+    /** A champion trained on a generated 20,000-lead history in a throw-away in-memory store. */
+    private static byte[] trainChampion(GlobalOptions globals) throws Exception {
+        Path dir = Files.createTempDirectory("leadscore-bench-model-");
+        GlobalOptions scratch = new GlobalOptions();
+        scratch.db = "jdbc:h2:mem:bench-model-" + ManagementFactory.getRuntimeMXBean().getPid();
+        scratch.quiet = globals.quiet;
+        try (StoreSession session = StoreSession.open(scratch)) {
+            GenerationSummary history = GenerateCommand.generate(dir, GeneratorOptions.defaults().withLeads(20_000),
+                    globals.quiet());
+            session.bean(CrmImport.class).run(new CrmImport.Request(dir.resolve("leads.csv").toString(),
+                    dir.resolve("activities.csv").toString(), dir.resolve("deals.csv").toString(), null));
+            TrainingReport trained = session.bean(Retraining.class).run(new Retraining.Request(
+                    history.options().until().atStartOfDay(ZoneOffset.UTC).toInstant(), Algorithm.GRADIENT_BOOSTING,
+                    PromotionMode.FORCE, null, List.of("sales_verdict")));
+            return session.bean(ModelRegistry.class).get(trained.version()).artifact();
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static void print(RescoreBenchmark.Result r, Output out) {
+        Runtime rt = Runtime.getRuntime();
+        if (out.format() == OutputFormat.json) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("leads", r.leads());
+            root.put("activities", r.activities());
+            root.put("load_seconds", r.loadSeconds());
+            root.put("grid_size", r.gridSize());
+            root.put("max_heap_bytes", rt.maxMemory());
+            List<Map<String, Object>> runs = new ArrayList<>();
+            for (RescoreBenchmark.Run run : r.runs()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("run", run.what());
+                m.put("as_of", run.asOf().toString());
+                m.put("leads_scored", run.leadsScored());
+                m.put("new_activities", run.newActivities());
+                m.put("seconds", run.seconds());
+                m.put("leads_per_second", run.leadsPerSecond());
+                runs.add(m);
+            }
+            root.put("runs", runs);
+            root.put("job_over_floor", r.overhead());
+            out.json(root);
+            return;
+        }
+        out.line(String.format(Locale.ROOT, "Store: %,d leads, %,d activities, loaded in %.0f s; %d partitions; max heap %,d MB",
+                r.leads(), r.activities(), r.loadSeconds(), r.gridSize(), rt.maxMemory() >> 20));
+        List<List<?>> rows = new ArrayList<>();
+        for (RescoreBenchmark.Run run : r.runs()) {
+            rows.add(List.of(run.what(), run.newActivities(), run.leadsScored(),
+                    String.format(Locale.ROOT, "%.1f", run.seconds()), String.format(Locale.ROOT, "%,.0f", run.leadsPerSecond())));
+        }
+        out.table(List.of("run", "new activities", "leads scored", "seconds", "leads/s"), rows);
+        out.line(String.format(Locale.ROOT, "rescoreJob over the plain-JDBC floor (night 3 / night 2): %.2f×", r.overhead()));
+    }
+}
