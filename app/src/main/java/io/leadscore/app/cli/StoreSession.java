@@ -1,7 +1,11 @@
 package io.leadscore.app.cli;
 
 import io.leadscore.app.LeadscoreApplication;
+import io.leadscore.batch.store.LeadscoreSettings;
+import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.batch.store.ProgressRelay;
+import io.leadscore.scoring.policy.Policy;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -45,6 +49,7 @@ public final class StoreSession implements AutoCloseable {
                     .run();
             StoreSession session = new StoreSession(context);
             session.bean(ProgressRelay.class).target(TerminalProgress.forTerminal(options.quiet()));
+            session.applyConfiguredPolicy(options);
             return session;
         } catch (RuntimeException e) {
             throw StoreErrors.translate(e, options);
@@ -74,6 +79,26 @@ public final class StoreSession implements AutoCloseable {
         p.put("logging.level.root", options.debug() ? "INFO" : "WARN");
         p.put("logging.level.io.leadscore", options.debug() ? "DEBUG" : "WARN");
         return p;
+    }
+
+    /**
+     * Policy values of the --config file are put in force as a new policy version (who: the file) when they
+     * differ from the store's; the policy's history keeps every change.
+     */
+    private void applyConfiguredPolicy(GlobalOptions options) {
+        LeadscoreSettings.PolicySettings configured = bean(LeadscoreSettings.class).policy();
+        if (!configured.any()) {
+            return;
+        }
+        PolicyStore policies = bean(PolicyStore.class);
+        Policy wanted;
+        try {
+            wanted = configured.apply(policies.current());
+        } catch (IllegalArgumentException e) {
+            close();
+            throw new UsageException("--config " + options.config() + ": " + e.getMessage());
+        }
+        policies.change(wanted, "config " + options.config(), "policy values of the configuration file", Instant.now());
     }
 
     public <T> T bean(Class<T> type) {

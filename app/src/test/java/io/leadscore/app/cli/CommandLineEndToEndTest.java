@@ -180,6 +180,22 @@ class CommandLineEndToEndTest {
 
     @Test
     @Order(6)
+    void putsTheConfigurationFilesPolicyInForceAsANewVersion() throws Exception {
+        Path config = dir.resolve("leadscore.yml");
+        Files.writeString(config, "leadscore:\n  policy:\n    mql-threshold: 0.07\n    sla-hours: 4\n");
+
+        Run run = run("simulate", "--trials", "100", "--calibrate-from-store", "--format", "json", "--config", config.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.json().get("assumptions").get("scenario").toString()).contains("0.07").contains("4");
+        Files.writeString(config, "leadscore:\n  policy:\n    sla-hours: -1\n");
+        Run bad = run("jobs", "--config", config.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("Invalid SLA hours: -1.0");
+    }
+
+    @Test
+    @Order(7)
     void refusesBadUsageWithExitTwoAndOneClearLine() {
         Run unknown = run("rescore", "--as-of", "yesterday");
         assertThat(unknown.exit()).isEqualTo(2);

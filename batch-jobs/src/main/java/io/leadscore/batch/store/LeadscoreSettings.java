@@ -9,13 +9,43 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param features features settings: fields to leave out of models, e.g. ones filled by sales after contact
  * @param rescore  rescoring: partitions (default: the number of cores) and chunk size
+ * @param policy   policy values to put in force (recorded as a new policy version when they differ)
  */
 @ConfigurationProperties("leadscore")
-public record LeadscoreSettings(Features features, Rescore rescore) {
+public record LeadscoreSettings(Features features, Rescore rescore, PolicySettings policy) {
 
     public LeadscoreSettings {
         features = features == null ? new Features(null, null) : features;
         rescore = rescore == null ? new Rescore(null, null) : rescore;
+        policy = policy == null ? new PolicySettings(null, null, null, null, null) : policy;
+    }
+
+    /**
+     * Policy values a config file sets (any subset); see {@link #apply}. Names as in
+     * {@code leadscore.policy.mql-threshold}, {@code sla-hours}, {@code recycle-after-days},
+     * {@code label-horizon-days}, {@code engagement-half-life-days}.
+     */
+    public record PolicySettings(Double mqlThreshold, Double slaHours, Integer recycleAfterDays,
+                                 Integer labelHorizonDays, Double engagementHalfLifeDays) {
+
+        public boolean any() {
+            return mqlThreshold != null || slaHours != null || recycleAfterDays != null || labelHorizonDays != null
+                    || engagementHalfLifeDays != null;
+        }
+
+        /**
+         * The given policy with the configured values.
+         *
+         * @throws IllegalArgumentException naming the bad value, as {@link io.leadscore.scoring.policy.Policy} does
+         */
+        public io.leadscore.scoring.policy.Policy apply(io.leadscore.scoring.policy.Policy base) {
+            return new io.leadscore.scoring.policy.Policy(
+                    mqlThreshold != null ? mqlThreshold : base.mqlThreshold(),
+                    slaHours != null ? slaHours : base.slaHours(),
+                    recycleAfterDays != null ? recycleAfterDays : base.recycleAfterDays(),
+                    labelHorizonDays != null ? labelHorizonDays : base.labelHorizonDays(),
+                    engagementHalfLifeDays != null ? engagementHalfLifeDays : base.engagementHalfLifeDays());
+        }
     }
 
     /**
