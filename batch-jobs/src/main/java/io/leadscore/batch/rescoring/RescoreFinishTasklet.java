@@ -22,14 +22,17 @@ class RescoreFinishTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;
     private final ChampionModels champions;
+    private final RescoreProgress progress;
 
-    RescoreFinishTasklet(JdbcTemplate jdbc, ChampionModels champions) {
+    RescoreFinishTasklet(JdbcTemplate jdbc, ChampionModels champions, RescoreProgress progress) {
         this.jdbc = jdbc;
         this.champions = champions;
+        this.progress = progress;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        progress.finish();
         var execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long runId = execution.getJobInstance().getInstanceId();
         ChampionModel champion = champions.get(execution.getJobParameters().getString(Rescoring.MODEL_VERSION),

@@ -38,9 +38,9 @@ class RescoreJobConfiguration {
 
     @Bean
     Step rescoreStartStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                          JdbcTemplate jdbc) {
+                          JdbcTemplate jdbc, RescoreProgress rescoreProgress) {
         return new StepBuilder("rescoreStartStep", jobRepository)
-                .tasklet(new RescoreStartTasklet(jdbc), transactionManager)
+                .tasklet(new RescoreStartTasklet(jdbc, rescoreProgress), transactionManager)
                 .build();
     }
 
@@ -71,10 +71,15 @@ class RescoreJobConfiguration {
 
     @Bean
     Step rescoreFinishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           JdbcTemplate jdbc, ChampionModels championModels) {
+                           JdbcTemplate jdbc, ChampionModels championModels, RescoreProgress rescoreProgress) {
         return new StepBuilder("rescoreFinishStep", jobRepository)
-                .tasklet(new RescoreFinishTasklet(jdbc, championModels), transactionManager)
+                .tasklet(new RescoreFinishTasklet(jdbc, championModels, rescoreProgress), transactionManager)
                 .build();
+    }
+
+    @Bean
+    RescoreProgress rescoreProgress(io.leadscore.batch.store.JobProgress progress) {
+        return new RescoreProgress(progress);
     }
 
     /** The champion of each run, loaded once and shared by its partitions. */
@@ -99,9 +104,10 @@ class RescoreJobConfiguration {
                                 OpenLeadReader openLeadReader,
                                 @Value("#{jobParameters['model.version']}") String version,
                                 @Value("#{jobParameters['mql.threshold']}") Double threshold,
-                                @Value("#{jobParameters['as.of']}") String asOf) {
+                                @Value("#{jobParameters['as.of']}") String asOf, RescoreProgress rescoreProgress) {
         RescoreWriter writer = new RescoreWriter(jdbc, championModels.get(version, threshold),
                 java.time.Instant.parse(asOf));
+        writer.progress(rescoreProgress);
         writer.reader(openLeadReader);
         return writer;
     }

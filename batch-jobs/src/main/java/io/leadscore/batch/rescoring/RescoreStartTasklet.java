@@ -11,9 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Records the run (as-of time, model, threshold, grid) once; a restart finds it already there. */
 class RescoreStartTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
+    private final RescoreProgress progress;
 
-    RescoreStartTasklet(JdbcTemplate jdbc) {
+    RescoreStartTasklet(JdbcTemplate jdbc, RescoreProgress progress) {
         this.jdbc = jdbc;
+        this.progress = progress;
     }
 
     @Override
@@ -30,6 +32,8 @@ class RescoreStartTasklet implements Tasklet {
                     parameters.getString(Rescoring.MODEL_VERSION), parameters.getDouble(Rescoring.THRESHOLD),
                     Instants.utc(Instant.now()), grid == null ? null : grid.intValue());
         }
+        Long open = jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE stage <> 'WON' AND stage <> 'LOST'", Long.class);
+        progress.start(open == null ? -1 : open);
         return RepeatStatus.FINISHED;
     }
 }

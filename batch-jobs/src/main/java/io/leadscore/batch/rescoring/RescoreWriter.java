@@ -61,6 +61,7 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
     private double[] scores = new double[0];
     private long runId;
     private OpenLeadReader reader;
+    private RescoreProgress progress;
 
     RescoreWriter(NamedParameterJdbcTemplate jdbc, ChampionModel champion, Instant asOf) {
         this.jdbc = jdbc;
@@ -69,6 +70,11 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
         this.asOfMillis = asOf.toEpochMilli();
         this.state = champion.extractor().newState(asOf);
         this.width = champion.artifact().schema().size();
+    }
+
+    /** Where the leads scored are counted for the progress line. */
+    void progress(RescoreProgress progress) {
+        this.progress = progress;
     }
 
     /** The reader of the same partition: its low mark bounds the per-chunk history reads. */
@@ -170,6 +176,9 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
         }
 
         champion.scorer().scoreBatch(rows, n, scores);
+        if (progress != null) {
+            progress.scored(n);
+        }
 
         List<Scored> scored = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
