@@ -14,20 +14,37 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Counts what the run wrote (from the store, so the figures are exact across
  * restarts) and measures its drift: the population stability index of its
- * scores against the champion's scores on its validation window. Above 0.2 it
- * warns.
+ * scores against the champion's scores on its validation window. Those are
+ * leads scored at the end of their observation window (30 days by default),
+ * so the run's leads of at most that age are the ones compared: a shift in
+ * who arrives shows, and the many old, quiet leads every open-lead population
+ * holds do not read as drift. Above 0.2 it warns.
  */
 class RescoreFinishTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(RescoreFinishTasklet.class);
 
+    /** Fewer recent leads than this, and the run's drift is measured over all its leads. */
+    static final int MIN_RECENT_LEADS = 200;
+
     private final JdbcTemplate jdbc;
     private final ChampionModels champions;
     private final RescoreProgress progress;
+    private final int observationDays;
 
-    RescoreFinishTasklet(JdbcTemplate jdbc, ChampionModels champions, RescoreProgress progress) {
+    RescoreFinishTasklet(JdbcTemplate jdbc, ChampionModels champions, RescoreProgress progress, int observationDays) {
         this.jdbc = jdbc;
         this.champions = champions;
         this.progress = progress;
+        this.observationDays = observationDays;
+    }
+
+    private long[] scoreCounts(PopulationStability stability, long runId, Object createdSince) {
+        long[] counts = new long[stability.bins()];
+        jdbc.query("SELECT h.score FROM score_history h JOIN lead l ON l.id = h.lead_id"
+                + " WHERE h.run_id = ? AND l.created_at >= ?", rs -> {
+                    counts[stability.binOf(rs.getDouble(1))]++;
+                }, runId, createdSince);
+        return counts;
     }
 
     @Override
@@ -41,10 +58,14 @@ class RescoreFinishTasklet implements Tasklet {
         Long mqls = jdbc.queryForObject("SELECT COUNT(*) FROM stage_transition WHERE run_id = ? AND to_stage = 'MQL'"
                 + " AND actor = ?", Long.class, runId, "rescore #" + runId);
         PopulationStability stability = PopulationStability.of(champion.artifact().provenance().metrics().thresholdCurve());
-        long[] counts = new long[stability.bins()];
-        jdbc.query("SELECT score FROM score_history WHERE run_id = ?", rs -> {
-            counts[stability.binOf(rs.getDouble(1))]++;
-        }, runId);
+        // like with like: the champion's validation scores are of leads at most an observation window old, so
+        // the run's leads of that age are compared (all leads when too few are that young)
+        java.time.Instant asOf = java.time.Instant.parse(execution.getJobParameters().getString(Rescoring.AS_OF));
+        Object since = Instants.utc(asOf.minus(java.time.Duration.ofDays(observationDays)));
+        long[] counts = scoreCounts(stability, runId, since);
+        if (java.util.Arrays.stream(counts).sum() < MIN_RECENT_LEADS) {
+            counts = scoreCounts(stability, runId, Instants.utc(java.time.Instant.EPOCH));
+        }
         double psi = stability.index(counts);
         jdbc.update("UPDATE scoring_run SET leads_scored = ?, mqls_created = ?, psi = ?, finished_at = ? WHERE run_id = ?",
                 scored, mqls, psi, Instants.utc(Instant.now()), runId);

@@ -71,9 +71,12 @@ class RescoreJobConfiguration {
 
     @Bean
     Step rescoreFinishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           JdbcTemplate jdbc, ChampionModels championModels, RescoreProgress rescoreProgress) {
+                           JdbcTemplate jdbc, ChampionModels championModels, RescoreProgress rescoreProgress,
+                           LeadscoreSettings settings) {
         return new StepBuilder("rescoreFinishStep", jobRepository)
-                .tasklet(new RescoreFinishTasklet(jdbc, championModels, rescoreProgress), transactionManager)
+                .tasklet(new RescoreFinishTasklet(jdbc, championModels, rescoreProgress,
+                        settings.features().observationDays() != null ? settings.features().observationDays()
+                                : io.leadscore.scoring.labels.LabelRule.DEFAULT_OBSERVATION_WINDOW_DAYS), transactionManager)
                 .build();
     }
 
