@@ -28,10 +28,14 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  *       hours-per-day ÷ touches-per-day hours. An MQL whose touch would come
  *       more than recycle-after days after it arrived is recycled instead
  *       (it does not use capacity); a touch later than the SLA is a breach.</li>
- *   <li>Touched MQLs: a score band b, then accepted with p₁(b)·m(delay),
- *       SQL with p₂(b), an opportunity with p₃(b) opened after the
- *       qualification lag, won with p₄(b) after the sales cycle. Only opportunities opened and deals
- *       closed inside the period count; each win draws a deal amount.</li>
+ *   <li>Touched MQLs: a score band b, then accepted with the chance the
+ *       rate p₁(b) at the reference response time takes at this delay
+ *       (odds × m(delay)/m(t_ref)), SQL with p₂(b), an opportunity with p₃(b)
+ *       opened after the qualification lag, won with p₄(b) after the sales
+ *       cycle. Only opportunities opened and deals closed inside the period
+ *       count towards the period; each win draws a deal amount. The eventual
+ *       counts take every opportunity and win of these MQLs, whenever it
+ *       opens or closes.</li>
  *   <li>Open pipeline: each open deal is won with the trial's p₄ and closes
  *       after the rest of a sales cycle given its age.</li>
  * </ol>
@@ -88,6 +92,9 @@ final class TrialEngine {
     private int sqls;
     private int opportunities;
     private int wins;
+    /** Opportunities and wins from MQLs touched in the period, whenever the deal opens or closes. */
+    private int eventualOpportunities;
+    private int eventualWins;
     private double revenue;
     private double responseHours;
     private int pipelineWins;
@@ -113,6 +120,8 @@ final class TrialEngine {
         sqls = 0;
         opportunities = 0;
         wins = 0;
+        eventualOpportunities = 0;
+        eventualWins = 0;
         revenue = 0;
         responseHours = 0;
         pipelineWins = 0;
@@ -130,6 +139,8 @@ final class TrialEngine {
         out.sqls[trial] = sqls;
         out.opportunities[trial] = opportunities;
         out.wins[trial] = wins + pipelineWins;
+        out.eventualOpportunities[trial] = eventualOpportunities;
+        out.eventualWins[trial] = eventualWins;
         out.revenue[trial] = revenue + pipelineRevenue;
         out.pipelineWins[trial] = pipelineWins;
         out.pipelineRevenue[trial] = pipelineRevenue;
@@ -317,12 +328,17 @@ final class TrialEngine {
             if (Streams.uniform(key, base + OPPORTUNITY) >= probability[2 * slots + s]) {
                 continue;
             }
+            eventualOpportunities++;
             double opened = t + 24 * lag.quantile(Streams.uniform(key, base + LAG));
-            if (opened >= end) {
+            boolean openedInPeriod = opened < end;
+            if (openedInPeriod) {
+                opportunities++;
+            }
+            if (Streams.uniform(key, base + WON) >= probability[3 * slots + s]) {
                 continue;
             }
-            opportunities++;
-            if (Streams.uniform(key, base + WON) >= probability[3 * slots + s]) {
+            eventualWins++;
+            if (!openedInPeriod) {
                 continue;
             }
             double closed = opened + 24 * cycle.quantile(Streams.uniform(key, base + CYCLE));
