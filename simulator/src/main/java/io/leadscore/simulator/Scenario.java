@@ -28,7 +28,7 @@ public record Scenario(double quota, int periodDays, LocalDate start, Policy pol
     /**
      * An illustrative quarterly quota: a round figure just below the default
      * scenario's expected revenue under the default calibration (mean about
-     * 534,000 and median about 490,000 from deals won inside the 90 days,
+     * 538,000 and median about 498,000 from deals won inside the 90 days,
      * with no open pipeline), so a default run shows a chance of reaching it
      * near one half, as for a quota set at the expected outcome. Set the real
      * quota.

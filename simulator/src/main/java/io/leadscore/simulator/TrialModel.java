@@ -6,6 +6,7 @@ import io.leadscore.simulator.calibration.ConversionByScore;
 import io.leadscore.simulator.calibration.OpenOpportunity;
 import io.leadscore.simulator.calibration.ScoreDistribution;
 import io.leadscore.simulator.calibration.StageRate;
+import io.leadscore.simulator.random.BinomialTable;
 import io.leadscore.simulator.random.PoissonTable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -90,11 +91,18 @@ final class TrialModel {
     final double[] hourCdf;
 
     final double mqlShare;
+    /** Binomial(day's leads, MQL share) quantiles for the usual day counts, or null (computed on the fly). */
+    final BinomialTable mqlTable;
     /** MQL score slots: slot 0 may be the part of the threshold's band above it. */
     final int slots;
     final int[] slotBand;
     /** Cumulative distribution over slots of an MQL's score band, ending at 1. */
     final double[] slotCdf;
+    /**
+     * Guide entries per slot: with 64 the search below almost never steps (a guide interval rarely holds a
+     * slot boundary), so its loop exit is predictable; the table stays small (about 25 KB for 100 slots).
+     */
+    private static final int GUIDE_PER_SLOT = 64;
     /** slotGuide[g]: the first slot whose cumulative share reaches g / length. */
     final int[] slotGuide;
     /** g_i(slot), flattened [stage * slots + slot]: the factor on trial rate p_i for that slot. */
@@ -121,6 +129,10 @@ final class TrialModel {
     final double serviceHours;
     /** Rep first touches available in the period (NaN when unlimited). */
     final double capacityInPeriod;
+
+    /** Qualification lag and sales cycle, tabulated for the in-period decisions. */
+    final DurationGrid lagGrid;
+    final DurationGrid cycleGrid;
 
     final double[] pipelineAge;
     final double[] pipelineAmount;
@@ -185,6 +197,7 @@ final class TrialModel {
                             + "shorten the period, lower the volume or raise the threshold",
                     expectedLeads * mqlShare, MAX_EXPECTED_MQLS_PER_TRIAL));
         }
+        this.mqlTable = mqlTable(dayMean, poisson, dispersion, mqlShare);
         int firstBand = ScoreDistribution.band(threshold);
         double firstFraction = ScoreDistribution.fractionOfBandAbove(threshold, firstBand);
         int startBand = firstFraction > 0 ? firstBand : firstBand + 1;
@@ -207,7 +220,7 @@ final class TrialModel {
         if (slots > 0) {
             slotCdf[slots - 1] = 1;
         }
-        this.slotGuide = new int[Math.max(1, 16 * slots)];
+        this.slotGuide = new int[Math.max(1, GUIDE_PER_SLOT * slots)];
         int guideSlot = 0;
         for (int g = 0; g < slotGuide.length; g++) {
             double at = (double) g / slotGuide.length;
@@ -288,6 +301,9 @@ final class TrialModel {
         this.capacityInPeriod = unlimited ? Double.NaN
                 : (double) reps * capacity.firstTouchesPerRepPerDay() * calendar.workingDays();
 
+        this.lagGrid = new DurationGrid(calibration.qualificationLag());
+        this.cycleGrid = new DurationGrid(calibration.salesCycle());
+
         List<OpenOpportunity> pipeline = calibration.openPipeline();
         this.pipelineAge = new double[pipeline.size()];
         this.pipelineAmount = new double[pipeline.size()];
@@ -298,6 +314,29 @@ final class TrialModel {
             pipelineAmount[i] = o.amount();
             pipelineCdfAtAge[i] = calibration.salesCycle().cdf(o.ageDays());
         }
+    }
+
+    /**
+     * A table of the day's MQL count for lead counts within about ten standard deviations of the day means
+     * (Poisson), or from zero to well above them (negative binomial); other counts are computed directly.
+     */
+    private static BinomialTable mqlTable(double[] dayMean, boolean poisson, double dispersion, double share) {
+        if (dayMean.length == 0) {
+            return null;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double mean : dayMean) {
+            lo = Math.min(lo, mean);
+            hi = Math.max(hi, mean);
+        }
+        if (!(hi <= 1e6)) {
+            return null;
+        }
+        int from = poisson ? (int) Math.max(0, Math.floor(lo - 10 * Math.sqrt(lo) - 5)) : 0;
+        double top = poisson ? hi : hi * (1 + 5 / Math.sqrt(dispersion));
+        int to = (int) Math.ceil(top + 10 * Math.sqrt(top) + 5);
+        return BinomialTable.of(share, from, to);
     }
 
     /**
