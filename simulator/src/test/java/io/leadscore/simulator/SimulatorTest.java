@@ -158,8 +158,8 @@ class SimulatorTest {
         void winsAreComparableWithTheCalculatorAndTheQuotaIsAFairChallenge() {
             // Whenever they close, this period's MQLs win about as many deals as the calculator says for touches at
             // the reference (more: the default team is faster). Inside 90 days a mid-market cycle (median 52 days)
-            // closes about a third of them; the old model, which read the quoted rates as immediate-touch rates,
-            // kept 3% of the calculator's wins.
+            // closes about a third of them. (Reading the quoted rates as immediate-touch rates instead would keep
+            // about 3% of the calculator's wins inside the quarter.)
             assertThat(r.eventualWins() / r.reverseFunnelWins()).isBetween(1.0, 1.5);
             assertThat(r.wins() / r.reverseFunnelWins()).isBetween(0.25, 0.6);
             // The default quota sits near the default median revenue: a chance of reaching it near one half.
@@ -192,7 +192,7 @@ class SimulatorTest {
         @Test
         void aShorterSlaWithSpareCapacityNeverLowersWins() {
             // Reps touch within the first `spread × SLA` hours at a fixed uniform point, so a shorter SLA gives
-            // every MQL an earlier (or equal) touch, a larger response multiplier and an earlier close.
+            // every MQL an earlier (or equal) touch, larger odds of acceptance and an earlier close.
             Scenario.Builder base = Scenario.builder().unlimitedCapacity().responseSpread(1);
             SimulationResult day = Simulator.run(base.slaHours(24).build(), Calibration.defaults(), options(600));
             SimulationResult four = Simulator.run(base.slaHours(4).build(), Calibration.defaults(), options(600));
