@@ -38,6 +38,8 @@ public final class SimulationResult {
     private final double opportunities;
     private final double wins;
     private final double pipelineWins;
+    private final double eventualOpportunities;
+    private final double eventualWins;
     private final double slaBreachRate;
     private final double recycled;
     private final double meanResponseHours;
@@ -65,6 +67,8 @@ public final class SimulationResult {
         double sumOpps = 0;
         double sumWins = 0;
         double sumPipelineWins = 0;
+        double sumEventualOpps = 0;
+        double sumEventualWins = 0;
         double sumRecycled = 0;
         long decided = 0;
         long breaches = 0;
@@ -81,6 +85,8 @@ public final class SimulationResult {
             sumOpps += r.opportunities[i];
             sumWins += r.wins[i];
             sumPipelineWins += r.pipelineWins[i];
+            sumEventualOpps += r.eventualOpportunities[i];
+            sumEventualWins += r.eventualWins[i];
             sumRecycled += r.recycled[i];
             decided += r.slaDecided[i];
             breaches += r.slaBreaches[i];
@@ -97,6 +103,8 @@ public final class SimulationResult {
         this.opportunities = sumOpps / n;
         this.wins = sumWins / n;
         this.pipelineWins = sumPipelineWins / n;
+        this.eventualOpportunities = sumEventualOpps / n;
+        this.eventualWins = sumEventualWins / n;
         this.recycled = sumRecycled / n;
         this.slaBreachRate = decided > 0 ? (double) breaches / decided : 0;
         this.meanResponseHours = touches > 0 ? responseHours / touches : Double.NaN;
@@ -180,6 +188,27 @@ public final class SimulationResult {
         return pipelineWins;
     }
 
+    /**
+     * Expected opportunities from the MQLs touched in the period, whenever
+     * they open (inside the period or after it): SQLs × SQL→opportunity, with
+     * no cut-off. {@link #opportunities()} counts only those opened inside.
+     */
+    public double eventualOpportunities() {
+        return eventualOpportunities;
+    }
+
+    /**
+     * Expected wins from the MQLs touched in the period, whenever the deal
+     * opens and closes; the open pipeline is not included. Like the
+     * reverse-funnel calculator it ignores timing, so the gap between this
+     * and {@link #reverseFunnelWins()} is the effect of this run's response
+     * times (and capacity), and the gap between this and {@link #wins()} is
+     * the deals that close after the period.
+     */
+    public double eventualWins() {
+        return eventualWins;
+    }
+
     /** Breaches over MQLs whose SLA ran out or who were touched inside the period; 0 when there are none. */
     public double slaBreachRate() {
         return slaBreachRate;
@@ -228,11 +257,20 @@ public final class SimulationResult {
     /**
      * The reverse-funnel calculator's expected wins for this scenario:
      * expected leads × share at or above the threshold × Π stage rates ×
-     * mean score lift of these MQLs. It ignores timing, capacity, response
-     * time and variance; the simulation agrees with it in that limit.
+     * mean score lift of these MQLs. The stage rates hold at the response
+     * decay's reference response time ({@link #referenceResponseHours()}), so
+     * this is the calculator's figure for a team that touches every MQL then.
+     * It ignores timing, capacity and variance; the simulation agrees with it
+     * in that limit. Compare it with {@link #eventualWins()}, which also
+     * ignores timing.
      */
     public double reverseFunnelWins() {
         return expectedLeads * mqlShare * calibration.rates().meanProduct() * meanLift;
+    }
+
+    /** The response time, in hours from MQL to first touch, at which the calibration's MQL→SAL rate holds. */
+    public double referenceResponseHours() {
+        return calibration.responseDecay().referenceHours();
     }
 
     /** {@link #reverseFunnelWins()} × mean deal size, plus nothing from the open pipeline. */
@@ -272,6 +310,8 @@ public final class SimulationResult {
         json.member("opportunities", opportunities);
         json.member("wins", wins);
         json.member("wins_from_open_pipeline", pipelineWins);
+        json.member("eventual_opportunities", eventualOpportunities);
+        json.member("eventual_wins", eventualWins);
         json.member("sla_breach_rate", slaBreachRate);
         json.member("recycled_mqls", recycled);
         json.memberOrNull("mean_response_hours", meanResponseHours);
@@ -289,6 +329,7 @@ public final class SimulationResult {
         double pipelineMean = revenue.fromOpenPipeline();
         json.name("reverse_funnel").beginObject()
                 .member("expected_leads", expectedLeads)
+                .member("reference_response_hours", referenceResponseHours())
                 .member("wins", reverseFunnelWins())
                 .member("revenue", reverseFunnelRevenue())
                 .memberOrNull("required_leads", perWon > 0 ? Math.max(0, scenario.quota() - pipelineMean) / perWon : Double.NaN)
@@ -360,14 +401,26 @@ public final class SimulationResult {
         funnel.row("SQLs", Numbers.count(sqls), ratio(sqls, sals) + " of SALs");
         funnel.row("opportunities", Numbers.count(opportunities), ratio(opportunities, sqls) + " of SQLs");
         funnel.row("wins", Numbers.count(wins), pipelineWins > 0
-                ? "incl. " + Numbers.count(pipelineWins) + " from open pipeline" : "");
+                ? "closed in the period, incl. " + Numbers.count(pipelineWins) + " from open pipeline"
+                : "closed in the period");
         out.append(funnel.render()).append('\n');
         out.append(String.format(Locale.ROOT, "SLA breach rate %s, recycled MQLs %s, mean response %s, rep utilisation %s%n",
                 Numbers.percent(slaBreachRate), Numbers.count(recycled),
                 Double.isNaN(meanResponseHours) ? "n/a" : Numbers.fixed(meanResponseHours, 1) + " h",
                 Double.isNaN(repUtilisation) ? "n/a (unlimited)" : Numbers.percent(repUtilisation)));
-        out.append(String.format(Locale.ROOT, "Reverse-funnel calculator (no timing, capacity or response delay): %s wins, %s revenue%n",
-                Numbers.count(reverseFunnelWins()), Numbers.amount(reverseFunnelRevenue())));
+        out.append(String.format(Locale.ROOT,
+                "This period's touched MQLs, whenever their deals open and close: %s opportunities (%s of SQLs), "
+                        + "%s wins (%s of opportunities); %s of the wins close after the period%n",
+                Numbers.count(eventualOpportunities), ratio(eventualOpportunities, sqls), Numbers.count(eventualWins),
+                ratio(eventualWins, eventualOpportunities),
+                Numbers.count(Math.max(0, eventualWins - (wins - pipelineWins)))));
+        out.append(String.format(Locale.ROOT,
+                "Reverse-funnel calculator (stage rates at a %s h first response; no timing, capacity or variance): "
+                        + "%s wins, %s revenue; simulated at this run's response times%s: %s wins whenever they close%n",
+                Numbers.hours(referenceResponseHours()),
+                Numbers.count(reverseFunnelWins()), Numbers.amount(reverseFunnelRevenue()),
+                Double.isNaN(meanResponseHours) ? "" : " (mean " + Numbers.fixed(meanResponseHours, 1) + " h)",
+                Numbers.count(eventualWins)));
         if (cappedShare > 0) {
             out.append(String.format(Locale.ROOT,
                     "Note: for %s of MQLs the score lift would push a stage rate above 1 and is capped; "
@@ -376,17 +429,18 @@ public final class SimulationResult {
         out.append('\n');
         TextTable sources = new TextTable("assumption", "source", "detail").align("lll");
         java.util.List<StageRate> rates = calibration.rates().inOrder();
+        String reference = Numbers.hours(referenceResponseHours());
         for (int i = 0; i < rates.size(); i++) {
             Provenance p = rates.get(i).provenance();
-            sources.row(FunnelRates.STAGE_NAMES.get(i) + " " + Numbers.percent(rates.get(i).mean()),
-                    p.source().wireName(), p.note());
+            sources.row(FunnelRates.STAGE_NAMES.get(i) + " " + Numbers.percent(rates.get(i).mean())
+                    + (i == 0 ? " at " + reference + " h" : ""), p.source().wireName(), p.note());
         }
         sources.row("score distribution", calibration.scores().provenance().source().wireName(),
                 calibration.scores().provenance().note());
         sources.row("conversion by score", calibration.conversion().provenance().source().wireName(),
                 calibration.conversion().provenance().note());
-        sources.row(String.format(Locale.ROOT, "response decay tau %.2g h, k %.2g", calibration.responseDecay().tauHours(),
-                calibration.responseDecay().k()), calibration.responseDecay().provenance().source().wireName(),
+        sources.row(String.format(Locale.ROOT, "response decay tau %.2g h, k %.2g, reference %s h",
+                calibration.responseDecay().tauHours(), calibration.responseDecay().k(), reference), calibration.responseDecay().provenance().source().wireName(),
                 calibration.responseDecay().provenance().note());
         sources.row("arrivals", calibration.arrivals().provenance().source().wireName(),
                 calibration.arrivals().provenance().note());

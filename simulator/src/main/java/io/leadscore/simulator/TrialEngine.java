@@ -28,10 +28,15 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  *       hours-per-day ÷ touches-per-day hours. An MQL whose touch would come
  *       more than recycle-after days after it arrived is recycled instead
  *       (it does not use capacity); a touch later than the SLA is a breach.</li>
- *   <li>Touched MQLs: a score band b, then accepted with p₁(b)·m(delay),
- *       SQL with p₂(b), an opportunity with p₃(b) opened after the
- *       qualification lag, won with p₄(b) after the sales cycle. Only opportunities opened and deals
- *       closed inside the period count; each win draws a deal amount.</li>
+ *   <li>Touched MQLs: a score band b, then accepted with the chance the
+ *       rate p₁(b) at the reference response time takes at this delay
+ *       (odds × m(delay)/m(t_ref)), SQL with p₂(b), an opportunity with p₃(b)
+ *       opened after the qualification lag, won with p₄(b) after the sales
+ *       cycle (one uniform v decides the nested chain after SAL: SQL when
+ *       v &lt; p₂, opportunity when v &lt; p₂p₃, won when v &lt; p₂p₃p₄). Only opportunities opened and deals closed inside the period
+ *       count towards the period; each win draws a deal amount. The eventual
+ *       counts take every opportunity and win of these MQLs, whenever it
+ *       opens or closes.</li>
  *   <li>Open pipeline: each open deal is won with the trial's p₄ and closes
  *       after the rest of a sales cycle given its age.</li>
  * </ol>
@@ -48,17 +53,16 @@ final class TrialEngine {
     static final long PIPELINE = 5;
     static final long DAY_BASE = 16;
 
-    static final int SLOTS = 10;
+    static final int SLOTS = 8;
     static final int SCORE = 0;
     static final int TIME = 1;
     static final int RESPONSE = 2;
     static final int SAL = 3;
-    static final int SQL = 4;
-    static final int OPPORTUNITY = 5;
-    static final int LAG = 6;
-    static final int WON = 7;
-    static final int CYCLE = 8;
-    static final int SIZE = 9;
+    /** One uniform v decides SQL (v &lt; p₂), opportunity (v &lt; p₂p₃) and won (v &lt; p₂p₃p₄): a nested chain. */
+    static final int QUALIFICATION = 4;
+    static final int LAG = 5;
+    static final int CYCLE = 6;
+    static final int SIZE = 7;
 
     static final int MAX_MQLS_PER_TRIAL = 1 << 26;
 
@@ -66,6 +70,8 @@ final class TrialEngine {
     private final long seed;
     private final double[] trialRate = new double[TrialModel.STAGES];
     private final double[] probability;
+    /** Per slot, flattened [j * slots + slot]: p₂, p₂p₃ and p₂p₃p₄, the chances of reaching SQL, opportunity and won from SAL. */
+    private final double[] chain;
     private final double[] weekFactor;
     private final double[] repFree;
     /** Readiness buckets of one hour each, the last one for "at or after the period's end". */
@@ -88,6 +94,9 @@ final class TrialEngine {
     private int sqls;
     private int opportunities;
     private int wins;
+    /** Opportunities and wins from MQLs touched in the period, whenever the deal opens or closes. */
+    private int eventualOpportunities;
+    private int eventualWins;
     private double revenue;
     private double responseHours;
     private int pipelineWins;
@@ -97,6 +106,7 @@ final class TrialEngine {
         this.model = model;
         this.seed = seed;
         this.probability = new double[TrialModel.STAGES * Math.max(1, model.slots)];
+        this.chain = new double[(TrialModel.STAGES - 1) * Math.max(1, model.slots)];
         this.weekFactor = new double[model.weeks];
         this.repFree = new double[Math.max(1, model.reps)];
         this.bucketStart = new int[24 * model.days + 2];
@@ -113,6 +123,8 @@ final class TrialEngine {
         sqls = 0;
         opportunities = 0;
         wins = 0;
+        eventualOpportunities = 0;
+        eventualWins = 0;
         revenue = 0;
         responseHours = 0;
         pipelineWins = 0;
@@ -130,6 +142,8 @@ final class TrialEngine {
         out.sqls[trial] = sqls;
         out.opportunities[trial] = opportunities;
         out.wins[trial] = wins + pipelineWins;
+        out.eventualOpportunities[trial] = eventualOpportunities;
+        out.eventualWins[trial] = eventualWins;
         out.revenue[trial] = revenue + pipelineRevenue;
         out.pipelineWins[trial] = pipelineWins;
         out.pipelineRevenue[trial] = pipelineRevenue;
@@ -151,6 +165,14 @@ final class TrialEngine {
         for (int i = 0; i < TrialModel.STAGES; i++) {
             for (int s = 0; s < slots; s++) {
                 probability[i * slots + s] = Math.min(1, trialRate[i] * m.stageFactor[i * slots + s]);
+            }
+        }
+        for (int s = 0; s < slots; s++) {
+            double c = 1;
+            for (int i = 1; i < TrialModel.STAGES; i++) {
+                // Products of numbers in [0, 1] never grow when rounded, so the thresholds are nested.
+                c *= probability[i * slots + s];
+                chain[(i - 1) * slots + s] = c;
             }
         }
         if (!m.poisson) {
@@ -182,7 +204,9 @@ final class TrialEngine {
                 dayLeads = DiscreteQuantiles.poisson(u, m.dayMean[d] * weekFactor[d / 7]);
             }
             leads += dayLeads;
-            int dayMqls = DiscreteQuantiles.binomial(Streams.uniform(mqlKey, d), dayLeads, m.mqlShare);
+            double v = Streams.uniform(mqlKey, d);
+            int dayMqls = m.mqlTable != null && m.mqlTable.covers(dayLeads) ? m.mqlTable.inverse(v, dayLeads)
+                    : DiscreteQuantiles.binomial(v, dayLeads, m.mqlShare);
             if (dayMqls == 0) {
                 continue;
             }
@@ -261,8 +285,8 @@ final class TrialEngine {
         // in non-decreasing time order and take equal time, so a ring of free times suffices.
         int nextRep = 0;
         int slots = m.slots;
-        LogNormalDays lag = m.calibration.qualificationLag();
-        LogNormalDays cycle = m.calibration.salesCycle();
+        DurationGrid lag = m.lagGrid;
+        DurationGrid cycle = m.cycleGrid;
         DealSizeModel size = m.calibration.dealSize();
         for (int q = 0; q < n; q++) {
             int i = order[q];
@@ -310,23 +334,27 @@ final class TrialEngine {
                 continue;
             }
             sals++;
-            if (Streams.uniform(key, base + SQL) >= probability[slots + s]) {
+            // One uniform for the chain SQL -> opportunity -> won (stage i reached when v is below the product of
+            // the rates up to i): the stages are as likely as with one draw each, the SQL count needs no branch,
+            // and only SALs that reach an opportunity go further.
+            double v = Streams.uniform(key, base + QUALIFICATION);
+            sqls += v < chain[s] ? 1 : 0;
+            if (v >= chain[slots + s]) {
                 continue;
             }
-            sqls++;
-            if (Streams.uniform(key, base + OPPORTUNITY) >= probability[2 * slots + s]) {
+            eventualOpportunities++;
+            boolean won = v < chain[2 * slots + s];
+            eventualWins += won ? 1 : 0;
+            // Whether the deal opens (and closes) inside the period is decided from the duration grids; the
+            // qualification lag itself is computed only for deals won after opening inside the period.
+            double uLag = Streams.uniform(key, base + LAG);
+            boolean openedInPeriod = lag.shorterThan(uLag, end - t);
+            opportunities += openedInPeriod ? 1 : 0;
+            if (!(won && openedInPeriod)) {
                 continue;
             }
-            double opened = t + 24 * lag.quantile(Streams.uniform(key, base + LAG));
-            if (opened >= end) {
-                continue;
-            }
-            opportunities++;
-            if (Streams.uniform(key, base + WON) >= probability[3 * slots + s]) {
-                continue;
-            }
-            double closed = opened + 24 * cycle.quantile(Streams.uniform(key, base + CYCLE));
-            if (closed >= end) {
+            double opened = t + lag.hours(uLag);
+            if (!cycle.shorterThan(Streams.uniform(key, base + CYCLE), end - opened)) {
                 continue;
             }
             wins++;

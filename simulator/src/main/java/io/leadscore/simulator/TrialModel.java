@@ -6,6 +6,7 @@ import io.leadscore.simulator.calibration.ConversionByScore;
 import io.leadscore.simulator.calibration.OpenOpportunity;
 import io.leadscore.simulator.calibration.ScoreDistribution;
 import io.leadscore.simulator.calibration.StageRate;
+import io.leadscore.simulator.random.BinomialTable;
 import io.leadscore.simulator.random.PoissonTable;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -33,28 +34,41 @@ import java.util.Map;
  * the share of MQLs for which a cap binds at the mean rates (0 for consistent
  * calibrations, and then the expected-value identities below are exact).
  *
+ * <h2>Response time</h2>
+ * The MQL→SAL rate p_1(b) holds for a first touch at the calibration's
+ * reference response time t_ref. An MQL touched δ hours after it arrived is
+ * accepted with a_b(δ) = p_1(b)·r / (1 − p_1(b) + p_1(b)·r), where
+ * r = m(δ)/m(t_ref) and m(t) = (1 + t/τ)^(−k): the odds of acceptance scale
+ * with the response decay relative to the reference (see
+ * {@link io.leadscore.simulator.calibration.ResponseDecay}). a_b(t_ref) = p_1(b);
+ * a_b is decreasing in δ and increasing in p_1(b), so under common random
+ * numbers a shorter delay never turns an acceptance into a rejection.
+ *
  * <h2>Expected value in the reverse-funnel limit</h2>
  * Let λ_d be day d's expected leads (the weekly dispersion factor has mean 1)
  * and Λ = Σ_d λ_d. Each lead is an MQL with probability q(t), the share of
  * scores at or above the threshold, and falls in band b with probability
  * π_b / q(t) given that. An MQL of band b touched δ hours after arriving wins
  * inside the period with probability
- * p_1(b)·m(δ)·p_2(b)·p_3(b)·p_4(b)·P(touch + lag + cycle &lt; end).
- * With fixed rates, unlimited capacity, an immediate touch (m(0) = 1) and
- * durations short against the period, that is P·L_b with P = p_1 p_2 p_3 p_4,
- * so by thinning the arrivals
+ * a_b(δ)·p_2(b)·p_3(b)·p_4(b)·P(touch + lag + cycle &lt; end).
+ * With fixed rates, unlimited capacity, every touch at the reference response
+ * time (a_b = p_1(b)) and durations short against the period, that is P·L_b
+ * with P = p_1 p_2 p_3 p_4, so by thinning the arrivals
  * <pre>
  *   E[wins]    = Λ · q(t) · P · E[L_b | score ≥ t]
  *   E[revenue] = E[wins] · E[deal amount]          (amounts independent of the count, Wald)
  * </pre>
  * and at the reference threshold E[L_b | score ≥ t_ref] = 1: expected wins =
  * leads × (Lead→MQL) × Π stage rates and expected revenue = that × mean deal
- * size, the reverse-funnel formula. The normalisers make the intermediate
- * counts match too (E[SALs] = Λ·q·p_1 and so on). Independent Beta rates
- * leave the expectation unchanged (E[Π p_i] = Π E[p_i]). Outside the limit,
- * response delay (m &lt; 1), the queue, and deals closing after the period
- * can only lower these figures; {@link SimulationResult#reverseFunnelWins()}
- * reports the limit next to the simulated result.
+ * size, the reverse-funnel formula, whose quoted rates were observed at
+ * real-world response times. The normalisers make the intermediate counts
+ * match too (E[SALs] = Λ·q·p_1 and so on). Independent Beta rates leave the
+ * expectation unchanged (E[Π p_i] = Π E[p_i]). Outside the limit, touches
+ * faster than the reference raise the figures and slower ones, the queue and
+ * deals closing after the period lower them;
+ * {@link SimulationResult#reverseFunnelWins()} reports the limit next to the
+ * simulated result, and the eventual counts (whenever a touched MQL's deal
+ * opens or closes) separate the response effect from the period cut-off.
  */
 final class TrialModel {
 
@@ -77,11 +91,18 @@ final class TrialModel {
     final double[] hourCdf;
 
     final double mqlShare;
+    /** Binomial(day's leads, MQL share) quantiles for the usual day counts, or null (computed on the fly). */
+    final BinomialTable mqlTable;
     /** MQL score slots: slot 0 may be the part of the threshold's band above it. */
     final int slots;
     final int[] slotBand;
     /** Cumulative distribution over slots of an MQL's score band, ending at 1. */
     final double[] slotCdf;
+    /**
+     * Guide entries per slot: with 64 the search below almost never steps (a guide interval rarely holds a
+     * slot boundary), so its loop exit is predictable; the table stays small (about 25 KB for 100 slots).
+     */
+    private static final int GUIDE_PER_SLOT = 64;
     /** slotGuide[g]: the first slot whose cumulative share reaches g / length. */
     final int[] slotGuide;
     /** g_i(slot), flattened [stage * slots + slot]: the factor on trial rate p_i for that slot. */
@@ -91,6 +112,8 @@ final class TrialModel {
 
     final double tauHours;
     final double k;
+    /** m(t_ref): the decay at the reference response time, where the MQL→SAL rate holds. */
+    final double referenceMultiplier;
     /** m(j · DECAY_STEP) for j = 0..n−1: brackets m between grid points (m is decreasing). */
     final double[] decayGrid;
     static final double DECAY_STEP_HOURS = 0.01;
@@ -106,6 +129,10 @@ final class TrialModel {
     final double serviceHours;
     /** Rep first touches available in the period (NaN when unlimited). */
     final double capacityInPeriod;
+
+    /** Qualification lag and sales cycle, tabulated for the in-period decisions. */
+    final DurationGrid lagGrid;
+    final DurationGrid cycleGrid;
 
     final double[] pipelineAge;
     final double[] pipelineAmount;
@@ -170,6 +197,7 @@ final class TrialModel {
                             + "shorten the period, lower the volume or raise the threshold",
                     expectedLeads * mqlShare, MAX_EXPECTED_MQLS_PER_TRIAL));
         }
+        this.mqlTable = mqlTable(dayMean, poisson, dispersion, mqlShare);
         int firstBand = ScoreDistribution.band(threshold);
         double firstFraction = ScoreDistribution.fractionOfBandAbove(threshold, firstBand);
         int startBand = firstFraction > 0 ? firstBand : firstBand + 1;
@@ -192,7 +220,7 @@ final class TrialModel {
         if (slots > 0) {
             slotCdf[slots - 1] = 1;
         }
-        this.slotGuide = new int[Math.max(1, 16 * slots)];
+        this.slotGuide = new int[Math.max(1, GUIDE_PER_SLOT * slots)];
         int guideSlot = 0;
         for (int g = 0; g < slotGuide.length; g++) {
             double at = (double) g / slotGuide.length;
@@ -256,6 +284,7 @@ final class TrialModel {
 
         this.tauHours = calibration.responseDecay().tauHours();
         this.k = calibration.responseDecay().k();
+        this.referenceMultiplier = calibration.responseDecay().referenceMultiplier();
         int gridPoints = (int) Math.ceil(Math.min(24.0 * scenario.policy().recycleAfterDays(), DECAY_GRID_MAX_HOURS)
                 / DECAY_STEP_HOURS) + 2;
         this.decayGrid = new double[gridPoints];
@@ -272,6 +301,9 @@ final class TrialModel {
         this.capacityInPeriod = unlimited ? Double.NaN
                 : (double) reps * capacity.firstTouchesPerRepPerDay() * calendar.workingDays();
 
+        this.lagGrid = new DurationGrid(calibration.qualificationLag());
+        this.cycleGrid = new DurationGrid(calibration.salesCycle());
+
         List<OpenOpportunity> pipeline = calibration.openPipeline();
         this.pipelineAge = new double[pipeline.size()];
         this.pipelineAmount = new double[pipeline.size()];
@@ -282,6 +314,29 @@ final class TrialModel {
             pipelineAmount[i] = o.amount();
             pipelineCdfAtAge[i] = calibration.salesCycle().cdf(o.ageDays());
         }
+    }
+
+    /**
+     * A table of the day's MQL count for lead counts within about ten standard deviations of the day means
+     * (Poisson), or from zero to well above them (negative binomial); other counts are computed directly.
+     */
+    private static BinomialTable mqlTable(double[] dayMean, boolean poisson, double dispersion, double share) {
+        if (dayMean.length == 0) {
+            return null;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (double mean : dayMean) {
+            lo = Math.min(lo, mean);
+            hi = Math.max(hi, mean);
+        }
+        if (!(hi <= 1e6)) {
+            return null;
+        }
+        int from = poisson ? (int) Math.max(0, Math.floor(lo - 10 * Math.sqrt(lo) - 5)) : 0;
+        double top = poisson ? hi : hi * (1 + 5 / Math.sqrt(dispersion));
+        int to = (int) Math.ceil(top + 10 * Math.sqrt(top) + 5);
+        return BinomialTable.of(share, from, to);
     }
 
     /**
@@ -315,29 +370,39 @@ final class TrialModel {
     }
 
     /**
-     * Whether u &lt; p · m(delay), decided from the grid bracket
-     * m((j+1)·step) &le; m(delay) &le; m(j·step) and computing the power only
-     * when u falls inside the bracket (about one MQL in a hundred). The
-     * answer is the same as evaluating m(delay) directly.
+     * Whether u &lt; a, a = p·r / (1 − p + p·r) the chance of acceptance for a
+     * touch {@code delay} hours after the MQL, p the rate at the reference
+     * response time and r = m(delay)/m(t_ref). Multiplied out (1 − p + p·r &gt; 0):
+     * u &lt; a ⟺ m(delay)·p·(1 − u) &gt; m(t_ref)·u·(1 − p). That is decided
+     * from the grid bracket m((j+1)·step) &le; m(delay) &le; m(j·step), computing
+     * the power only when the bound falls inside the bracket (rarely: one
+     * step of 36 seconds changes m by at most 1.5%, near zero delay, and by a
+     * few parts in ten thousand after a day). The answer is the same as
+     * evaluating m(delay) directly.
      */
     boolean accepted(double u, double p, double delay) {
-        if (u >= p) {
+        if (p <= 0) {
             return false;
         }
-        if (delay <= 0 || k == 0) {
+        if (p >= 1) {
             return true;
+        }
+        double scale = p * (1 - u);
+        double bound = referenceMultiplier * u * (1 - p);
+        if (delay <= 0 || k == 0) {
+            return scale > bound;
         }
         double x = delay / DECAY_STEP_HOURS;
         if (x < decayGrid.length - 1) {
             int j = (int) x;
-            if (u < p * decayGrid[j + 1]) {
+            if (decayGrid[j + 1] * scale > bound) {
                 return true;
             }
-            if (u >= p * decayGrid[j]) {
+            if (decayGrid[j] * scale <= bound) {
                 return false;
             }
         }
-        return u < p * Math.pow(1 + delay / tauHours, -k);
+        return Math.pow(1 + delay / tauHours, -k) * scale > bound;
     }
 
     /**

@@ -10,6 +10,8 @@ final class TrialResults {
     final int[] sqls;
     final int[] opportunities;
     final int[] wins;
+    final int[] eventualOpportunities;
+    final int[] eventualWins;
     final double[] revenue;
     final int[] pipelineWins;
     final double[] pipelineRevenue;
@@ -27,6 +29,8 @@ final class TrialResults {
         sqls = new int[trials];
         opportunities = new int[trials];
         wins = new int[trials];
+        eventualOpportunities = new int[trials];
+        eventualWins = new int[trials];
         revenue = new double[trials];
         pipelineWins = new int[trials];
         pipelineRevenue = new double[trials];

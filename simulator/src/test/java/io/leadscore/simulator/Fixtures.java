@@ -1,6 +1,7 @@
 package io.leadscore.simulator;
 
 import io.leadscore.simulator.calibration.Calibration;
+import io.leadscore.simulator.calibration.Defaults;
 import io.leadscore.simulator.calibration.FunnelRates;
 import io.leadscore.simulator.calibration.LogNormalDays;
 import io.leadscore.simulator.calibration.Provenance;
@@ -23,14 +24,17 @@ final class Fixtures {
     }
 
     /**
-     * The reverse-funnel limit: stage rates without uncertainty (the default midpoints) and
-     * qualification lag and sales cycle of about a tenth of a second, so every deal opened
-     * or won closes inside the period. Score distribution and deal sizes are the defaults.
+     * The reverse-funnel limit: stage rates without uncertainty (the default midpoints),
+     * holding at a reference response time of 0 hours (so {@link #instantResponse()} touches
+     * every MQL exactly at the reference), and qualification lag and sales cycle of about a
+     * tenth of a second, so every deal opened or won closes inside the period. Score
+     * distribution, deal sizes and the decay's tau and k are the defaults.
      */
     static Calibration noVariance() {
         Provenance p = Provenance.byDefault("test");
         return Calibration.builder()
                 .rates(fixedRates(P1, P2, P3, P4))
+                .responseDecay(Defaults.responseDecay().withReference(0, p))
                 .qualificationLag(LogNormalDays.fixed(1e-6, p))
                 .salesCycle(LogNormalDays.fixed(1e-6, p))
                 .build();

@@ -35,7 +35,12 @@ class SimulationResultTest {
                 "response_decay", "arrivals", "deal_size", "qualification_lag_days", "sales_cycle_days", "open_pipeline", "model");
         Map<String, Object> mqlToSal = (Map<String, Object>) ((Map<String, Object>) assumptions.get("stage_rates")).get("mql_to_sal");
         assertThat(mqlToSal).containsEntry("source", "default").containsKey("note");
-        assertThat(((Map<String, Object>) assumptions.get("response_decay"))).containsEntry("tau_hours", 0.5).containsEntry("k", 0.72);
+        assertThat(((Map<String, Object>) assumptions.get("response_decay"))).containsEntry("tau_hours", 0.5).containsEntry("k", 0.72)
+                .containsEntry("reference_hours", 42.0);
+        assertThat((Map<String, Object>) json.get("reverse_funnel")).containsEntry("reference_response_hours", 42.0)
+                .containsKeys("expected_leads", "wins", "revenue", "required_leads");
+        assertThat((double) json.get("eventual_wins")).isEqualTo(RESULT.eventualWins()).isGreaterThan((double) json.get("wins"));
+        assertThat((double) json.get("eventual_opportunities")).isGreaterThanOrEqualTo((double) json.get("opportunities"));
     }
 
     @Test
@@ -64,7 +69,7 @@ class SimulationResultTest {
     void terminalHistogramStaysWithinItsWidthAndShowsTheQuota() {
         String text = RESULT.histogram().render(60);
         assertThat(text.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
-        assertThat(text).contains("quota 25,000");
+        assertThat(text).contains("quota 500,000");
         assertThat(text.lines().filter(l -> l.contains("|")).count()).isEqualTo(RESULT.histogram().bins());
         assertThatThrownBy(() -> RESULT.histogram().render(20)).hasMessageContaining("Invalid histogram width: 20");
     }
@@ -72,9 +77,11 @@ class SimulationResultTest {
     @Test
     void tableShowsTheHeadlineFunnelAndSources() {
         String table = RESULT.toTable();
-        assertThat(table).contains("Chance of reaching quota 25,000: ")
+        assertThat(table).contains("Chance of reaching quota 500,000: ")
                 .contains("MQLs").contains("SLA breach rate").contains("rep utilisation")
-                .contains("Reverse-funnel calculator").contains("mql_to_sal 50.0%").contains("default");
+                .contains("Reverse-funnel calculator (stage rates at a 42 h first response")
+                .contains("mql_to_sal 50.0% at 42 h").contains("default")
+                .contains("wins close after the period");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.leadscore.simulator.calibration;
 
 import io.leadscore.simulator.text.JsonWriter;
+import io.leadscore.simulator.text.Numbers;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,10 +12,11 @@ import java.util.Objects;
  * {@link #toBuilder()}.
  *
  * @param referenceThreshold  the MQL threshold the stage rates were observed (or are quoted) at
- * @param rates               stage conversion after MQL, with an immediate first touch
+ * @param rates               stage conversion after MQL; MQL→SAL holds at the response decay's reference
+ *                            response time
  * @param scores              the score distribution of new leads
  * @param conversion          how conversion rises with score
- * @param responseDecay       the effect of response time on acceptance
+ * @param responseDecay       the effect of response time on acceptance, relative to its reference response time
  * @param arrivals            the shape of lead arrivals (dispersion, weekdays, seasonality)
  * @param dealSize            amounts of won deals
  * @param qualificationLag    days from first touch to the opportunity being opened
@@ -71,10 +73,15 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
      * Fits every part that the observations support and takes the default for
      * the rest, each with a provenance note saying which and why:
      * <ul>
-     *   <li>MQL→SAL: from the follow-ups (delay, accepted) rescaled to an
-     *       immediate touch by the response decay (fitted if the follow-ups
-     *       support it, the default otherwise); failing that from the stage
-     *       counts as observed; failing that the default.</li>
+     *   <li>Response decay: τ and k fitted to the follow-ups (delay,
+     *       accepted) on the odds of acceptance when they support it, the
+     *       default otherwise (the note says why).</li>
+     *   <li>MQL→SAL: from at least {@value #MIN_STAGE_COUNT} follow-ups, the
+     *       share accepted, holding at the history's effective response time
+     *       under that decay, which becomes the decay's reference
+     *       ({@link ResponseDecayFit#atReference}); failing that from the stage
+     *       counts, taken to hold at the default reference response time;
+     *       failing that the default.</li>
      *   <li>The other stages: Beta from the counts when at least
      *       {@value #MIN_STAGE_COUNT} leads entered.</li>
      *   <li>Scores: the champion's recent scores, else the threshold curve's
@@ -97,13 +104,16 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
             decay = ResponseDecayFit.fit(delays, accepted, decay).decay();
         }
         if (delays != null && delays.length >= MIN_STAGE_COUNT) {
-            mqlToSal = ResponseDecayFit.immediateAcceptance(delays, accepted, decay);
+            // The rate the store shows, at the response time where the (fitted or default) curve gives it.
+            ReferenceAcceptance atReference = ResponseDecayFit.atReference(delays, accepted, decay);
+            mqlToSal = atReference.mqlToSal();
+            decay = atReference.decay();
         } else if (obs.mqlToSal() != null && obs.mqlToSal().entered() >= MIN_STAGE_COUNT) {
             StageCounts c = obs.mqlToSal();
             String why = delays == null ? "no delays given" : "only " + delays.length + " follow-ups with delays";
             mqlToSal = StageRate.fromCounts(c.advanced(), c.entered(), c.advanced() + " of " + c.entered()
-                    + " MQLs accepted, as observed at historical response times (" + why + "): "
-                    + "taken as the immediate-touch rate, optimistic if responses were slow");
+                    + " MQLs accepted at historical response times (" + why + "): taken to hold at the reference "
+                    + "first touch " + Numbers.hours(decay.referenceHours()) + " h after the MQL");
         } else {
             mqlToSal = fallback(defaultRates.mqlToSal(), obs.mqlToSal(), delays == null ? 0 : delays.length);
         }
@@ -196,7 +206,8 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
 
         json.name("response_decay").beginObject()
                 .member("tau_hours", responseDecay.tauHours())
-                .member("k", responseDecay.k());
+                .member("k", responseDecay.k())
+                .member("reference_hours", responseDecay.referenceHours());
         provenance(json, responseDecay.provenance());
         json.endObject();
 

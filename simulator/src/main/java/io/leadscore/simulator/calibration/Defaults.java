@@ -10,7 +10,12 @@ import io.leadscore.scoring.policy.Policy;
  *       SiriusDecisions demand waterfall and agency benchmarks: Inquiry→MQL
  *       10–25%, MQL→SAL 40–60%, SAL→SQL 50–70%, SQL→Opportunity 45–75%,
  *       Opportunity→Won 15–30%. Forrester itself warns no benchmark fits every
- *       company. Each range is read as the 10th–90th percentile of a Beta.</li>
+ *       company. Each range is read as the 10th–90th percentile of a Beta.
+ *       The ranges were observed at real-world response times, so MQL→SAL is
+ *       read as the rate for a first touch 42 hours after the MQL: the
+ *       average first response of the firms that responded in Oldroyd,
+ *       McElheran and Elkington ("The Short Life of Online Sales Leads", HBR,
+ *       March 2011; 2,241 companies).</li>
  *   <li>Sales ignores a large share of marketing leads: "the 70% of leads …
  *       that sales representatives do not pursue" (Sabnis, Chatterjee, Grewal
  *       and Lilien, "The Sales Lead Black Hole", Journal of Marketing, 2013).
@@ -19,7 +24,9 @@ import io.leadscore.scoring.policy.Policy;
  *   <li>Response decay m(t) = (1 + t/τ)^(−k) with τ = 30 min and k = 0.72,
  *       the fit to a vendor lead-response table of 10,000 leads; compare
  *       Oldroyd, McElheran and Elkington (HBR, 2011) and the MIT/InsideSales
- *       Lead Response Management study (2007).</li>
+ *       Lead Response Management study (2007). It scales the odds of
+ *       acceptance relative to the reference response time (see
+ *       {@link ResponseDecay}).</li>
  *   <li>Sales cycles of won deals: SMB 14–30 days, mid-market 30–90,
  *       enterprise 90–180+; the default is mid-market, 30–90 days as P10–P90
  *       of a lognormal.</li>
@@ -41,6 +48,12 @@ public final class Defaults {
     public static final double SCORE_BETA = Math.log(DEFAULT_MQL_SHARE) / Math.log(1 - REFERENCE_THRESHOLD);
     public static final double RESPONSE_TAU_HOURS = 0.5;
     public static final double RESPONSE_K = 0.72;
+    /**
+     * The response time at which the quoted stage rates hold: 42 hours, the average first response of the
+     * firms that responded at all in HBR 2011 (Oldroyd, McElheran, Elkington). The quoted waterfall ranges
+     * describe firms of that era and practice, not firms touching every lead at once.
+     */
+    public static final double RESPONSE_REFERENCE_HOURS = 42;
     public static final double SALES_CYCLE_P10_DAYS = 30;
     public static final double SALES_CYCLE_P90_DAYS = 90;
     public static final double QUALIFICATION_LAG_P10_DAYS = 1;
@@ -57,7 +70,8 @@ public final class Defaults {
     public static FunnelRates funnelRates() {
         return new FunnelRates(
                 StageRate.fromRange(0.40, 0.60, "MQL->SAL 40-60% (" + WATERFALL
-                        + "; cf. Sabnis et al. 2013, 70% of leads not pursued)"),
+                        + "; cf. Sabnis et al. 2013, 70% of leads not pursued), taken to hold at a first touch 42 h "
+                        + "after the MQL, the average first response in HBR 2011 (Oldroyd et al.)"),
                 StageRate.fromRange(0.50, 0.70, "SAL->SQL 50-70% (" + WATERFALL + ")"),
                 StageRate.fromRange(0.45, 0.75, "SQL->Opportunity 45-75% (" + WATERFALL + ")"),
                 StageRate.fromRange(0.15, 0.30, "Opportunity->Won 15-30% (" + WATERFALL + ")"));
@@ -75,9 +89,11 @@ public final class Defaults {
     }
 
     public static ResponseDecay responseDecay() {
-        return new ResponseDecay(RESPONSE_TAU_HOURS, RESPONSE_K, Provenance.byDefault(
+        return new ResponseDecay(RESPONSE_TAU_HOURS, RESPONSE_K, RESPONSE_REFERENCE_HOURS, Provenance.byDefault(
                 "tau 30 min, k 0.72: fit to a vendor lead-response table of 10,000 leads; "
-                        + "HBR 2011 (Oldroyd et al.) and MIT/InsideSales 2007 report steeper decay"));
+                        + "HBR 2011 (Oldroyd et al.) and MIT/InsideSales 2007 report steeper decay; "
+                        + "scales the odds of acceptance relative to the 42 h reference (HBR 2011's average first response), "
+                        + "so touches faster than that gain and slower ones lose"));
     }
 
     public static LogNormalDays salesCycle() {

@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * The four conversion rates after MQL, each the rate among MQLs at the
- * calibration's reference threshold with an immediate first touch (the
- * response-time multiplier then scales the first of them down for slower
- * responses; see {@link ResponseDecay}).
+ * calibration's reference threshold. MQL→SAL holds for a first touch at the
+ * response decay's reference response time; faster touches raise its odds
+ * and slower ones lower them (see {@link ResponseDecay}).
  *
  * @param mqlToSal         share of touched MQLs that sales accepts
  * @param salToSql         share of SALs that qualify as SQL
@@ -33,7 +33,7 @@ public record FunnelRates(StageRate mqlToSal, StageRate salToSql, StageRate sqlT
         return List.of(mqlToSal, salToSql, sqlToOpportunity, opportunityToWon);
     }
 
-    /** The product of the mean rates: MQL to won with an immediate touch, at the reference threshold. */
+    /** The product of the mean rates: MQL to won at the reference response time and the reference threshold. */
     public double meanProduct() {
         return mqlToSal.mean() * salToSql.mean() * sqlToOpportunity.mean() * opportunityToWon.mean();
     }

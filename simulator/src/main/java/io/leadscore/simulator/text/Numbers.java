@@ -28,6 +28,17 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
+    /** Hours to three significant digits without trailing zeros: 42, 6.21, 0.5. */
+    public static String hours(double h) {
+        if (!Double.isFinite(h)) {
+            return String.valueOf(h);
+        }
+        if (h == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(h).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
     /** A number in a compact form for narrow columns: 950, 12.3k, 4.56M, 1.2B. */
     public static String compact(double v) {
         double a = Math.abs(v);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.leadscore.simulator.random.Streams;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,21 +51,68 @@ class CalibrationTest {
     }
 
     @Test
-    void followUpsSetTheImmediateTouchAcceptance() {
+    void defaultRatesHoldAtTheHbrAverageFirstResponse() {
+        // HBR 2011 (Oldroyd et al.): the responding firms' average first response was 42 hours.
+        Calibration c = Calibration.defaults();
+        assertThat(c.responseDecay().referenceHours()).isEqualTo(42);
+        assertThat(c.rates().mqlToSal().provenance().note()).contains("42 h");
+    }
+
+    @Test
+    void stageCountsWithoutDelaysHoldAtTheDefaultReference() {
+        Calibration c = Calibration.fromObservations(StoreObservations.builder()
+                .stageCounts(new StageCounts(1_000, 480), null, null, null).build());
+        assertThat(c.responseDecay().referenceHours()).isEqualTo(Defaults.RESPONSE_REFERENCE_HOURS);
+        assertThat(c.rates().mqlToSal().provenance().note())
+                .contains("480 of 1000 MQLs accepted at historical response times")
+                .contains("reference first touch 42 h");
+    }
+
+    @Test
+    void fewFollowUpsKeepTheDefaultDecayAndSetTheReferenceToTheirEffectiveResponseTime() {
+        // 200 follow-ups, every delay 0 or 12 h: tau and k cannot be estimated from two delays, so the default
+        // decay stays and says why; the share accepted (100 of 200) holds between the two delays.
         int n = 200;
         double[] delays = new double[n];
         boolean[] accepted = new boolean[n];
         for (int i = 0; i < n; i++) {
-            delays[i] = 0;
-            accepted[i] = i % 2 == 0;
+            delays[i] = i < n / 2 ? 0 : 12;
+            accepted[i] = i < n / 2 ? i % 4 != 0 : i % 4 == 0;
         }
         Calibration c = Calibration.fromObservations(StoreObservations.builder().responses(delays, accepted).build());
-        // Every touch immediate: m = 1, so Beta(100 + 1, 200 - 100 + 1).
         assertThat(c.rates().mqlToSal().alpha()).isEqualTo(101);
-        assertThat(c.rates().mqlToSal().beta()).isCloseTo(101, within(1e-9));
-        // All delays equal: tau and k cannot be estimated, so the default decay stays and says why.
-        assertThat(c.responseDecay().provenance().source()).isEqualTo(Source.DEFAULT);
-        assertThat(c.responseDecay().provenance().note()).contains("store fit not used");
+        assertThat(c.rates().mqlToSal().beta()).isEqualTo(101);
+        assertThat(c.rates().mqlToSal().provenance().source()).isEqualTo(Source.STORE);
+        assertThat(c.responseDecay().tauHours()).isEqualTo(Defaults.RESPONSE_TAU_HOURS);
+        assertThat(c.responseDecay().provenance().note()).contains("store fit not used").contains("effective response time");
+        assertThat(c.responseDecay().referenceHours()).isStrictlyBetween(0.0, 12.0);
+        // The calibrated curve reproduces the observed share at the reference.
+        assertThat(c.responseDecay().acceptance(0.5, c.responseDecay().referenceHours())).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
+    void aFittedStoreCalibrationReproducesTheAcceptanceCurveItCameFrom() {
+        // Truth: the default model, 50% acceptance at a 42 h first touch, tau 0.5 h, k 0.72 on the odds.
+        // 6,000 follow-ups with delays log-uniform from 1 minute to 3 days. Whatever reference the store
+        // calibration picks, its curve must give the true acceptance at other delays (within 0.05).
+        ResponseDecay truth = Defaults.responseDecay();
+        int n = 6_000;
+        double[] delays = new double[n];
+        boolean[] accepted = new boolean[n];
+        long key = Streams.childKey(5, 1);
+        double lo = Math.log(1.0 / 60);
+        double hi = Math.log(72);
+        for (int i = 0; i < n; i++) {
+            delays[i] = Math.exp(lo + (hi - lo) * Streams.uniform(key, 2L * i));
+            accepted[i] = Streams.uniform(key, 2L * i + 1) < truth.acceptance(0.5, delays[i]);
+        }
+        Calibration c = Calibration.fromObservations(StoreObservations.builder().responses(delays, accepted).build());
+        ResponseDecay fitted = c.responseDecay();
+        assertThat(fitted.provenance().source()).as(fitted.provenance().note()).isEqualTo(Source.STORE);
+        double rate = c.rates().mqlToSal().mean();
+        for (double t : new double[] {0.1, 1, 4, 24, 42, 72}) {
+            assertThat(fitted.acceptance(rate, t)).as("acceptance at %s h", t).isCloseTo(truth.acceptance(0.5, t), within(0.05));
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ class LeversTest {
     void aFloodedTeamGainsMostFromAnotherRepOrAHigherThreshold() {
         // One rep at five first touches a day cannot keep up with 175 MQLs a week: more leads only lengthen the
         // queue, while a rep or a stricter threshold shortens it.
-        Scenario flooded = Scenario.builder().reps(1).firstTouchesPerRepPerDay(5).quota(8_000).build();
+        Scenario flooded = Scenario.builder().reps(1).firstTouchesPerRepPerDay(5).quota(60_000).build();
         LeverReport report = Levers.evaluate(flooded, Calibration.defaults(), OPTIONS, LeverSteps.defaults());
         assertThat(report.outcomes()).hasSize(6);
         assertThat(report.best()).isPresent();
@@ -34,7 +34,7 @@ class LeversTest {
 
     @Test
     void withSpareCapacityMoreLeadsCannotHurtAndAnotherRepIsNotApplicable() {
-        Scenario spare = Scenario.builder().unlimitedCapacity().quota(40_000).build();
+        Scenario spare = Scenario.builder().unlimitedCapacity().build();
         LeverReport report = Levers.evaluate(spare, Calibration.defaults(), OPTIONS, LeverSteps.defaults());
         LeverOutcome more = find(report, "more_leads");
         assertThat(more.applicable()).isTrue();
