@@ -12,7 +12,10 @@
     series: [
       { name: 'score', type: 'line', step: false, data: history.map(h => [h.as_of, h.score]), itemStyle: { color: LS.colors.brand } },
       { name: 'MQL threshold', type: 'line', step: 'end', showSymbol: false, data: history.map(h => [h.as_of, h.mql_threshold]),
-        itemStyle: { color: LS.colors.warn }, lineStyle: { type: 'dashed' } }
+        itemStyle: { color: LS.colors.warn }, lineStyle: { type: 'dashed' },
+        // with a single run there is no line to draw: mark the threshold across the chart
+        markLine: history.length ? { symbol: 'none', silent: true, data: [{ yAxis: history[history.length - 1].mql_threshold }],
+          lineStyle: { color: LS.colors.warn, type: 'dashed' }, label: { formatter: 'threshold' } } : undefined }
     ]
   });
 
@@ -20,11 +23,11 @@
   if (live) {
     const reasons = live.raising.concat(live.lowering).sort((a, b) => a.contribution - b.contribution);
     LS.chart('chart-reasons', {
-      grid: { left: 230, right: 48, top: 8, bottom: 28 },
+      grid: { left: 8, right: 48, top: 8, bottom: 28, containLabel: true },
       tooltip: { trigger: 'item', formatter: p => reasons[p.dataIndex].phrase + ' (' + reasons[p.dataIndex].group + '): '
           + (p.value > 0 ? '+' : '') + p.value.toFixed(3) },
       xAxis: { type: 'value', name: 'contribution (raw score)', nameLocation: 'middle', nameGap: 22 },
-      yAxis: { type: 'category', data: reasons.map(r => r.phrase.length > 34 ? r.phrase.substring(0, 33) + '…' : r.phrase) },
+      yAxis: { type: 'category', data: reasons.map(r => r.phrase.length > 42 ? r.phrase.substring(0, 41) + '…' : r.phrase) },
       series: [{ type: 'bar', data: reasons.map(r => ({ value: r.contribution,
           itemStyle: { color: r.contribution >= 0 ? LS.colors.good : LS.colors.bad } })) }]
     });

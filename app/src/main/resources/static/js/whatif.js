@@ -133,13 +133,14 @@
   function funnel(r) {
     const names = ['leads', 'MQLs', 'SALs', 'SQLs', 'opportunities', 'wins'];
     const values = [r.leads, r.mqls, r.sals, r.sqls, r.opportunities, r.wins];
+    // a funnel of the expected counts; the narrowest stages keep a readable width
     LS.chart('chart-funnel', {
-      grid: { left: 96, right: 56, top: 8, bottom: 24 },
       tooltip: { trigger: 'item', formatter: p => p.name + ': ' + LS.count(round1(values[p.dataIndex])) },
-      xAxis: { type: 'log', min: 0.1, axisLabel: { formatter: v => LS.compact(v) } },
-      yAxis: { type: 'category', inverse: true, data: names },
-      series: [{ type: 'bar', data: values.map(v => Math.max(0.1, v)), itemStyle: { color: LS.colors.brand },
-        label: { show: true, position: 'right', formatter: p => LS.count(round1(values[p.dataIndex])) } }]
+      series: [{ type: 'funnel', sort: 'none', left: 8, right: 150, top: 8, bottom: 8, minSize: '12%', maxSize: '100%', gap: 3,
+        min: 0, max: Math.max(1, r.leads),
+        label: { position: 'right', formatter: p => p.name + '  ' + LS.count(round1(values[p.dataIndex])) },
+        itemStyle: { color: LS.colors.brand, borderWidth: 0 },
+        data: names.map((n, i) => ({ name: n, value: values[i] })) }]
     });
   }
 
@@ -153,16 +154,18 @@
       const r = await LS.getJson('/api/levers?' + query(Math.min(1000, d.trials)), leverRequest.signal);
       const rows = r.levers.filter(l => l.applicable).reverse();
       LS.chart('chart-levers', {
-        grid: { left: 150, right: 60, top: 8, bottom: 24 },
+        grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
         tooltip: { trigger: 'item', formatter: p => rows[p.dataIndex].change + ': ' + LS.percent(rows[p.dataIndex].p_attain, 0)
             + ' (' + (rows[p.dataIndex].delta >= 0 ? '+' : '') + (100 * rows[p.dataIndex].delta).toFixed(1) + ' pts)' },
-        xAxis: { type: 'value', axisLabel: { formatter: v => (v > 0 ? '+' : '') + v + ' pts' } },
-        yAxis: { type: 'category', data: rows.map(l => l.change) },
+        xAxis: { type: 'value', name: 'points', nameLocation: 'middle', nameGap: 22, splitNumber: 4,
+          axisLabel: { formatter: v => (v > 0 ? '+' : '') + v } },
+        yAxis: { type: 'category', data: rows.map(l => l.change.replace(' -> ', ' → ')),
+          axisLabel: { width: 170, overflow: 'truncate' } },
         series: [{ type: 'bar', data: rows.map(l => ({ value: Math.round(1000 * l.delta) / 10,
             itemStyle: { color: l.delta >= 0 ? LS.colors.good : LS.colors.bad } })),
           label: { show: true, position: 'right', formatter: p => (p.value > 0 ? '+' : '') + p.value } }]
       });
-      $('levers-status').textContent = r.best ? 'Largest gain: ' + r.levers.find(l => l.lever === r.best).change
+      $('levers-status').textContent = r.best ? 'Largest gain: ' + r.levers.find(l => l.lever === r.best).change.replace(' -> ', ' → ')
         : 'No single change raises the chance of reaching quota.';
     } catch (e) {
       if (e.name !== 'AbortError') {
@@ -182,20 +185,27 @@
       const thresholds = [...new Set(rows.map(r => r.threshold))];
       const slas = [...new Set(rows.map(r => r.sla_hours))];
       const reachable = rows.filter(r => r.reachable).map(r => r.required_leads_per_week);
+      const low = reachable.length ? Math.min(...reachable) : 0;
+      const high = reachable.length ? Math.max(...reachable) : 1;
       LS.chart('chart-heatmap', {
-        grid: { left: 70, right: 24, top: 16, bottom: 90 },
-        tooltip: { formatter: p => { const r = rows[p.dataIndex];
+        grid: { left: 70, right: 24, top: 36, bottom: 90 },
+        tooltip: { formatter: p => { const r = rows.find(x => slas.indexOf(x.sla_hours) === p.value[0]
+              && thresholds.indexOf(x.threshold) === p.value[1]);
             return 'threshold ' + r.threshold.toFixed(2) + ', SLA ' + r.sla_hours + ' h: '
               + (r.reachable ? LS.count(Math.round(r.required_leads_per_week)) + ' leads/week, ' + LS.count(Math.round(r.required_mqls)) + ' MQLs'
                 : 'not reachable (best ' + LS.percent(r.p_attain, 0) + ')'); } },
         xAxis: { type: 'category', name: 'SLA hours', nameLocation: 'middle', nameGap: 28, data: slas.map(String) },
         yAxis: { type: 'category', name: 'threshold', data: thresholds.map(t => t.toFixed(2)) },
-        visualMap: { min: reachable.length ? Math.min(...reachable) : 0, max: reachable.length ? Math.max(...reachable) : 1,
-          calculable: true, orient: 'horizontal', left: 'center', bottom: 4, text: ['more leads', 'fewer'],
-          inRange: { color: ['#e3f4ea', '#7fb3ea', '#1f5fa8'] } },
-        series: [{ type: 'heatmap', data: rows.map(r => [slas.indexOf(r.sla_hours), thresholds.indexOf(r.threshold),
-            r.reachable ? Math.round(r.required_leads_per_week) : '-']),
-          label: { show: true, formatter: p => p.value[2] === '-' ? 'n/a' : LS.count(p.value[2]) } }]
+        visualMap: { min: low, max: Math.max(high, low + 1), calculable: true, orient: 'horizontal', left: 'center', bottom: 4,
+          seriesIndex: 0, text: ['more leads', 'fewer'], inRange: { color: ['#e3f4ea', '#7fb3ea', '#1f5fa8'] } },
+        // cells where the confidence is out of reach are a second, grey series the colour scale does not touch
+        series: [
+          { type: 'heatmap', data: rows.filter(r => r.reachable).map(r => [slas.indexOf(r.sla_hours),
+              thresholds.indexOf(r.threshold), Math.round(r.required_leads_per_week)]),
+            label: { show: true, formatter: p => LS.count(p.value[2]) } },
+          { type: 'heatmap', data: rows.filter(r => !r.reachable).map(r => [slas.indexOf(r.sla_hours),
+              thresholds.indexOf(r.threshold), 0]), itemStyle: { color: '#e5e9ee' },
+            label: { show: true, color: LS.colors.grey, formatter: 'out of reach' } }]
       });
       $('plan-status').textContent = 'Leads per week at ' + LS.percent(Number($('confidence').value), 0)
         + ' confidence · ' + Math.round((performance.now() - started) / 100) / 10 + ' s';

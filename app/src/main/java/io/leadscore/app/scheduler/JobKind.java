@@ -27,6 +27,11 @@ public enum JobKind {
         return label;
     }
 
+    /** "a rescoring", "an SLA check". */
+    public String withArticle() {
+        return (label.startsWith("S") ? "an " : "a ") + label;
+    }
+
     public static Optional<JobKind> ofJobName(String jobName) {
         for (JobKind k : values()) {
             if (k.jobName.equals(jobName)) {

@@ -183,14 +183,14 @@ public class JobLaunches implements DisposableBean {
         if (other != null) {
             metrics.refused(kind);
             Launch holder = launches.get(other);
-            throw new JobRefusedException("a " + kind.label() + " run is in progress"
+            throw new JobRefusedException(kind.withArticle() + " run is in progress"
                     + (holder == null ? "" : " (started by " + holder.requestedBy() + " at " + holder.requestedAt() + ")")
                     + "; wait for it to finish");
         }
         if (jobLock.isHeld(kind.jobName())) {
             running.remove(kind, id);
             metrics.refused(kind);
-            throw new JobRefusedException("a " + kind.label() + " run is in progress in another process sharing the store;"
+            throw new JobRefusedException(kind.withArticle() + " run is in progress in another process sharing the store;"
                     + " wait for it to finish");
         }
         Launch launch = Launch.running(id, kind, restart, requestedBy, clock.instant());

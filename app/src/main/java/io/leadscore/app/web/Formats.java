@@ -60,6 +60,31 @@ public class Formats {
         return local == null ? "–" : time(local.atZone(ZoneId.systemDefault()).toInstant());
     }
 
+    /** A time in a table cell: no zone (the column says UTC). */
+    public String stamp(Instant instant) {
+        return instant == null ? "–" : TIME.format(instant);
+    }
+
+    /** An ISO-8601 instant as text (a job parameter), as {@link #stamp}; other text as it is. */
+    public String stamp(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "–";
+        }
+        try {
+            return stamp(Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    /** Text cut to a length, with an ellipsis. */
+    public String cut(String text, int length) {
+        if (text == null || text.length() <= length) {
+            return text;
+        }
+        return text.substring(0, Math.max(1, length - 1)) + "…";
+    }
+
     public String day(Instant instant) {
         return instant == null ? "–" : DAY.format(instant);
     }

@@ -24,6 +24,11 @@ import org.springframework.context.annotation.Import;
                 "spring.datasource.url=jdbc:h2:mem:leadscore-console-test;DB_CLOSE_DELAY=-1",
                 "spring.datasource.username=sa",
                 "leadscore.rescore.grid-size=2",
+                // the scheduler runs as under 'serve', on schedules that do not fire while the suite runs
+                "leadscore.scheduler.enabled=true",
+                "leadscore.schedule.rescore=0 0 2 1 1 *",
+                "leadscore.schedule.sla-check=0 30 2 1 1 *",
+                "leadscore.schedule.zone=UTC",
                 "logging.level.root=WARN",
                 "logging.level.io.leadscore=WARN",
                 "logging.level.io.leadscore.app=INFO",

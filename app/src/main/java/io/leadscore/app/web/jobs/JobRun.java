@@ -42,6 +42,18 @@ public record JobRun(@JsonProperty("execution_id") long executionId,
                      boolean restartable,
                      @JsonProperty("restart_note") String restartNote) {
 
+    /** How people call the job. */
+    public String label() {
+        return switch (job) {
+            case "rescoreJob" -> "rescoring";
+            case "slaCheckJob" -> "SLA check";
+            case "crmImportJob" -> "import";
+            case "retrainJob" -> "training";
+            case "funnelReportJob" -> "funnel report";
+            default -> job;
+        };
+    }
+
     public boolean failed() {
         return "FAILED".equals(status) || "STOPPED".equals(status);
     }

@@ -44,12 +44,15 @@ class JobRuns {
         Map<Long, long[]> sla = figures(runs, JobKind.SLA_CHECK,
                 "SELECT run_id, breached, recycled FROM sla_check_run WHERE run_id IN (:ids)");
         List<JobRun> out = new ArrayList<>(runs.size());
+        java.util.Set<Long> seenRuns = new java.util.HashSet<>();
         for (JobHistory.Run r : runs) {
+            // newest first: the first execution of a run listed is its latest, the only one a restart continues
+            boolean latestOfRun = seenRuns.add(r.runId());
             long[] s = scoring.get(r.runId());
             long[] b = sla.get(r.runId());
             boolean rescoring = JobKind.RESCORING.jobName().equals(r.job());
             boolean check = JobKind.SLA_CHECK.jobName().equals(r.job());
-            Optional<String> whyNot = candidate(r) ? launches.whyNotRestartable(r.executionId()) : Optional.of("");
+            Optional<String> whyNot = latestOfRun && candidate(r) ? launches.whyNotRestartable(r.executionId()) : Optional.of("");
             out.add(new JobRun(r.executionId(), r.runId(), r.job(), r.asOf(), r.status(), firstLine(r.exitMessage()),
                     JobHistory.instant(r.startedAt()), r.duration() == null ? null : r.duration().toMillis() / 1000.0,
                     r.read(), r.written(), r.skipped(), r.psi(),

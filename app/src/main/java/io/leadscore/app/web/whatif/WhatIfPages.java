@@ -46,9 +46,11 @@ class WhatIfPages {
         Policy policy = builtIn.policy();
         double leadsPerWeek = builtIn.leadsPerWeek();
         boolean calibrate = false;
+        java.time.Instant asOf = null;
         try {
             StoreBasis basis = stores.current();
             store.put("as_of", Timestamps.format(basis.asOf()));
+            asOf = basis.asOf();
             store.put("champion", basis.champion());
             store.put("policy_version", basis.policyVersion());
             store.put("leads_per_week", basis.leadsPerWeek().orElse(null));
@@ -77,6 +79,7 @@ class WhatIfPages {
         page.put("store", store);
         model.addAttribute("pageJson", json.write(page));
         model.addAttribute("store", store);
+        model.addAttribute("storeAsOf", asOf);
         return "whatif";
     }
 }
