@@ -28,7 +28,7 @@ class WebConfiguration {
                 .info(new Info().title("leadscore API")
                         .version(Version.current())
                         .description("Quota what-ifs, the model registry, job runs, leads, the funnel report and the"
-                                + " policy of a leadscore store. Authenticate with 'Authorization: Bearer <token>'"
+                                + " policy of a leadscore store. Authenticate with 'Authorization: Bearer TOKEN'"
                                 + " (tokens are configured by hash, see docs/console.md) or HTTP Basic."
                                 + " Errors are problem details (RFC 9457).")
                         .license(new License().name("GPL-3.0").url("https://www.gnu.org/licenses/gpl-3.0.html")))
