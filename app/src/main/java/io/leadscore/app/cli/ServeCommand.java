@@ -84,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
         session.bean(ProgressRelay.class).target(null);
         int actual = ((WebServerApplicationContext) session.context()).getWebServer().getPort();
         PrintStream err = System.err;
-        err.println("leadscore console on http://localhost:" + actual + "/ (store " + globals.dbUrl() + ");"
+        err.println("leadscore console on http://localhost:" + actual + "/ (store "
+                + globals.dbUrl().replaceAll("(?i)(password=)[^&;]*", "$1***") + ");"
                 + " API documentation at /swagger-ui.html; Ctrl-C stops it.");
         session.bean(InitialAdmin.class).takePassword().ifPresent(password -> {
             err.println();

@@ -3,8 +3,6 @@ package io.leadscore.app.web;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -53,11 +51,6 @@ public class Formats {
 
     public String time(Instant instant) {
         return instant == null ? "–" : TIME.format(instant) + " UTC";
-    }
-
-    /** A job repository time (local to the JVM's zone) in UTC. */
-    public String time(LocalDateTime local) {
-        return local == null ? "–" : time(local.atZone(ZoneId.systemDefault()).toInstant());
     }
 
     /** A time in a table cell: no zone (the column says UTC). */

@@ -1,10 +1,7 @@
 package io.leadscore.app.web.security;
 
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 
 /**
  * The parts of the console and the API, and the roles each one is open to:
@@ -42,20 +39,5 @@ public enum Area {
     /** Role names for {@code hasAnyRole(...)}: OPS, ADMIN, … */
     public String[] roleNames() {
         return roles.stream().map(Role::name).toArray(String[]::new);
-    }
-
-    public boolean allows(Collection<? extends GrantedAuthority> authorities) {
-        for (GrantedAuthority a : authorities) {
-            for (Role r : roles) {
-                if (r.authority().equals(a.getAuthority())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    public boolean allows(Authentication authentication) {
-        return authentication != null && authentication.isAuthenticated() && allows(authentication.getAuthorities());
     }
 }

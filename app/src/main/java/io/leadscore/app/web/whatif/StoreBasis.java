@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param policy             the policy in force
  * @param policyVersion      its version
  * @param leadsPerWeek       the observed weekly volume, if the store has leads
- * @param lastPeriodRevenue  revenue won in the {@value WhatIf#QUOTA_DAYS} days before {@code asOf}
+ * @param lastPeriodRevenue  revenue won in the {@value StoreBases#QUOTA_DAYS} days before {@code asOf}
  * @param champion           the champion's version, or {@code null}
  * @param took               how long reading the store took
  */

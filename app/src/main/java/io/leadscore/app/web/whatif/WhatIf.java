@@ -31,7 +31,6 @@ public class WhatIf {
     static final int MAX_PLAN_TRIALS = 20_000;
     /** At most this many thresholds, and as many SLA values, in a plan's sweep. */
     static final int MAX_SWEEP = 10;
-    static final int QUOTA_DAYS = StoreBases.QUOTA_DAYS;
     /** The default SLA sweep of {@code plan}. */
     static final List<Double> DEFAULT_SLA_SWEEP = List.of(1.0, 4.0, 8.0, 24.0, 48.0);
 
