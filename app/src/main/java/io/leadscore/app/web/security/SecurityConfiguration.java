@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>the API ({@code /api/**}, the OpenAPI document, actuator): a bearer token, HTTP Basic, or the session of
  *       someone signed in to the console; it never creates a session. CSRF protection applies to requests that
- *       ride on the session cookie; requests that carry their own {@code Authorization} header cannot be forged
- *       by another site and skip it. Anonymous requests get 401, the wrong role 403, both as problem JSON.</li>
+ *       ride on the session cookie; requests that carry their own {@code Authorization} header, or no session,
+ *       cannot be forged by another site and skip it. Anonymous requests get 401, the wrong role 403, both as problem JSON.</li>
  *   <li>the console (every other path): form sign-in with a session and CSRF tokens on every form; anonymous
  *       requests are sent to the sign-in page, the wrong role gets a 403 page.</li>
  * </ul>
@@ -127,12 +127,14 @@ class SecurityConfiguration {
     }
 
     /**
-     * A request with an Authorization header authenticates itself. A browser adds one on its own only after it
-     * asked the user for Basic credentials, and the API never asks (its challenge is Bearer), so another site
-     * cannot make a browser send one.
+     * CSRF protection guards the session cookie; a request that does not ride on one needs none. A request with an
+     * Authorization header authenticates itself: a browser adds one on its own only after it asked the user for
+     * Basic credentials, and the API never asks (its challenge is Bearer), so another site cannot make a browser
+     * send one. A request without a session has nothing to ride on (and is refused with 401 unless it brings
+     * credentials).
      */
     private static boolean carriesOwnCredentials(HttpServletRequest request) {
-        return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null;
     }
 
     private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail,

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -133,6 +134,13 @@ class SecurityRulesTest {
         }
 
         @Test
+        void isRefusedWith401WhenItTriesAChange() throws Exception {
+            for (String api : List.of("/api/jobs/rescore", "/api/models/rollback", "/api/policy")) {
+                mvc.perform(post(api)).andExpect(status().isUnauthorized());
+            }
+        }
+
+        @Test
         void reachesOnlyHealthTheSignInPageAndItsStyles() throws Exception {
             mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
             mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(containsString("name=\"_csrf\"")));
@@ -189,12 +197,13 @@ class SecurityRulesTest {
         @Test
         void theApiRidingOnTheSessionCookieNeedsTheToken() throws Exception {
             var admin = user(users.loadUserByUsername(TestUsers.ADMIN));
+            MockHttpSession session = new MockHttpSession();
             String change = "{\"mql_threshold\": 2}";
-            mvc.perform(post("/api/policy").with(admin).contentType(MediaType.APPLICATION_JSON).content(change))
-                    .andExpect(status().isForbidden());
+            mvc.perform(post("/api/policy").session(session).with(admin).contentType(MediaType.APPLICATION_JSON)
+                    .content(change)).andExpect(status().isForbidden());
             // with the token the request gets through to validation (no note, threshold out of range): nothing is written
-            mvc.perform(post("/api/policy").with(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(change))
-                    .andExpect(status().isBadRequest());
+            mvc.perform(post("/api/policy").session(session).with(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                    .content(change)).andExpect(status().isBadRequest());
         }
 
         @Test
