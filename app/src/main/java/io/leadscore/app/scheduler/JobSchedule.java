@@ -1,6 +1,7 @@
 package io.leadscore.app.scheduler;
 
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -72,8 +73,8 @@ public class JobSchedule implements SmartLifecycle {
         for (JobKind kind : JobKind.values()) {
             String cron = settings.cron(kind);
             Optional<Instant> at = cron == null ? Optional.empty()
-                    : Optional.ofNullable(CronExpression.parse(cron).next(java.time.ZonedDateTime.now(settings.zoneId())))
-                    .map(java.time.ZonedDateTime::toInstant);
+                    : Optional.ofNullable(CronExpression.parse(cron).next(ZonedDateTime.now(settings.zoneId())))
+                    .map(ZonedDateTime::toInstant);
             out.add(new Next(kind, cron, at.orElse(null)));
         }
         return out;

@@ -5,9 +5,11 @@ import io.leadscore.app.scheduler.JobLaunches;
 import io.leadscore.batch.store.JobHistory;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -44,7 +46,7 @@ class JobRuns {
         Map<Long, long[]> sla = figures(runs, JobKind.SLA_CHECK,
                 "SELECT run_id, breached, recycled FROM sla_check_run WHERE run_id IN (:ids)");
         List<JobRun> out = new ArrayList<>(runs.size());
-        java.util.Set<Long> seenRuns = new java.util.HashSet<>();
+        Set<Long> seenRuns = new HashSet<>();
         for (JobHistory.Run r : runs) {
             // newest first: the first execution of a run listed is its latest, the only one a restart continues
             boolean latestOfRun = seenRuns.add(r.runId());

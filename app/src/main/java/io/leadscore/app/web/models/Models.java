@@ -2,6 +2,7 @@ package io.leadscore.app.web.models;
 
 import io.leadscore.app.web.ConflictException;
 import io.leadscore.app.web.Viewer;
+import io.leadscore.batch.registry.ModelDecision;
 import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.registry.ModelStatus;
@@ -68,9 +69,9 @@ class Models {
         if (champion.isEmpty()) {
             return Optional.empty();
         }
-        var history = registry.decisions(champion.get().version());
+        List<ModelDecision> history = registry.decisions(champion.get().version());
         for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).decision() == io.leadscore.batch.registry.ModelDecision.Kind.PROMOTED) {
+            if (history.get(i).decision() == ModelDecision.Kind.PROMOTED) {
                 return Optional.ofNullable(history.get(i).previousVersion());
             }
         }

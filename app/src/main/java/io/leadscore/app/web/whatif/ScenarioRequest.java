@@ -6,6 +6,7 @@ import io.leadscore.simulator.SimulationOptions;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
@@ -98,7 +99,7 @@ public record ScenarioRequest(
     SimulationOptions options(int defaultTrials, int maxTrials) {
         int n = trials == null ? defaultTrials : trials;
         if (n < 1 || n > maxTrials) {
-            throw new IllegalArgumentException("Invalid trials: " + n + ", expected 1 to " + String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException("Invalid trials: " + n + ", expected 1 to " + String.format(Locale.ROOT,
                     "%,d", maxTrials) + " here (the command line takes more)");
         }
         SimulationOptions o = SimulationOptions.defaults().withTrials(n);

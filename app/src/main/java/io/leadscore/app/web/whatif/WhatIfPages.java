@@ -5,6 +5,7 @@ import io.leadscore.app.web.PageJson;
 import io.leadscore.scoring.domain.Timestamps;
 import io.leadscore.scoring.policy.Policy;
 import io.leadscore.simulator.Scenario;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ class WhatIfPages {
         Policy policy = builtIn.policy();
         double leadsPerWeek = builtIn.leadsPerWeek();
         boolean calibrate = false;
-        java.time.Instant asOf = null;
+        Instant asOf = null;
         try {
             StoreBasis basis = stores.current();
             store.put("as_of", Timestamps.format(basis.asOf()));

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.leadscore.app.web.ConsoleTest;
-import io.leadscore.app.web.SeededStore;
 import io.leadscore.app.web.TestUsers;
 import io.leadscore.batch.simulation.StoreCalibration;
 import io.leadscore.batch.store.PolicyStore;
