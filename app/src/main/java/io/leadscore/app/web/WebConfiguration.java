@@ -1,0 +1,42 @@
+package io.leadscore.app.web;
+
+import io.leadscore.app.cli.Version;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+
+/**
+ * The web application's settings (actuator exposure, OpenAPI paths, error
+ * pages: {@code console-defaults.properties}, overridable by {@code --config})
+ * and the OpenAPI description of the API.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@PropertySource("classpath:console-defaults.properties")
+class WebConfiguration {
+
+    @Bean
+    OpenAPI leadscoreOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("leadscore API")
+                        .version(Version.current())
+                        .description("Quota what-ifs, the model registry, job runs, leads, the funnel report and the"
+                                + " policy of a leadscore store. Authenticate with 'Authorization: Bearer TOKEN'"
+                                + " (tokens are configured by hash, see docs/console.md) or HTTP Basic."
+                                + " Errors are problem details (RFC 9457).")
+                        .license(new License().name("GPL-3.0").url("https://www.gnu.org/licenses/gpl-3.0.html")))
+                .components(new Components()
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("An API token; its SHA-256 is configured under leadscore.tokens"))
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+}

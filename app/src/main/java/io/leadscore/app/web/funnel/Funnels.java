@@ -1,0 +1,62 @@
+package io.leadscore.app.web.funnel;
+
+import io.leadscore.app.web.NotFoundException;
+import io.leadscore.batch.funnelreport.FunnelReports;
+import io.leadscore.scoring.domain.Timestamps;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Funnel reports for the console and the API: the kept ones, and new ones taken on demand. */
+@Service
+class Funnels {
+    static final int LISTED = 20;
+
+    private final FunnelReports reports;
+
+    Funnels(FunnelReports reports) {
+        this.reports = reports;
+    }
+
+    Optional<FunnelView> latest() {
+        return reports.recent(1).stream().findFirst().map(FunnelView::of);
+    }
+
+    /** @throws NotFoundException when there is no completed report of that run */
+    FunnelView get(long runId) {
+        return reports.find(runId).map(FunnelView::of)
+                .orElseThrow(() -> new NotFoundException("there is no completed funnel report " + runId));
+    }
+
+    List<FunnelView> recent() {
+        return reports.recent(LISTED).stream().map(FunnelView::of).toList();
+    }
+
+    /**
+     * Takes a report on the leads created in [from, to) as of now.
+     *
+     * @param from a date or date-time (contract timestamps), or blank for no lower bound
+     * @param to   likewise, for no upper bound
+     * @throws IllegalArgumentException when a bound is not a timestamp or from is not before to
+     */
+    FunnelView take(String from, String to) {
+        Instant f = bound("from", from);
+        Instant t = bound("to", to);
+        if (f != null && t != null && !f.isBefore(t)) {
+            throw new IllegalArgumentException("from " + from + " is not before to " + to);
+        }
+        return FunnelView.of(reports.run(f, t));
+    }
+
+    private static Instant bound(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Timestamps.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.leadscore.app.web.models;
+
+import io.leadscore.app.web.ConflictException;
+import io.leadscore.app.web.Viewer;
+import io.leadscore.batch.registry.ModelDecision;
+import io.leadscore.batch.registry.ModelRecord;
+import io.leadscore.batch.registry.ModelRegistry;
+import io.leadscore.batch.registry.ModelStatus;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The registry for the console and the API: reads, and the two decisions a
+ * person takes here (promote, roll back), recorded with who took them and why.
+ */
+@Service
+class Models {
+    private final ModelRegistry registry;
+
+    Models(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    List<ModelViews.Summary> list() {
+        return registry.list().stream().map(ModelViews::summary).toList();
+    }
+
+    Optional<ModelViews.Summary> champion() {
+        return registry.champion().map(ModelViews::summary);
+    }
+
+    /** @throws io.leadscore.batch.registry.ModelNotFoundException when there is no such version */
+    ModelViews.Detail detail(String version) {
+        ModelRecord record = registry.get(version);
+        return ModelViews.detail(record, registry.artifact(version), registry.decisions(version));
+    }
+
+    /**
+     * Makes a model the champion; the current one is retired.
+     *
+     * @throws ConflictException when it is the champion already
+     */
+    ModelViews.Summary promote(String version, String reason, Viewer viewer) {
+        ModelRecord target = registry.get(version);
+        if (target.status() == ModelStatus.CHAMPION) {
+            throw new ConflictException(version + " is already the champion");
+        }
+        String why = reason == null || reason.isBlank() ? "promoted by " + viewer.name() : reason.strip();
+        return ModelViews.summary(registry.promote(version, why, viewer.actor()));
+    }
+
+    /**
+     * Returns to the champion the current one replaced.
+     *
+     * @throws ConflictException when there is no champion, or none before it
+     */
+    ModelViews.Summary rollback(Viewer viewer) {
+        try {
+            return ModelViews.summary(registry.rollback(viewer.actor()));
+        } catch (IllegalStateException e) {
+            throw new ConflictException(e.getMessage());
+        }
+    }
+
+    /** The version a rollback would return to, if there is one. */
+    Optional<String> rollbackTarget() {
+        Optional<ModelRecord> champion = registry.champion();
+        if (champion.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ModelDecision> history = registry.decisions(champion.get().version());
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).decision() == ModelDecision.Kind.PROMOTED) {
+                return Optional.ofNullable(history.get(i).previousVersion());
+            }
+        }
+        return Optional.empty();
+    }
+}

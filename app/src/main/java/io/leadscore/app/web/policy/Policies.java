@@ -1,0 +1,90 @@
+package io.leadscore.app.web.policy;
+
+import io.leadscore.app.web.ConflictException;
+import io.leadscore.app.web.Viewer;
+import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.store.PolicyStore;
+import io.leadscore.batch.store.StoredPolicy;
+import io.leadscore.scoring.policy.Policy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The policy's versions, and writing a new one: the jobs read the highest
+ * version, so a change is an insert, never an update, and the history is the
+ * audit trail (who, when, why).
+ */
+@Service
+class Policies {
+    static final int NOTE_LIMIT = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(Policies.class);
+
+    private final PolicyStore store;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Policies(PolicyStore store, JdbcTemplate jdbc, Clock clock) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    PolicyVersion current() {
+        return PolicyVersion.of(store.latest());
+    }
+
+    /** Every version, newest first. */
+    List<PolicyVersion> history() {
+        return jdbc.query("SELECT version, mql_threshold, sla_hours, recycle_after_days, label_horizon_days,"
+                        + " engagement_half_life_days, created_at, created_by, note FROM policy ORDER BY version DESC",
+                (rs, i) -> new PolicyVersion(rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getInt(4), rs.getInt(5),
+                        rs.getDouble(6), Instants.read(rs, 7), rs.getString(8), rs.getString(9)));
+    }
+
+    /**
+     * Writes the next version.
+     *
+     * @throws IllegalArgumentException when the note is missing, the values break a rule of the policy, or nothing changes
+     * @throws ConflictException        when another change was written at the same time
+     */
+    PolicyVersion change(PolicyChange change, Viewer viewer) {
+        if (change == null || change.note() == null || change.note().isBlank()) {
+            throw new IllegalArgumentException("Missing note: say why the policy changes; it is kept with the new version");
+        }
+        String note = change.note().strip();
+        if (note.length() > NOTE_LIMIT) {
+            throw new IllegalArgumentException("Invalid note: " + note.length() + " characters, expected at most " + NOTE_LIMIT);
+        }
+        StoredPolicy current = store.latest();
+        Policy p = current.policy();
+        Policy next = new Policy(
+                change.mqlThreshold() == null ? p.mqlThreshold() : change.mqlThreshold(),
+                change.slaHours() == null ? p.slaHours() : change.slaHours(),
+                change.recycleAfterDays() == null ? p.recycleAfterDays() : change.recycleAfterDays(),
+                change.labelHorizonDays() == null ? p.labelHorizonDays() : change.labelHorizonDays(),
+                change.engagementHalfLifeDays() == null ? p.engagementHalfLifeDays() : change.engagementHalfLifeDays());
+        if (next.equals(p)) {
+            throw new IllegalArgumentException("Nothing changes: the values are those of version " + current.version());
+        }
+        int version = current.version() + 1;
+        Instant now = clock.instant();
+        try {
+            jdbc.update("INSERT INTO policy (version, mql_threshold, sla_hours, recycle_after_days, label_horizon_days,"
+                            + " engagement_half_life_days, created_at, created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    version, next.mqlThreshold(), next.slaHours(), next.recycleAfterDays(), next.labelHorizonDays(),
+                    next.engagementHalfLifeDays(), Instants.utc(now), viewer.actor(), note);
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Policy version " + version + " was written by someone else just now;"
+                    + " reload it and make the change again");
+        }
+        log.info("Policy version {} written by {}: threshold {}, SLA {} h, recycle after {} d", version, viewer.actor(),
+                next.mqlThreshold(), next.slaHours(), next.recycleAfterDays());
+        return PolicyVersion.of(store.latest());
+    }
+}

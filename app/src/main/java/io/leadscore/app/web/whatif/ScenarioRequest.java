@@ -1,0 +1,116 @@
+package io.leadscore.app.web.whatif;
+
+import io.leadscore.scoring.policy.Policy;
+import io.leadscore.simulator.Scenario;
+import io.leadscore.simulator.SimulationOptions;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.BindParam;
+
+/**
+ * The scenario parameters of {@code simulate} and {@code plan}, named as the
+ * command line's flags (contracts/cli.md); any left out takes the base
+ * scenario's value (the built-in defaults, or the store's policy and volume).
+ *
+ * @param quota               revenue to reach in the period
+ * @param periodDays          length of the period in days (default 90)
+ * @param from                first day of the period (with {@code to})
+ * @param to                  day after the period (with {@code from})
+ * @param threshold           MQL score threshold, 0..1
+ * @param slaHours            hours from MQL to first follow-up
+ * @param leadsPerWeek        inbound leads per week
+ * @param reps                sales reps taking first conversations
+ * @param touchesPerRepPerDay first conversations one rep holds a working day
+ * @param trials              Monte Carlo trials
+ * @param seed                random seed (the same seed gives the same numbers)
+ * @param calibrateFromStore  take rates, scores, deal sizes, cycle times and volume from the store and its champion
+ */
+public record ScenarioRequest(
+        @Parameter(description = "revenue to reach in the period") Double quota,
+        @BindParam("period-days") @Parameter(name = "period-days", description = "length of the period in days (default 90)")
+        Integer periodDays,
+        @Parameter(description = "first day of the period, e.g. 2027-01-01 (with to)") String from,
+        @Parameter(description = "day after the period (with from)") String to,
+        @Parameter(description = "MQL score threshold, 0..1 (default: the policy's)") Double threshold,
+        @BindParam("sla-hours") @Parameter(name = "sla-hours", description = "hours from MQL to first follow-up")
+        Double slaHours,
+        @BindParam("leads-per-week") @Parameter(name = "leads-per-week", description = "inbound leads per week")
+        Double leadsPerWeek,
+        @Parameter(description = "sales reps taking first conversations") Integer reps,
+        @BindParam("touches-per-rep-per-day")
+        @Parameter(name = "touches-per-rep-per-day", description = "first conversations one rep holds a working day (default 12)")
+        Double touchesPerRepPerDay,
+        @Parameter(description = "Monte Carlo trials") Integer trials,
+        @Parameter(description = "random seed (default 42): the same seed gives the same numbers") Long seed,
+        @BindParam("calibrate-from-store")
+        @Parameter(name = "calibrate-from-store", description = "true: take rates, scores, deal sizes, cycle times and"
+                + " lead volume from the store and its champion, and the store's policy")
+        Boolean calibrateFromStore) {
+
+    /** Whether to calibrate from the store (absent: no, as the command line without the flag). */
+    public boolean calibrate() {
+        return Boolean.TRUE.equals(calibrateFromStore);
+    }
+
+    /** The scenario: these parameters over a base, with the store's policy when one is given. */
+    Scenario scenario(Scenario base, Policy storePolicy) {
+        Scenario.Builder b = base.toBuilder();
+        if (storePolicy != null) {
+            b.policy(storePolicy);
+        }
+        if (quota != null) {
+            b.quota(quota);
+        }
+        if (from != null || to != null) {
+            if (from == null || to == null) {
+                throw new IllegalArgumentException("from and to go together (or use period-days)");
+            }
+            if (periodDays != null) {
+                throw new IllegalArgumentException("give either period-days or from and to, not both");
+            }
+            b.period(date("from", from), date("to", to));
+        } else if (periodDays != null) {
+            b.periodDays(periodDays);
+        }
+        if (threshold != null) {
+            b.threshold(threshold);
+        }
+        if (slaHours != null) {
+            b.slaHours(slaHours);
+        }
+        if (leadsPerWeek != null) {
+            b.leadsPerWeek(leadsPerWeek);
+        }
+        if (reps != null) {
+            b.reps(reps);
+        }
+        if (touchesPerRepPerDay != null) {
+            b.firstTouchesPerRepPerDay(touchesPerRepPerDay);
+        }
+        return b.build();
+    }
+
+    /**
+     * Trials (default given, at most {@code maxTrials} through the web, where runs share the server) and seed;
+     * threads are the server's cores.
+     */
+    SimulationOptions options(int defaultTrials, int maxTrials) {
+        int n = trials == null ? defaultTrials : trials;
+        if (n < 1 || n > maxTrials) {
+            throw new IllegalArgumentException("Invalid trials: " + n + ", expected 1 to " + String.format(Locale.ROOT,
+                    "%,d", maxTrials) + " here (the command line takes more)");
+        }
+        SimulationOptions o = SimulationOptions.defaults().withTrials(n);
+        return seed == null ? o : o.withSeed(seed);
+    }
+
+    private static LocalDate date(String name, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " " + text + ": expected a date such as 2026-01-01");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.leadscore.app.web.whatif;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code simulate}, {@code plan} and the levers over HTTP: the command line's
+ * scenario parameters as query parameters, and the same JSON it prints with
+ * {@code --format json}.
+ */
+@RestController
+@RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "what-if", description = "Quota simulation, plan and levers (roles leadership, admin)")
+class WhatIfApi {
+    private final WhatIf whatIf;
+
+    WhatIfApi(WhatIf whatIf) {
+        this.whatIf = whatIf;
+    }
+
+    @GetMapping("/simulate")
+    @Operation(summary = "Monte Carlo projection of one quota period",
+            description = "As 'leadscore simulate --format json': trials, quota, p_attain, revenue {mean, p10, p50, p90},"
+                    + " the expected leads, mqls, sals, sqls, opportunities, wins, sla_breach_rate, the revenue histogram"
+                    + " and every assumption with its source. Default 4,000 trials, at most 100,000.")
+    String simulate(@ParameterObject ScenarioRequest scenario) {
+        return whatIf.simulate(scenario).toJson();
+    }
+
+    @GetMapping("/plan")
+    @Operation(summary = "Leads and MQLs needed to reach quota with probability P, per threshold and SLA",
+            description = "As 'leadscore plan --format json': a list of {threshold, sla_hours, required_leads,"
+                    + " required_mqls, p_attain, required_leads_per_week, reachable, ...}. Default 1,000 trials per point,"
+                    + " at most 20,000; at most 10 thresholds and 10 SLA values.")
+    String plan(@ParameterObject ScenarioRequest scenario,
+                @Parameter(description = "the chance of reaching quota to plan for, e.g. 0.8")
+                @RequestParam double confidence,
+                @Parameter(name = "sweep-threshold", description = "thresholds to try, comma-separated (default: 5 around the policy's)")
+                @RequestParam(name = "sweep-threshold", required = false) List<Double> thresholds,
+                @Parameter(name = "sweep-sla-hours", description = "SLA hours to try, comma-separated (default: 1,4,8,24,48)")
+                @RequestParam(name = "sweep-sla-hours", required = false) List<Double> slaHours) {
+        return whatIf.plan(scenario, confidence, thresholds, slaHours).toJson();
+    }
+
+    @GetMapping("/levers")
+    @Operation(summary = "Which single change raises the chance of reaching quota most",
+            description = "Threshold up or down 0.02, SLA halved or doubled, one more rep, 10% more leads, each run on"
+                    + " the same random numbers as the base: {trials, seed, base {p_attain, mean_revenue}, best,"
+                    + " levers [{lever, change, applicable, p_attain, delta, delta_standard_error, mean_revenue, note}]}."
+                    + " Default 1,000 trials, at most 100,000.")
+    String levers(@ParameterObject ScenarioRequest scenario) {
+        return whatIf.levers(scenario).toJson();
+    }
+}

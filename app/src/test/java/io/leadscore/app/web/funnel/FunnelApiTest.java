@@ -1,0 +1,71 @@
+package io.leadscore.app.web.funnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.leadscore.app.web.ConsoleTest;
+import io.leadscore.app.web.SeededStore;
+import io.leadscore.app.web.TestUsers;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /api/funnel}: the kept reports, and new ones taken on a cohort. */
+@ConsoleTest
+class FunnelApiTest {
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    private static MockHttpServletRequestBuilder leadership(MockHttpServletRequestBuilder request) {
+        return request.with(httpBasic(TestUsers.LEADERSHIP, TestUsers.LEADERSHIP_PASSWORD));
+    }
+
+    private JsonNode read(MockHttpServletRequestBuilder request, int status) throws Exception {
+        return json.readTree(mvc.perform(leadership(request)).andExpect(status().is(status)).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    @Test
+    void theLatestReportHasTheSectionsOfTheCommandLinesJson() throws Exception {
+        JsonNode r = read(get("/api/funnel"), 200);
+
+        for (String key : List.of("run_id", "as_of", "leads", "stages", "funnel", "sla", "acceptance", "rejection_reasons",
+                "won_deals", "revenue", "by_source", "by_campaign")) {
+            assertThat(r.has(key)).as(key).isTrue();
+        }
+        assertThat(r.get("funnel").get(0).get("stage").asString()).isEqualTo("lead");
+        assertThat(r.get("funnel").get(0).get("reached").asLong()).isEqualTo(r.get("leads").asLong());
+        assertThat(r.get("sla").get("mqls").asLong()).isEqualTo(r.get("sla").get("open").asLong()
+                + r.get("sla").get("within_sla").asLong() + r.get("sla").get("breaches").asLong());
+        assertThat(r.get("rejection_reasons").size()).isPositive();
+    }
+
+    @Test
+    void takesAReportOnACohort() throws Exception {
+        JsonNode all = read(get("/api/funnel/reports"), 200);
+        JsonNode taken = read(post("/api/funnel?from=2026-01-01&to=" + SeededStore.UNTIL), 201);
+
+        assertThat(taken.get("from").asString()).startsWith("2026-01-01T00:00");
+        assertThat(taken.get("leads").asLong()).isPositive().isLessThan(SeededStore.LEADS);
+        assertThat(read(get("/api/funnel/" + taken.get("run_id").asLong()), 200).get("leads").asLong())
+                .isEqualTo(taken.get("leads").asLong());
+        assertThat(read(get("/api/funnel/reports"), 200).size()).isEqualTo(Math.min(20, all.size() + 1));
+    }
+
+    @Test
+    void refusesACohortThatEndsBeforeItStartsAndUnknownReports() throws Exception {
+        read(post("/api/funnel?from=2026-03-01&to=2026-01-01"), 400);
+        read(post("/api/funnel?from=yesterday"), 400);
+        read(get("/api/funnel/999999"), 404);
+    }
+}

@@ -1,0 +1,160 @@
+package io.leadscore.app.web.whatif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.leadscore.app.web.ConsoleTest;
+import io.leadscore.app.web.TestUsers;
+import io.leadscore.batch.simulation.StoreCalibration;
+import io.leadscore.batch.store.PolicyStore;
+import io.leadscore.simulator.Scenario;
+import io.leadscore.simulator.SimulationOptions;
+import io.leadscore.simulator.Simulator;
+import io.leadscore.simulator.calibration.Calibration;
+import io.leadscore.simulator.planning.PlanRequest;
+import io.leadscore.simulator.planning.Planner;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /api/simulate}, {@code /api/plan} and {@code /api/levers}: the command line's parameters and JSON. */
+@ConsoleTest
+class WhatIfApiTest {
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    StoreCalibration storeCalibration;
+
+    @Autowired
+    PolicyStore policies;
+
+    private MockHttpServletRequestBuilder leadership(String path) {
+        return get(path).with(httpBasic(TestUsers.LEADERSHIP, TestUsers.LEADERSHIP_PASSWORD));
+    }
+
+    private String body(String path) throws Exception {
+        return mvc.perform(leadership(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void simulateAnswersWithTheJsonOfTheCommandLineForTheSameParameters() throws Exception {
+        String answer = body("/api/simulate?quota=30000&threshold=0.15&sla-hours=8&leads-per-week=400&reps=4"
+                + "&period-days=60&trials=500&seed=3");
+
+        // what 'leadscore simulate --quota 30000 --threshold 0.15 --sla-hours 8 --leads-per-week 400 --reps 4
+        // --period-days 60 --trials 500 --seed 3 --format json' prints
+        String cli = Simulator.run(Scenario.defaults().toBuilder().quota(30000).threshold(0.15).slaHours(8)
+                        .leadsPerWeek(400).reps(4).periodDays(60).build(), Calibration.defaults(),
+                SimulationOptions.defaults().withTrials(500).withSeed(3)).toJson();
+        assertThat(answer).isEqualTo(cli);
+        JsonNode r = json.readTree(answer);
+        for (String key : List.of("trials", "quota", "p_attain", "leads", "mqls", "sals", "sqls", "opportunities", "wins",
+                "sla_breach_rate")) {
+            assertThat(r.has(key)).as(key).isTrue();
+        }
+        for (String key : List.of("mean", "p10", "p50", "p90")) {
+            assertThat(r.get("revenue").has(key)).as("revenue." + key).isTrue();
+        }
+        assertThat(r.get("trials").asInt()).isEqualTo(500);
+        assertThat(r.get("quota").asDouble()).isEqualTo(30000);
+    }
+
+    @Test
+    void calibratedFromTheStoreItTakesTheStoresPolicyAndVolume() throws Exception {
+        JsonNode r = json.readTree(body("/api/simulate?calibrate-from-store=true&trials=200"));
+
+        JsonNode scenario = r.get("assumptions").get("scenario");
+        assertThat(scenario.get("threshold").asDouble()).isEqualTo(policies.current().mqlThreshold());
+        double expectedVolume = storeCalibration.leadsPerWeek(storeCalibration.dataEnd(java.time.Instant.now())).orElseThrow();
+        assertThat(scenario.get("leads_per_week").asDouble()).isEqualTo(expectedVolume);
+        assertThat(r.get("assumptions").toString()).contains("\"store\"");
+    }
+
+    @Test
+    void aChangedThresholdChangesTheAnswer() throws Exception {
+        JsonNode low = json.readTree(body("/api/simulate?threshold=0.05&trials=400"));
+        JsonNode high = json.readTree(body("/api/simulate?threshold=0.4&trials=400"));
+
+        // a higher threshold makes fewer MQLs from the same leads
+        assertThat(high.get("mqls").asDouble()).isLessThan(low.get("mqls").asDouble());
+        assertThat(high.get("p_attain").asDouble()).isNotEqualTo(low.get("p_attain").asDouble());
+    }
+
+    @Test
+    void planAnswersWithTheListOfTheCommandLine() throws Exception {
+        String answer = body("/api/plan?confidence=0.8&sweep-threshold=0.1,0.2&sweep-sla-hours=4,24&trials=200&seed=5");
+
+        String cli = Planner.plan(Scenario.defaults(), Calibration.defaults(),
+                SimulationOptions.defaults().withTrials(200).withSeed(5),
+                PlanRequest.of(0.8, List.of(0.1, 0.2), List.of(4.0, 24.0))).toJson();
+        assertThat(answer).isEqualTo(cli);
+        JsonNode rows = json.readTree(answer);
+        assertThat(rows.size()).isEqualTo(4);
+        for (JsonNode row : rows) {
+            for (String key : List.of("threshold", "sla_hours", "required_leads", "required_mqls", "p_attain")) {
+                assertThat(row.has(key)).as(key).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void leversNameTheBestSingleChange() throws Exception {
+        JsonNode r = json.readTree(body("/api/levers?trials=300"));
+
+        assertThat(r.get("base").get("p_attain").isNumber()).isTrue();
+        assertThat(r.get("levers").size()).isEqualTo(6);
+        assertThat(r.get("levers").get(0).get("lever").asString()).isIn("threshold_up", "threshold_down", "sla_shorter",
+                "sla_longer", "one_more_rep", "more_leads");
+    }
+
+    @Nested
+    class RefusesBadInput {
+        private void refused(String path, String mentions) throws Exception {
+            mvc.perform(leadership(path)).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.status").value(400))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsStringIgnoringCase(mentions)));
+        }
+
+        @Test
+        void aThresholdOutsideZeroToOne() throws Exception {
+            refused("/api/simulate?threshold=1.5", "threshold");
+        }
+
+        @Test
+        void moreTrialsThanTheWebAllows() throws Exception {
+            refused("/api/simulate?trials=200000", "trials");
+        }
+
+        @Test
+        void aConfidenceThatIsNotAProbability() throws Exception {
+            refused("/api/plan?confidence=1", "confidence");
+        }
+
+        @Test
+        void aPeriodStartWithoutItsEnd() throws Exception {
+            refused("/api/simulate?from=2027-01-01", "to");
+        }
+
+        @Test
+        void aQuotaThatIsNotANumber() throws Exception {
+            mvc.perform(leadership("/api/simulate?quota=lots")).andExpect(status().isBadRequest());
+        }
+
+        @Test
+        void aSweepLargerThanTheWebAllows() throws Exception {
+            refused("/api/plan?confidence=0.8&sweep-sla-hours=1,2,3,4,5,6,7,8,9,10,11", "sweep");
+        }
+    }
+}
