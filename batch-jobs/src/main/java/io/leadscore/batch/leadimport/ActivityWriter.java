@@ -4,7 +4,12 @@ import io.leadscore.batch.leadimport.ImportRows.ActivityRow;
 import io.leadscore.batch.store.ContentHash;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.StoreDialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -18,6 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * inserts nothing, and an event listed twice is stored once.
  */
 class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
+    private static final String INSERT = "INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
+            + " VALUES (?, ?, ?, ?, ?)";
+
     private final JdbcTemplate jdbc;
     private final String sql;
     private ImportCounters counters;
@@ -42,8 +50,46 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
                 ImportFileKind.ACTIVITIES);
     }
 
+    /**
+     * Most chunks hold only events the store has not seen (a first import, a day's new export): they are
+     * inserted as they are, the unique key checking each. A chunk with a known event is rolled back to the
+     * savepoint taken before it and written again event by event if absent — so a re-import costs a failed
+     * attempt per chunk and loses nothing.
+     */
     @Override
     public void write(Chunk<? extends ActivityRow> chunk) {
+        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+        Savepoint before;
+        try {
+            before = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set a savepoint: " + e.getMessage(), e);
+        }
+        try {
+            batch(INSERT, chunk);
+            counters.add(chunk.size(), 0, 0, 0);
+            return;
+        } catch (DuplicateKeyException known) {
+            try {
+                connection.rollback(before);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot roll back to the savepoint: " + e.getMessage(), e);
+            }
+        }
+        writeIfAbsent(chunk);
+    }
+
+    private int[][] batch(String statement, Chunk<? extends ActivityRow> chunk) {
+        return jdbc.batchUpdate(statement, chunk.getItems(), chunk.size(), (ps, row) -> {
+            ps.setLong(1, row.leadId());
+            Instants.bind(ps, 2, row.occurredAt());
+            ps.setShort(3, (short) row.type().ordinal());
+            ps.setString(4, row.detail());
+            ps.setLong(5, ContentHash.of(row.detail()));
+        });
+    }
+
+    private void writeIfAbsent(Chunk<? extends ActivityRow> chunk) {
         int[][] results = jdbc.batchUpdate(sql, chunk.getItems(), chunk.size(), (ps, row) -> {
             ps.setLong(1, row.leadId());
             Instants.bind(ps, 2, row.occurredAt());

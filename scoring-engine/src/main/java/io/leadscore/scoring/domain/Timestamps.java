@@ -33,6 +33,10 @@ public final class Timestamps {
             throw new IllegalArgumentException("Missing timestamp");
         }
         String value = text.trim();
+        Instant fast = fast(value);
+        if (fast != null) {
+            return fast;
+        }
         try {
             if (value.length() == 10) {
                 return LocalDate.parse(value, DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -48,6 +52,90 @@ public final class Timestamps {
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("Invalid timestamp '" + value + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * The common forms read without a formatter: {@code 2026-03-14}, {@code 2026-03-14T09:30:00},
+     * with an optional fraction of a second and {@code Z} or {@code ±HH:MM}. Anything else, and any value out
+     * of range, returns {@code null} for the strict formatter to accept or explain.
+     */
+    static Instant fast(String v) {
+        int n = v.length();
+        if (n < 10 || !digits(v, 0, 4) || v.charAt(4) != '-' || !digits(v, 5, 7) || v.charAt(7) != '-' || !digits(v, 8, 10)) {
+            return null;
+        }
+        int year = number(v, 0, 4);
+        int month = number(v, 5, 7);
+        int day = number(v, 8, 10);
+        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        if (n == 10) {
+            return Instant.ofEpochSecond(epochDay * 86_400);
+        }
+        if (n < 19 || v.charAt(10) != 'T' || !digits(v, 11, 13) || v.charAt(13) != ':' || !digits(v, 14, 16)
+                || v.charAt(16) != ':' || !digits(v, 17, 19)) {
+            return null;
+        }
+        int hour = number(v, 11, 13);
+        int minute = number(v, 14, 16);
+        int second = number(v, 17, 19);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (i < n && v.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                i++;
+            }
+            int digits = i - start;
+            if (digits < 1 || digits > 9) {
+                return null;
+            }
+            nanos = number(v, start, i);
+            for (int k = digits; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        int offset = 0;
+        if (i < n) {
+            char c = v.charAt(i);
+            if ((c == 'Z' || c == 'z') && i + 1 == n) {
+                offset = 0;
+            } else if ((c == '+' || c == '-') && i + 6 == n && digits(v, i + 1, i + 3) && v.charAt(i + 3) == ':'
+                    && digits(v, i + 4, i + 6)) {
+                int oh = number(v, i + 1, i + 3);
+                int om = number(v, i + 4, i + 6);
+                if (oh > 18 || om > 59) {
+                    return null;
+                }
+                offset = (c == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+            } else {
+                return null;
+            }
+        }
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offset, nanos);
+    }
+
+    private static boolean digits(String v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String v, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (v.charAt(i) - '0');
+        }
+        return value;
     }
 
     /** Formats an instant as the contract's UTC date-time, e.g. {@code 2026-03-14T09:30:00Z}. */

@@ -33,6 +33,25 @@ class TimestampsTest {
         assertThat(Timestamps.format(Instant.parse("2026-03-14T09:30:00Z"))).isEqualTo("2026-03-14T09:30:00Z");
     }
 
+    @Test
+    void readsEveryFormTheSameWayAsTheStrictFormatters() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong(-2_000_000_000L, 4_000_000_000L), random.nextInt(3) == 0
+                    ? random.nextInt(1_000_000_000) : 0);
+            int offsetMinutes = random.nextInt(-14 * 60, 14 * 60 + 1);
+            java.time.OffsetDateTime local = t.atOffset(java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
+            String[] forms = {local.toString(), t.toString(), local.toLocalDateTime().toString(),
+                    local.toLocalDate().toString()};
+            for (String form : forms) {
+                Instant expected = form.length() == 10 ? java.time.LocalDate.parse(form).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                        : form.endsWith("Z") || form.matches(".*[+-]\\d\\d:\\d\\d$") ? java.time.OffsetDateTime.parse(form).toInstant()
+                        : java.time.LocalDateTime.parse(form).toInstant(java.time.ZoneOffset.UTC);
+                assertThat(Timestamps.parse(form)).as(form).isEqualTo(expected);
+            }
+        }
+    }
+
     @Nested
     class Refuses {
         @ParameterizedTest
