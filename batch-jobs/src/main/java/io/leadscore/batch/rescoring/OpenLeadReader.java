@@ -34,6 +34,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 class OpenLeadReader implements ItemStreamReader<OpenLead> {
     private static final String LAST_LEAD = "last.lead";
     private static final String LOW_MARK = "low.mark";
+    private static final String HIGH_MARK = "high.mark";
+    private static final String HIGHEST_ACTIVITY = "SELECT COALESCE(MAX(id), 0) FROM activity";
 
     private static final String LEADS = "SELECT l.id, " + LeadRows.COLUMNS
             + ", l.stage, l.stage_changed_at, s.features, s.features_settings, s.activity_watermark, s.pending_from"
@@ -66,6 +68,7 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
     private boolean eventRow;
     private long lastLead;
     private long lowMark;
+    private long highMark;
 
     /**
      * @param settingsKey the settings key of the champion's engagement states ({@link RescoreSettings#key})
@@ -85,10 +88,27 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
         return lowMark;
     }
 
+    /**
+     * The highest activity id in the store when the run began: every activity at or below it reached this run
+     * (in the pass or in the writer's history read), so it is each scored lead's watermark at least. A lead
+     * with no activities at all thereby gets a recent watermark, not 0, and does not drag the next run's
+     * pass back to the beginning of the activity table. Imports and rescoring never run together (the store's
+     * job lock), so no activity below it can appear later.
+     */
+    long highMark() {
+        return highMark;
+    }
+
     @Override
     public void open(ExecutionContext context) {
         lastLead = context.getLong(LAST_LEAD, fromExclusive);
         try {
+            if (context.containsKey(HIGH_MARK)) {
+                highMark = context.getLong(HIGH_MARK);
+            } else {
+                highMark = highestActivity();
+                context.putLong(HIGH_MARK, highMark);
+            }
             if (context.containsKey(LOW_MARK)) {
                 lowMark = context.getLong(LOW_MARK);
             } else {
@@ -113,6 +133,14 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
         } catch (SQLException e) {
             close();
             throw new ItemStreamException("Cannot read open leads " + fromExclusive + "–" + toInclusive + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long highestActivity() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(HIGHEST_ACTIVITY);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

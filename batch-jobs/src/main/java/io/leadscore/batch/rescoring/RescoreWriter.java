@@ -166,6 +166,9 @@ class RescoreWriter implements ItemWriter<OpenLead>, StepExecutionListener {
                     }
                 }
             }
+            if (reader != null) {
+                watermark = Math.max(watermark, reader.highMark());
+            }
             champion.extractor().extractInto(lead.lead(), state, asOfMillis, x);
             System.arraycopy(x, 0, rows, i * width, width);
             states[i] = state.toBytes();

@@ -146,6 +146,37 @@ abstract class RescoreJobTest {
     }
 
     @Test
+    void aLeadWithoutActivitiesTakesTheRunsHighMarkAndTheNextRunSeesItsFirstActivity() {
+        Instant first = HISTORY.until().minus(Duration.ofDays(2));
+        Long quiet = jdbc.queryForObject("SELECT MIN(id) FROM lead WHERE stage = 'LEAD'", Long.class);
+        jdbc.update("DELETE FROM activity WHERE lead_id = ?", quiet);
+        long highest = count("SELECT MAX(id) FROM activity");
+
+        rescoring.run(new Rescoring.Request(first, false, 2));
+
+        // no watermark below the highest activity of the run's start: the next pass starts there, not at 0
+        assertThat(count("SELECT COUNT(*) FROM lead_score WHERE activity_watermark < ?", highest)).isZero();
+        assertThat(count("SELECT activity_watermark FROM lead_score WHERE lead_id = ?", quiet)).isEqualTo(highest);
+        assertThat(count("SELECT COUNT(*) FROM lead WHERE id = ? AND stage = 'LEAD'", quiet)).isOne();
+
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
+                    + " VALUES (?, ?, ?, NULL, ?)");
+            ps.setLong(1, quiet);
+            Instants.bind(ps, 2, first.plus(Duration.ofHours(20)));
+            ps.setShort(3, (short) ActivityType.DEMO_REQUEST.ordinal());
+            ps.setLong(4, io.leadscore.batch.store.ContentHash.of(null));
+            return ps;
+        });
+        RescoreReport next = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
+
+        assertThat(count("SELECT COUNT(*) FROM stage_transition WHERE lead_id = ? AND run_id = ? AND to_stage = 'MQL'"
+                + " AND reason LIKE 'fast-track: demo request%'", quiet, next.runId())).isOne();
+        assertThat(count("SELECT activity_watermark FROM lead_score WHERE lead_id = ?", quiet))
+                .isEqualTo(count("SELECT MAX(id) FROM activity"));
+    }
+
+    @Test
     void refusesToRescoreTheSameAsOfAgainUnlessForced() {
         RescoreReport first = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
 
