@@ -1,13 +1,14 @@
 package io.leadscore.app.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code leadscore}: the one launcher of every job (contracts/cli.md). */
-@Command(name = "leadscore", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "leadscore", mixinStandardHelpOptions = true, versionProvider = Version.class, scope = ScopeType.INHERIT,
         description = {
                 "Scores leads nightly with a model learned from your own closed deals, turns the MQL definition into a",
                 "score threshold and follow-up SLA, watches the SLA, and tells you what it takes to hit quota.",

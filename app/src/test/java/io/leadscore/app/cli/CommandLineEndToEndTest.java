@@ -210,4 +210,16 @@ class CommandLineEndToEndTest {
         assertThat(run("no-such-command").exit()).isEqualTo(2);
     }
 
+    @Test
+    @Order(8)
+    void everyCommandExplainsItselfWithHelp() {
+        for (String[] command : new String[][] {{"train"}, {"report", "funnel"}, {"models"}, {"bench"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            Run help = run(args);
+            assertThat(help.exit()).as(String.join(" ", args)).isZero();
+            assertThat(help.out()).contains("Usage: leadscore " + String.join(" ", command)).contains("--help");
+        }
+    }
+
 }
