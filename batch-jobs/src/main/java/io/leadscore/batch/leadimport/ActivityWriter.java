@@ -29,6 +29,8 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     private final JdbcTemplate jdbc;
     private final String sql;
     private ImportCounters counters;
+    /** The last chunk held an event the store knew: the next one is likely to as well (a file imported again). */
+    private boolean lastChunkKnown;
 
     ActivityWriter(JdbcTemplate jdbc, StoreDialect dialect) {
         this.jdbc = jdbc;
@@ -54,10 +56,15 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
      * Most chunks hold only events the store has not seen (a first import, a day's new export): they are
      * inserted as they are, the unique key checking each. A chunk with a known event is rolled back to the
      * savepoint taken before it and written again event by event if absent — so a re-import costs a failed
-     * attempt per chunk and loses nothing.
+     * attempt per chunk and loses nothing. After a chunk with a known event, the next chunks are written event by
+     * event if absent straight away, until one of them turns out to hold only new events.
      */
     @Override
     public void write(Chunk<? extends ActivityRow> chunk) {
+        if (lastChunkKnown) {
+            lastChunkKnown = writeIfAbsent(chunk) > 0;
+            return;
+        }
         Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
         Savepoint before;
         try {
@@ -76,7 +83,7 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
                 throw new IllegalStateException("Cannot roll back to the savepoint: " + e.getMessage(), e);
             }
         }
-        writeIfAbsent(chunk);
+        lastChunkKnown = writeIfAbsent(chunk) > 0;
     }
 
     private int[][] batch(String statement, Chunk<? extends ActivityRow> chunk) {
@@ -89,7 +96,8 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
         });
     }
 
-    private void writeIfAbsent(Chunk<? extends ActivityRow> chunk) {
+    /** Writes each event of the chunk the store does not hold yet; returns how many it held already. */
+    private long writeIfAbsent(Chunk<? extends ActivityRow> chunk) {
         int[][] results = jdbc.batchUpdate(sql, chunk.getItems(), chunk.size(), (ps, row) -> {
             ps.setLong(1, row.leadId());
             Instants.bind(ps, 2, row.occurredAt());
@@ -109,5 +117,6 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
             }
         }
         counters.add(inserted, 0, present, 0);
+        return present;
     }
 }

@@ -42,8 +42,8 @@ public final class TreeEnsemble implements CompiledModel {
     private final int[] child;
     private final double[] value;
     private final double[] cover;
-    /** The deepest tree's depth: how many levels {@link #rawScore} walks all trees together. */
-    private final int maxDepth;
+    /** Deepest of each group of eight consecutive trees: how far {@link #rawScore} walks them together. */
+    private final int[] groupDepth;
 
     /**
      * Arrays are copied and checked: every walk ends on a leaf within the tree's depth, every index is in
@@ -72,11 +72,12 @@ public final class TreeEnsemble implements CompiledModel {
         this.value = value.clone();
         this.cover = cover.clone();
         validate();
-        int deepest = 0;
-        for (int d : this.depth) {
-            deepest = Math.max(deepest, d);
+        this.groupDepth = new int[this.start.length / 8];
+        for (int g = 0; g < groupDepth.length; g++) {
+            for (int t = 8 * g; t < 8 * g + 8; t++) {
+                groupDepth[g] = Math.max(groupDepth[g], this.depth[t]);
+            }
         }
-        this.maxDepth = deepest;
     }
 
     private void validate() {
@@ -168,9 +169,8 @@ public final class TreeEnsemble implements CompiledModel {
     }
 
     /**
-     * Walks every tree at once, one level at a time: a tree's walk is a chain of dependent loads, and the walks
-     * of different trees are independent, so the processor keeps many of them in flight while each waits. A walk
-     * that reached its leaf stays there (the leaf routes to itself). Leaf values are then added in tree order.
+     * Walks eight trees at a time: one tree's walk is a chain of dependent loads, eight independent chains keep
+     * the processor busy while each waits. Leaf values are still added one tree after the other, in tree order.
      */
     @Override
     public double rawScore(double[] x) {
@@ -178,26 +178,53 @@ public final class TreeEnsemble implements CompiledModel {
         final int[] feature = this.feature;
         final double[] threshold = this.threshold;
         final int[] child = this.child;
+        final double[] value = this.value;
         final int trees = start.length;
-        final int[] node = start.clone();
-        for (int d = maxDepth; d > 0; d--) {
-            for (int t = 0; t < trees; t++) {
-                int i = node[t];
-                node[t] = child[i] + (x[feature[i]] <= threshold[i] ? 1 : 0);
-            }
-        }
         double y = base;
-        for (int t = 0; t < trees; t++) {
-            y += value[node[t]];
+        int t = 0;
+        for (; t + 8 <= trees; t += 8) {
+            int i0 = start[t];
+            int i1 = start[t + 1];
+            int i2 = start[t + 2];
+            int i3 = start[t + 3];
+            int i4 = start[t + 4];
+            int i5 = start[t + 5];
+            int i6 = start[t + 6];
+            int i7 = start[t + 7];
+            for (int d = groupDepth[t >> 3]; d > 0; d--) {
+                i0 = child[i0] + (x[feature[i0]] <= threshold[i0] ? 1 : 0);
+                i1 = child[i1] + (x[feature[i1]] <= threshold[i1] ? 1 : 0);
+                i2 = child[i2] + (x[feature[i2]] <= threshold[i2] ? 1 : 0);
+                i3 = child[i3] + (x[feature[i3]] <= threshold[i3] ? 1 : 0);
+                i4 = child[i4] + (x[feature[i4]] <= threshold[i4] ? 1 : 0);
+                i5 = child[i5] + (x[feature[i5]] <= threshold[i5] ? 1 : 0);
+                i6 = child[i6] + (x[feature[i6]] <= threshold[i6] ? 1 : 0);
+                i7 = child[i7] + (x[feature[i7]] <= threshold[i7] ? 1 : 0);
+            }
+            y += value[i0];
+            y += value[i1];
+            y += value[i2];
+            y += value[i3];
+            y += value[i4];
+            y += value[i5];
+            y += value[i6];
+            y += value[i7];
+        }
+        for (; t < trees; t++) {
+            int i = start[t];
+            for (int d = depth[t]; d > 0; d--) {
+                i = child[i] + (x[feature[i]] <= threshold[i] ? 1 : 0);
+            }
+            y += value[i];
         }
         return scale * y;
     }
 
     /**
      * Scores a block of {@value #BLOCK} leads per tree, so each tree's nodes stay in cache while the whole block
-     * walks it, one level at a time for the whole block: the walks of different leads are independent chains of
-     * loads, and a level of the block holds {@value #BLOCK} of them for the processor to overlap. Every lead's
-     * sum is taken in the same tree order as {@link #rawScore}, so the results are identical to it.
+     * walks it; within the block, four leads walk the tree together, their node indices in registers, so four
+     * independent chains of loads are in flight. Every lead's sum is taken in the same tree order as
+     * {@link #rawScore}, so the results are identical to it.
      */
     @Override
     public void rawScores(double[] rows, int n, double[] out) {
@@ -207,28 +234,46 @@ public final class TreeEnsemble implements CompiledModel {
         final int[] child = this.child;
         final double[] value = this.value;
         final int p = featureCount;
-        final int[] node = new int[BLOCK];
-        final int[] offset = new int[BLOCK];
         for (int first = 0; first < n; first += BLOCK) {
-            int m = Math.min(n - first, BLOCK);
-            for (int j = 0; j < m; j++) {
-                out[first + j] = base;
-                offset[j] = (first + j) * p;
+            int last = Math.min(n, first + BLOCK);
+            for (int j = first; j < last; j++) {
+                out[j] = base;
             }
             for (int t = 0; t < start.length; t++) {
-                Arrays.fill(node, 0, m, start[t]);
-                for (int d = depth[t]; d > 0; d--) {
-                    for (int j = 0; j < m; j++) {
-                        int i = node[j];
-                        node[j] = child[i] + (rows[offset[j] + feature[i]] <= threshold[i] ? 1 : 0);
+                int root = start[t];
+                int steps = depth[t];
+                int j = first;
+                for (; j + 4 <= last; j += 4) {
+                    int o0 = j * p;
+                    int o1 = o0 + p;
+                    int o2 = o1 + p;
+                    int o3 = o2 + p;
+                    int i0 = root;
+                    int i1 = root;
+                    int i2 = root;
+                    int i3 = root;
+                    for (int d = steps; d > 0; d--) {
+                        i0 = child[i0] + (rows[o0 + feature[i0]] <= threshold[i0] ? 1 : 0);
+                        i1 = child[i1] + (rows[o1 + feature[i1]] <= threshold[i1] ? 1 : 0);
+                        i2 = child[i2] + (rows[o2 + feature[i2]] <= threshold[i2] ? 1 : 0);
+                        i3 = child[i3] + (rows[o3 + feature[i3]] <= threshold[i3] ? 1 : 0);
                     }
+                    out[j] += value[i0];
+                    out[j + 1] += value[i1];
+                    out[j + 2] += value[i2];
+                    out[j + 3] += value[i3];
                 }
-                for (int j = 0; j < m; j++) {
-                    out[first + j] += value[node[j]];
+                for (; j < last; j++) {
+                    int o = j * p;
+                    int i = root;
+                    for (int d = steps; d > 0; d--) {
+                        i = child[i] + (rows[o + feature[i]] <= threshold[i] ? 1 : 0);
+                    }
+                    out[j] += value[i];
                 }
             }
-            for (int j = 0; j < m; j++) {
-                out[first + j] *= scale;
+            for (int j = first; j < last; j++) {
+                out[j] *= scale;
             }
         }
     }
@@ -264,7 +309,11 @@ public final class TreeEnsemble implements CompiledModel {
      * instead, with the root at 1: a Smile tree of depth 6 has depth 5 here.
      */
     public int maxDepth() {
-        return maxDepth;
+        int max = 0;
+        for (int d : depth) {
+            max = Math.max(max, d);
+        }
+        return max;
     }
 
     public int treeStart(int tree) {
