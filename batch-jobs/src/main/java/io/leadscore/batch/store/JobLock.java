@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (the scheduler of {@code serve} and a command run by hand, say). The holder
  * refreshes a heartbeat; a lock whose heartbeat is older than
  * {@link #STALE_AFTER} belonged to a process that died (killed, even with
- * {@code kill -9}) and is taken over.
+ * {@code kill -9}) and is taken over. A holder on this machine whose process
+ * is gone is known dead at once: its lock is taken over without waiting for
+ * the heartbeat to age, so a run killed by hand can be restarted straight away.
  */
 public final class JobLock {
     /** Heartbeats are written every 10 s; a minute of silence means the holder is gone. */
@@ -95,7 +97,8 @@ public final class JobLock {
             String otherHolder = (String) current.get(0)[0];
             Instant acquired = (Instant) current.get(0)[1];
             Instant heartbeat = (Instant) current.get(0)[2];
-            if (heartbeat.plus(STALE_AFTER).isAfter(now)) {
+            boolean gone = holderIsGone(otherHolder);
+            if (!gone && heartbeat.plus(STALE_AFTER).isAfter(now)) {
                 throw new HeldException("another " + name + " run is in progress (process " + otherHolder
                         + ", started " + acquired + "); wait for it to finish");
             }
@@ -105,15 +108,45 @@ public final class JobLock {
             if (taken != 1) {
                 throw new HeldException("another " + name + " run started just now; wait for it to finish");
             }
-            log.warn("Took over the {} lock of process {}, silent since {}", name, otherHolder, heartbeat);
+            if (gone) {
+                log.warn("Took over the {} lock of process {}, which has ended", name, otherHolder);
+            } else {
+                log.warn("Took over the {} lock of process {}, silent since {}", name, otherHolder, heartbeat);
+            }
             return new Held(name, holder);
         }
     }
 
+    /**
+     * Whether a holder ({@code pid@host/thread}, as {@link #acquire} writes it) ran on this machine in a process
+     * that has ended. A holder on another machine, or one that cannot be read, is never judged gone here: its
+     * heartbeat decides.
+     */
+    static boolean holderIsGone(String holder) {
+        int at = holder.indexOf('@');
+        int slash = holder.lastIndexOf('/');
+        if (at <= 0 || slash <= at) {
+            return false;
+        }
+        String self = ManagementFactory.getRuntimeMXBean().getName();
+        String host = holder.substring(at + 1, slash);
+        if (!host.equals(self.substring(self.indexOf('@') + 1))) {
+            return false;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(holder.substring(0, at));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    }
+
     /** Whether a live process holds the lock now. */
     public boolean isHeld(String name) {
-        List<Instant> beats = jdbc.query("SELECT heartbeat_at FROM job_lock WHERE lock_name = ?",
-                (rs, i) -> Instants.read(rs, 1), name);
-        return !beats.isEmpty() && beats.get(0).plus(STALE_AFTER).isAfter(clock.instant());
+        List<Object[]> locks = jdbc.query("SELECT holder, heartbeat_at FROM job_lock WHERE lock_name = ?",
+                (rs, i) -> new Object[] {rs.getString(1), Instants.read(rs, 2)}, name);
+        return !locks.isEmpty() && !holderIsGone((String) locks.get(0)[0])
+                && ((Instant) locks.get(0)[1]).plus(STALE_AFTER).isAfter(clock.instant());
     }
 }
