@@ -84,6 +84,7 @@ final class RescoreCommand implements Callable<Integer> {
             root.put("read", r.read());
             root.put("written", r.written());
             root.put("skipped", r.skipped());
+            root.put("seconds", r.seconds());
             root.put("failure", r.failure());
             out.json(root);
             return;
@@ -97,9 +98,14 @@ final class RescoreCommand implements Callable<Integer> {
                 out.line(String.format(Locale.ROOT, "  drift: PSI %.3f%s", f.psi(),
                         f.psi() > 0.2 ? "  — above 0.2: the lead mix has shifted; consider retraining" : ""));
             }
-            if (f.finishedAt() != null && f.startedAt() != null) {
-                Duration d = Duration.between(f.startedAt(), f.finishedAt());
-                out.line(String.format(Locale.ROOT, "  %d partitions, %.1f s", r.partitions(), d.toMillis() / 1000.0));
+            if (r.seconds() != null) {
+                double run = f.finishedAt() != null && f.startedAt() != null
+                        ? Duration.between(f.startedAt(), f.finishedAt()).toMillis() / 1000.0 : r.seconds();
+                // a restart finishes a run begun earlier: its own time is what it cost, the run's span is context
+                out.line(run > r.seconds() + 1
+                        ? String.format(Locale.ROOT, "  %d partitions, %.1f s (the run began %.0f s before it finished)",
+                                r.partitions(), r.seconds(), run)
+                        : String.format(Locale.ROOT, "  %d partitions, %.1f s", r.partitions(), r.seconds()));
             }
         }
     }

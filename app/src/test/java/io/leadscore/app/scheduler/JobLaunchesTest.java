@@ -56,7 +56,7 @@ class JobLaunchesTest {
 
     private static RescoreReport rescored(String status, long scored, long mqls) {
         return new RescoreReport(7, 11, status, status.equals("COMPLETED") ? null : "disk full", NOW,
-                new RescoreReport.RunFigures("v3", 0.1, scored, mqls, 0.05, NOW, NOW), 2, scored, scored, 0);
+                new RescoreReport.RunFigures("v3", 0.1, scored, mqls, 0.05, NOW, NOW), 2, scored, scored, 0, 1.5);
     }
 
     private static SlaCheckReport checked(long breaches) {

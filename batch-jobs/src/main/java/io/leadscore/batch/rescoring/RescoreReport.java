@@ -15,9 +15,11 @@ import java.time.Instant;
  * @param read        leads read by this execution's partitions
  * @param written     leads written by this execution's partitions
  * @param skipped     leads skipped
+ * @param seconds     how long this execution took, or {@code null} when it has no end time; after a restart
+ *                    it is the restart's time, not the run's since its first start
  */
 public record RescoreReport(long runId, long executionId, String status, String failure, Instant asOf,
-                            RunFigures figures, int partitions, long read, long written, long skipped) {
+                            RunFigures figures, int partitions, long read, long written, long skipped, Double seconds) {
 
     public boolean completed() {
         return "COMPLETED".equals(status);

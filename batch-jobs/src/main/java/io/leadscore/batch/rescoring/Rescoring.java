@@ -192,7 +192,9 @@ public class Rescoring {
         String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse(null);
         return new RescoreReport(runId, execution.getId(), execution.getStatus().name(), failure,
                 Instant.parse(execution.getJobParameters().getString(AS_OF)),
-                figures.isEmpty() ? null : figures.get(0), partitions, read, written, skipped);
+                figures.isEmpty() ? null : figures.get(0), partitions, read, written, skipped,
+                execution.getStartTime() == null || execution.getEndTime() == null ? null
+                        : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0);
     }
 
     /** The current score of a lead, for the {@code score} path. */

@@ -228,4 +228,29 @@ abstract class RescoreJobTest {
         }
         assertThat(count("SELECT COUNT(*) FROM score_history")).isZero();
     }
+
+    @Test
+    void takesOverAtOnceTheLockOfARunWhoseProcessOnThisMachineHasEnded() throws Exception {
+        // a run killed with kill -9 leaves its lock behind with a fresh heartbeat
+        Process ended = new ProcessBuilder("java", "-version").redirectErrorStream(true).start();
+        ended.getInputStream().readAllBytes();
+        ended.waitFor();
+        String self = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        String holder = ended.pid() + self.substring(self.indexOf('@')) + "/1";
+        Object now = Instants.utc(Instant.now());
+        jdbc.update("INSERT INTO job_lock (lock_name, holder, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?)",
+                Rescoring.JOB_NAME, holder, now, now);
+        assertThat(jobLock.isHeld(Rescoring.JOB_NAME)).isFalse();
+
+        RescoreReport report = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
+
+        assertThat(report.status()).isEqualTo("COMPLETED");
+        assertThat(count("SELECT COUNT(*) FROM job_lock WHERE lock_name = ?", Rescoring.JOB_NAME)).isZero();
+
+        // a holder on another machine is judged by its heartbeat alone
+        jdbc.update("INSERT INTO job_lock (lock_name, holder, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?)",
+                Rescoring.JOB_NAME, ended.pid() + "@elsewhere.example/1", now, Instants.utc(Instant.now()));
+        assertThat(jobLock.isHeld(Rescoring.JOB_NAME)).isTrue();
+        jdbc.update("DELETE FROM job_lock WHERE lock_name = ?", Rescoring.JOB_NAME);
+    }
 }
