@@ -67,6 +67,19 @@ public record Scenario(double quota, int periodDays, LocalDate start, Policy pol
         return new Builder();
     }
 
+    /**
+     * The quota a store suggests when none is given: the revenue won in the last period of the same length plus
+     * 10% growth, rounded to three significant digits; empty when that period won nothing.
+     */
+    public static java.util.OptionalDouble growthQuota(double lastPeriodRevenue) {
+        if (!(lastPeriodRevenue > 0) || Double.isInfinite(lastPeriodRevenue)) {
+            return java.util.OptionalDouble.empty();
+        }
+        double target = lastPeriodRevenue * 1.1;
+        double scale = Math.pow(10, Math.floor(Math.log10(target)) - 2);
+        return java.util.OptionalDouble.of(Math.round(target / scale) * scale);
+    }
+
     /** The default scenario: {@link Policy#defaults()} and the named defaults of this class. */
     public static Scenario defaults() {
         return builder().build();

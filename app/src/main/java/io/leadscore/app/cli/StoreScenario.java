@@ -41,12 +41,8 @@ final class StoreScenario {
      * rounded to three significant digits; empty when the store shows no revenue.
      */
     Optional<Double> defaultQuota() {
-        if (!(lastPeriodRevenue > 0)) {
-            return Optional.empty();
-        }
-        double target = lastPeriodRevenue * 1.1;
-        double scale = Math.pow(10, Math.floor(Math.log10(target)) - 2);
-        return Optional.of(Math.round(target / scale) * scale);
+        java.util.OptionalDouble quota = io.leadscore.simulator.Scenario.growthQuota(lastPeriodRevenue);
+        return quota.isPresent() ? Optional.of(quota.getAsDouble()) : Optional.empty();
     }
 
     /**

@@ -11,8 +11,11 @@ import io.leadscore.simulator.planning.Levers;
 import io.leadscore.simulator.planning.PlanRequest;
 import io.leadscore.simulator.planning.PlanResult;
 import io.leadscore.simulator.planning.Planner;
+import io.leadscore.batch.simulation.StoreCalibration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -35,10 +38,12 @@ public class WhatIf {
     static final List<Double> DEFAULT_SLA_SWEEP = List.of(1.0, 4.0, 8.0, 24.0, 48.0);
 
     private final StoreBases stores;
+    private final StoreCalibration calibration;
     private final MeterRegistry meters;
 
-    WhatIf(StoreBases stores, MeterRegistry meters) {
+    WhatIf(StoreBases stores, StoreCalibration calibration, MeterRegistry meters) {
         this.stores = stores;
+        this.calibration = calibration;
         this.meters = meters;
     }
 
@@ -51,11 +56,23 @@ public class WhatIf {
             return new Setup(request.scenario(Scenario.defaults(), null), Calibration.defaults());
         }
         StoreBasis store = stores.current();
-        Scenario base = Scenario.defaults();
+        // what the store says, unless the request says otherwise, as 'simulate --calibrate-from-store' does it:
+        // its lead volume, its team (reps who followed up leads in the last period) and a quota from its revenue
+        Scenario.Builder base = Scenario.defaults().toBuilder();
         if (request.leadsPerWeek() == null && store.leadsPerWeek().isPresent()) {
-            base = base.toBuilder().leadsPerWeek(store.leadsPerWeek().get()).build();
+            base.leadsPerWeek(store.leadsPerWeek().get());
         }
-        return new Setup(request.scenario(base, store.policy()), store.calibration());
+        if (request.reps() == null || request.quota() == null) {
+            int periodDays = request.scenario(Scenario.defaults(), store.policy()).periodDays();
+            Instant lastPeriod = store.asOf().minus(Duration.ofDays(periodDays));
+            if (request.reps() == null) {
+                calibration.activeReps(lastPeriod, store.asOf()).ifPresent(base::reps);
+            }
+            if (request.quota() == null) {
+                Scenario.growthQuota(calibration.revenueWon(lastPeriod, store.asOf())).ifPresent(base::quota);
+            }
+        }
+        return new Setup(request.scenario(base.build(), store.policy()), store.calibration());
     }
 
     public SimulationResult simulate(ScenarioRequest request) {

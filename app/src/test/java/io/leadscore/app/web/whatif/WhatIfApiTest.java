@@ -80,6 +80,18 @@ class WhatIfApiTest {
         double expectedVolume = storeCalibration.leadsPerWeek(storeCalibration.dataEnd(java.time.Instant.now())).orElseThrow();
         assertThat(scenario.get("leads_per_week").asDouble()).isEqualTo(expectedVolume);
         assertThat(r.get("assumptions").toString()).contains("\"store\"");
+
+        // as the command line: the team of the last 90 days and a quota of their revenue plus growth
+        java.time.Instant end = storeCalibration.dataEnd(java.time.Instant.now());
+        java.time.Instant start = end.minus(java.time.Duration.ofDays(Scenario.DEFAULT_PERIOD_DAYS));
+        double expectedQuota = Scenario.growthQuota(storeCalibration.revenueWon(start, end)).orElseThrow();
+        assertThat(r.get("quota").asDouble()).isEqualTo(expectedQuota).isNotEqualTo(Scenario.DEFAULT_QUOTA);
+        assertThat(scenario.get("reps").asInt()).isEqualTo(storeCalibration.activeReps(start, end).orElseThrow());
+
+        // what the request gives wins over what the store says
+        JsonNode given = json.readTree(body("/api/simulate?calibrate-from-store=true&trials=200&quota=123000&reps=7"));
+        assertThat(given.get("quota").asDouble()).isEqualTo(123000);
+        assertThat(given.get("assumptions").get("scenario").get("reps").asInt()).isEqualTo(7);
     }
 
     @Test
