@@ -71,13 +71,13 @@ public record Scenario(double quota, int periodDays, LocalDate start, Policy pol
      * The quota a store suggests when none is given: the revenue won in the last period of the same length plus
      * 10% growth, rounded to three significant digits; empty when that period won nothing.
      */
-    public static java.util.OptionalDouble growthQuota(double lastPeriodRevenue) {
+    public static java.util.Optional<Double> growthQuota(double lastPeriodRevenue) {
         if (!(lastPeriodRevenue > 0) || Double.isInfinite(lastPeriodRevenue)) {
-            return java.util.OptionalDouble.empty();
+            return java.util.Optional.empty();
         }
         double target = lastPeriodRevenue * 1.1;
         double scale = Math.pow(10, Math.floor(Math.log10(target)) - 2);
-        return java.util.OptionalDouble.of(Math.round(target / scale) * scale);
+        return java.util.Optional.of(Math.round(target / scale) * scale);
     }
 
     /** The default scenario: {@link Policy#defaults()} and the named defaults of this class. */

@@ -41,8 +41,7 @@ final class StoreScenario {
      * rounded to three significant digits; empty when the store shows no revenue.
      */
     Optional<Double> defaultQuota() {
-        java.util.OptionalDouble quota = io.leadscore.simulator.Scenario.growthQuota(lastPeriodRevenue);
-        return quota.isPresent() ? Optional.of(quota.getAsDouble()) : Optional.empty();
+        return io.leadscore.simulator.Scenario.growthQuota(lastPeriodRevenue);
     }
 
     /**

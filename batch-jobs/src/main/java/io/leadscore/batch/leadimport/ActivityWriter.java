@@ -86,6 +86,7 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
         lastChunkKnown = writeIfAbsent(chunk) > 0;
     }
 
+    /** Runs the insert or the insert-if-absent (both take the same five values) over the chunk's events. */
     private int[][] batch(String statement, Chunk<? extends ActivityRow> chunk) {
         return jdbc.batchUpdate(statement, chunk.getItems(), chunk.size(), (ps, row) -> {
             ps.setLong(1, row.leadId());
@@ -98,13 +99,7 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
 
     /** Writes each event of the chunk the store does not hold yet; returns how many it held already. */
     private long writeIfAbsent(Chunk<? extends ActivityRow> chunk) {
-        int[][] results = jdbc.batchUpdate(sql, chunk.getItems(), chunk.size(), (ps, row) -> {
-            ps.setLong(1, row.leadId());
-            Instants.bind(ps, 2, row.occurredAt());
-            ps.setShort(3, (short) row.type().ordinal());
-            ps.setString(4, row.detail());
-            ps.setLong(5, ContentHash.of(row.detail()));
-        });
+        int[][] results = batch(sql, chunk);
         long inserted = 0;
         long present = 0;
         for (int[] batch : results) {

@@ -140,9 +140,7 @@ public class StoreCalibration {
                 + " AND occurred_at >= ? AND occurred_at < ?", Long.class, f, t);
         Long wins = jdbc.queryForObject("SELECT COUNT(*) FROM deal WHERE status = 'WON' AND closed_at >= ? AND closed_at < ?",
                 Long.class, f, t);
-        Double revenue = jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM deal WHERE status = 'WON'"
-                + " AND closed_at >= ? AND closed_at < ?", Double.class, f, t);
-        return new Actuals(mqls == null ? 0 : mqls, wins == null ? 0 : wins, revenue == null ? 0 : revenue);
+        return new Actuals(mqls == null ? 0 : mqls, wins == null ? 0 : wins, revenueWon(from, to));
     }
 
     /** Rescoring runs that scored as of a time in [from, to): without them the store holds no MQL history there. */

@@ -27,6 +27,8 @@ public final class JobLock {
     public static final Duration STALE_AFTER = Duration.ofSeconds(60);
     private static final long HEARTBEAT_SECONDS = 10;
     private static final Logger log = LoggerFactory.getLogger(JobLock.class);
+    /** This process as the JVM names it, {@code pid@host}: the first part of every holder it writes. */
+    private static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName();
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -82,7 +84,7 @@ public final class JobLock {
      * @throws HeldException naming the holder and since when, when a live process holds it
      */
     public Held acquire(String name) {
-        String holder = ManagementFactory.getRuntimeMXBean().getName() + "/" + Thread.currentThread().getId();
+        String holder = PROCESS + "/" + Thread.currentThread().getId();
         Instant now = clock.instant();
         try {
             jdbc.update("INSERT INTO job_lock (lock_name, holder, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?)",
@@ -97,8 +99,7 @@ public final class JobLock {
             String otherHolder = (String) current.get(0)[0];
             Instant acquired = (Instant) current.get(0)[1];
             Instant heartbeat = (Instant) current.get(0)[2];
-            boolean gone = holderIsGone(otherHolder);
-            if (!gone && heartbeat.plus(STALE_AFTER).isAfter(now)) {
+            if (live(otherHolder, heartbeat, now)) {
                 throw new HeldException("another " + name + " run is in progress (process " + otherHolder
                         + ", started " + acquired + "); wait for it to finish");
             }
@@ -108,13 +109,15 @@ public final class JobLock {
             if (taken != 1) {
                 throw new HeldException("another " + name + " run started just now; wait for it to finish");
             }
-            if (gone) {
-                log.warn("Took over the {} lock of process {}, which has ended", name, otherHolder);
-            } else {
-                log.warn("Took over the {} lock of process {}, silent since {}", name, otherHolder, heartbeat);
-            }
+            log.warn("Took over the {} lock of process {}, silent since {}{}", name, otherHolder, heartbeat,
+                    holderIsGone(otherHolder) ? " (its process has ended)" : "");
             return new Held(name, holder);
         }
+    }
+
+    /** A holder is live while its process may still run and its heartbeat is younger than {@link #STALE_AFTER}. */
+    private static boolean live(String holder, Instant heartbeat, Instant now) {
+        return !holderIsGone(holder) && heartbeat.plus(STALE_AFTER).isAfter(now);
     }
 
     /**
@@ -128,9 +131,8 @@ public final class JobLock {
         if (at <= 0 || slash <= at) {
             return false;
         }
-        String self = ManagementFactory.getRuntimeMXBean().getName();
         String host = holder.substring(at + 1, slash);
-        if (!host.equals(self.substring(self.indexOf('@') + 1))) {
+        if (!host.equals(PROCESS.substring(PROCESS.indexOf('@') + 1))) {
             return false;
         }
         long pid;
@@ -146,7 +148,6 @@ public final class JobLock {
     public boolean isHeld(String name) {
         List<Object[]> locks = jdbc.query("SELECT holder, heartbeat_at FROM job_lock WHERE lock_name = ?",
                 (rs, i) -> new Object[] {rs.getString(1), Instants.read(rs, 2)}, name);
-        return !locks.isEmpty() && !holderIsGone((String) locks.get(0)[0])
-                && ((Instant) locks.get(0)[1]).plus(STALE_AFTER).isAfter(clock.instant());
+        return !locks.isEmpty() && live((String) locks.get(0)[0], (Instant) locks.get(0)[1], clock.instant());
     }
 }

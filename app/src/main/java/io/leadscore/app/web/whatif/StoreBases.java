@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -110,10 +111,12 @@ public class StoreBases implements DisposableBean {
         Instant asOf = store.dataEnd(clock.instant());
         Calibration calibration = Calibration.fromObservations(store.observe(asOf));
         StoredPolicy policy = policies.latest();
-        double revenue = store.actuals(asOf.minus(Duration.ofDays(QUOTA_DAYS)), asOf).revenue();
+        Instant lastPeriod = asOf.minus(Duration.ofDays(QUOTA_DAYS));
+        double revenue = store.revenueWon(lastPeriod, asOf);
+        Optional<Integer> reps = store.activeReps(lastPeriod, asOf);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         log.info("Read the store's calibration as of {} in {} ms", asOf, took.toMillis());
-        return new StoreBasis(asOf, calibration, policy.policy(), policy.version(), store.leadsPerWeek(asOf), revenue,
+        return new StoreBasis(asOf, calibration, policy.policy(), policy.version(), store.leadsPerWeek(asOf), revenue, reps,
                 registry.champion().map(ModelRecord::version).orElse(null), took);
     }
 

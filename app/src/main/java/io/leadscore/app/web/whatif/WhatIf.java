@@ -63,13 +63,16 @@ public class WhatIf {
             base.leadsPerWeek(store.leadsPerWeek().get());
         }
         if (request.reps() == null || request.quota() == null) {
+            // the kept basis holds the default period's team and revenue; another period length is read for it
             int periodDays = request.scenario(Scenario.defaults(), store.policy()).periodDays();
             Instant lastPeriod = store.asOf().minus(Duration.ofDays(periodDays));
+            boolean kept = periodDays == StoreBases.QUOTA_DAYS;
             if (request.reps() == null) {
-                calibration.activeReps(lastPeriod, store.asOf()).ifPresent(base::reps);
+                (kept ? store.lastPeriodReps() : calibration.activeReps(lastPeriod, store.asOf())).ifPresent(base::reps);
             }
             if (request.quota() == null) {
-                Scenario.growthQuota(calibration.revenueWon(lastPeriod, store.asOf())).ifPresent(base::quota);
+                Scenario.growthQuota(kept ? store.lastPeriodRevenue() : calibration.revenueWon(lastPeriod, store.asOf()))
+                        .ifPresent(base::quota);
             }
         }
         return new Setup(request.scenario(base.build(), store.policy()), store.calibration());
