@@ -1,11 +1,13 @@
 package io.leadscore.batch.rescoring;
 
+import io.leadscore.batch.stages.StageTransitions;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.JobProgress;
 import io.leadscore.batch.store.LeadscoreSettings;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.scoring.domain.ActivityType;
 import io.leadscore.scoring.domain.Seniority;
+import io.leadscore.scoring.policy.Policy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,7 +24,6 @@ import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,19 +55,19 @@ public class RescoreBenchmark {
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final StageTransitions transitions;
     private final Rescoring rescoring;
     private final ChampionModels champions;
     private final PolicyStore policies;
     private final PlatformTransactionManager transactions;
     private final LeadscoreSettings settings;
 
-    public RescoreBenchmark(DataSource dataSource, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
+    public RescoreBenchmark(DataSource dataSource, JdbcTemplate jdbc, StageTransitions transitions,
                             Rescoring rescoring, ChampionModels champions, PolicyStore policies,
                             PlatformTransactionManager transactions, LeadscoreSettings settings) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.named = named;
+        this.transitions = transitions;
         this.rescoring = rescoring;
         this.champions = champions;
         this.policies = policies;
@@ -153,21 +154,22 @@ public class RescoreBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(partitions.size());
         long started = System.nanoTime();
         List<Future<Long>> done = new ArrayList<>();
+        Policy policy = policies.current().withMqlThreshold(champion.threshold());
         for (ExecutionContext range : partitions.values()) {
             done.add(pool.submit(() -> {
                 OpenLeadReader reader = new OpenLeadReader(dataSource, range.getLong(LeadRangePartitioner.FROM),
-                        range.getLong(LeadRangePartitioner.TO), champion.settingsKey());
-                RescoreWriter writer = new RescoreWriter(named, champion, asOf);
-                writer.reader(reader);
+                        range.getLong(LeadRangePartitioner.TO), champion.settingsKey(), asOf, chunk);
+                RescoreProcessor processor = new RescoreProcessor(champion, policy, asOf);
+                RescoreWriter writer = new RescoreWriter(jdbc, transitions, champion, asOf, null);
                 writer.runId(runId);
                 reader.open(new ExecutionContext());
                 long scored = 0;
                 try {
                     while (true) {
-                        List<OpenLead> items = new ArrayList<>(chunk);
+                        List<ScoredLead> items = new ArrayList<>(chunk);
                         OpenLead lead;
                         while (items.size() < chunk && (lead = reader.read()) != null) {
-                            items.add(lead);
+                            items.add(processor.process(lead));
                         }
                         if (items.isEmpty()) {
                             return scored;

@@ -1,5 +1,6 @@
 package io.leadscore.batch.slacheck;
 
+import io.leadscore.scoring.policy.Policy;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -31,9 +32,9 @@ public record SlaTerms(int policyVersion, double slaHours, int recycleAfterDays)
         return dueAt(mqlAt, slaHours);
     }
 
-    /** {@link #dueAt(Instant)} for an SLA of {@code slaHours}: the one rule every report of the SLA uses. */
+    /** {@link #dueAt(Instant)} for an SLA of {@code slaHours}: the policy's rule, {@link Policy#slaDueAt(Instant, double)}. */
     public static Instant dueAt(Instant mqlAt, double slaHours) {
-        return mqlAt.plus(Duration.ofNanos(Math.round(slaHours * NANOS_PER_HOUR)));
+        return Policy.slaDueAt(mqlAt, slaHours);
     }
 
     /** From this time on an MQL never followed up is recycled. */
