@@ -54,6 +54,8 @@ abstract class RescoreJobTest {
     JobRepository jobRepository;
     @Autowired
     JobLock jobLock;
+    @Autowired
+    RescoreFloor floor;
 
     @BeforeEach
     void importAndTrain() {
@@ -157,6 +159,25 @@ abstract class RescoreJobTest {
         assertThat(sampledScoresAgreeWithAFullRecompute(back.runId(), earlier)).isGreaterThan(15);
         assertThat(count("SELECT COUNT(*) FROM lead_score WHERE run_id = ? AND features_as_of <> ?", back.runId(),
                 Instants.utc(earlier))).isZero();
+    }
+
+    @Test
+    void thePlainJdbcFloorDoesTheJobsWork() throws Exception {
+        long open = count("SELECT COUNT(*) FROM lead WHERE " + OPEN);
+        String champion = registry.champion().orElseThrow().version();
+
+        long scored = floor.run(HISTORY.until(), champion, 2);
+
+        // its own run id (negative: no job instance has it), the job's writes, the job's MQL moves
+        Long run = jdbc.queryForObject("SELECT MIN(run_id) FROM score_history", Long.class);
+        assertThat(run).isNegative();
+        assertThat(scored).isEqualTo(open);
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", run)).isEqualTo(open);
+        assertThat(count("SELECT COUNT(*) FROM lead_score WHERE run_id = ?", run)).isEqualTo(open);
+        assertThat(sampledScoresAgreeWithAFullRecompute(run, HISTORY.until())).isGreaterThan(15);
+        assertThat(count("SELECT COUNT(*) FROM stage_transition WHERE run_id = ? AND to_stage = 'MQL' AND actor = ?",
+                run, "rescore #" + run)).isPositive()
+                .isEqualTo(count("SELECT COUNT(*) FROM lead WHERE stage = 'MQL' AND sla_state = 'OPEN'"));
     }
 
     /** Compares every 7th lead's score of a run with one from its raw activities; returns how many it compared. */
