@@ -138,6 +138,12 @@ public class SlaCheck {
                 breaches(BREACH_COLUMNS + " WHERE b.recycled_run_id = ?" + BREACH_ORDER, runId));
     }
 
+    /** MQLs whose SLA breach has no follow-up yet, now. */
+    public long overdueNow() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE sla_state = ?", Long.class, SlaState.OVERDUE.name());
+        return n == null ? 0 : n;
+    }
+
     private List<SlaCheckReport.Breach> breaches(String sql, long runId) {
         return jdbc.query(sql, (rs, i) -> new SlaCheckReport.Breach(rs.getString(1), Instants.read(rs, 2), Instants.read(rs, 3),
                 Instants.read(rs, 4), rs.getLong(5), Instants.read(rs, 6), Instants.read(rs, 7)), runId);

@@ -3,7 +3,9 @@ package io.leadscore.batch.store;
 import io.leadscore.scoring.policy.Policy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -70,16 +72,42 @@ public final class PolicyStore {
      *
      * @return the version in force afterwards
      */
-    public StoredPolicy change(Policy policy, String by, String note, java.time.Instant at) {
+    public StoredPolicy change(Policy policy, String by, String note, Instant at) {
         StoredPolicy current = latest();
         if (current.policy().equals(policy)) {
             return current;
         }
+        return writeAfter(current, policy, by, note, at);
+    }
+
+    /**
+     * Writes {@code next} as the version after {@code current}: a change is an insert, never an update.
+     *
+     * @return the version written
+     * @throws VersionTakenException when another writer wrote that version first
+     */
+    public StoredPolicy writeAfter(StoredPolicy current, Policy next, String by, String note, Instant at) {
         int version = current.version() + 1;
-        jdbc.update("INSERT INTO policy (version, mql_threshold, sla_hours, recycle_after_days, label_horizon_days,"
-                        + " engagement_half_life_days, created_at, created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                version, policy.mqlThreshold(), policy.slaHours(), policy.recycleAfterDays(), policy.labelHorizonDays(),
-                policy.engagementHalfLifeDays(), Instants.utc(at), by, note);
-        return latest();
+        try {
+            jdbc.update("INSERT INTO policy (version, mql_threshold, sla_hours, recycle_after_days, label_horizon_days,"
+                            + " engagement_half_life_days, created_at, created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    version, next.mqlThreshold(), next.slaHours(), next.recycleAfterDays(), next.labelHorizonDays(),
+                    next.engagementHalfLifeDays(), Instants.utc(at), by, note);
+        } catch (DuplicateKeyException e) {
+            throw new VersionTakenException(version);
+        }
+        return version(version);
+    }
+
+    /** Every version, newest first. */
+    public List<StoredPolicy> history() {
+        return jdbc.query(SELECT + " ORDER BY version DESC", PolicyStore::row);
+    }
+
+    /** A policy version was written by someone else between reading the current one and writing the next. */
+    public static final class VersionTakenException extends RuntimeException {
+        VersionTakenException(int version) {
+            super("Policy version " + version + " was written by someone else just now");
+        }
     }
 }
