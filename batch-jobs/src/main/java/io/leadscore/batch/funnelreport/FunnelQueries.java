@@ -3,8 +3,6 @@ package io.leadscore.batch.funnelreport;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.scoring.domain.Stage;
 import io.leadscore.scoring.stages.StageEngine;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -61,11 +59,5 @@ final class FunnelQueries {
             }
         }
         return sql.append(" ELSE 0 END").toString();
-    }
-
-    /** A SQL list of the stages at or beyond SAL along the main path: where an accepted MQL goes next. */
-    static String acceptedStages() {
-        return Stream.of(Stage.values()).filter(s -> reachRank(s) >= reachRank(Stage.SAL))
-                .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 }
