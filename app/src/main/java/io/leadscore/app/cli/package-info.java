@@ -1,5 +1,5 @@
 /**
- * The command line ({@code contracts/cli.md}): picocli commands with the
+ * The command line ({@code docs/cli.md}): picocli commands with the
  * global options, exit codes 0/1/2, table, JSON or CSV output on stdout,
  * progress and errors on stderr. Commands that need no store never start
  * Spring.

@@ -1,6 +1,6 @@
 package io.leadscore.scoring.labels;
 
-/** A lead's outcome as known at a point in time (contracts/crm-csv.md, "What a lead's outcome is"). */
+/** A lead's outcome as known at a point in time (docs/crm-csv.md, "What a lead's outcome is"). */
 public enum Outcome {
     /** A deal of the lead was won within the label horizon of its creation. */
     CONVERTED,
