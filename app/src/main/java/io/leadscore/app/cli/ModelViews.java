@@ -132,7 +132,7 @@ final class ModelViews {
             values.add(100 * b.conversionRate());
             notes.add(String.format(Locale.ROOT, "converted, lift %.1f×", b.lift()));
         }
-        out.stream().print(TextBars.chart(labels, values, v -> String.format(Locale.ROOT, "%.1f%%", v), notes, 40));
+        out.stream().print(TextBars.chart(labels, values, v -> String.format(Locale.ROOT, "%4.1f%%", v), notes, 40));
         out.line("");
         List<List<?>> rows = new ArrayList<>();
         for (double t : TABLE_THRESHOLDS) {

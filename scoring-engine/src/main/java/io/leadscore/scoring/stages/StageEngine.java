@@ -57,6 +57,17 @@ public final class StageEngine {
     /** The audit trail's reason for a lead's first stage. */
     public static final String ARRIVED_REASON = "imported";
 
+    /*
+     * The decisions the nightly rescoring makes for almost every lead, made once: a score that moves nothing is
+     * the common case, and its reason need not be formatted a million times a night.
+     */
+    private static final Stay BELOW_THRESHOLD = new Stay("the score is below the MQL threshold and there is no"
+            + " fast-track signal");
+    private static final Stay NURTURED = new Stay("in nurture: only a fast-track signal shown after it returned"
+            + " brings it back, not its score");
+    private static final Stay QUALIFIED = new Stay("already an MQL or further on: a score never demotes a lead");
+    private static final Refuse CLOSED = new Refuse("the lead is closed (won or lost): it is no longer scored");
+
     private StageEngine() {
     }
 
@@ -117,21 +128,19 @@ public final class StageEngine {
                 if (event.pastSignal() != null) {
                     return move(stage, Stage.MQL, now, fastTrack(event.pastSignal(), event.score()));
                 }
-                return new Stay(String.format(Locale.ROOT, "score %.3f is below the MQL threshold %.3f and there is"
-                        + " no fast-track signal", event.score(), threshold));
+                return BELOW_THRESHOLD;
             }
             case NURTURE -> {
                 if (signal != null && signal.at().isAfter(lead.enteredAt())) {
                     return move(stage, Stage.MQL, signal.at(), fastTrack(signal.type(), event.score()));
                 }
-                return new Stay("in nurture since " + lead.enteredAt() + ": only a fast-track signal after that"
-                        + " brings it back, not its score");
+                return NURTURED;
             }
             case MQL, SAL, SQL, OPPORTUNITY -> {
-                return new Stay("at " + stage + ": a score never demotes a lead");
+                return QUALIFIED;
             }
             default -> {
-                return new Refuse("the lead is closed (" + stage + "): it is no longer scored");
+                return CLOSED;
             }
         }
     }
