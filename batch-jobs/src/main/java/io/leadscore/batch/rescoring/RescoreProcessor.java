@@ -48,57 +48,44 @@ class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
         this.x = new double[champion.artifact().schema().size()];
     }
 
+    /* Per lead, while its activities are offered to the state. */
+    private long enteredStage;
+    private long watermark;
+    private Long pendingFrom;
+    private ActivityType newSignal;
+    private long newSignalAt;
+
     @Override
     public ScoredLead process(OpenLead lead) {
-        long enteredStage = lead.stageChangedAt() == null ? Long.MIN_VALUE : lead.stageChangedAt().toEpochMilli();
+        enteredStage = lead.stageChangedAt() == null ? Long.MIN_VALUE : lead.stageChangedAt().toEpochMilli();
+        pendingFrom = null;
+        newSignal = null;
+        newSignalAt = Long.MAX_VALUE;
         boolean usable = lead.stateUsable();
         if (usable) {
             state.readFrom(lead.state());
             usable = champion.extractor().accepts(state) && state.asOfMillis() <= asOfMillis;
         }
-        long watermark;
-        Long pendingFrom = null;
-        ActivityType newSignal = null;
-        long newSignalAt = Long.MAX_VALUE;
         NewEvents events = lead.events();
         if (usable) {
             long previousAsOf = state.asOfMillis();
             state.advanceTo(asOfMillis);
             watermark = lead.watermark();
             for (int e = 0; e < events.size(); e++) {
-                long id = events.id(e);
-                boolean offered = id > lead.watermark()
-                        || lead.pendingFrom() != null && id >= lead.pendingFrom() && events.time(e) >= previousAsOf;
-                if (!offered) {
-                    continue;
-                }
-                watermark = Math.max(watermark, id);
-                if (state.add(events.type(e), events.time(e))) {
-                    if (StageEngine.isFastTrack(events.type(e)) && events.time(e) > enteredStage
-                            && events.time(e) < newSignalAt) {
-                        newSignal = events.type(e);
-                        newSignalAt = events.time(e);
-                    }
-                } else {
-                    pendingFrom = pendingFrom == null ? id : Math.min(pendingFrom, id);
+                // above the stored watermark, or offered before while it was still ahead of the state's time
+                if (events.id(e) > lead.watermark() || lead.pendingFrom() != null && events.id(e) >= lead.pendingFrom()
+                        && events.time(e) >= previousAsOf) {
+                    offer(events, e);
                 }
             }
         } else {
             champion.extractor().resetState(state, asOfMillis);
             watermark = 0;
-            for (NewEvents source : new NewEvents[] {lead.history(), events}) {
-                for (int e = 0; e < source.size(); e++) {
-                    watermark = Math.max(watermark, source.id(e));
-                    if (state.add(source.type(e), source.time(e))) {
-                        if (StageEngine.isFastTrack(source.type(e)) && source.time(e) > enteredStage
-                                && source.time(e) < newSignalAt) {
-                            newSignal = source.type(e);
-                            newSignalAt = source.time(e);
-                        }
-                    } else {
-                        pendingFrom = pendingFrom == null ? source.id(e) : Math.min(pendingFrom, source.id(e));
-                    }
-                }
+            for (int e = 0; e < lead.history().size(); e++) {
+                offer(lead.history(), e);
+            }
+            for (int e = 0; e < events.size(); e++) {
+                offer(events, e);
             }
         }
         watermark = Math.max(watermark, lead.highMark());
@@ -111,6 +98,23 @@ class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
                 .move().map(t -> t.withDetail(raisingReasons())).orElse(null);
         return new ScoredLead(lead.id(), lead.neverScored(), state.toBytes(), watermark, pendingFrom, score,
                 champion.scorer().grade(score), move);
+    }
+
+    /**
+     * Offers one activity to the state: it raises the watermark; one the state cannot hold yet (at or after its
+     * time) is kept pending; a fast-track signal after the lead entered its stage is remembered, the earliest.
+     */
+    private void offer(NewEvents events, int e) {
+        long id = events.id(e);
+        long time = events.time(e);
+        ActivityType type = events.type(e);
+        watermark = Math.max(watermark, id);
+        if (!state.add(type, time)) {
+            pendingFrom = pendingFrom == null ? id : Math.min(pendingFrom, id);
+        } else if (StageEngine.isFastTrack(type) && time > enteredStage && time < newSignalAt) {
+            newSignal = type;
+            newSignalAt = time;
+        }
     }
 
     /** A fast-track signal the state has seen, whenever it was. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -102,14 +103,8 @@ public class JobHistory {
      * it stopped; a restart adds to them).
      */
     public Map<Long, RescoringCounts> rescoringCounts(Collection<Long> runIds) {
-        Map<Long, RescoringCounts> out = new HashMap<>();
-        if (!runIds.isEmpty()) {
-            named.query("SELECT run_id, leads_scored, mqls_created FROM scoring_run WHERE run_id IN (:ids)",
-                    new MapSqlParameterSource("ids", runIds), rs -> {
-                        out.put(rs.getLong(1), new RescoringCounts(rs.getLong(2), rs.getLong(3)));
-                    });
-        }
-        return out;
+        return byRun("SELECT run_id, leads_scored, mqls_created FROM scoring_run WHERE run_id IN (:ids)", runIds,
+                (rs, i) -> new RescoringCounts(rs.getLong(2), rs.getLong(3)));
     }
 
     public record RescoringCounts(long leadsScored, long mqlsCreated) {
@@ -117,12 +112,17 @@ public class JobHistory {
 
     /** What SLA check runs found, by run: new breaches and MQLs recycled so far. */
     public Map<Long, SlaCheckCounts> slaCheckCounts(Collection<Long> runIds) {
-        Map<Long, SlaCheckCounts> out = new HashMap<>();
+        return byRun("SELECT run_id, breached, recycled FROM sla_check_run WHERE run_id IN (:ids)", runIds,
+                (rs, i) -> new SlaCheckCounts(rs.getLong(2), rs.getLong(3)));
+    }
+
+    /** One row per run of the given ids (the query's first column), as the mapper makes it. */
+    private <T> Map<Long, T> byRun(String sql, Collection<Long> runIds, RowMapper<T> mapper) {
+        Map<Long, T> out = new HashMap<>();
         if (!runIds.isEmpty()) {
-            named.query("SELECT run_id, breached, recycled FROM sla_check_run WHERE run_id IN (:ids)",
-                    new MapSqlParameterSource("ids", runIds), rs -> {
-                        out.put(rs.getLong(1), new SlaCheckCounts(rs.getLong(2), rs.getLong(3)));
-                    });
+            named.query(sql, new MapSqlParameterSource("ids", runIds), rs -> {
+                out.put(rs.getLong(1), mapper.mapRow(rs, out.size()));
+            });
         }
         return out;
     }
