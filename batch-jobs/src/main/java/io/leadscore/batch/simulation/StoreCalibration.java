@@ -4,7 +4,6 @@ import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.PolicyStore;
-import io.leadscore.scoring.domain.ActivityType;
 import io.leadscore.scoring.domain.Stage;
 import io.leadscore.scoring.stages.StageEngine;
 import io.leadscore.simulator.backtest.Actuals;
