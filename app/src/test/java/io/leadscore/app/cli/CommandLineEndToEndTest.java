@@ -130,7 +130,7 @@ class CommandLineEndToEndTest {
         Run shown = run("models", "show", train.json().get("version").asString());
         assertThat(shown.exit()).as(shown.err()).isZero();
         assertThat(shown.out().lines().filter(l -> l.strip().startsWith("decile ")).toList()).hasSize(10)
-                .allMatch(l -> l.matches(".*\\| \\d+\\.\\d%\\s+converted, lift \\d+\\.\\d×"), "one decimal");
+                .allMatch(l -> l.matches(".*\\|\\s+\\d+\\.\\d%\\s+converted, lift \\d+\\.\\d×"), "one decimal");
         assertThat(shown.out().lines().filter(l -> l.matches("0\\.\\d\\d +\\d.*")).toList()).isNotEmpty()
                 .allMatch(l -> l.matches(".* \\d+\\.\\d"), "expected conversions with one decimal");
 
