@@ -32,7 +32,6 @@ class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
     private final Policy policy;
     private final Instant asOf;
     private final long asOfMillis;
-    private final String settingsKey;
     private final FeaturePhrases phrases = new FeaturePhrases();
     private final EngagementState state;
     private final double[] x;
@@ -43,7 +42,6 @@ class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
         this.policy = policy;
         this.asOf = asOf;
         this.asOfMillis = asOf.toEpochMilli();
-        this.settingsKey = champion.settingsKey();
         this.state = champion.extractor().newState(asOf);
         this.x = new double[champion.artifact().schema().size()];
     }

@@ -37,9 +37,9 @@ public record SlaTerms(int policyVersion, double slaHours, int recycleAfterDays)
         return Policy.slaDueAt(mqlAt, slaHours);
     }
 
-    /** From this time on an MQL never followed up is recycled. */
+    /** From this time on an MQL never followed up is recycled: the policy's rule, {@link Policy#recycleAt(Instant, int)}. */
     public Instant recycleAt(Instant mqlAt) {
-        return mqlAt.plus(Duration.ofDays(recycleAfterDays));
+        return Policy.recycleAt(mqlAt, recycleAfterDays);
     }
 
     /** The latest MQL time that is due for recycling at {@code asOf}. */

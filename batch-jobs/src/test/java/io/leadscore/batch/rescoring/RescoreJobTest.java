@@ -232,10 +232,8 @@ abstract class RescoreJobTest {
                 .isEqualTo(count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", first.runId()));
     }
 
-    @Test
-    void restartsAFailedRunFromItsLastCommittedChunkWithOneHistoryRowPerLead() {
-        long open = count("SELECT COUNT(*) FROM lead WHERE " + OPEN);
-        // a lead three quarters of the way through the open leads cannot be written: its chunk fails
+    /** A run that stops at the chunk of a lead three quarters of the way through the open leads. */
+    RescoreReport runThatStopsThreeQuartersThrough(long open) {
         Long poisoned = jdbc.queryForObject("SELECT id FROM lead WHERE " + OPEN + " ORDER BY id OFFSET ? ROWS"
                 + " FETCH NEXT 1 ROWS ONLY", Long.class, open * 3 / 4);
         jdbc.execute("ALTER TABLE score_history ADD CONSTRAINT test_poisoned_lead CHECK (lead_id <> " + poisoned + ")");
@@ -248,6 +246,13 @@ abstract class RescoreJobTest {
         assertThat(failed.status()).isEqualTo("FAILED");
         long committed = count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", failed.runId());
         assertThat(committed).isPositive().isLessThan(open);
+        return failed;
+    }
+
+    @Test
+    void restartsAFailedRunFromItsLastCommittedChunkWithOneHistoryRowPerLead() {
+        long open = count("SELECT COUNT(*) FROM lead WHERE " + OPEN);
+        RescoreReport failed = runThatStopsThreeQuartersThrough(open);
 
         RescoreReport restarted = rescoring.restart();
 
@@ -270,8 +275,40 @@ abstract class RescoreJobTest {
     }
 
     @Test
-    void takesOverAtOnceTheLockOfARunWhoseProcessOnThisMachineHasEnded() throws Exception {
-        // a run killed with kill -9 leaves its lock behind with a fresh heartbeat
+    void resumesARunKilledMidwayFromItsLastCommittedChunk() throws Exception {
+        long open = count("SELECT COUNT(*) FROM lead WHERE " + OPEN);
+        RescoreReport killed = runThatStopsThreeQuartersThrough(open);
+        long committed = count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", killed.runId());
+        // what kill -9 leaves behind: the run and its unfinished partition still marked running, with no end,
+        // the step contexts of their last committed chunks, and the lock of a process that is gone
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', EXIT_MESSAGE = '',"
+                + " END_TIME = NULL WHERE JOB_EXECUTION_ID = ?", killed.executionId());
+        assertThat(jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING',"
+                + " EXIT_MESSAGE = '', END_TIME = NULL WHERE JOB_EXECUTION_ID = ? AND STATUS = 'FAILED'",
+                killed.executionId())).isPositive();
+        leaveTheLockOfAnEndedProcess();
+
+        RescoreReport resumed = rescoring.restart();
+
+        assertThat(resumed.status()).isEqualTo("COMPLETED");
+        assertThat(resumed.runId()).isEqualTo(killed.runId());
+        // only what was not committed was read again: the leads of the finished partition and chunks were not
+        assertThat(resumed.read()).isEqualTo(open - committed);
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", killed.runId())).isEqualTo(open);
+        assertThat(count("SELECT COUNT(DISTINCT lead_id) FROM score_history WHERE run_id = ?", killed.runId()))
+                .isEqualTo(open);
+        assertThat(count("SELECT COUNT(*) FROM lead_score WHERE run_id = ?", killed.runId())).isEqualTo(open);
+        assertThat(sampledScoresAgreeWithAFullRecompute(killed.runId(), HISTORY.until())).isGreaterThan(15);
+        // every MQL move of the run is recorded once, on a lead that is an MQL since then
+        assertThat(count("SELECT COUNT(*) FROM stage_transition WHERE run_id = ? AND to_stage = 'MQL'", killed.runId()))
+                .isEqualTo(count("SELECT COUNT(DISTINCT lead_id) FROM stage_transition WHERE run_id = ?"
+                        + " AND to_stage = 'MQL'", killed.runId()))
+                .isEqualTo(count("SELECT COUNT(*) FROM lead WHERE stage = 'MQL' AND sla_state = 'OPEN'"));
+        assertThat(count("SELECT COUNT(*) FROM job_lock WHERE lock_name = ?", Rescoring.JOB_NAME)).isZero();
+    }
+
+    /** Inserts the rescoring lock as a run killed with kill -9 leaves it: held by a process that has ended. */
+    private Process leaveTheLockOfAnEndedProcess() throws Exception {
         Process ended = new ProcessBuilder("java", "-version").redirectErrorStream(true).start();
         ended.getInputStream().readAllBytes();
         ended.waitFor();
@@ -280,6 +317,14 @@ abstract class RescoreJobTest {
         Object now = Instants.utc(Instant.now());
         jdbc.update("INSERT INTO job_lock (lock_name, holder, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?)",
                 Rescoring.JOB_NAME, holder, now, now);
+        return ended;
+    }
+
+    @Test
+    void takesOverAtOnceTheLockOfARunWhoseProcessOnThisMachineHasEnded() throws Exception {
+        // a run killed with kill -9 leaves its lock behind with a fresh heartbeat
+        Process ended = leaveTheLockOfAnEndedProcess();
+        Object now = Instants.utc(Instant.now());
         assertThat(jobLock.isHeld(Rescoring.JOB_NAME)).isFalse();
 
         RescoreReport report = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));

@@ -61,6 +61,11 @@ public record Policy(
 
     /** From this time on an MQL never followed up is recycled to nurture. */
     public Instant recycleAt(Instant mqlAt) {
+        return recycleAt(mqlAt, recycleAfterDays);
+    }
+
+    /** {@link #recycleAt(Instant)} after {@code recycleAfterDays}: the one rule the stage engine and the SLA check use. */
+    public static Instant recycleAt(Instant mqlAt, int recycleAfterDays) {
         return mqlAt.plus(Duration.ofDays(recycleAfterDays));
     }
 
