@@ -20,7 +20,10 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Trains the challenger on the older four fifths, calibrates and evaluates it on the newest fifth, and registers it. */
+/**
+ * Trains the challenger on the older four fifths of the snapshots (one row per lead for each tree), calibrates
+ * and evaluates it on the newest fifth, overall and per lead age band, and registers it with its claim.
+ */
 class TrainChallengerTasklet implements Tasklet {
     private final TrainingWorkspace workspace;
     private final ModelRegistry registry;
@@ -45,9 +48,10 @@ class TrainChallengerTasklet implements Tasklet {
 
         TrainingSet set = workspace.trainingSet();
         OutOfTimeSplit split = set.split();
-        TrainingData train = new TrainingData(set.schema(), set.trainX(), set.trainY(), split.trainFrom(), split.trainTo());
+        TrainingData train = new TrainingData(set.schema(), set.trainX(), set.trainY(), split.trainFrom(), split.trainTo(),
+                set.trainGroups(), set.trainAgeDays());
         TrainingData validation = new TrainingData(set.schema(), set.validationX(), set.validationY(),
-                split.validationFrom(), split.validationTo());
+                split.validationFrom(), split.validationTo(), null, set.validationAgeDays());
         TrainingOptions.Builder options = TrainingOptions.builder(algorithm);
         if (seed != null) {
             options.seed(seed);
@@ -61,7 +65,8 @@ class TrainChallengerTasklet implements Tasklet {
         });
         progress.finished(task);
         String version = registry.nextVersion();
-        ModelArtifact artifact = result.toArtifact(version, set.settings().toMap(), Retraining.leadscoreVersion());
+        ModelArtifact artifact = result.toArtifact(version, set.settings().toMap(), Retraining.leadscoreVersion(),
+                set.config().labelRule().scoreClaim(), set.config().describe());
         byte[] file = ModelFile.toBytes(artifact);
         registry.register(artifact, file, asOf, runId, "retrain #" + runId);
         stepExecution.getJobExecution().getExecutionContext().putString(Retraining.CHALLENGER, version);
