@@ -16,6 +16,9 @@ import java.util.Arrays;
  * {@code revival} (standard normal, independent of fit and intent): a lead of low intent and high revival is a late
  * bloomer; one of high intent and low revival is hot once and then goes cold.
  *
+ * <p>The revival shows before any window does: a lead that will come back opens more of the newsletters, and
+ * visits the site now and then between windows (every 60·e<sup>0.5 − revival</sup> days at age 0, rarer with age).
+ *
  * <p>Each window has a strength z (standard normal) that shows in its engagement: a burst of site visits, content
  * and email clicks whose size grows with z, and, more likely the stronger it is, a hand-raise (demo request, pricing
  * question or contact request). A window opens an opportunity with probability π(z) = logistic(−1.3 + 0.8·fit +
@@ -45,7 +48,9 @@ final class BuyingWindows {
     /** The decay of the rate of later windows with age, in days. */
     static final double COOLING_DAYS = 540;
     /** Later windows a year at age 0 for a lead of intent 0 and revival 0. */
-    static final double BASE_WINDOWS_PER_YEAR = 0.35;
+    static final double BASE_WINDOWS_PER_YEAR = 0.45;
+    /** Days between background visits of a lead of revival 0.5, at age 0. */
+    static final double BACKGROUND_VISIT_DAYS = 60;
     static final double DELAY_MIN_DAYS = 7;
     static final double DELAY_MAX_DAYS = 21;
     private static final int MAX_WINDOWS = 64;
@@ -129,9 +134,26 @@ final class BuyingWindows {
      * @param firstOpportunity when the first hand-off would have opened an opportunity (it did not)
      * @param lifeEnd          nothing happens from here on
      */
+    /** Draws the lead's hidden revival (standard normal), before its engagement is generated. */
+    double begin(Rng rng) {
+        revival = rng.gaussian();
+        return revival;
+    }
+
     void live(LeadLife life, Rng rng, long created, double fit, double intent, int segment, double segmentWinShift,
             long firstOpportunity, long lifeEnd) {
-        prepare(rng, created, fit, intent, segment, segmentWinShift, firstOpportunity);
+        prepare(created, fit, intent, segment, segmentWinShift, firstOpportunity);
+        // between windows, a lead that will come back keeps an eye on the company: now and then a visit
+        double visits = StrictMath.exp(revival - 0.5) / BACKGROUND_VISIT_DAYS;
+        for (double a = FIRST_AGE_DAYS / 3 + rng.exponential(1 / visits); ; a += rng.exponential(1 / visits)) {
+            long t = life.onLocalDay((long) a);
+            if (t >= lifeEnd) {
+                break;
+            }
+            if (rng.chance(StrictMath.exp(-a / COOLING_DAYS))) {
+                life.burst(t);
+            }
+        }
         double peak = ratePerDay * StrictMath.exp(-startAge / COOLING_DAYS);
         double age = startAge;
         long best = Long.MAX_VALUE;
@@ -150,14 +172,14 @@ final class BuyingWindows {
             chance[k] = windowChance(fit, intent, z);
             win[k] = winChance;
             long day = (long) age;
-            int events = Math.min(60, rng.poisson(2.5 * StrictMath.exp(0.3 * intent + 0.7 * z)));
+            int events = Math.min(60, rng.poisson(3 * StrictMath.exp(0.3 * intent + 0.9 * z)));
             for (int e = 0; e < events; e++) {
                 long t = life.onLocalDay(day + (long) rng.exponential(4));
                 if (t < lifeEnd) {
                     life.burst(t);
                 }
             }
-            if (rng.chance(Rng.logistic(-2.0 + 1.0 * z + 0.3 * intent))) {
+            if (rng.chance(Rng.logistic(-2.0 + 1.5 * z + 0.3 * intent))) {
                 long t = life.onLocalDay(day + (long) rng.exponential(5));
                 if (t < lifeEnd) {
                     life.handRaise(t, HAND_RAISES[rng.pick(HAND_RAISE_CUMULATIVE)]);
@@ -176,15 +198,14 @@ final class BuyingWindows {
         }
     }
 
-    private void prepare(Rng rng, long createdAt, double fit, double intent, int leadSegment, double segmentWinShift,
+    private void prepare(long createdAt, double fit, double intent, int leadSegment, double segmentWinShift,
             long firstOpportunity) {
         created = createdAt;
         segment = leadSegment;
         windows = 0;
         first = -1;
         firstWon = false;
-        revival = rng.gaussian();
-        ratePerDay = BASE_WINDOWS_PER_YEAR / 365 * StrictMath.exp(0.5 * intent + 0.9 * revival);
+        ratePerDay = BASE_WINDOWS_PER_YEAR / 365 * StrictMath.exp(0.4 * intent + 0.6 * revival);
         startAge = Math.max(FIRST_AGE_DAYS, (firstOpportunity - createdAt) / (double) DAY);
         winChance = Rng.logistic(-0.9 + 0.6 * fit + segmentWinShift);
         meanChance = 0;

@@ -231,6 +231,7 @@ final class LeadSimulator {
     private long created;
     private int offsetMinutes;
     private double intent;
+    private double revival;
     private long unsubscribedAt;
     /** The sales team of the lead's account owner. */
     private int team;
@@ -330,6 +331,7 @@ final class LeadSimulator {
         // Standardised over the population (mean 0.56 and sd 1.52 measured on a default world of 100,000 leads).
         fit = (fit - 0.56) / 1.52;
         intent = 0.68 * fit + Catalog.SOURCE_INTENT[source] + rng.gaussian(0, 0.9);
+        revival = laterWindows.begin(rng);
 
         long lifeEnd = Math.max(until, created + horizon);
         generateMarketing(source, segment, lifeEnd);
@@ -644,7 +646,8 @@ final class LeadSimulator {
             if (at >= unsubscribedAt) {
                 break;
             }
-            emailOpen(at, newsletterNames[s], Rng.logistic(openBase + 0.6 * intent - 0.02 * sent), lifeEnd);
+            // a lead that will come back keeps reading: its hidden revival shows in its newsletter opens
+            emailOpen(at, newsletterNames[s], Rng.logistic(openBase + 0.6 * intent + 1.2 * revival - 0.02 * sent), lifeEnd);
         }
         if (unsubscribedAt < lifeEnd) {
             add(unsubscribedAt, UNSUBSCRIBE, pick(Catalog.UNSUBSCRIBE_DETAILS));

@@ -329,7 +329,7 @@ class GeneratedWorldTest {
 
         assertThat(weekday / 8_000.0).isGreaterThan(0.85);
         assertThat(secondYear / 8_000.0).isBetween(0.52, 0.65);
-        assertThat(export.activities.rows.size() / 8_000.0).isBetween(12.0, 18.0);
+        assertThat(export.activities.rows.size() / 8_000.0).isBetween(16.0, 26.0);
     }
 
     @Test
