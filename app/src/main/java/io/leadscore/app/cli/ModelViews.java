@@ -4,6 +4,7 @@ import io.leadscore.batch.registry.ModelDecision;
 import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.scoring.artifact.ModelArtifact;
 import io.leadscore.scoring.artifact.Provenance;
+import io.leadscore.scoring.evaluation.AgeBandMetrics;
 import io.leadscore.scoring.evaluation.CalibrationBin;
 import io.leadscore.scoring.evaluation.LiftBin;
 import io.leadscore.scoring.evaluation.ModelMetrics;
@@ -41,7 +42,10 @@ final class ModelViews {
         root.put("smile_version", p.smileVersion());
         root.put("java_version", p.javaVersion());
         root.put("leadscore_version", p.leadscoreVersion());
+        root.put("claim", p.claim().sentence());
+        root.put("training_set", p.trainingSet());
         root.put("metrics", metrics(p.metrics()));
+        root.put("metrics_by_age", metricsByAge(p.metricsByAge()));
         List<Map<String, Object>> log = new ArrayList<>();
         for (ModelDecision d : decisions) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -110,6 +114,66 @@ final class ModelViews {
         }
         root.put("threshold_curve", curve);
         return root;
+    }
+
+    /** Per age band: the band, its figures and its reliability bins (the curves stay with the whole window). */
+    static List<Map<String, Object>> metricsByAge(List<AgeBandMetrics> bands) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (AgeBandMetrics b : bands) {
+            ModelMetrics m = b.metrics();
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("band", b.band().label());
+            x.put("from_days", b.band().fromDays());
+            x.put("to_days", finite(b.band().toDays()));
+            x.put("rows", m.rows());
+            x.put("positives", m.positives());
+            x.put("auc", finite(m.auc()));
+            x.put("pr_auc", finite(m.prAuc()));
+            x.put("log_loss", finite(m.logLoss()));
+            x.put("brier", finite(m.brier()));
+            x.put("ece", finite(m.ece()));
+            List<Map<String, Object>> calibration = new ArrayList<>();
+            for (CalibrationBin bin : m.calibrationBins()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("leads", bin.leads());
+                c.put("mean_score", finite(bin.meanScore()));
+                c.put("conversion_rate", finite(bin.conversionRate()));
+                calibration.add(c);
+            }
+            x.put("calibration", calibration);
+            list.add(x);
+        }
+        return list;
+    }
+
+    /** The evaluation by lead age: a table of the figures, and AUC per band as bars. */
+    static void printByAge(List<AgeBandMetrics> bands, Output out) {
+        out.line("");
+        if (bands.isEmpty()) {
+            out.line("By lead age: not recorded (a model trained before point-in-time training: every training row"
+                    + " looked at its lead 30 days after creation).");
+            return;
+        }
+        out.line("By lead age at the snapshot (out-of-time validation):");
+        List<List<?>> rows = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (AgeBandMetrics b : bands) {
+            ModelMetrics m = b.metrics();
+            rows.add(List.of(b.band().label(), m.rows(), m.positives(), percent(m.baseRate()), fixed(m.auc()),
+                    fixed(m.prAuc()), fixed(m.logLoss()), fixed(m.ece())));
+            labels.add(b.band().label());
+            values.add(Double.isNaN(m.auc()) ? 0 : m.auc());
+            notes.add(Double.isNaN(m.auc()) ? " AUC undefined (one outcome only)" : " AUC");
+        }
+        out.table(List.of("lead age", "snapshots", "converted", "rate", "AUC", "PR-AUC", "log loss", "ECE"), rows);
+        out.line("");
+        out.stream().print(TextBars.chart(labels, values, notes, 40));
+    }
+
+    private static String fixed(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value);
     }
 
     private static Double finite(double value) {

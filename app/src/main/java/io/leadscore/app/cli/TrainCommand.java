@@ -91,6 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         out.line("The score: " + p.claim().sentence() + ".");
         out.line("");
         ModelViews.print(p.metrics(), out);
+        ModelViews.printByAge(p.metricsByAge(), out);
         out.line("");
         out.line((report.promoted() ? "Champion: " : "Challenger: ") + report.decision());
     }

@@ -450,6 +450,7 @@ final class LeadSimulator {
         int stage = decideStage(pFirst, inHorizon, chance);
         boolean worked = stage >= 0;
         boolean firstWorked = worked;
+        int firstStage = stage;
 
         // ---- Later buying windows, for a lead the first hand-off did not bring to an opportunity ----
         laterWindows.live(life, rng, created, fit, intent, segment, SEGMENT_WIN_SHIFT[segment], opportunityAt,
@@ -520,7 +521,8 @@ final class LeadSimulator {
                 .text(laterWindows.truthByAge(until, openUntil, opportunityAt, firstOpens, chance[4], wonCloseAt, text));
         truthOut.endRow();
         if (created + horizon <= until) {
-            tally.addMatureLead(pConvert, converted, mql, stage, mql && worked ? responseHours : Double.NaN);
+            // the funnel of the first hand-off (a later window's hand-off is another funnel); the outcome is the lead's
+            tally.addMatureLead(pConvert, converted, mql, firstStage, mql && firstWorked ? responseHours : Double.NaN);
         }
     }
 
