@@ -4,7 +4,6 @@ import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.JobProgress;
 import io.leadscore.scoring.artifact.ModelArtifact;
 import io.leadscore.scoring.artifact.ModelFile;
-import io.leadscore.scoring.labels.OutOfTimeSplit;
 import io.leadscore.scoring.labels.TrainingSet;
 import io.leadscore.scoring.scoring.Algorithm;
 import io.leadscore.scoring.training.ModelTrainer;
@@ -47,11 +46,8 @@ class TrainChallengerTasklet implements Tasklet {
         Long seed = parameters.getLong(Retraining.SEED);
 
         TrainingSet set = workspace.trainingSet();
-        OutOfTimeSplit split = set.split();
-        TrainingData train = new TrainingData(set.schema(), set.trainX(), set.trainY(), split.trainFrom(), split.trainTo(),
-                set.trainGroups(), set.trainAgeDays());
-        TrainingData validation = new TrainingData(set.schema(), set.validationX(), set.validationY(),
-                split.validationFrom(), split.validationTo(), null, set.validationAgeDays());
+        TrainingData train = set.trainingData();
+        TrainingData validation = set.validationData();
         TrainingOptions.Builder options = TrainingOptions.builder(algorithm);
         if (seed != null) {
             options.seed(seed);

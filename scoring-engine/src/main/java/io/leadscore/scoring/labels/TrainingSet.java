@@ -3,6 +3,7 @@ package io.leadscore.scoring.labels;
 import io.leadscore.scoring.features.FeatureSchema;
 import io.leadscore.scoring.features.FeatureSettings;
 import io.leadscore.scoring.features.FeatureSpace;
+import io.leadscore.scoring.training.TrainingData;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -128,6 +129,21 @@ public final class TrainingSet {
 
     public int[] validationY() {
         return Arrays.copyOfRange(y, split.trainRows(), y.length);
+    }
+
+    /**
+     * The training window as training data: one row per snapshot, tied to its lead for sampling by lead, with the
+     * leads' ages. Copies the rows once (cheaper than {@link #trainX()}, whose copy would be copied again).
+     */
+    public TrainingData trainingData() {
+        return new TrainingData(schema(), Arrays.copyOfRange(x, 0, split.trainRows()), trainY(), split.trainFrom(),
+                split.trainTo(), trainGroups(), trainAgeDays());
+    }
+
+    /** The validation window as training data, with the leads' ages (for metrics by age band). */
+    public TrainingData validationData() {
+        return new TrainingData(schema(), Arrays.copyOfRange(x, split.trainRows(), y.length), validationY(),
+                split.validationFrom(), split.validationTo(), null, validationAgeDays());
     }
 
     /** A copy of one row. */

@@ -22,8 +22,12 @@ public record TrainingSetConfig(LabelRule labelRule, SnapshotSchedule schedule, 
                                 long samplingSeed, double validationFraction, FeatureConfig features) {
 
     public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
-    /** Enough for every listed age of a lead a year and a half old; older leads keep a random 8 of theirs. */
-    public static final int DEFAULT_MAX_SNAPSHOTS_PER_LEAD = 8;
+    /**
+     * A lead open for a year has nine eligible snapshots, one open for two years about thirteen: six keeps 100,000
+     * leads' training set within a 2 GB heap and three minutes on two cores (docs/benchmarks.md), while every age
+     * band keeps its share of rows (the subset is drawn uniformly among the lead's ages).
+     */
+    public static final int DEFAULT_MAX_SNAPSHOTS_PER_LEAD = 6;
     public static final long DEFAULT_SAMPLING_SEED = 42L;
 
     public TrainingSetConfig {
