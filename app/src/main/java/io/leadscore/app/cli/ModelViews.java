@@ -68,8 +68,8 @@ final class ModelViews {
         return m;
     }
 
-    static Map<String, Object> metrics(ModelMetrics m) {
-        Map<String, Object> root = new LinkedHashMap<>();
+    /** The figures every evaluation has, over a window or an age band. */
+    private static void figures(ModelMetrics m, Map<String, Object> root) {
         root.put("rows", m.rows());
         root.put("positives", m.positives());
         root.put("auc", finite(m.auc()));
@@ -77,6 +77,23 @@ final class ModelViews {
         root.put("log_loss", finite(m.logLoss()));
         root.put("brier", finite(m.brier()));
         root.put("ece", finite(m.ece()));
+    }
+
+    private static List<Map<String, Object>> calibration(ModelMetrics m) {
+        List<Map<String, Object>> calibration = new ArrayList<>();
+        for (CalibrationBin b : m.calibrationBins()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("leads", b.leads());
+            x.put("mean_score", finite(b.meanScore()));
+            x.put("conversion_rate", finite(b.conversionRate()));
+            calibration.add(x);
+        }
+        return calibration;
+    }
+
+    static Map<String, Object> metrics(ModelMetrics m) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        figures(m, root);
         List<Map<String, Object>> lift = new ArrayList<>();
         for (LiftBin b : m.liftByDecile()) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -88,15 +105,7 @@ final class ModelViews {
             lift.add(x);
         }
         root.put("lift_by_decile", lift);
-        List<Map<String, Object>> calibration = new ArrayList<>();
-        for (CalibrationBin b : m.calibrationBins()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("leads", b.leads());
-            x.put("mean_score", finite(b.meanScore()));
-            x.put("conversion_rate", finite(b.conversionRate()));
-            calibration.add(x);
-        }
-        root.put("calibration", calibration);
+        root.put("calibration", calibration(m));
         List<List<Double>> roc = new ArrayList<>();
         for (RocPoint r : m.roc()) {
             roc.add(List.of(r.falsePositiveRate(), r.truePositiveRate()));
@@ -125,22 +134,8 @@ final class ModelViews {
             x.put("band", b.band().label());
             x.put("from_days", b.band().fromDays());
             x.put("to_days", finite(b.band().toDays()));
-            x.put("rows", m.rows());
-            x.put("positives", m.positives());
-            x.put("auc", finite(m.auc()));
-            x.put("pr_auc", finite(m.prAuc()));
-            x.put("log_loss", finite(m.logLoss()));
-            x.put("brier", finite(m.brier()));
-            x.put("ece", finite(m.ece()));
-            List<Map<String, Object>> calibration = new ArrayList<>();
-            for (CalibrationBin bin : m.calibrationBins()) {
-                Map<String, Object> c = new LinkedHashMap<>();
-                c.put("leads", bin.leads());
-                c.put("mean_score", finite(bin.meanScore()));
-                c.put("conversion_rate", finite(bin.conversionRate()));
-                calibration.add(c);
-            }
-            x.put("calibration", calibration);
+            figures(m, x);
+            x.put("calibration", calibration(m));
             list.add(x);
         }
         return list;
