@@ -70,6 +70,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             globals.db = "jdbc:h2:file:./" + dir.resolve("leadscore");
         }
+        globals.create = true;
         Output out = new Output(System.out, globals.format());
         byte[] model = trainChampion(globals);
         try (StoreSession session = StoreSession.open(globals)) {
@@ -97,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         GlobalOptions scratch = new GlobalOptions();
         scratch.db = "jdbc:h2:mem:bench-model-" + ManagementFactory.getRuntimeMXBean().getPid();
         scratch.quiet = globals.quiet;
-        try (StoreSession session = StoreSession.open(scratch)) {
+        try (StoreSession session = StoreSession.openOrCreate(scratch)) {
             GenerationSummary history = GenerateCommand.generate(dir, GeneratorOptions.defaults().withLeads(20_000),
                     globals.quiet());
             session.bean(CrmImport.class).run(new CrmImport.Request(dir.resolve("leads.csv").toString(),

@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
         GenerationSummary generated = GenerateCommand.generate(exportDir, options, globals.quiet());
         GenerateCommand.print(generated, out);
 
-        try (StoreSession session = StoreSession.open(globals)) {
+        try (StoreSession session = StoreSession.openOrCreate(globals)) {
             heading(out, 2, "Import it into the store " + globals.dbUrl() + " (leadscore import)");
             Path dir = generated.directory();
             ImportReport imported = session.bean(CrmImport.class).run(new CrmImport.Request(

@@ -1,6 +1,7 @@
 package io.leadscore.app.cli;
 
 import io.leadscore.batch.funnelreport.FunnelReport;
+import io.leadscore.batch.funnelreport.FunnelReportFailedException;
 import io.leadscore.batch.funnelreport.FunnelReports;
 import io.leadscore.scoring.domain.Timestamps;
 import java.math.BigDecimal;
@@ -38,7 +39,12 @@ final class FunnelCommand implements Callable<Integer> {
         }
         GlobalOptions globals = report.root.globals();
         try (StoreSession session = StoreSession.open(globals)) {
-            FunnelReport funnel = session.bean(FunnelReports.class).run(fromTime, toTime);
+            FunnelReport funnel;
+            try {
+                funnel = session.bean(FunnelReports.class).run(fromTime, toTime);
+            } catch (FunnelReportFailedException e) {
+                throw new JobFailedException(e.getMessage() + "; run the report again");
+            }
             print(funnel, new Output(System.out, globals.format()));
             return 0;
         }

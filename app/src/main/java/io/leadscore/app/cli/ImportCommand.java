@@ -48,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
         } catch (FileRejectedException e) {
             throw new UsageException(e.getMessage() + "; nothing was imported");
         }
-        try (StoreSession session = StoreSession.open(globals)) {
+        try (StoreSession session = StoreSession.openOrCreate(globals)) {
             ImportReport report = session.bean(CrmImport.class).run(checked);
             print(report, new Output(System.out, globals.format()));
             if (!report.completed()) {

@@ -57,7 +57,7 @@ final class ModelsCommand implements Callable<Integer> {
                 }
             }
             return 0;
-        } catch (ModelNotFoundException | IllegalStateException e) {
+        } catch (ModelNotFoundException | ModelRegistry.RegistryStateException e) {
             throw new UsageException(e.getMessage());
         }
     }

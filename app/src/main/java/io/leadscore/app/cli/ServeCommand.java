@@ -74,6 +74,7 @@ final class ServeCommand implements Callable<Integer> {
         // what the server does (runs, refusals, failures) is worth reading; the framework's chatter is not
         web.put("logging.level.io.leadscore.app", globals.debug() ? "DEBUG" : "INFO");
         CountDownLatch closed = new CountDownLatch(1);
+        StoreLocation.check(globals.dbUrl(), globals.create());
         StoreSession session = StoreSession.open(globals, WebApplicationType.SERVLET, web);
         session.context().addApplicationListener(e -> {
             if (e instanceof ContextClosedEvent) {

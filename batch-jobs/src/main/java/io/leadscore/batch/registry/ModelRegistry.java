@@ -34,6 +34,13 @@ public class ModelRegistry {
     private final Clock clock;
     private final ConcurrentMap<String, ModelArtifact> artifacts = new ConcurrentHashMap<>();
 
+    /** A registry action that the registry's state does not allow: promoting the champion, rolling back the first. */
+    public static final class RegistryStateException extends RuntimeException {
+        RegistryStateException(String message) {
+            super(message);
+        }
+    }
+
     public ModelRegistry(ModelRecords models, ModelDecisions decisions, Clock clock) {
         this.models = models;
         this.decisions = decisions;
@@ -128,7 +135,7 @@ public class ModelRegistry {
         ModelRecord target = get(version);
         Optional<ModelRecord> current = champion();
         if (current.isPresent() && current.get().version().equals(version)) {
-            throw new IllegalArgumentException(version + " is already the champion");
+            throw new RegistryStateException(version + " is already the champion");
         }
         Instant now = clock.instant();
         String previous = current.map(ModelRecord::version).orElse(null);
@@ -153,14 +160,14 @@ public class ModelRegistry {
      * Returns to the champion the current one replaced.
      *
      * @return the champion now
-     * @throws IllegalStateException when there is no champion, or none before it
+     * @throws RegistryStateException when there is no champion, or none before it
      */
     @Transactional
     public ModelRecord rollback(String actor) {
-        ModelRecord current = champion().orElseThrow(() -> new IllegalStateException("there is no champion to roll back"));
+        ModelRecord current = champion().orElseThrow(() -> new RegistryStateException("there is no champion to roll back"));
         String previous = lastPromotion(current.version()).map(ModelDecision::previousVersion).orElse(null);
         if (previous == null) {
-            throw new IllegalStateException(current.version() + " was the first champion: there is none before it to roll back to");
+            throw new RegistryStateException(current.version() + " was the first champion: there is none before it to roll back to");
         }
         ModelRecord target = get(previous);
         Instant now = clock.instant();

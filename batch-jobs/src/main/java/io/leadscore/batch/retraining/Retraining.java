@@ -74,15 +74,22 @@ public class Retraining {
         };
     }
 
+    /** Training as of a time that has not come yet: it can only use what is known. */
+    public static final class FutureAsOfException extends RuntimeException {
+        FutureAsOfException(Instant asOf) {
+            super("--as-of " + asOf + " is in the future: training can only use what is known");
+        }
+    }
+
     /**
-     * @throws IllegalArgumentException when the as-of time is in the future
+     * @throws FutureAsOfException      when the as-of time is in the future
      * @throws JobLock.HeldException    when another training is running
      */
     public TrainingReport run(Request request) {
         Instant now = clock.instant();
         Instant asOf = request.asOf() == null ? now : request.asOf();
         if (asOf.isAfter(now)) {
-            throw new IllegalArgumentException("--as-of " + asOf + " is in the future: training can only use what is known");
+            throw new FutureAsOfException(asOf);
         }
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(AS_OF, asOf.toString())
