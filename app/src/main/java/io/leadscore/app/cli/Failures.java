@@ -1,6 +1,7 @@
 package io.leadscore.app.cli;
 
 import io.leadscore.batch.registry.ModelRefusedException;
+import io.leadscore.batch.registry.ModelSigningKey;
 import io.leadscore.batch.store.JobLock;
 import io.leadscore.scoring.domain.Printable;
 import java.nio.file.AccessDeniedException;
@@ -41,7 +42,8 @@ final class Failures {
     }
 
     static Failure classify(Throwable e) {
-        if (e instanceof UsageException || e instanceof ModelRefusedException || e instanceof JobLock.HeldException) {
+        if (e instanceof UsageException || e instanceof ModelRefusedException || e instanceof JobLock.HeldException
+                || e instanceof ModelSigningKey.ModelSigningKeyException) {
             return new Failure(USER, oneLine(e.getMessage()), false);
         }
         if (e instanceof JobFailedException) {

@@ -7,18 +7,23 @@ package io.leadscore.batch.registry;
  */
 public class ModelRefusedException extends RuntimeException {
     private final String version;
+    private final String reason;
 
     public ModelRefusedException(String version, String reason) {
-        super("model " + version + " is refused: " + reason);
-        this.version = version;
+        this(version, reason, null);
     }
 
     public ModelRefusedException(String version, String reason, Throwable cause) {
         super("model " + version + " is refused: " + reason, cause);
         this.version = version;
+        this.reason = reason;
     }
 
     public String version() {
         return version;
+    }
+
+    public String reason() {
+        return reason;
     }
 }

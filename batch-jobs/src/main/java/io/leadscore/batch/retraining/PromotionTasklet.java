@@ -34,7 +34,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * the challenger's validation window — the same leads, as of the same
  * snapshots, through the champion's own features and calibration — and the
  * promotion rule compares the two there. {@code never} and {@code force} do
- * what they say. The decision and its reason are recorded in the registry.
+ * what they say. The challenger is registered here, with the decision and its
+ * reason, in the step's one transaction: when anything fails, nothing is.
  */
 class PromotionTasklet implements Tasklet {
     private final DataSource dataSource;
@@ -57,6 +58,7 @@ class PromotionTasklet implements Tasklet {
         PromotionMode mode = PromotionMode.valueOf(parameters.getString(Retraining.PROMOTE).toUpperCase(Locale.ROOT));
         Instant asOf = Instant.parse(parameters.getString(Retraining.AS_OF));
 
+        registry.register(workspace.challenger(), workspace.challengerFile(), asOf, runId, "retrain #" + runId);
         ModelMetrics challenger = registry.artifact(version).provenance().metrics();
         Optional<ModelRecord> champion = registry.champion().filter(c -> !c.version().equals(version));
         ModelMetrics championMetrics = null;

@@ -13,14 +13,17 @@ import io.leadscore.scoring.training.TrainingListener;
 import io.leadscore.scoring.training.TrainingOptions;
 import io.leadscore.scoring.training.TrainingResult;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Trains the challenger on the older four fifths, calibrates and evaluates it on the newest fifth, and registers it. */
+/**
+ * Trains the challenger on the older four fifths, calibrates and evaluates it on the newest fifth. It is
+ * registered by the promotion step, in the same transaction as the decision on it: a run that fails registers
+ * nothing.
+ */
 class TrainChallengerTasklet implements Tasklet {
     private final TrainingWorkspace workspace;
     private final ModelRegistry registry;
@@ -38,8 +41,6 @@ class TrainChallengerTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var stepExecution = chunkContext.getStepContext().getStepExecution();
         var parameters = stepExecution.getJobParameters();
-        long runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        Instant asOf = Instant.parse(parameters.getString(Retraining.AS_OF));
         Algorithm algorithm = Retraining.algorithm(parameters.getString(Retraining.ALGORITHM));
         Long seed = parameters.getLong(Retraining.SEED);
 
@@ -62,8 +63,7 @@ class TrainChallengerTasklet implements Tasklet {
         progress.finished(task);
         String version = registry.nextVersion();
         ModelArtifact artifact = result.toArtifact(version, set.settings().toMap(), Retraining.leadscoreVersion());
-        byte[] file = ModelFile.toBytes(artifact);
-        registry.register(artifact, file, asOf, runId, "retrain #" + runId);
+        workspace.challenger(artifact, ModelFile.toBytes(artifact));
         stepExecution.getJobExecution().getExecutionContext().putString(Retraining.CHALLENGER, version);
         for (int i = 0; i < train.rows() + validation.rows(); i++) {
             contribution.incrementReadCount();
