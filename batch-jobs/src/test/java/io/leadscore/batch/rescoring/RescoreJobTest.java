@@ -52,6 +52,8 @@ abstract class RescoreJobTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    ScoreExport scoreExport;
+    @Autowired
     JobRepository jobRepository;
     @Autowired
     JobLock jobLock;
@@ -96,6 +98,24 @@ abstract class RescoreJobTest {
 
         assertThatThrownBy(() -> rescoring.restart()).isInstanceOf(ModelRefusedException.class)
                 .hasMessageContaining("model v1 is refused: it carries no signature");
+    }
+
+    @Test
+    void exportsIdsASpreadsheetWouldRunAsFormulasWithAnApostrophe() {
+        rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
+        jdbc.update("UPDATE lead SET lead_key = '=HYPERLINK(\"http://x.example\",\"open\")'"
+                + " WHERE id = (SELECT MIN(lead_id) FROM lead_score)");
+        jdbc.update("UPDATE lead SET lead_key = '@SUM(1+1)' WHERE id = (SELECT MAX(lead_id) FROM lead_score)");
+        java.io.StringWriter csv = new java.io.StringWriter();
+
+        long written = scoreExport.write(csv);
+
+        List<String> lines = csv.toString().lines().toList();
+        assertThat(lines).hasSize((int) written + 1);
+        assertThat(lines.get(1)).startsWith("\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\")\",");
+        assertThat(lines.get(lines.size() - 1)).startsWith("\"'@SUM(1+1)\",");
+        assertThat(lines.subList(1, lines.size())).noneMatch(l -> l.startsWith("=") || l.startsWith("@")
+                || l.startsWith("+") || l.startsWith("-"));
     }
 
     @Test
