@@ -24,10 +24,10 @@ final class FunnelCommand implements Callable<Integer> {
     @ParentCommand
     ReportCommand report;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "first day of the cohort (leads created on or after)")
+    @Option(names = "--from", paramLabel = "DATE", description = "first day of the cohort (leads created on or after), 1970-01-01 to 2199-12-31")
     String from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "end of the cohort (leads created before)")
+    @Option(names = "--to", paramLabel = "DATE", description = "end of the cohort (leads created before), 1970-01-01 to 2199-12-31")
     String to;
 
     @Override

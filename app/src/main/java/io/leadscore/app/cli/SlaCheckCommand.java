@@ -23,7 +23,7 @@ final class SlaCheckCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
-    @Option(names = "--as-of", paramLabel = "DATETIME", description = "judge the SLA as of this time (default: now)")
+    @Option(names = "--as-of", paramLabel = "DATETIME", description = "judge the SLA as of this time, 1970-01-01 to now (default: now)")
     String asOf;
 
     @Override

@@ -23,7 +23,7 @@ final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "use only what was known at this date (default: now)")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "use only what was known at this date, 1970-01-01 to now (default: now)")
     String asOf;
 
     @Option(names = "--algorithm", paramLabel = "gbt|logistic|forest", description = "gradient boosting (default), logistic regression or random forest")
@@ -36,7 +36,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "lead fields or custom attributes the model must not use, e.g. fields sales fills after contact")
     List<String> exclude = List.of();
 
-    @Option(names = "--seed", paramLabel = "S", description = "training seed (default 42)")
+    @Option(names = "--seed", paramLabel = "S", description = "training seed, any whole number (default 42)")
     Long seed;
 
     @Override
