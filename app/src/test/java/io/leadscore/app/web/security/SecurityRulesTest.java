@@ -57,6 +57,9 @@ class SecurityRulesTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    SignInThrottle throttle;
+
     static Stream<Arguments> userAndPart() {
         List<Arguments> out = new ArrayList<>();
         for (String u : USERS) {
@@ -169,6 +172,8 @@ class SecurityRulesTest {
         @Test
         void aWrongPasswordIsRefused() throws Exception {
             mvc.perform(get("/api/jobs").with(httpBasic(TestUsers.OPS, "not-the-password"))).andExpect(status().isUnauthorized());
+            // the failure would hold up the next sign-in of this user for a second (SignInThrottle)
+            throttle.succeeded(TestUsers.OPS, "127.0.0.1");
         }
 
         @Test
@@ -178,6 +183,7 @@ class SecurityRulesTest {
                     .andExpect(redirectedUrl("/"));
             mvc.perform(formLogin("/login").user(TestUsers.DATA).password("guess"))
                     .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+            throttle.succeeded(TestUsers.DATA, "127.0.0.1");
         }
 
         @Test
