@@ -17,13 +17,14 @@ class SimulatorCancellationTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void anInterruptedCallerStopsTheTrials(int threads) throws Exception {
-        // ten million trials would take minutes; the interrupt must end them within a block of trials
-        SimulationOptions options = SimulationOptions.defaults().withTrials(10_000_000).withThreads(threads);
+        // a large volume makes every trial long: all of them would take minutes; the interrupt must end them
+        // within a block of trials
+        SimulationOptions options = SimulationOptions.defaults().withTrials(200_000).withThreads(threads);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
         Thread caller = new Thread(() -> {
             try {
-                Simulator.run(Scenario.defaults(), Calibration.defaults(), options);
+                Simulator.run(Scenario.defaults().withLeadsPerWeek(100_000), Calibration.defaults(), options);
             } catch (Throwable e) {
                 outcome.set(e);
             } finally {
