@@ -3,6 +3,7 @@ package io.leadscore.app.cli;
 import io.leadscore.batch.retraining.Retraining;
 import io.leadscore.batch.retraining.TrainingReport;
 import io.leadscore.scoring.evaluation.PromotionMode;
+import io.leadscore.scoring.scoring.Algorithm;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "use only what was known at this date (default: now)")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "use only what was known at this date, 1970-01-01 to now (default: now)")
     String asOf;
 
     @Option(names = "--algorithm", paramLabel = "gbt|logistic|forest", description = "gradient boosting (default), logistic regression or random forest")
@@ -35,7 +36,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "lead fields or custom attributes the model must not use, e.g. fields sales fills after contact")
     List<String> exclude = List.of();
 
-    @Option(names = "--seed", paramLabel = "S", description = "training seed (default 42)")
+    @Option(names = "--seed", paramLabel = "S", description = "training seed, any whole number (default 42)")
     Long seed;
 
     @Override
@@ -47,11 +48,20 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--promote: unknown mode '" + promote + "', expected auto, never or force");
         }
-        var algo = Retraining.algorithm(algorithm);
+        Algorithm algo;
+        try {
+            algo = Retraining.algorithm(algorithm);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--algorithm: " + e.getMessage());
+        }
         GlobalOptions globals = root.globals();
         try (StoreSession session = StoreSession.open(globals)) {
-            TrainingReport report = session.bean(Retraining.class)
-                    .run(new Retraining.Request(when, algo, mode, seed, exclude));
+            TrainingReport report;
+            try {
+                report = session.bean(Retraining.class).run(new Retraining.Request(when, algo, mode, seed, exclude));
+            } catch (Retraining.FutureAsOfException e) {
+                throw new UsageException(e.getMessage());
+            }
             Output out = new Output(System.out, globals.format());
             print(report, out);
             if (!report.completed()) {
@@ -72,6 +82,7 @@ final class TrainCommand implements Callable<Integer> {
             root.put("decision", report.decision());
             root.put("leads_read", report.histories());
             root.put("censored", report.censored());
+            root.put("leads_labelled", report.leads());
             if (report.artifact() != null) {
                 root.put("model", ModelViews.json(report.model(), report.artifact(), List.of()));
             }
@@ -83,12 +94,14 @@ final class TrainCommand implements Callable<Integer> {
             return;
         }
         var p = report.artifact().provenance();
-        out.line(String.format(Locale.ROOT, "Model %s (%s): trained on %,d leads (%,d converted), %s to %s; %,d leads"
-                        + " still inside their outcome horizon left out.", report.version(), report.model().algorithm(),
-                p.training().rows(), p.training().positives(), date(p.training().from()), date(p.training().to()),
-                report.censored()));
+        out.line(String.format(Locale.ROOT, "Model %s (%s): trained on %,d snapshots of %,d leads (%,d converted), %s to %s;"
+                        + " %,d leads still inside their outcome horizon left out.", report.version(),
+                report.model().algorithm(), p.training().rows(), report.leads(), p.training().positives(),
+                date(p.training().from()), date(p.training().to()), report.censored()));
+        out.line("The score: " + p.claim().sentence() + ".");
         out.line("");
         ModelViews.print(p.metrics(), out);
+        ModelViews.printByAge(p.metricsByAge(), out);
         out.line("");
         out.line((report.promoted() ? "Champion: " : "Challenger: ") + report.decision());
     }

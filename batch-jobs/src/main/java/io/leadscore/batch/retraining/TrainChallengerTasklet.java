@@ -4,7 +4,6 @@ import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.JobProgress;
 import io.leadscore.scoring.artifact.ModelArtifact;
 import io.leadscore.scoring.artifact.ModelFile;
-import io.leadscore.scoring.labels.OutOfTimeSplit;
 import io.leadscore.scoring.labels.TrainingSet;
 import io.leadscore.scoring.scoring.Algorithm;
 import io.leadscore.scoring.training.ModelTrainer;
@@ -13,14 +12,17 @@ import io.leadscore.scoring.training.TrainingListener;
 import io.leadscore.scoring.training.TrainingOptions;
 import io.leadscore.scoring.training.TrainingResult;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Trains the challenger on the older four fifths, calibrates and evaluates it on the newest fifth, and registers it. */
+/**
+ * Trains the challenger on the older four fifths of the snapshots (one row per lead for each tree), calibrates
+ * and evaluates it on the newest fifth, overall and per lead age band. It is registered, with its claim, by the
+ * promotion step, in the same transaction as the decision on it: a run that fails registers nothing.
+ */
 class TrainChallengerTasklet implements Tasklet {
     private final TrainingWorkspace workspace;
     private final ModelRegistry registry;
@@ -38,16 +40,12 @@ class TrainChallengerTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var stepExecution = chunkContext.getStepContext().getStepExecution();
         var parameters = stepExecution.getJobParameters();
-        long runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        Instant asOf = Instant.parse(parameters.getString(Retraining.AS_OF));
         Algorithm algorithm = Retraining.algorithm(parameters.getString(Retraining.ALGORITHM));
         Long seed = parameters.getLong(Retraining.SEED);
 
         TrainingSet set = workspace.trainingSet();
-        OutOfTimeSplit split = set.split();
-        TrainingData train = new TrainingData(set.schema(), set.trainX(), set.trainY(), split.trainFrom(), split.trainTo());
-        TrainingData validation = new TrainingData(set.schema(), set.validationX(), set.validationY(),
-                split.validationFrom(), split.validationTo());
+        TrainingData train = set.trainingData();
+        TrainingData validation = set.validationData();
         TrainingOptions.Builder options = TrainingOptions.builder(algorithm);
         if (seed != null) {
             options.seed(seed);
@@ -61,9 +59,9 @@ class TrainChallengerTasklet implements Tasklet {
         });
         progress.finished(task);
         String version = registry.nextVersion();
-        ModelArtifact artifact = result.toArtifact(version, set.settings().toMap(), Retraining.leadscoreVersion());
-        byte[] file = ModelFile.toBytes(artifact);
-        registry.register(artifact, file, asOf, runId, "retrain #" + runId);
+        ModelArtifact artifact = result.toArtifact(version, set.settings().toMap(), Retraining.leadscoreVersion(),
+                set.config().labelRule().scoreClaim(), set.config().describe());
+        workspace.challenger(artifact, ModelFile.toBytes(artifact));
         stepExecution.getJobExecution().getExecutionContext().putString(Retraining.CHALLENGER, version);
         for (int i = 0; i < train.rows() + validation.rows(); i++) {
             contribution.incrementReadCount();

@@ -8,6 +8,7 @@ import io.leadscore.batch.GeneratedHistory;
 import io.leadscore.batch.TestStores;
 import io.leadscore.batch.leadimport.CrmImport;
 import io.leadscore.batch.registry.ModelDecision;
+import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.registry.ModelStatus;
 import io.leadscore.batch.store.JobLock;
@@ -56,6 +57,39 @@ abstract class RetrainJobTest {
     }
 
     @Test
+    void aDamagedChampionStopsTheTrainingBeforeItStartsAndNothingIsRegistered() {
+        retraining.run(request(PromotionMode.AUTO));
+        byte[] file = jdbc.queryForObject("SELECT artifact FROM model WHERE version = 'v1'", byte[].class);
+        file[file.length / 2] ^= 0x01;
+        jdbc.update("UPDATE model SET artifact = ? WHERE version = 'v1'", file);
+        long runs = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class);
+
+        assertThatThrownBy(() -> retraining.run(request(PromotionMode.AUTO)))
+                .isInstanceOf(ModelRefusedException.class)
+                .hasMessageStartingWith("model v1 is refused: ")
+                .hasMessageContaining("--promote never");
+        assertThat(registry.list()).extracting(m -> m.version()).containsExactly("v1");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class)).isEqualTo(runs);
+    }
+
+    @Test
+    void aRunThatFailsAfterTrainingRegistersNothing() {
+        retraining.run(request(PromotionMode.AUTO));
+        // the name the next challenger would take is in use: registering it fails in the promotion step
+        jdbc.update("INSERT INTO model (version, algorithm, status, trained_at, as_of, artifact, artifact_sha256)"
+                + " SELECT 'v3', algorithm, 'RETIRED', trained_at, as_of, artifact, artifact_sha256 FROM model");
+        long decisions = registry.decisions().size();
+
+        TrainingReport report = retraining.run(request(PromotionMode.NEVER));
+
+        assertThat(report.status()).isEqualTo("FAILED");
+        assertThat(report.version()).isNull();
+        assertThat(report.failure()).contains("v3");
+        assertThat(registry.list()).extracting(m -> m.version()).containsExactlyInAnyOrder("v1", "v3");
+        assertThat(registry.decisions()).hasSize((int) decisions);
+    }
+
+    @Test
     void trainsRegistersAndPromotesTheFirstModel() {
         TrainingReport report = retraining.run(request(PromotionMode.AUTO));
 
@@ -67,11 +101,17 @@ abstract class RetrainJobTest {
         assertThat(registry.decisions("v1")).extracting(ModelDecision::decision)
                 .containsExactly(ModelDecision.Kind.REGISTERED, ModelDecision.Kind.PROMOTED);
 
-        // the training set: every lead read; those inside their horizon left out; 80/20 out of time
+        // the training set: every lead read; snapshots of every lead whose first horizon has passed, the others
+        // left out; 80/20 out of time by snapshot time
         var p = report.artifact().provenance();
         long labelled = p.training().rows() + p.validation().rows();
         assertThat(report.histories()).isEqualTo(3_000);
-        assertThat(labelled + report.censored()).isEqualTo(3_000);
+        assertThat(report.leads() + report.censored()).isEqualTo(3_000);
+        assertThat(labelled).isGreaterThan(3 * report.leads());
+        assertThat(p.claim().sentence()).isEqualTo("the probability that this open lead produces a won deal within 180 days of now");
+        assertThat(p.trainingSet()).containsEntry("snapshotAges", "0h,1d,3d,7d,14d,30d,60d,90d,180d,365d, then every 91d");
+        assertThat(p.metricsByAge()).extracting(b -> b.band().label()).contains("0–1 d", "30–90 d", "180+ d");
+        assertThat(p.metricsByAge().stream().mapToInt(b -> b.metrics().rows()).sum()).isEqualTo(p.validation().rows());
         assertThat(p.validation().rows()).isBetween((int) (labelled * 0.19), (int) (labelled * 0.21) + 1);
         assertThat(p.training().to()).isBeforeOrEqualTo(p.validation().from());
         assertThat(p.validation().to()).isBeforeOrEqualTo(HISTORY.until().minus(Duration.ofDays(180)));
