@@ -137,8 +137,6 @@ class CommandLineEndToEndTest {
                 .contains("By lead age at the snapshot").contains("30–90 d").contains("180+ d");
 
         // the evaluation as people read it: shares and counts rounded to one decimal
-        Run shown = run("models", "show", train.json().get("version").asString());
-        assertThat(shown.exit()).as(shown.err()).isZero();
         assertThat(shown.out().lines().filter(l -> l.strip().startsWith("decile ")).toList()).hasSize(10)
                 .allMatch(l -> l.matches(".*\\|\\s+\\d+\\.\\d%\\s+converted, lift \\d+\\.\\d×"), "one decimal");
         assertThat(shown.out().lines().filter(l -> l.matches("0\\.\\d\\d +\\d.*")).toList()).isNotEmpty()
