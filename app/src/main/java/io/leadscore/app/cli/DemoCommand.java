@@ -14,6 +14,7 @@ import io.leadscore.batch.slacheck.SlaCheckReport;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.data.synthetic.GenerationSummary;
 import io.leadscore.data.synthetic.GeneratorOptions;
+import io.leadscore.data.synthetic.World;
 import io.leadscore.scoring.evaluation.PromotionMode;
 import io.leadscore.scoring.scoring.Algorithm;
 import io.leadscore.simulator.Scenario;
@@ -57,6 +58,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed of the history (default 42)")
     long seed = GeneratorOptions.DEFAULT_SEED;
 
+    @Option(names = "--world", paramLabel = "textbook|messy", description = "the kind of history (default textbook; see generate --help)")
+    String world = World.TEXTBOOK.wireName();
+
     @Option(names = "--export-dir", paramLabel = "DIR", description = "where the generated export is written (default ./leadscore-data/demo-export)")
     Path exportDir = Path.of("leadscore-data", "demo-export");
 
@@ -71,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         GeneratorOptions options;
         try {
-            options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed);
+            options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withWorld(World.parse(world));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -4,6 +4,7 @@ import io.leadscore.data.synthetic.GenerationSummary;
 import io.leadscore.data.synthetic.GeneratorOptions;
 import io.leadscore.data.synthetic.ProgressListener;
 import io.leadscore.data.synthetic.SyntheticCrmGenerator;
+import io.leadscore.data.synthetic.World;
 import io.leadscore.batch.store.JobProgress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -34,11 +35,17 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "DATE", description = "end of the history (default 2026-11-01)")
     java.time.LocalDate until = GeneratorOptions.DEFAULT_UNTIL;
 
+    @Option(names = "--world", paramLabel = "textbook|messy", description = {
+            "textbook (default): deals through the MQL hand-off; messy: also deals around it (referrals and returning",
+            "customers straight to a rep), skipped stages, missing follow-ups, a strong season and a team that grows"})
+    String world = World.TEXTBOOK.wireName();
+
     @Override
     public Integer call() {
         GeneratorOptions options;
         try {
-            options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withUntil(until);
+            options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withUntil(until)
+                    .withWorld(World.parse(world));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
