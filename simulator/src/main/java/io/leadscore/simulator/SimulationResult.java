@@ -1,6 +1,8 @@
 package io.leadscore.simulator;
 
 import io.leadscore.simulator.calibration.Calibration;
+import io.leadscore.simulator.calibration.DealPaths;
+import io.leadscore.simulator.calibration.Source;
 import io.leadscore.simulator.calibration.FunnelRates;
 import io.leadscore.simulator.calibration.Provenance;
 import io.leadscore.simulator.calibration.StageRate;
@@ -38,6 +40,12 @@ public final class SimulationResult {
     private final double opportunities;
     private final double wins;
     private final double pipelineWins;
+    private final double aroundWins;
+    private final double aroundOpportunities;
+    private final double backlogOpportunities;
+    private final double backlogWins;
+    private final double aroundRevenue;
+    private final double backlogRevenue;
     private final double eventualOpportunities;
     private final double eventualWins;
     private final double slaBreachRate;
@@ -67,6 +75,12 @@ public final class SimulationResult {
         double sumOpps = 0;
         double sumWins = 0;
         double sumPipelineWins = 0;
+        double sumAroundWins = 0;
+        double sumAroundOpps = 0;
+        double sumBacklogOpps = 0;
+        double sumBacklogWins = 0;
+        double sumAroundRevenue = 0;
+        double sumBacklogRevenue = 0;
         double sumEventualOpps = 0;
         double sumEventualWins = 0;
         double sumRecycled = 0;
@@ -85,6 +99,12 @@ public final class SimulationResult {
             sumOpps += r.opportunities[i];
             sumWins += r.wins[i];
             sumPipelineWins += r.pipelineWins[i];
+            sumAroundWins += r.aroundWins[i];
+            sumAroundOpps += r.aroundOpportunities[i];
+            sumBacklogOpps += r.backlogOpportunities[i];
+            sumBacklogWins += r.backlogWins[i];
+            sumAroundRevenue += r.aroundRevenue[i];
+            sumBacklogRevenue += r.backlogRevenue[i];
             sumEventualOpps += r.eventualOpportunities[i];
             sumEventualWins += r.eventualWins[i];
             sumRecycled += r.recycled[i];
@@ -103,6 +123,12 @@ public final class SimulationResult {
         this.opportunities = sumOpps / n;
         this.wins = sumWins / n;
         this.pipelineWins = sumPipelineWins / n;
+        this.aroundWins = sumAroundWins / n;
+        this.aroundOpportunities = sumAroundOpps / n;
+        this.backlogOpportunities = sumBacklogOpps / n;
+        this.backlogWins = sumBacklogWins / n;
+        this.aroundRevenue = sumAroundRevenue / n;
+        this.backlogRevenue = sumBacklogRevenue / n;
         this.eventualOpportunities = sumEventualOpps / n;
         this.eventualWins = sumEventualWins / n;
         this.recycled = sumRecycled / n;
@@ -186,6 +212,21 @@ public final class SimulationResult {
 
     public double winsFromOpenPipeline() {
         return pipelineWins;
+    }
+
+    /** Expected wins of deals the period's new leads open around the hand-off (store-calibrated runs). */
+    public double winsAroundHandoff() {
+        return aroundWins;
+    }
+
+    /** Expected wins of deals opened during the period by leads created before it (store-calibrated runs). */
+    public double winsFromBacklog() {
+        return backlogWins;
+    }
+
+    /** Expected wins of the period's MQLs (the hand-off path of its new leads). */
+    public double winsThroughHandoff() {
+        return wins - pipelineWins - aroundWins - backlogWins;
     }
 
     /**
@@ -310,6 +351,23 @@ public final class SimulationResult {
         json.member("opportunities", opportunities);
         json.member("wins", wins);
         json.member("wins_from_open_pipeline", pipelineWins);
+        json.name("opportunities_by_path").beginObject()
+                .member("handoff", opportunities - aroundOpportunities - backlogOpportunities)
+                .member("around_handoff", aroundOpportunities)
+                .member("backlog", backlogOpportunities)
+                .endObject();
+        json.name("wins_by_path").beginObject()
+                .member("handoff", winsThroughHandoff())
+                .member("around_handoff", aroundWins)
+                .member("backlog", backlogWins)
+                .member("open_pipeline", pipelineWins)
+                .endObject();
+        json.name("revenue_by_path").beginObject()
+                .member("handoff", revenue.mean() - revenue.fromOpenPipeline() - aroundRevenue - backlogRevenue)
+                .member("around_handoff", aroundRevenue)
+                .member("backlog", backlogRevenue)
+                .member("open_pipeline", revenue.fromOpenPipeline())
+                .endObject();
         json.member("eventual_opportunities", eventualOpportunities);
         json.member("eventual_wins", eventualWins);
         json.member("sla_breach_rate", slaBreachRate);
@@ -404,6 +462,13 @@ public final class SimulationResult {
                 ? "closed in the period, incl. " + Numbers.count(pipelineWins) + " from open pipeline"
                 : "closed in the period");
         out.append(funnel.render()).append('\n');
+        if (calibration.paths().fromStore()) {
+            out.append(String.format(Locale.ROOT, "Wins by path: %s through the hand-off (this period's MQLs), %s around it"
+                            + " (this period's leads sales took without one), %s from leads created before the period,"
+                            + " %s from deals already open%n",
+                    Numbers.count(winsThroughHandoff()), Numbers.count(aroundWins), Numbers.count(backlogWins),
+                    Numbers.count(pipelineWins)));
+        }
         out.append(String.format(Locale.ROOT, "SLA breach rate %s, recycled MQLs %s, mean response %s, rep utilisation %s%n",
                 Numbers.percent(slaBreachRate), Numbers.count(recycled),
                 Double.isNaN(meanResponseHours) ? "n/a" : Numbers.fixed(meanResponseHours, 1) + " h",
@@ -451,6 +516,17 @@ public final class SimulationResult {
                 calibration.qualificationLag().provenance().note());
         sources.row(String.format(Locale.ROOT, "sales cycle median %.1f d", calibration.salesCycle().median()),
                 calibration.salesCycle().provenance().source().wireName(), calibration.salesCycle().provenance().note());
+        DealPaths paths = calibration.paths();
+        sources.row(paths.fromStore() ? "deal paths" : "deal paths: hand-off only",
+                paths.fromStore() ? Source.STORE.wireName() : Source.DEFAULT.wireName(), paths.summary());
+        if (paths.fromStore()) {
+            sources.row("MQLs worked " + Numbers.percent(paths.worked().mean()), paths.worked().provenance().source().wireName(),
+                    paths.worked().provenance().note());
+            sources.row(String.format(Locale.ROOT, "around the hand-off: %s won, mean deal %s",
+                            Numbers.percent(paths.aroundCourse().winShare()),
+                            Numbers.amount(paths.aroundCourse().meanWonAmount())), Source.STORE.wireName(),
+                    paths.aroundCourse().provenance().note());
+        }
         sources.row("open pipeline " + calibration.openPipeline().size(),
                 calibration.pipelineProvenance().source().wireName(), calibration.pipelineProvenance().note());
         out.append(sources.render());

@@ -69,6 +69,8 @@ final class TrialEngine {
     private final TrialModel model;
     private final long seed;
     private final double[] trialRate = new double[TrialModel.STAGES];
+    private final PathFlows.Trial paths;
+    private double workedRate;
     private final double[] probability;
     /** Per slot, flattened [j * slots + slot]: p₂, p₂p₃ and p₂p₃p₄, the chances of reaching SQL, opportunity and won from SAL. */
     private final double[] chain;
@@ -110,6 +112,7 @@ final class TrialEngine {
         this.weekFactor = new double[model.weeks];
         this.repFree = new double[Math.max(1, model.reps)];
         this.bucketStart = new int[24 * model.days + 2];
+        this.paths = model.flows.new Trial();
     }
 
     void run(int trial, TrialResults out) {
@@ -131,22 +134,37 @@ final class TrialEngine {
         pipelineRevenue = 0;
 
         drawTrialParameters(trialKey);
+        boolean flows = model.flows.active;
+        if (flows) {
+            paths.start(trialKey, trialRate[3]);
+        }
         int n = arrivals(trialKey);
         orderByReadiness(n);
         queueAndFunnel(n);
+        if (flows) {
+            paths.backlog(trialKey);
+        }
         openPipeline(trialKey);
+        int otherWins = flows ? paths.aroundWins + paths.backlogWins : 0;
+        double otherRevenue = flows ? paths.aroundRevenue + paths.backlogRevenue : 0;
 
         out.leads[trial] = leads;
         out.mqls[trial] = n;
         out.sals[trial] = sals;
         out.sqls[trial] = sqls;
-        out.opportunities[trial] = opportunities;
-        out.wins[trial] = wins + pipelineWins;
+        out.opportunities[trial] = opportunities + (flows ? paths.aroundOpportunities + paths.backlogOpportunities : 0);
+        out.aroundOpportunities[trial] = flows ? paths.aroundOpportunities : 0;
+        out.backlogOpportunities[trial] = flows ? paths.backlogOpportunities : 0;
+        out.wins[trial] = wins + pipelineWins + otherWins;
         out.eventualOpportunities[trial] = eventualOpportunities;
         out.eventualWins[trial] = eventualWins;
-        out.revenue[trial] = revenue + pipelineRevenue;
+        out.revenue[trial] = revenue + pipelineRevenue + otherRevenue;
         out.pipelineWins[trial] = pipelineWins;
         out.pipelineRevenue[trial] = pipelineRevenue;
+        out.aroundWins[trial] = flows ? paths.aroundWins : 0;
+        out.aroundRevenue[trial] = flows ? paths.aroundRevenue : 0;
+        out.backlogWins[trial] = flows ? paths.backlogWins : 0;
+        out.backlogRevenue[trial] = flows ? paths.backlogRevenue : 0;
         out.touches[trial] = touches;
         out.slaDecided[trial] = decided;
         out.slaBreaches[trial] = breaches;
@@ -161,6 +179,7 @@ final class TrialEngine {
         for (int i = 0; i < TrialModel.STAGES; i++) {
             trialRate[i] = m.rates[i].draw(rateRng);
         }
+        workedRate = m.worked.draw(rateRng);
         int slots = m.slots;
         for (int i = 0; i < TrialModel.STAGES; i++) {
             for (int s = 0; s < slots; s++) {
@@ -204,6 +223,9 @@ final class TrialEngine {
                 dayLeads = DiscreteQuantiles.poisson(u, m.dayMean[d] * weekFactor[d / 7]);
             }
             leads += dayLeads;
+            if (m.flows.active) {
+                paths.aroundDealsOf(trialKey, d, dayLeads);
+            }
             double v = Streams.uniform(mqlKey, d);
             int dayMqls = m.mqlTable != null && m.mqlTable.covers(dayLeads) ? m.mqlTable.inverse(v, dayLeads)
                     : DiscreteQuantiles.binomial(v, dayLeads, m.mqlShare);
@@ -288,9 +310,22 @@ final class TrialEngine {
         DurationGrid lag = m.lagGrid;
         DurationGrid cycle = m.cycleGrid;
         DealSizeModel size = m.calibration.dealSize();
+        double worked = workedRate;
         for (int q = 0; q < n; q++) {
             int i = order[q];
             double a = arrival[i];
+            if (worked < 1 && Streams.uniform(drawKey[i], -1 - indexOf[i]) >= worked) {
+                // The black hole: sales never works this MQL; it takes no capacity and breaches its SLA.
+                if (a + recycle < end) {
+                    recycled++;
+                    decided++;
+                    breaches++;
+                } else if (a + sla <= end) {
+                    decided++;
+                    breaches++;
+                }
+                continue;
+            }
             double t = m.calendar.nextWorking(ready[i]);
             if (!unlimited) {
                 if (reps == 0) {
@@ -373,6 +408,22 @@ final class TrialEngine {
         DealSizeModel size = m.calibration.dealSize();
         long pipelineKey = Streams.childKey(trialKey, PIPELINE);
         double won = trialRate[3];
+        if (m.flows.active) {
+            // Store-calibrated: the chance each open deal closes won inside the period, from the deal life
+            // tables at its age (old open deals are mostly the ones that will be lost).
+            io.leadscore.simulator.calibration.DealCourse course = m.calibration.paths().openDealCourse();
+            for (int o = 0; o < open; o++) {
+                long base = 3L * o;
+                if (!paths.pipelineWon(o, Streams.uniform(pipelineKey, base))) {
+                    continue;
+                }
+                pipelineWins++;
+                double amount = m.pipelineAmount[o];
+                // an open deal without an amount wins the mean won amount of the history's deals
+                pipelineRevenue += Double.isNaN(amount) ? course.meanWonAmount() : amount;
+            }
+            return;
+        }
         for (int o = 0; o < open; o++) {
             long base = 3L * o;
             if (Streams.uniform(pipelineKey, base) >= won) {

@@ -134,6 +134,11 @@ final class TrialModel {
     final DurationGrid lagGrid;
     final DurationGrid cycleGrid;
 
+    /** The deals around the hand-off and from the backlog (store-calibrated runs). */
+    final PathFlows flows;
+    /** The share of MQLs sales works at all. */
+    final StageRate worked;
+
     final double[] pipelineAge;
     final double[] pipelineAmount;
     final double[] pipelineCdfAtAge;
@@ -186,7 +191,7 @@ final class TrialModel {
         ScoreDistribution scores = calibration.scores();
         ConversionByScore conversion = calibration.conversion();
         double threshold = scenario.threshold();
-        this.mqlShare = scores.shareAtOrAbove(threshold);
+        this.mqlShare = calibration.mqlShare(threshold);
         double expectedLeads = 0;
         for (double mean : dayMean) {
             expectedLeads += mean;
@@ -304,6 +309,8 @@ final class TrialModel {
         this.lagGrid = new DurationGrid(calibration.qualificationLag());
         this.cycleGrid = new DurationGrid(calibration.salesCycle());
 
+        this.flows = new PathFlows(calibration, days);
+        this.worked = calibration.paths().worked();
         List<OpenOpportunity> pipeline = calibration.openPipeline();
         this.pipelineAge = new double[pipeline.size()];
         this.pipelineAmount = new double[pipeline.size()];

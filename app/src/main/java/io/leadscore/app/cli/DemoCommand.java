@@ -118,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
             FunnelCommand.print(session.bean(FunnelReports.class).run(new Cohort(null, null, asOf)), out);
 
             heading(out, 8, "The chance of hitting quota next quarter, calibrated from the store (leadscore simulate --calibrate-from-store)");
-            StoreScenario store = StoreScenario.read(session, asOf, null, Scenario.DEFAULT_PERIOD_DAYS);
+            StoreScenario store = StoreScenario.read(session, asOf, Scenario.DEFAULT_PERIOD_DAYS);
             Scenario scenario = new ScenarioOptions().storeBase(Scenario.defaults().toBuilder().policy(store.policy).build(),
                     store);
             out.line(String.format(Locale.ROOT, "Quota: the last %d days' won revenue plus 10%%.", Scenario.DEFAULT_PERIOD_DAYS));

@@ -7,7 +7,6 @@ import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.scoring.domain.ActivityType;
 import io.leadscore.scoring.domain.Stage;
 import io.leadscore.scoring.domain.StageMachine;
-import io.leadscore.simulator.backtest.Actuals;
 import io.leadscore.simulator.calibration.OpenOpportunity;
 import io.leadscore.simulator.calibration.StageCounts;
 import io.leadscore.simulator.calibration.StoreObservations;
@@ -84,6 +83,9 @@ public class StoreCalibration {
                 + ActivityType.PRICING_QUESTION.ordinal() + ") AND occurred_at < ? GROUP BY lead_id", at);
         Map<Long, Instant> firstTouch = firstTimes("SELECT lead_id, MIN(occurred_at) FROM followup"
                 + " WHERE occurred_at < ? GROUP BY lead_id", at);
+        Map<Long, Instant> readyAt = new HashMap<>(fastTrackAt);
+        mqlAt.forEach((lead, when) -> readyAt.merge(lead, when, StoreCalibration::earliest));
+        b.leadHistory(new LeadHistoryReader(jdbc).read(asOf, reached, readyAt, firstTouch));
         List<Double> delays = new ArrayList<>();
         List<Boolean> accepted = new ArrayList<>();
         for (Map.Entry<Long, Instant> touch : firstTouch.entrySet()) {
@@ -132,22 +134,9 @@ public class StoreCalibration {
         return b.build();
     }
 
-    /** What happened in [from, to): MQLs created, deals won and their revenue. */
-    public Actuals actuals(Instant from, Instant to) {
-        Object f = Instants.utc(from);
-        Object t = Instants.utc(to);
-        Long mqls = jdbc.queryForObject("SELECT COUNT(*) FROM stage_transition WHERE to_stage = 'MQL'"
-                + " AND occurred_at >= ? AND occurred_at < ?", Long.class, f, t);
-        Long wins = jdbc.queryForObject("SELECT COUNT(*) FROM deal WHERE status = 'WON' AND closed_at >= ? AND closed_at < ?",
-                Long.class, f, t);
-        return new Actuals(mqls == null ? 0 : mqls, wins == null ? 0 : wins, revenueWon(from, to));
-    }
-
-    /** Rescoring runs that scored as of a time in [from, to): without them the store holds no MQL history there. */
-    public long rescoringRuns(Instant from, Instant to) {
-        Long runs = jdbc.queryForObject("SELECT COUNT(*) FROM scoring_run WHERE as_of >= ? AND as_of < ?", Long.class,
-                Instants.utc(from), Instants.utc(to));
-        return runs == null ? 0 : runs;
+    /** When the store's data begins: its first lead's creation; empty without leads. */
+    public Optional<Instant> dataStart() {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(created_at) FROM lead", (rs, i) -> Instants.read(rs, 1)));
     }
 
     /**

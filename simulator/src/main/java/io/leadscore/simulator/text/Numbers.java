@@ -18,6 +18,11 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%,.1f", v);
     }
 
+    /** A count rounded to a whole number, grouped: 1,125. */
+    public static String whole(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
     /** A share as a percentage with one decimal: 63.2%. */
     public static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f%%", 100 * share);
