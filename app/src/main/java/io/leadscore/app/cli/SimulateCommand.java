@@ -1,6 +1,6 @@
 package io.leadscore.app.cli;
 
-import io.leadscore.app.scenario.StoreBacktests;
+import io.leadscore.batch.simulation.StoreBacktests;
 import io.leadscore.batch.store.JobProgress;
 import io.leadscore.simulator.Scenario;
 import io.leadscore.simulator.SimulationOptions;

@@ -177,18 +177,40 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         DealPaths paths = DealPaths.fit(obs.leadHistory(), dealSize);
         StageRate salToSql = stage(paths.handoffSalToSql(), defaultRates.salToSql(),
                 "hand-off SALs that reached SQL (a deal counts)");
-        double perHandoff = paths.handoffShare() * paths.worked().mean() * mqlToSal.mean() * salToSql.mean();
+        // What a worked hand-off must yield: the life table's deals per lead over hand-offs x worked. The stages
+        // after acceptance take it up (SQL->opportunity, then SAL->SQL, then MQL->SAL when the measured rates are
+        // too low to reach it: a history whose follow-ups say less than its deals do).
+        double worked = paths.handoffShare() * paths.worked().mean();
+        double target = worked > 0 ? Math.min(1, paths.handoffDealsPerLead() / worked) : 0;
         double deals = paths.handoffDeals().events();
-        double sqlToOpportunityMean = perHandoff > 0 ? Math.min(1, paths.handoffDealsPerLead() / perHandoff) : 0;
+        String why = String.format(java.util.Locale.ROOT, "the hand-off path's %s deals per 1,000 leads (life table,"
+                        + " %d deals) over %s hand-offs x %s worked", Numbers.count(1000 * paths.handoffDealsPerLead()),
+                Math.round(deals), Numbers.count(1000 * paths.handoffShare()), Numbers.percent(paths.worked().mean()));
+        double p1 = mqlToSal.mean();
+        double p2 = salToSql.mean();
+        if (p1 * p2 < target) {
+            if (p1 >= target) {
+                salToSql = StageRate.withMean(target / p1, salToSql.alpha() + salToSql.beta(), Provenance.fromStore(
+                        Math.round(deals), Numbers.percent(target / p1) + ", raised from " + Numbers.percent(p2)
+                                + " so that " + why + " are reached: the follow-ups record fewer SQLs than deals opened"));
+            } else {
+                salToSql = StageRate.fixed(1, Provenance.fromStore(Math.round(deals), "100%, raised from "
+                        + Numbers.percent(p2) + " so that " + why + " are reached"));
+                mqlToSal = new StageRate(mqlToSal.isFixed() ? Double.POSITIVE_INFINITY : target * (mqlToSal.alpha()
+                        + mqlToSal.beta()), mqlToSal.isFixed() ? Double.POSITIVE_INFINITY : (1 - target)
+                        * (mqlToSal.alpha() + mqlToSal.beta()), mqlToSal.isFixed() ? target : Double.NaN,
+                        Provenance.fromStore(Math.round(deals), Numbers.percent(target) + ", raised from "
+                                + Numbers.percent(p1) + " so that " + why + " are reached: the follow-ups record"
+                                + " fewer acceptances than deals opened"));
+            }
+        }
+        double sqlToOpportunityMean = Math.min(1, target / (mqlToSal.mean() * salToSql.mean()));
         StageRate sqlToOpportunity = StageRate.withMean(sqlToOpportunityMean, deals + 2, Provenance.fromStore(
-                Math.round(deals), String.format(java.util.Locale.ROOT, "%s: the hand-off path's %s deals per 1,000"
-                                + " leads (life table, %d deals) over %s hand-offs x %s worked x %s MQL->SAL x %s SAL->SQL"
-                                + "%s", Numbers.percent(sqlToOpportunityMean),
-                        Numbers.count(1000 * paths.handoffDealsPerLead()), Math.round(deals),
-                        Numbers.count(1000 * paths.handoffShare()), Numbers.percent(paths.worked().mean()),
-                        Numbers.percent(mqlToSal.mean()), Numbers.percent(salToSql.mean()),
-                        obs.sqlToOpportunity() == null ? "" : "; the stage counts alone: "
-                                + obs.sqlToOpportunity().advanced() + " of " + obs.sqlToOpportunity().entered())));
+                Math.round(deals), String.format(java.util.Locale.ROOT, "%s: %s x %s MQL->SAL x %s SAL->SQL%s",
+                        Numbers.percent(sqlToOpportunityMean), why, Numbers.percent(mqlToSal.mean()),
+                        Numbers.percent(salToSql.mean()), obs.sqlToOpportunity() == null ? ""
+                                : "; the stage counts alone: " + obs.sqlToOpportunity().advanced() + " of "
+                                + obs.sqlToOpportunity().entered())));
         DealCourse handoff = paths.handoffCourse();
         double closed = handoff.wonEvents() + handoff.lostEvents();
         StageRate opportunityToWon = closed >= MIN_STAGE_COUNT

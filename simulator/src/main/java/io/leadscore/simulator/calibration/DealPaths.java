@@ -121,14 +121,14 @@ public final class DealPaths {
             double ready = history.ready(i);
             // becoming a hand-off lead, against sales touching it first
             double handoffStop = handed ? ready : Double.isNaN(touch) ? 0 : touch;
-            addExposure(readyExposure, created, handoffStop, window);
+            addRisk(readyExposure, created, handoffStop, window, handed || !Double.isNaN(touch));
             if (handed && ready <= window) {
                 handoffEvents[week(created - ready)]++;
             } else if (!handed && !Double.isNaN(touch) && touch <= window) {
                 salesFirstEvents[week(created - touch)]++;
             }
             double opened = history.dealOpened(i);
-            addExposure(dealExposure, created, Double.isNaN(opened) ? 0 : opened, window);
+            addRisk(dealExposure, created, Double.isNaN(opened) ? 0 : opened, window, !Double.isNaN(opened));
             int path = handed ? 0 : 1;
             if (Double.isNaN(opened)) {
                 int age = (int) Math.floor(created);
@@ -248,7 +248,7 @@ public final class DealPaths {
                 }
                 int b = bandOf(a[i], use);
                 inBand[b]++;
-                addExposure(exposure[b], o[i], Double.isNaN(c[i]) ? 0 : c[i], window);
+                addRisk(exposure[b], o[i], Double.isNaN(c[i]) ? 0 : c[i], window, !Double.isNaN(c[i]));
                 boolean isWon = st[i] == LeadHistory.DealState.WON.ordinal();
                 if (!Double.isNaN(c[i]) && c[i] <= window) {
                     (isWon ? won : lost)[b][week(o[i] - c[i])]++;
@@ -290,23 +290,32 @@ public final class DealPaths {
     }
 
     /**
-     * Adds the lead-weeks at risk between {@code start} and {@code stop} days before the calibration time
-     * (start &ge; stop), clipped to the window, by week of age; an entity {@code origin} days before is age 0.
+     * Adds one entity's weeks at risk to an actuarial life table, by week of age: its risk runs from
+     * {@code origin} days before the calibration time (age 0) to {@code stop} days before it (the event, or
+     * the calibration time), clipped to the window of the last {@code window} days. A week counts 1 for an
+     * entity at risk at its start — also when the event comes at that very instant, as a hand-off at the lead's
+     * creation does — and 1/2 for one that enters during the week (the window's start) or is censored during it
+     * without the event: the denominators of the actuarial estimate q = events / at risk, the chance of the event
+     * within the week for an entity at risk at its start.
      */
-    static void addExposure(double[] exposure, double origin, double stop, double window) {
+    static void addRisk(double[] risk, double origin, double stop, double window, boolean event) {
         double from = origin - Math.min(origin, window);
         double to = origin - Math.max(0, stop);
-        if (!(to > from)) {
+        if (to < from || !event && to == from) {
             return;
         }
-        int last = exposure.length * 7;
-        to = Math.min(to, last);
-        for (int w = (int) Math.floor(from / 7); w < exposure.length && 7.0 * w < to; w++) {
-            double lo = Math.max(from, 7.0 * w);
-            double hi = Math.min(to, 7.0 * (w + 1));
-            if (hi > lo) {
-                exposure[w] += (hi - lo) / 7;
+        int last = Math.min(risk.length - 1, (int) Math.floor(to / 7));
+        for (int w = (int) Math.floor(from / 7); w <= last; w++) {
+            double start = 7.0 * w;
+            double end = start + 7;
+            if (!event && to <= start) {
+                break;
             }
+            double weight = from <= start ? 1 : 0.5;
+            if (!event && to < end) {
+                weight -= 0.5;
+            }
+            risk[w] += Math.max(0, weight);
         }
     }
 

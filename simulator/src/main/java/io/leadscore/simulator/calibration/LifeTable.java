@@ -5,11 +5,12 @@ import java.util.Objects;
 /**
  * How often one event happens to a lead at each week of its age, from a
  * censored history: an actuarial life table. Per week of age, the events of
- * that age over the lead-weeks at risk at that age (leads of that age that
- * had not yet had the event, nor a competing one). Leads still young at the
- * calibration time count only for the ages they have lived, so the table is
- * not biased by leads whose deals are still to come, as a share of all
- * leads would be.
+ * that age over the leads at risk at its start (leads of that age that had
+ * not yet had the event, nor a competing one; half for those that entered or
+ * were censored during the week): the chance of the event within the week.
+ * Leads still young at the calibration time count only for the ages they
+ * have lived, so the table is not biased by leads whose deals are still to
+ * come, as a share of all leads would be.
  *
  * <p>Smoothing: a week's rate is taken over the narrowest window of weeks
  * around it (w − k … w + k) that holds at least {@value #MIN_EXPOSURE}
@@ -24,7 +25,7 @@ public final class LifeTable {
 
     /** Ages covered: two years. Later events are not forecast from the lead. */
     public static final int WEEKS = 104;
-    /** A week's rate is pooled over neighbouring weeks until the window holds this many lead-weeks at risk. */
+    /** A week's rate is pooled over neighbouring weeks until the window holds this many leads at risk. */
     public static final double MIN_EXPOSURE = 100;
 
     private final double[] events;
@@ -33,7 +34,7 @@ public final class LifeTable {
 
     /**
      * @param events   per week of age, events (at most {@link #WEEKS} weeks; missing weeks have none)
-     * @param exposure per week of age, lead-weeks at risk, &ge; 0
+     * @param exposure per week of age, leads at risk at its start (the actuarial denominator), &ge; 0
      */
     public LifeTable(double[] events, double[] exposure) {
         Objects.requireNonNull(events, "events");
@@ -73,7 +74,7 @@ public final class LifeTable {
         return new LifeTable(new double[WEEKS], new double[WEEKS]);
     }
 
-    /** The chance per week of age that the event happens to a lead at risk in week {@code week} of its age; 0 beyond. */
+    /** The chance that the event happens in week {@code week} of a lead's age to a lead at risk at its start; 0 beyond. */
     public double hazard(int week) {
         return week >= 0 && week < WEEKS ? hazard[week] : 0;
     }

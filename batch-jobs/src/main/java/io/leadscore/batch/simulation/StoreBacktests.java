@@ -1,8 +1,7 @@
-package io.leadscore.app.scenario;
+package io.leadscore.batch.simulation;
 
 import io.leadscore.batch.funnelreport.FunnelActuals;
 import io.leadscore.batch.funnelreport.PeriodActuals;
-import io.leadscore.batch.simulation.StoreCalibration;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.scoring.policy.Policy;
 import io.leadscore.simulator.Scenario;
@@ -102,7 +101,7 @@ public class StoreBacktests {
         Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to.atStartOfDay(ZoneOffset.UTC).toInstant();
         int days = (int) Duration.between(start, end).toDays();
-        StoreBasis basis = basis(start, days);
+        PeriodBasis basis = basis(start, days);
         Scenario scenario = basis.scenario(Scenario.defaults().toBuilder().period(from, to.minusDays(1)).build());
         SimulationResult result = Simulator.run(scenario, basis.calibration(), options);
         PeriodActuals happened = actuals.period(start, end);
@@ -121,11 +120,11 @@ public class StoreBacktests {
      * policy, its weekly volume over the weeks before, its team (reps who followed up leads in the period of
      * the same length before) and a quota of that period's revenue plus 10%.
      */
-    public StoreBasis basis(Instant asOf, int periodDays) {
+    public PeriodBasis basis(Instant asOf, int periodDays) {
         Calibration calibration = Calibration.fromObservations(store.observe(asOf));
         Policy policy = policies.current();
         Instant previous = asOf.minus(Duration.ofDays(periodDays));
-        return new StoreBasis(asOf, calibration, policy, store.leadsPerWeek(asOf), store.activeReps(previous, asOf),
+        return new PeriodBasis(asOf, calibration, policy, store.leadsPerWeek(asOf), store.activeReps(previous, asOf),
                 store.revenueWon(previous, asOf));
     }
 }

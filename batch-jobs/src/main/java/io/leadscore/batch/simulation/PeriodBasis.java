@@ -1,4 +1,4 @@
-package io.leadscore.app.scenario;
+package io.leadscore.batch.simulation;
 
 import io.leadscore.scoring.policy.Policy;
 import io.leadscore.simulator.Scenario;
@@ -19,9 +19,9 @@ import java.util.Optional;
  * @param reps               reps who followed up leads in the last period, if any did
  * @param lastPeriodRevenue  revenue won in the last period
  */
-public record StoreBasis(Instant asOf, Calibration calibration, Policy policy, Optional<Double> leadsPerWeek,
+public record PeriodBasis(Instant asOf, Calibration calibration, Policy policy, Optional<Double> leadsPerWeek,
                          Optional<Integer> reps, double lastPeriodRevenue) {
-    public StoreBasis {
+    public PeriodBasis {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(calibration, "calibration");
         Objects.requireNonNull(policy, "policy");
