@@ -190,6 +190,8 @@ final class PathFlows {
         private double aroundWinFactor;
         private double handoffWinFactor;
         private double pipelineWinFactor;
+        /** Per path and size band, the trial's factor on won amounts: the uncertainty of their mean. */
+        private final double[][] sizeFactor = {new double[courses[0].bands().size()], new double[courses[1].bands().size()]};
         int aroundOpportunities;
         int backlogOpportunities;
         int aroundWins;
@@ -211,6 +213,12 @@ final class PathFlows {
             aroundWinFactor = aroundWinMean > 0 ? aroundWin.draw(rng) / aroundWinMean : 1;
             pipelineWinFactor = pipelineWinMean > 0 ? pipelineWin.draw(rng) / pipelineWinMean : 1;
             handoffWinFactor = handoffWinMean > 0 ? handoffWinRate / handoffWinMean : 1;
+            for (int p = 0; p < 2; p++) {
+                for (int b = 0; b < sizeFactor[p].length; b++) {
+                    double error = courses[p].bands().get(b).size().relativeMeanError();
+                    sizeFactor[p][b] = error > 0 ? TrialEngine.lognormalFactor(error, rng) : 1;
+                }
+            }
         }
 
         private double gammaFactor(SplitMixGenerator rng, double events) {
@@ -291,7 +299,7 @@ final class PathFlows {
             if (Streams.uniform(key, base + 2) >= winFactor * at(wonByAge[path][band], left)) {
                 return -1;
             }
-            return courses[path].bands().get(band).size().quantile(Streams.uniform(key, base + 3));
+            return courses[path].bands().get(band).size().quantile(Streams.uniform(key, base + 3)) * sizeFactor[path][band];
         }
 
         /** Whether open deal {@code o} closes won inside the period, for a uniform u (store-calibrated runs). */

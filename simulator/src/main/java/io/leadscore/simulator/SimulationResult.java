@@ -508,7 +508,8 @@ public final class SimulationResult {
                 calibration.responseDecay().tauHours(), calibration.responseDecay().k(), reference), calibration.responseDecay().provenance().source().wireName(),
                 calibration.responseDecay().provenance().note());
         sources.row("arrivals", calibration.arrivals().provenance().source().wireName(),
-                calibration.arrivals().provenance().note());
+                calibration.arrivals().provenance().note() + (calibration.arrivals().levelSd() > 0
+                        ? "; volume level error " + calibration.arrivals().levelNote() : ""));
         sources.row("deal size mean " + Numbers.amount(calibration.dealSize().mean()),
                 calibration.dealSize().provenance().source().wireName(), calibration.dealSize().provenance().note());
         sources.row(String.format(Locale.ROOT, "qualification lag median %.1f d", calibration.qualificationLag().median()),

@@ -71,6 +71,9 @@ final class TrialEngine {
     private final double[] trialRate = new double[TrialModel.STAGES];
     private final PathFlows.Trial paths;
     private double workedRate;
+    /** The trial's volume level (1: the scenario's) and the factor on its hand-off deals' amounts. */
+    private double level = 1;
+    private double sizeFactor = 1;
     private final double[] probability;
     /** Per slot, flattened [j * slots + slot]: p₂, p₂p₃ and p₂p₃p₄, the chances of reaching SQL, opportunity and won from SAL. */
     private final double[] chain;
@@ -180,6 +183,9 @@ final class TrialEngine {
             trialRate[i] = m.rates[i].draw(rateRng);
         }
         workedRate = m.worked.draw(rateRng);
+        level = m.levelSd > 0 ? lognormalFactor(m.levelSd, rateRng) : 1;
+        double sizeError = m.calibration.dealSize().relativeMeanError();
+        sizeFactor = sizeError > 0 ? lognormalFactor(sizeError, rateRng) : 1;
         int slots = m.slots;
         for (int i = 0; i < TrialModel.STAGES; i++) {
             for (int s = 0; s < slots; s++) {
@@ -203,6 +209,11 @@ final class TrialEngine {
         }
     }
 
+    /** A lognormal factor of mean 1 and log standard deviation {@code sd}. */
+    static double lognormalFactor(double sd, SplitMixGenerator rng) {
+        return Math.exp(sd * io.leadscore.simulator.random.NormalQuantile.inverse(rng.nextDouble()) - sd * sd / 2);
+    }
+
     /**
      * Leads and MQLs day by day; returns the number of MQLs, each with its arrival and readiness. An MQL's
      * score band is drawn only when it is touched: the queue does not depend on it, and untouched MQLs
@@ -217,10 +228,10 @@ final class TrialEngine {
         for (int d = 0; d < m.days; d++) {
             double u = Streams.uniform(arrivalKey, d);
             int dayLeads;
-            if (m.poisson) {
+            if (m.poisson && level == 1) {
                 dayLeads = m.dayTable[d] != null ? m.dayTable[d].inverse(u) : DiscreteQuantiles.poisson(u, m.dayMean[d]);
             } else {
-                dayLeads = DiscreteQuantiles.poisson(u, m.dayMean[d] * weekFactor[d / 7]);
+                dayLeads = DiscreteQuantiles.poisson(u, m.dayMean[d] * level * (m.poisson ? 1 : weekFactor[d / 7]));
             }
             leads += dayLeads;
             if (m.flows.active) {
@@ -393,7 +404,7 @@ final class TrialEngine {
                 continue;
             }
             wins++;
-            revenue += size.quantile(Streams.uniform(key, base + SIZE));
+            revenue += size.quantile(Streams.uniform(key, base + SIZE)) * sizeFactor;
         }
     }
 

@@ -138,6 +138,8 @@ final class TrialModel {
     final PathFlows flows;
     /** The share of MQLs sales works at all. */
     final StageRate worked;
+    /** The log standard deviation of a trial's volume level around the scenario's. */
+    final double levelSd;
 
     final double[] pipelineAge;
     final double[] pipelineAmount;
@@ -311,6 +313,7 @@ final class TrialModel {
 
         this.flows = new PathFlows(calibration, days);
         this.worked = calibration.paths().worked();
+        this.levelSd = calibration.arrivals().levelSd();
         List<OpenOpportunity> pipeline = calibration.openPipeline();
         this.pipelineAge = new double[pipeline.size()];
         this.pipelineAmount = new double[pipeline.size()];

@@ -28,6 +28,15 @@ public final class ArrivalPattern {
     private final double[] monthlySeasonality;
     private final double observedLeadsPerWeek;
     private final Provenance provenance;
+    private double levelSd;
+    private String levelNote = "";
+
+    /** Weeks of history before an origin whose mean forecasts the volume after it (as the store's scenario does). */
+    public static final int LEVEL_LOOKBACK_WEEKS = 26;
+    /** Weeks after an origin whose volume is forecast: a quarter. */
+    public static final int LEVEL_HORIZON_WEEKS = 13;
+    /** Forecast origins needed to measure the volume's level error. */
+    public static final int MIN_LEVEL_ORIGINS = 8;
 
     /**
      * @param dispersion           negative-binomial shape r &gt; 0, or {@code +Infinity} for Poisson weeks
@@ -197,15 +206,79 @@ public final class ArrivalPattern {
     }
 
     public ArrivalPattern withWeekdayWeights(double[] weights) {
-        return new ArrivalPattern(dispersion, weights, hourWeights, monthlySeasonality, observedLeadsPerWeek, provenance);
+        return new ArrivalPattern(dispersion, weights, hourWeights, monthlySeasonality, observedLeadsPerWeek, provenance)
+                .withLevelError(levelSd, levelNote);
     }
 
     public ArrivalPattern withHourWeights(double[] weights) {
-        return new ArrivalPattern(dispersion, weekdayWeights, weights, monthlySeasonality, observedLeadsPerWeek, provenance);
+        return new ArrivalPattern(dispersion, weekdayWeights, weights, monthlySeasonality, observedLeadsPerWeek, provenance)
+                .withLevelError(levelSd, levelNote);
     }
 
     public ArrivalPattern withMonthlySeasonality(double[] multipliers) {
-        return new ArrivalPattern(dispersion, weekdayWeights, hourWeights, multipliers, observedLeadsPerWeek, provenance);
+        return new ArrivalPattern(dispersion, weekdayWeights, hourWeights, multipliers, observedLeadsPerWeek, provenance)
+                .withLevelError(levelSd, levelNote);
+    }
+
+    /**
+     * This pattern with a level error: each trial's volume is the scenario's times a lognormal factor of mean 1
+     * and log standard deviation {@code sd} (0: none), the error with which a volume forecast has missed.
+     */
+    public ArrivalPattern withLevelError(double sd, String note) {
+        if (!(sd >= 0) || Double.isInfinite(sd)) {
+            throw new IllegalArgumentException("Invalid level error: " + sd + ", expected a finite number >= 0");
+        }
+        ArrivalPattern p = new ArrivalPattern(dispersion, weekdayWeights, hourWeights, monthlySeasonality,
+                observedLeadsPerWeek, provenance);
+        p.levelSd = sd;
+        p.levelNote = Objects.requireNonNull(note, "note");
+        return p;
+    }
+
+    /** The log standard deviation of a period's volume around the scenario's (0: the volume is taken as given). */
+    public double levelSd() {
+        return levelSd;
+    }
+
+    /** How the level error was measured, or empty. */
+    public String levelNote() {
+        return levelNote;
+    }
+
+    /**
+     * How far the history's own volume forecasts missed: at every week with {@value #LEVEL_LOOKBACK_WEEKS} weeks
+     * before it and {@value #LEVEL_HORIZON_WEEKS} after, the log of the next weeks' mean over the previous weeks'
+     * mean (the forecast a store's scenario makes); their root mean square, less what Poisson counts alone would
+     * give, is the level error. NaN with fewer than {@value #MIN_LEVEL_ORIGINS} origins.
+     *
+     * @param weeklyCounts new leads per week, oldest first
+     */
+    public static double levelError(long[] weeklyCounts) {
+        int n = weeklyCounts.length;
+        double sum = 0;
+        double poisson = 0;
+        int origins = 0;
+        for (int t = LEVEL_LOOKBACK_WEEKS; t + LEVEL_HORIZON_WEEKS <= n; t++) {
+            double before = 0;
+            double after = 0;
+            for (int w = t - LEVEL_LOOKBACK_WEEKS; w < t; w++) {
+                before += weeklyCounts[w];
+            }
+            for (int w = t; w < t + LEVEL_HORIZON_WEEKS; w++) {
+                after += weeklyCounts[w];
+            }
+            if (before <= 0 || after <= 0) {
+                continue;
+            }
+            double e = Math.log((after / LEVEL_HORIZON_WEEKS) / (before / LEVEL_LOOKBACK_WEEKS));
+            sum += e * e;
+            poisson += 1 / after + 1 / before;
+            origins++;
+        }
+        if (origins < MIN_LEVEL_ORIGINS) {
+            return Double.NaN;
+        }
+        return Math.sqrt(Math.max(0, (sum - poisson) / origins));
     }
 
     private static long total(long[] counts, int expected, String what) {

@@ -175,6 +175,13 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         }
         // By path: the MQL model describes the hand-off path alone, and adds up to its deals per lead.
         DealPaths paths = DealPaths.fit(obs.leadHistory(), dealSize);
+        double level = ArrivalPattern.levelError(paths.weeklyLeadCounts());
+        arrivals = Double.isNaN(level)
+                ? arrivals.withLevelError(Defaults.LEVEL_ERROR, "default " + Numbers.percent(Defaults.LEVEL_ERROR)
+                        + ": fewer than " + (ArrivalPattern.LEVEL_LOOKBACK_WEEKS + ArrivalPattern.LEVEL_HORIZON_WEEKS
+                        + ArrivalPattern.MIN_LEVEL_ORIGINS - 1) + " weeks of leads to measure how far volume forecasts miss")
+                : arrivals.withLevelError(level, Numbers.percent(level) + ": how far the mean of 26 weeks missed the next"
+                        + " 13 weeks' volume over " + paths.weeklyLeadCounts().length + " weeks of leads");
         StageRate salToSql = stage(paths.handoffSalToSql(), defaultRates.salToSql(),
                 "hand-off SALs that reached SQL (a deal counts)");
         // What a worked hand-off must yield: the life table's deals per lead over hand-offs x worked. The stages
@@ -289,6 +296,7 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
 
         json.name("arrivals").beginObject()
                 .member("model", arrivals.isPoisson() ? "poisson" : "negative_binomial")
+                .member("level_error", arrivals.levelSd())
                 .memberOrNull("dispersion", arrivals.isPoisson() ? Double.NaN : arrivals.dispersion())
                 .memberOrNull("observed_leads_per_week", arrivals.observedLeadsPerWeek());
         json.name("weekday_weights").beginArray();

@@ -54,11 +54,13 @@ public final class DealPaths {
     private final double[] handoffWonCycleDays;
     private final double[] handoffLagDays;
     private final double[] handoffWonAmounts;
+    private final long[] weeklyLeadCounts;
 
     private DealPaths(boolean fromStore, LifeTable handoffs, LifeTable salesFirst, LifeTable handoffDeals,
                       LifeTable aroundDeals, DealCourse handoffCourse, DealCourse aroundCourse, DealCourse allCourse,
                       StageRate worked, StageCounts handoffSalToSql, long[] backlogByAgeDay, long leads,
-                      double[] handoffWonCycleDays, double[] handoffLagDays, double[] handoffWonAmounts) {
+                      double[] handoffWonCycleDays, double[] handoffLagDays, double[] handoffWonAmounts,
+                      long[] weeklyLeadCounts) {
         this.fromStore = fromStore;
         this.handoffs = handoffs;
         this.salesFirst = salesFirst;
@@ -74,6 +76,7 @@ public final class DealPaths {
         this.handoffWonCycleDays = handoffWonCycleDays;
         this.handoffLagDays = handoffLagDays;
         this.handoffWonAmounts = handoffWonAmounts;
+        this.weeklyLeadCounts = weeklyLeadCounts;
     }
 
     /**
@@ -85,7 +88,7 @@ public final class DealPaths {
         DealCourse course = DealCourse.single(empty, empty, Defaults.dealSize(), Provenance.byDefault("no lead history given"));
         return new DealPaths(false, empty, empty, empty, empty, course, course, course,
                 StageRate.fixed(1, Provenance.byDefault("every MQL is worked: no lead history given")),
-                null, new long[0], 0, new double[0], new double[0], new double[0]);
+                null, new long[0], 0, new double[0], new double[0], new double[0], new long[0]);
     }
 
     /**
@@ -183,7 +186,24 @@ public final class DealPaths {
         return new DealPaths(true, new LifeTable(handoffEvents, readyExposure),
                 new LifeTable(salesFirstEvents, readyExposure), handoffDeals, aroundDeals, courses[0], courses[1],
                 courses[2], worked, new StageCounts(reachedSal, reachedSql), backlog, history.size(),
-                cycles.toArray(), lags.toArray(), handoffWon.toArray());
+                cycles.toArray(), lags.toArray(), handoffWon.toArray(), weekly(history));
+    }
+
+    /** Leads per whole week before the calibration time, oldest first. */
+    private static long[] weekly(LeadHistory history) {
+        double oldest = 0;
+        for (int i = 0; i < history.size(); i++) {
+            oldest = Math.max(oldest, history.created(i));
+        }
+        int weeks = (int) Math.floor(oldest / 7);
+        long[] counts = new long[weeks];
+        for (int i = 0; i < history.size(); i++) {
+            int back = (int) Math.floor(history.created(i) / 7);
+            if (back < weeks) {
+                counts[weeks - 1 - back]++;
+            }
+        }
+        return counts;
     }
 
     /** The deals of the history, for the deal life tables by path and size band. */
@@ -369,6 +389,11 @@ public final class DealPaths {
     /** Leads without a deal at the calibration time, by age in whole days (index 0: created that day). */
     public long[] backlogByAgeDay() {
         return backlogByAgeDay.clone();
+    }
+
+    /** New leads per whole week of the history, oldest first (the partial oldest week left out). */
+    public long[] weeklyLeadCounts() {
+        return weeklyLeadCounts.clone();
     }
 
     /** Leads in the history. */
