@@ -309,6 +309,29 @@ public final class SimulationResult {
         return expectedLeads * mqlShare * calibration.rates().meanProduct() * meanLift;
     }
 
+    /**
+     * The cross-check of the path decomposition: the champion's calibrated scores read directly as the chance of
+     * a won deal (within the label horizon of the policy), averaged over the score distribution of new leads.
+     * Compare with {@link #pathsWinsPerLead()}.
+     */
+    public double scoreWinsPerLead() {
+        return calibration.scores().meanScore();
+    }
+
+    /**
+     * Wins per new lead by the decomposition the simulator runs: each path's deals per lead times the share of its
+     * deals that end won (eventually, not only inside a period); without a store history, the MQL share at the
+     * reference threshold times the product of the stage rates.
+     */
+    public double pathsWinsPerLead() {
+        var paths = calibration.paths();
+        if (!paths.fromStore()) {
+            return calibration.mqlShare(calibration.referenceThreshold()) * calibration.rates().meanProduct();
+        }
+        return paths.handoffDealsPerLead() * calibration.rates().opportunityToWon().mean()
+                + paths.aroundDealsPerLead() * paths.aroundCourse().winShare();
+    }
+
     /** The response time, in hours from MQL to first touch, at which the calibration's MQL→SAL rate holds. */
     public double referenceResponseHours() {
         return calibration.responseDecay().referenceHours();
@@ -391,6 +414,13 @@ public final class SimulationResult {
                 .member("wins", reverseFunnelWins())
                 .member("revenue", reverseFunnelRevenue())
                 .memberOrNull("required_leads", perWon > 0 ? Math.max(0, scenario.quota() - pipelineMean) / perWon : Double.NaN)
+                .endObject();
+        json.name("cross_check").beginObject()
+                .member("decomposition", calibration.paths().fromStore() ? "paths" : "stages")
+                .member("paths_wins_per_lead", pathsWinsPerLead())
+                .member("score_wins_per_lead", scoreWinsPerLead())
+                .member("score_horizon_days", scenario.policy().labelHorizonDays())
+                .member("score_source", calibration.scores().provenance().source().wireName())
                 .endObject();
         json.name("assumptions").beginObject();
         writeScenario(json);
@@ -486,6 +516,14 @@ public final class SimulationResult {
                 Numbers.count(reverseFunnelWins()), Numbers.amount(reverseFunnelRevenue()),
                 Double.isNaN(meanResponseHours) ? "" : " (mean " + Numbers.fixed(meanResponseHours, 1) + " h)",
                 Numbers.count(eventualWins)));
+        out.append(String.format(Locale.ROOT,
+                "Cross-check, wins per 1,000 new leads: %s by the %s the simulator runs (eventually); %s by the %s"
+                        + " scores read as the chance of a win within %d days%n",
+                Numbers.count(1000 * pathsWinsPerLead()), calibration.paths().fromStore()
+                        ? "paths (through the hand-off and around it)" : "stage rates",
+                Numbers.count(1000 * scoreWinsPerLead()),
+                calibration.scores().provenance().source() == io.leadscore.simulator.calibration.Source.STORE
+                        ? "champion's calibrated" : "default", scenario.policy().labelHorizonDays()));
         if (cappedShare > 0) {
             out.append(String.format(Locale.ROOT,
                     "Note: for %s of MQLs the score lift would push a stage rate above 1 and is capped; "

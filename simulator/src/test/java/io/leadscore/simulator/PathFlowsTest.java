@@ -51,7 +51,11 @@ class PathFlowsTest {
         assertThat(r.winsFromBacklog()).isPositive();
         assertThat(r.winsAroundHandoff()).isPositive();
         assertThat(r.winsThroughHandoff()).isPositive();
-        assertThat(r.toJson()).contains("\"wins_by_path\"", "\"opportunities_by_path\"", "\"model\": \"handoff_and_around\"");
+        assertThat(r.toJson()).contains("\"wins_by_path\"", "\"opportunities_by_path\"", "\"model\": \"handoff_and_around\"",
+                "\"cross_check\"");
+        // the decomposition's eventual wins per lead: (0.045 + 0.035) deals x 30% won
+        assertThat(r.pathsWinsPerLead()).isCloseTo(0.024, within(0.0024));
+        assertThat(r.toTable()).contains("Cross-check, wins per 1,000 new leads: 2");
     }
 
     @Test

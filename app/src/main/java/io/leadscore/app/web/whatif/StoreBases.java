@@ -100,7 +100,8 @@ public class StoreBases implements DisposableBean {
         });
     }
 
-    private List<Long> fingerprint() {
+    /** What a kept reading depends on: the newest job execution, policy version and registry decision. */
+    List<Long> fingerprint() {
         return jdbc.queryForObject("SELECT (SELECT COALESCE(MAX(JOB_EXECUTION_ID), 0) FROM BATCH_JOB_EXECUTION),"
                         + " (SELECT COALESCE(MAX(version), 0) FROM policy), (SELECT COALESCE(MAX(id), 0) FROM model_decision)",
                 (rs, i) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)));

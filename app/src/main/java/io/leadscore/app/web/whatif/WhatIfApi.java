@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "what-if", description = "Quota simulation, plan and levers (roles leadership, admin)")
 class WhatIfApi {
     private final WhatIf whatIf;
+    private final KeptBacktests backtests;
 
-    WhatIfApi(WhatIf whatIf) {
+    WhatIfApi(WhatIf whatIf, KeptBacktests backtests) {
         this.whatIf = whatIf;
+        this.backtests = backtests;
     }
 
     @GetMapping("/simulate")
@@ -58,5 +60,17 @@ class WhatIfApi {
                     + " Default 1,000 trials, at most 100,000.")
     String levers(@ParameterObject ScenarioRequest scenario) {
         return whatIf.levers(scenario).toJson();
+    }
+
+    @GetMapping("/backtest")
+    @Operation(summary = "How far to trust the simulator on this store: every past period back-tested",
+            description = "As 'leadscore simulate --backtest-all --period-days N --format json': periods [{from, to,"
+                    + " mqls, wins, revenue: {actual, p10, p50, p90, percentile_rank, inside_p10_p90, crps}}] and summary"
+                    + " {mqls, wins, revenue: {coverage_p10_p90, median_abs_error_p50, crps, pit_histogram, ...}}; each"
+                    + " period simulated from what the store knew before it, 1,000 trials. Computed once per store change"
+                    + " (about a minute on 20,000 leads), then kept.")
+    String backtest(@Parameter(name = "period-days", description = "length of each period in days (default 90)")
+                    @RequestParam(name = "period-days", defaultValue = "90") int periodDays) {
+        return backtests.current(periodDays).toJson();
     }
 }
