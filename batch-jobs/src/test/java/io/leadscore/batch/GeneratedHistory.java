@@ -31,8 +31,8 @@ public final class GeneratedHistory {
     }
 
     /** A history of the given kind ({@link io.leadscore.data.synthetic.World}). */
-    public static GeneratedHistory of(int leads, long seed, io.leadscore.data.synthetic.World world) {
-        return of(GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withWorld(world));
+    public static GeneratedHistory of(int leads, long seed, io.leadscore.data.synthetic.World world, int historyDays) {
+        return of(GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withWorld(world).withHistoryDays(historyDays));
     }
 
     private static GeneratedHistory of(GeneratorOptions options) {

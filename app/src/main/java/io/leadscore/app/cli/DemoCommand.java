@@ -58,6 +58,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed of the history (default 42)")
     long seed = GeneratorOptions.DEFAULT_SEED;
 
+    @Option(names = "--history-days", paramLabel = "N", description = "days of history (default 730)")
+    int historyDays = GeneratorOptions.DEFAULT_HISTORY_DAYS;
+
     @Option(names = "--world", paramLabel = "textbook|messy", description = "the kind of history (default textbook; see generate --help)")
     String world = World.TEXTBOOK.wireName();
 
@@ -75,7 +78,8 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         GeneratorOptions options;
         try {
-            options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withWorld(World.parse(world));
+            options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withHistoryDays(historyDays)
+                    .withWorld(World.parse(world));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

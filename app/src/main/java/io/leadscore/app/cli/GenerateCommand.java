@@ -35,6 +35,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "DATE", description = "end of the history (default 2026-11-01)")
     java.time.LocalDate until = GeneratorOptions.DEFAULT_UNTIL;
 
+    @Option(names = "--history-days", paramLabel = "N", description = "days of history before --until (default 730)")
+    int historyDays = GeneratorOptions.DEFAULT_HISTORY_DAYS;
+
     @Option(names = "--world", paramLabel = "textbook|messy", description = {
             "textbook (default): deals through the MQL hand-off; messy: also deals around it (referrals and returning",
             "customers straight to a rep), skipped stages, missing follow-ups, a strong season and a team that grows"})
@@ -45,7 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
         GeneratorOptions options;
         try {
             options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withUntil(until)
-                    .withWorld(World.parse(world));
+                    .withHistoryDays(historyDays).withWorld(World.parse(world));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -33,8 +33,13 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class StoreBacktests {
-    /** Days of leads a period needs before it to be back-tested: the arrivals' 26 weeks, half a year of lead ages. */
-    public static final int MIN_HISTORY_DAYS = 182;
+    /**
+     * Days of leads a period needs before it to be back-tested: a year, so that the life tables have seen deals
+     * through to their close (enterprise cycles run 90 to 180 days and more, lost deals longer), the volume a
+     * full season, and its forecasts' misses can be measured. With half a year the first periods' open deals
+     * are judged on a few early closes, mostly the quick ones.
+     */
+    public static final int MIN_HISTORY_DAYS = 365;
     /** Trials per period unless asked otherwise: the percentiles of a period to about a point. */
     public static final int DEFAULT_TRIALS = 2_000;
 

@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreBacktestsTest {
-    static final GeneratedHistory HISTORY = GeneratedHistory.of(8_000, 21, World.MESSY);
+    /** Three years of history: eight quarters with a year of history before each. */
+    static final GeneratedHistory HISTORY = GeneratedHistory.of(10_000, 21, World.MESSY, 1_095);
     static final SimulationOptions OPTIONS = SimulationOptions.defaults().withTrials(600).withSeed(5);
 
     @Autowired
@@ -50,11 +51,11 @@ abstract class StoreBacktestsTest {
 
     @Test
     void backTestsEveryQuarterWithHalfAYearOfHistoryBeforeItFromWhatWasKnownThen() {
-        // the history runs 730 days to 2026-11-01: quarters back from its end while 182 days of leads lie before
+        // the history runs 1,095 days to 2026-11-01: quarters back from its end while a year of leads lies before
         List<LocalDate[]> periods = backtests.periods(90, Instant.now());
-        assertThat(periods).hasSize(6);
-        assertThat(periods.get(5)[1]).isEqualTo(LocalDate.of(2026, 11, 1));
-        assertThat(periods.get(0)[0]).isEqualTo(LocalDate.of(2025, 5, 10));
+        assertThat(periods).hasSize(8);
+        assertThat(periods.get(7)[1]).isEqualTo(LocalDate.of(2026, 11, 1));
+        assertThat(periods.get(0)[0]).isEqualTo(LocalDate.of(2024, 11, 11));
         for (int i = 1; i < periods.size(); i++) {
             assertThat(periods.get(i)[0]).isEqualTo(periods.get(i - 1)[1]);
         }
@@ -69,7 +70,7 @@ abstract class StoreBacktestsTest {
     void reproducesTheWinsAndRevenueOfAMessyHistoryWithHonestSpreads() {
         BacktestSeries series = backtests.all(90, OPTIONS, Instant.now(), StoreBacktests.Progress.NONE);
 
-        assertThat(series.periods()).hasSize(6);
+        assertThat(series.periods()).hasSize(8);
         for (BacktestPeriod p : series.periods()) {
             MetricCheck mqls = p.result().check("mqls");
             assertThat(mqls.known()).as("no rescoring ran: no MQL history").isFalse();
@@ -78,13 +79,14 @@ abstract class StoreBacktestsTest {
         }
         // Deals around the hand-off are part of the simulation: without them the simulated wins would be
         // about a third short (a textbook-only simulator put every quarter's actual wins above its P90).
-        // With 8,000 leads a quarter closes ~20 wins: the bias of the P50 stays within a quarter of them, and
-        // at least half the actuals fall inside P10-P90 (six periods; ~80% is the calibrated expectation).
+        // With 10,000 leads over three years a quarter closes ~20 wins: the bias of the P50 stays within a quarter
+        // of them, and at least half the actuals fall inside P10-P90 (eight periods; ~80% is the calibrated
+        // expectation).
         for (String metric : List.of("wins", "revenue")) {
             MetricSummary s = series.summary(metric);
             double meanActual = series.periods().stream().mapToDouble(p -> p.result().check(metric).actual())
                     .average().orElseThrow();
-            assertThat(s.periods()).isEqualTo(6);
+            assertThat(s.periods()).isEqualTo(8);
             assertThat(Math.abs(s.meanErrorP50())).as(metric + " bias").isLessThan(0.25 * meanActual);
             assertThat(s.coverage()).as(metric + " coverage").isGreaterThanOrEqualTo(0.5);
         }
