@@ -190,6 +190,7 @@ final class PathFlows {
         private double aroundWinFactor;
         private double handoffWinFactor;
         private double pipelineWinFactor;
+        private final double[] bandWeight = new double[courses[0].bands().size()];
         /** Per path and size band, the trial's factor on won amounts: the uncertainty of their mean. */
         private final double[][] sizeFactor = {new double[courses[0].bands().size()], new double[courses[1].bands().size()]};
         int aroundOpportunities;
@@ -300,6 +301,37 @@ final class PathFlows {
                 return -1;
             }
             return courses[path].bands().get(band).size().quantile(Streams.uniform(key, base + 3)) * sizeFactor[path][band];
+        }
+
+        /**
+         * The amount of a hand-off deal won {@code cycleDays} after it opened, for a uniform u: its size band drawn
+         * by how many of each band's deals are won at that age (band share × the band's chance of closing won on
+         * that day), then an amount of the band's won deals; u is split between the two draws.
+         */
+        double handoffAmount(double cycleDays, double u) {
+            List<DealCourse.Band> bands = courses[0].bands();
+            if (bands.size() == 1) {
+                return bands.get(0).size().quantile(u) * sizeFactor[0][0];
+            }
+            double[] weight = bandWeight;
+            double total = 0;
+            for (int b = 0; b < bands.size(); b++) {
+                double[] c = wonByAge[0][b];
+                weight[b] = bands.get(b).share() * Math.max(0, at(c, cycleDays + 1) - at(c, cycleDays));
+                total += weight[b];
+            }
+            if (!(total > 0)) {
+                return courses[0].meanWonAmount() * sizeFactor[0][bands.size() - 1];
+            }
+            double target = u * total;
+            int band = 0;
+            double below = 0;
+            while (band < bands.size() - 1 && below + weight[band] <= target) {
+                below += weight[band];
+                band++;
+            }
+            double within = weight[band] > 0 ? Math.min(Math.nextDown(1.0), (target - below) / weight[band]) : 0.5;
+            return bands.get(band).size().quantile(Math.max(Double.MIN_VALUE, within)) * sizeFactor[0][band];
         }
 
         /** Whether open deal {@code o} closes won inside the period, for a uniform u (store-calibrated runs). */

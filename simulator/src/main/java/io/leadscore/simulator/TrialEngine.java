@@ -425,11 +425,16 @@ final class TrialEngine {
                 continue;
             }
             double opened = t + lag.hours(uLag);
-            if (!cycle.shorterThan(Streams.uniform(key, base + CYCLE), end - opened)) {
+            double uCycle = Streams.uniform(key, base + CYCLE);
+            if (!cycle.shorterThan(uCycle, end - opened)) {
                 continue;
             }
             wins++;
-            revenue += size.quantile(Streams.uniform(key, base + SIZE)) * sizeFactor;
+            double uSize = Streams.uniform(key, base + SIZE);
+            // store-calibrated: the amount of a deal won this quickly, from the size bands' won deals of that age
+            // (the bands carry their own uncertainty of the mean)
+            revenue += m.flows.active ? paths.handoffAmount(cycle.hours(uCycle) / 24, uSize)
+                    : size.quantile(uSize) * sizeFactor;
         }
     }
 
