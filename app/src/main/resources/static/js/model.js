@@ -71,4 +71,32 @@
     series: [series('share_above', 'leads above', LS.colors.grey), series('precision', 'precision', LS.colors.brand),
       series('recall', 'recall', LS.colors.good)]
   });
+
+  const bands = page.metrics_by_age || [];
+  if (bands.length > 0) {
+    LS.chart('chart-age-auc', {
+      grid: { left: 48, right: 16, top: 24, bottom: 40 },
+      tooltip: { trigger: 'axis', valueFormatter: v => v === null ? 'undefined' : v.toFixed(4) },
+      xAxis: { type: 'category', name: 'lead age', nameLocation: 'middle', nameGap: 26, data: bands.map(b => b.band) },
+      yAxis: { type: 'value', min: 0.5, max: 1, name: 'AUC' },
+      series: [{ name: name, type: 'bar', data: bands.map(b => b.auc), itemStyle: { color: LS.colors.brand },
+        label: { show: true, position: 'top', formatter: p => p.value === null ? '' : p.value.toFixed(3) } }]
+    });
+    const palette = ['#1f6feb', '#2da44e', '#bf8700', '#cf222e', '#8250df', '#57606a'];
+    const ageTop = Math.min(1, Math.max(0.05, ...bands.flatMap(b => bins(b.calibration).map(x => Math.max(x[0], x[1])))) * 1.1);
+    const ageSeries = bands.map((b, i) => ({ name: b.band, type: 'line', data: bins(b.calibration), symbolSize: 5,
+      itemStyle: { color: palette[i % palette.length] } }));
+    ageSeries.push({ name: 'perfect', type: 'line', showSymbol: false, data: [[0, 0], [ageTop, ageTop]],
+      itemStyle: { color: '#c9d1da' }, lineStyle: { type: 'dotted' } });
+    LS.chart('chart-age-calibration', {
+      grid: { left: 56, right: 16, top: 36, bottom: 40 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'item', formatter: p => p.seriesName === 'perfect' ? '' : p.seriesName + ': mean score '
+          + LS.percent(p.value[0]) + ', converted ' + LS.percent(p.value[1]) + ' (' + p.value[2] + ' snapshots)' },
+      xAxis: { type: 'value', min: 0, max: ageTop, name: 'predicted', nameLocation: 'middle', nameGap: 26,
+        axisLabel: { formatter: v => LS.percent(v, 0) } },
+      yAxis: { type: 'value', min: 0, max: ageTop, name: 'observed', axisLabel: { formatter: v => LS.percent(v, 0) } },
+      series: ageSeries
+    });
+  }
 })();

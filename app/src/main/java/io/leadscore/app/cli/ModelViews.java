@@ -4,6 +4,7 @@ import io.leadscore.batch.registry.ModelDecision;
 import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.scoring.artifact.ModelArtifact;
 import io.leadscore.scoring.artifact.Provenance;
+import io.leadscore.scoring.evaluation.AgeBandMetrics;
 import io.leadscore.scoring.evaluation.CalibrationBin;
 import io.leadscore.scoring.evaluation.LiftBin;
 import io.leadscore.scoring.evaluation.ModelMetrics;
@@ -41,7 +42,10 @@ final class ModelViews {
         root.put("smile_version", p.smileVersion());
         root.put("java_version", p.javaVersion());
         root.put("leadscore_version", p.leadscoreVersion());
+        root.put("claim", p.claim().sentence());
+        root.put("training_set", p.trainingSet());
         root.put("metrics", metrics(p.metrics()));
+        root.put("metrics_by_age", metricsByAge(p.metricsByAge()));
         List<Map<String, Object>> log = new ArrayList<>();
         for (ModelDecision d : decisions) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -64,8 +68,8 @@ final class ModelViews {
         return m;
     }
 
-    static Map<String, Object> metrics(ModelMetrics m) {
-        Map<String, Object> root = new LinkedHashMap<>();
+    /** The figures every evaluation has, over a window or an age band. */
+    private static void figures(ModelMetrics m, Map<String, Object> root) {
         root.put("rows", m.rows());
         root.put("positives", m.positives());
         root.put("auc", finite(m.auc()));
@@ -73,6 +77,23 @@ final class ModelViews {
         root.put("log_loss", finite(m.logLoss()));
         root.put("brier", finite(m.brier()));
         root.put("ece", finite(m.ece()));
+    }
+
+    private static List<Map<String, Object>> calibration(ModelMetrics m) {
+        List<Map<String, Object>> calibration = new ArrayList<>();
+        for (CalibrationBin b : m.calibrationBins()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("leads", b.leads());
+            x.put("mean_score", finite(b.meanScore()));
+            x.put("conversion_rate", finite(b.conversionRate()));
+            calibration.add(x);
+        }
+        return calibration;
+    }
+
+    static Map<String, Object> metrics(ModelMetrics m) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        figures(m, root);
         List<Map<String, Object>> lift = new ArrayList<>();
         for (LiftBin b : m.liftByDecile()) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -84,15 +105,7 @@ final class ModelViews {
             lift.add(x);
         }
         root.put("lift_by_decile", lift);
-        List<Map<String, Object>> calibration = new ArrayList<>();
-        for (CalibrationBin b : m.calibrationBins()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("leads", b.leads());
-            x.put("mean_score", finite(b.meanScore()));
-            x.put("conversion_rate", finite(b.conversionRate()));
-            calibration.add(x);
-        }
-        root.put("calibration", calibration);
+        root.put("calibration", calibration(m));
         List<List<Double>> roc = new ArrayList<>();
         for (RocPoint r : m.roc()) {
             roc.add(List.of(r.falsePositiveRate(), r.truePositiveRate()));
@@ -110,6 +123,52 @@ final class ModelViews {
         }
         root.put("threshold_curve", curve);
         return root;
+    }
+
+    /** Per age band: the band, its figures and its reliability bins (the curves stay with the whole window). */
+    static List<Map<String, Object>> metricsByAge(List<AgeBandMetrics> bands) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (AgeBandMetrics b : bands) {
+            ModelMetrics m = b.metrics();
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("band", b.band().label());
+            x.put("from_days", b.band().fromDays());
+            x.put("to_days", finite(b.band().toDays()));
+            figures(m, x);
+            x.put("calibration", calibration(m));
+            list.add(x);
+        }
+        return list;
+    }
+
+    /** The evaluation by lead age: a table of the figures, and AUC per band as bars. */
+    static void printByAge(List<AgeBandMetrics> bands, Output out) {
+        out.line("");
+        if (bands.isEmpty()) {
+            out.line("By lead age: not recorded (a model trained before point-in-time training: every training row"
+                    + " looked at its lead 30 days after creation).");
+            return;
+        }
+        out.line("By lead age at the snapshot (out-of-time validation):");
+        List<List<?>> rows = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (AgeBandMetrics b : bands) {
+            ModelMetrics m = b.metrics();
+            rows.add(List.of(b.band().label(), m.rows(), m.positives(), percent(m.baseRate()), fixed(m.auc()),
+                    fixed(m.prAuc()), fixed(m.logLoss()), fixed(m.ece())));
+            labels.add(b.band().label());
+            values.add(Double.isNaN(m.auc()) ? 0 : m.auc());
+            notes.add(Double.isNaN(m.auc()) ? " AUC undefined (one outcome only)" : " AUC");
+        }
+        out.table(List.of("lead age", "snapshots", "converted", "rate", "AUC", "PR-AUC", "log loss", "ECE"), rows);
+        out.line("");
+        out.stream().print(TextBars.chart(labels, values, notes, 40));
+    }
+
+    private static String fixed(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value);
     }
 
     private static Double finite(double value) {

@@ -117,12 +117,17 @@ final class ModelsCommand implements Callable<Integer> {
         out.line(String.format(Locale.ROOT, "Model %s — %s, %s; trained %s by leadscore %s (Smile %s, Java %s)",
                 record.version(), record.status().name().toLowerCase(Locale.ROOT), record.algorithm(),
                 Timestamps.format(p.trainedAt()), p.leadscoreVersion(), p.smileVersion(), p.javaVersion()));
-        out.line(String.format(Locale.ROOT, "Training window %s to %s: %,d leads, %,d converted; %d features; seed %d",
+        out.line("The score: " + p.claim().sentence() + ".");
+        out.line(String.format(Locale.ROOT, "Training window %s to %s: %,d snapshots, %,d converted; %d features; seed %d",
                 p.training().from(), p.training().to(), p.training().rows(), p.training().positives(),
                 artifact.schema().size(), p.seed()));
         out.line("Hyperparameters: " + p.hyperparameters());
+        if (!p.trainingSet().isEmpty()) {
+            out.line("Training set: " + p.trainingSet());
+        }
         out.line("");
         ModelViews.print(p.metrics(), out);
+        ModelViews.printByAge(p.metricsByAge(), out);
         out.line("");
         out.line("Decisions:");
         for (ModelDecision d : decisions) {

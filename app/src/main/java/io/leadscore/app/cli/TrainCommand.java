@@ -72,6 +72,7 @@ final class TrainCommand implements Callable<Integer> {
             root.put("decision", report.decision());
             root.put("leads_read", report.histories());
             root.put("censored", report.censored());
+            root.put("leads_labelled", report.leads());
             if (report.artifact() != null) {
                 root.put("model", ModelViews.json(report.model(), report.artifact(), List.of()));
             }
@@ -83,12 +84,14 @@ final class TrainCommand implements Callable<Integer> {
             return;
         }
         var p = report.artifact().provenance();
-        out.line(String.format(Locale.ROOT, "Model %s (%s): trained on %,d leads (%,d converted), %s to %s; %,d leads"
-                        + " still inside their outcome horizon left out.", report.version(), report.model().algorithm(),
-                p.training().rows(), p.training().positives(), date(p.training().from()), date(p.training().to()),
-                report.censored()));
+        out.line(String.format(Locale.ROOT, "Model %s (%s): trained on %,d snapshots of %,d leads (%,d converted), %s to %s;"
+                        + " %,d leads still inside their outcome horizon left out.", report.version(),
+                report.model().algorithm(), p.training().rows(), report.leads(), p.training().positives(),
+                date(p.training().from()), date(p.training().to()), report.censored()));
+        out.line("The score: " + p.claim().sentence() + ".");
         out.line("");
         ModelViews.print(p.metrics(), out);
+        ModelViews.printByAge(p.metricsByAge(), out);
         out.line("");
         out.line((report.promoted() ? "Champion: " : "Challenger: ") + report.decision());
     }

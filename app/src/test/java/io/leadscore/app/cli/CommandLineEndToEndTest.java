@@ -125,6 +125,12 @@ class CommandLineEndToEndTest {
         assertThat(train.exit()).as(train.err()).isZero();
         assertThat(train.json().get("promoted").asBoolean()).isTrue();
         assertThat(train.json().get("model").get("metrics").get("threshold_curve")).hasSize(101);
+        assertThat(train.json().get("model").get("claim").asString()).contains("open lead produces a won deal within 180 days of now");
+        assertThat(train.json().get("model").get("metrics_by_age").get(0).get("band").asString()).isEqualTo("0–1 d");
+        Run shown = run("models", "show", train.json().get("version").asString());
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("The score: the probability that this open lead produces a won deal")
+                .contains("By lead age at the snapshot").contains("30–90 d").contains("180+ d");
 
         Run rescore = run("rescore", "--as-of", "2026-11-01T00:00:00Z", "--format", "json");
         assertThat(rescore.exit()).as(rescore.err()).isZero();

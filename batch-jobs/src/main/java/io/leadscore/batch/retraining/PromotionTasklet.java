@@ -3,6 +3,9 @@ package io.leadscore.batch.retraining;
 import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.scoring.artifact.ModelArtifact;
+import io.leadscore.scoring.artifact.Provenance;
+import io.leadscore.scoring.evaluation.AgeBand;
+import io.leadscore.scoring.evaluation.AgeBandMetrics;
 import io.leadscore.scoring.evaluation.Evaluator;
 import io.leadscore.scoring.evaluation.ModelMetrics;
 import io.leadscore.scoring.evaluation.PromotionDecision;
@@ -18,6 +21,7 @@ import io.leadscore.scoring.scoring.GradeBands;
 import io.leadscore.scoring.scoring.Scorer;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +35,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Decides on the challenger. In {@code auto} mode the champion is scored on
- * the challenger's validation window — the same leads, as of the same
- * snapshots, through the champion's own features and calibration — and the
- * promotion rule compares the two there. {@code never} and {@code force} do
- * what they say. The decision and its reason are recorded in the registry.
+ * the challenger's validation window — the same leads, at the same snapshot
+ * times and ages, through the champion's own features and calibration — and
+ * the promotion rule compares the two there, over the window and age band by
+ * age band. {@code never} and {@code force} do what they say. The decision and
+ * its reason are recorded in the registry.
  */
 class PromotionTasklet implements Tasklet {
     private final DataSource dataSource;
@@ -57,16 +62,18 @@ class PromotionTasklet implements Tasklet {
         PromotionMode mode = PromotionMode.valueOf(parameters.getString(Retraining.PROMOTE).toUpperCase(Locale.ROOT));
         Instant asOf = Instant.parse(parameters.getString(Retraining.AS_OF));
 
-        ModelMetrics challenger = registry.artifact(version).provenance().metrics();
+        Provenance challenger = registry.artifact(version).provenance();
         Optional<ModelRecord> champion = registry.champion().filter(c -> !c.version().equals(version));
-        ModelMetrics championMetrics = null;
+        ChampionOnWindow championMetrics = null;
         if (champion.isPresent() && mode == PromotionMode.AUTO) {
             championMetrics = championOnWindow(registry.artifact(champion.get().version()), asOf);
-            jobContext.putDouble("champion.auc", championMetrics.auc());
-            jobContext.putDouble("champion.ece", championMetrics.ece());
+            jobContext.putDouble("champion.auc", championMetrics.overall.auc());
+            jobContext.putDouble("champion.ece", championMetrics.overall.ece());
             jobContext.putString("champion.version", champion.get().version());
         }
-        PromotionDecision decision = PromotionRule.defaults().decide(mode, challenger, championMetrics);
+        PromotionDecision decision = PromotionRule.defaults().decide(mode, challenger.metrics(),
+                championMetrics == null ? null : championMetrics.overall, challenger.metricsByAge(),
+                championMetrics == null ? List.of() : championMetrics.byAge);
         String actor = "retrain #" + runId;
         if (decision.promoted()) {
             registry.promote(version, decision.reason(), actor);
@@ -79,33 +86,41 @@ class PromotionTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** The champion's calibrated scores on the challenger's validation leads, in the same order, evaluated. */
-    private ModelMetrics championOnWindow(ModelArtifact champion, Instant asOf) throws SQLException {
+    private record ChampionOnWindow(ModelMetrics overall, List<AgeBandMetrics> byAge) {
+    }
+
+    /**
+     * The champion's calibrated scores on the challenger's validation snapshots, in the same order, evaluated
+     * over the window and per age band. Each snapshot's features are rebuilt from the lead's events before its
+     * time, as the challenger's were.
+     */
+    private ChampionOnWindow championOnWindow(ModelArtifact champion, Instant asOf) throws SQLException {
         TrainingSet set = workspace.trainingSet();
         OutOfTimeSplit split = set.split();
         List<String> keys = set.leadIds().subList(split.trainRows(), set.rows());
         List<Instant> snapshots = set.snapshotAt().subList(split.trainRows(), set.rows());
-        Map<String, Integer> row = new HashMap<>(keys.size() * 2);
+        Map<String, List<Integer>> rowsOf = new HashMap<>(keys.size() * 2);
         for (int i = 0; i < keys.size(); i++) {
-            row.put(keys.get(i), i);
+            rowsOf.computeIfAbsent(keys.get(i), k -> new ArrayList<>(2)).add(i);
         }
         FeatureExtractor extractor = FeatureExtractor.forSchema(champion.schema(),
                 FeatureSettings.fromMap(champion.extractorSettings()));
         Scorer scorer = champion.scorer(GradeBands.relativeTo(0.5));
         double[] scores = new double[keys.size()];
         boolean[] seen = new boolean[keys.size()];
-        LabelRule rule = set.config().labelRule();
         EngagementState state = extractor.newState(asOf);
-        try (LeadHistoryStream stream = new LeadHistoryStream(dataSource, asOf, split.validationFrom())) {
+        double[] x = new double[champion.schema().size()];
+        try (LeadHistoryStream stream = new LeadHistoryStream(dataSource, asOf, null)) {
             stream.forEach(history -> {
-                Integer i = row.get(history.lead().leadId());
-                if (i != null) {
-                    Instant snapshot = rule.fillRowState(state, history.lead(), history.activities(), history.deals(), asOf);
-                    if (!snapshot.equals(snapshots.get(i))) {
-                        throw new IllegalStateException("validation lead " + keys.get(i) + " has another snapshot time now");
+                List<Integer> rows = rowsOf.get(history.lead().leadId());
+                if (rows != null) {
+                    for (int i : rows) {
+                        Instant t = snapshots.get(i);
+                        LabelRule.fillState(state, history.activities(), t);
+                        extractor.extractInto(history.lead(), state, t, x);
+                        scores[i] = scorer.score(x);
+                        seen[i] = true;
                     }
-                    scores[i] = scorer.score(extractor.extract(history.lead(), state, snapshot));
-                    seen[i] = true;
                 }
             });
         }
@@ -114,6 +129,8 @@ class PromotionTasklet implements Tasklet {
                 throw new IllegalStateException("validation lead " + keys.get(i) + " was not found again in the store");
             }
         }
-        return Evaluator.evaluate(scores, set.validationY());
+        int[] labels = set.validationY();
+        return new ChampionOnWindow(Evaluator.evaluate(scores, labels),
+                Evaluator.byAge(scores, labels, set.validationAgeDays(), AgeBand.DEFAULTS));
     }
 }

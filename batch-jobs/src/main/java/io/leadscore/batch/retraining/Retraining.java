@@ -117,7 +117,8 @@ public class Retraining {
                 context.containsKey("decision.promoted") && Boolean.parseBoolean(context.getString("decision.promoted")),
                 context.containsKey("decision.reason") ? context.getString("decision.reason") : null,
                 context.containsKey("histories") ? context.getLong("histories") : 0,
-                context.containsKey("censored") ? context.getLong("censored") : 0);
+                context.containsKey("censored") ? context.getLong("censored") : 0,
+                context.containsKey("leads") ? context.getLong("leads") : 0);
     }
 
     /** The command line's name of an algorithm: gbt, logistic or forest. */

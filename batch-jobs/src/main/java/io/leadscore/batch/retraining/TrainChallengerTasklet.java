@@ -4,7 +4,6 @@ import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.JobProgress;
 import io.leadscore.scoring.artifact.ModelArtifact;
 import io.leadscore.scoring.artifact.ModelFile;
-import io.leadscore.scoring.labels.OutOfTimeSplit;
 import io.leadscore.scoring.labels.TrainingSet;
 import io.leadscore.scoring.scoring.Algorithm;
 import io.leadscore.scoring.training.ModelTrainer;
@@ -20,7 +19,10 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Trains the challenger on the older four fifths, calibrates and evaluates it on the newest fifth, and registers it. */
+/**
+ * Trains the challenger on the older four fifths of the snapshots (one row per lead for each tree), calibrates
+ * and evaluates it on the newest fifth, overall and per lead age band, and registers it with its claim.
+ */
 class TrainChallengerTasklet implements Tasklet {
     private final TrainingWorkspace workspace;
     private final ModelRegistry registry;
@@ -44,10 +46,8 @@ class TrainChallengerTasklet implements Tasklet {
         Long seed = parameters.getLong(Retraining.SEED);
 
         TrainingSet set = workspace.trainingSet();
-        OutOfTimeSplit split = set.split();
-        TrainingData train = new TrainingData(set.schema(), set.trainX(), set.trainY(), split.trainFrom(), split.trainTo());
-        TrainingData validation = new TrainingData(set.schema(), set.validationX(), set.validationY(),
-                split.validationFrom(), split.validationTo());
+        TrainingData train = set.trainingData();
+        TrainingData validation = set.validationData();
         TrainingOptions.Builder options = TrainingOptions.builder(algorithm);
         if (seed != null) {
             options.seed(seed);
@@ -61,7 +61,8 @@ class TrainChallengerTasklet implements Tasklet {
         });
         progress.finished(task);
         String version = registry.nextVersion();
-        ModelArtifact artifact = result.toArtifact(version, set.settings().toMap(), Retraining.leadscoreVersion());
+        ModelArtifact artifact = result.toArtifact(version, set.settings().toMap(), Retraining.leadscoreVersion(),
+                set.config().labelRule().scoreClaim(), set.config().describe());
         byte[] file = ModelFile.toBytes(artifact);
         registry.register(artifact, file, asOf, runId, "retrain #" + runId);
         stepExecution.getJobExecution().getExecutionContext().putString(Retraining.CHALLENGER, version);

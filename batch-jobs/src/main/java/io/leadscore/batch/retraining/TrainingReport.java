@@ -15,11 +15,12 @@ import io.leadscore.scoring.artifact.ModelArtifact;
  * @param promoted  whether it became the champion
  * @param decision  the recorded reason of the promotion decision, or {@code null}
  * @param histories leads read
- * @param censored  leads left out because their outcome is not known yet
+ * @param censored  leads left out because even their first snapshot's outcome is not known yet
+ * @param leads     leads with at least one labelled snapshot (the rows of the training set are their snapshots)
  */
 public record TrainingReport(long runId, long executionId, String status, String failure, String version,
                              ModelRecord model, ModelArtifact artifact, boolean promoted, String decision,
-                             long histories, long censored) {
+                             long histories, long censored, long leads) {
 
     public boolean completed() {
         return "COMPLETED".equals(status);

@@ -5,7 +5,6 @@ import io.leadscore.batch.store.JobProgress;
 import io.leadscore.batch.store.LeadscoreSettings;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.scoring.features.FeatureConfig;
-import io.leadscore.scoring.labels.LabelRule;
 import io.leadscore.scoring.labels.TrainingSet;
 import io.leadscore.scoring.labels.TrainingSetBuilder;
 import io.leadscore.scoring.labels.TrainingSetConfig;
@@ -24,11 +23,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Builds the training set as of the run's date: every lead created before it,
- * streamed with its activities and deals; outcomes per the contract (won within
- * the label horizon; leads still inside it are censored); features as of each
- * lead's snapshot (never at or after its first opportunity); the most recent
- * fifth of the labelled leads held out for validation. Read count: lead
- * histories; write count: labelled rows.
+ * streamed with its activities and deals, looked at at every age of the
+ * snapshot schedule while it was open (never from its first opportunity on),
+ * each snapshot labelled by a won deal within the label horizon of it
+ * (snapshots whose horizon has not passed are censored); the most recent
+ * fifth of the snapshots held out for validation. Read count: lead histories;
+ * write count: labelled snapshots.
  */
 class TrainingSetTasklet implements Tasklet {
     private final DataSource dataSource;
@@ -61,10 +61,9 @@ class TrainingSetTasklet implements Tasklet {
             }
         }
         FeatureConfig features = FeatureConfig.builder().policy(policy).excludedFields(excluded).build();
-        int observation = settings.features().observationDays() != null ? settings.features().observationDays()
-                : LabelRule.DEFAULT_OBSERVATION_WINDOW_DAYS;
         TrainingSetConfig config = TrainingSetConfig.of(policy)
-                .withLabelRule(new LabelRule(policy.labelHorizonDays(), observation))
+                .withSchedule(settings.training().schedule())
+                .withMaxSnapshotsPerLead(settings.training().maxSnapshotsPerLeadOrDefault())
                 .withFeatures(features);
         Long total = new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM lead WHERE created_at < ?",
                 Long.class, Instants.utc(asOf));
@@ -93,6 +92,9 @@ class TrainingSetTasklet implements Tasklet {
         TrainingSet.Counts counts = set.counts();
         job.putLong("histories", counts.histories());
         job.putLong("censored", counts.censored());
+        job.putLong("leads", counts.leads());
+        job.putLong("censored.snapshots", counts.censoredSnapshots());
+        job.putLong("sampled.out", counts.sampledOut());
         job.putLong("converted", counts.converted());
         job.putLong("not.converted", counts.notConverted());
         job.putInt("features", set.schema().size());

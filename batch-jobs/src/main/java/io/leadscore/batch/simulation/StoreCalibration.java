@@ -195,7 +195,7 @@ public class StoreCalibration {
             return;
         }
         double threshold = policies.current().mqlThreshold();
-        var curve = registry.artifact(champion.get().version()).provenance().metrics().thresholdCurve();
+        var curve = youngLeadsCurve(registry.artifact(champion.get().version()).provenance());
         if (curve.at(threshold).shareAbove() > 0) {
             b.thresholdCurve(curve);
         }
@@ -214,6 +214,17 @@ public class StoreCalibration {
         if (scores.stream().anyMatch(score -> score >= threshold)) {
             b.championScores(toArray(scores));
         }
+    }
+
+    /**
+     * Conversion by score of the leads a period brings, under the score's claim (a won deal within the horizon of
+     * now): the champion's validation snapshots of leads younger than {@link #RECENT_LEAD_DAYS}, the ages whose
+     * scores {@link #champion} samples; the whole window for a model that recorded no age bands.
+     */
+    static io.leadscore.scoring.evaluation.ThresholdCurve youngLeadsCurve(io.leadscore.scoring.artifact.Provenance p) {
+        List<io.leadscore.scoring.evaluation.ThresholdCurve> young = p.metricsByAge().stream()
+                .filter(b -> b.band().toDays() <= RECENT_LEAD_DAYS).map(b -> b.metrics().thresholdCurve()).toList();
+        return young.isEmpty() ? p.metrics().thresholdCurve() : io.leadscore.scoring.evaluation.ThresholdCurve.merge(young);
     }
 
     private List<Double> sampleScores(long runId, Object createdFrom) {

@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param features features settings: fields to leave out of models, e.g. ones filled by sales after contact
  * @param rescore  rescoring: partitions (default: the number of cores) and chunk size
  * @param policy   policy values to put in force (recorded as a new policy version when they differ)
+ * @param training how training sets are built (snapshot ages, cap per lead)
  */
 @ConfigurationProperties("leadscore")
-public record LeadscoreSettings(Features features, Rescore rescore, PolicySettings policy) {
+public record LeadscoreSettings(Features features, Rescore rescore, PolicySettings policy, Training training) {
 
     public LeadscoreSettings {
         features = features == null ? new Features(null, null) : features;
+        training = training == null ? new Training(null, null, null) : training;
         rescore = rescore == null ? new Rescore(null, null) : rescore;
         policy = policy == null ? new PolicySettings(null, null, null, null, null) : policy;
     }
@@ -50,7 +52,8 @@ public record LeadscoreSettings(Features features, Rescore rescore, PolicySettin
 
     /**
      * @param exclude         lead fields and custom attributes no model may use (names matched ignoring case)
-     * @param observationDays how many days after creation a training row looks at a lead (default 30)
+     * @param observationDays how young a lead must be for its score to be compared with the champion's validation
+     *                        scores in the nightly drift check (default 30)
      */
     public record Features(List<String> exclude, Integer observationDays) {
         public Features {
@@ -59,6 +62,48 @@ public record LeadscoreSettings(Features features, Rescore rescore, PolicySettin
                 throw new IllegalArgumentException("Invalid leadscore.features.observation-days: " + observationDays
                         + ", expected at least 1");
             }
+        }
+    }
+
+    /**
+     * How training sets are built: the ages at which every open lead is looked at, and how many of its snapshots a
+     * lead keeps at most (see {@link io.leadscore.scoring.labels.TrainingSetConfig}).
+     *
+     * @param snapshotAges        ages such as {@code 0h,1d,3d,7d,14d,30d,60d,90d,180d,365d}
+     * @param snapshotEvery       the step after the last age while the lead stays open, e.g. {@code 91d}
+     * @param maxSnapshotsPerLead at most this many snapshots per lead (a seeded random subset beyond it)
+     */
+    public record Training(String snapshotAges, String snapshotEvery, Integer maxSnapshotsPerLead) {
+        public Training {
+            schedule(snapshotAges, snapshotEvery);
+            if (maxSnapshotsPerLead != null && (maxSnapshotsPerLead < 1 || maxSnapshotsPerLead > 1000)) {
+                throw new IllegalArgumentException("Invalid leadscore.training.max-snapshots-per-lead: " + maxSnapshotsPerLead
+                        + ", expected 1 to 1000");
+            }
+        }
+
+        /** The configured schedule, or the default one. */
+        public io.leadscore.scoring.labels.SnapshotSchedule schedule() {
+            return schedule(snapshotAges, snapshotEvery);
+        }
+
+        private static io.leadscore.scoring.labels.SnapshotSchedule schedule(String ages, String every) {
+            io.leadscore.scoring.labels.SnapshotSchedule defaults = io.leadscore.scoring.labels.SnapshotSchedule.defaults();
+            if (ages == null && every == null) {
+                return defaults;
+            }
+            try {
+                return io.leadscore.scoring.labels.SnapshotSchedule.parse(
+                        ages != null ? ages : defaults.listed(),
+                        every != null ? every : io.leadscore.scoring.labels.SnapshotSchedule.format(defaults.every()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Invalid leadscore.training snapshot ages: " + e.getMessage(), e);
+            }
+        }
+
+        public int maxSnapshotsPerLeadOrDefault() {
+            return maxSnapshotsPerLead != null ? maxSnapshotsPerLead
+                    : io.leadscore.scoring.labels.TrainingSetConfig.DEFAULT_MAX_SNAPSHOTS_PER_LEAD;
         }
     }
 

@@ -67,11 +67,17 @@ abstract class RetrainJobTest {
         assertThat(registry.decisions("v1")).extracting(ModelDecision::decision)
                 .containsExactly(ModelDecision.Kind.REGISTERED, ModelDecision.Kind.PROMOTED);
 
-        // the training set: every lead read; those inside their horizon left out; 80/20 out of time
+        // the training set: every lead read; snapshots of every lead whose first horizon has passed, the others
+        // left out; 80/20 out of time by snapshot time
         var p = report.artifact().provenance();
         long labelled = p.training().rows() + p.validation().rows();
         assertThat(report.histories()).isEqualTo(3_000);
-        assertThat(labelled + report.censored()).isEqualTo(3_000);
+        assertThat(report.leads() + report.censored()).isEqualTo(3_000);
+        assertThat(labelled).isGreaterThan(3 * report.leads());
+        assertThat(p.claim().sentence()).isEqualTo("the probability that this open lead produces a won deal within 180 days of now");
+        assertThat(p.trainingSet()).containsEntry("snapshotAges", "0h,1d,3d,7d,14d,30d,60d,90d,180d,365d, then every 91d");
+        assertThat(p.metricsByAge()).extracting(b -> b.band().label()).contains("0–1 d", "30–90 d", "180+ d");
+        assertThat(p.metricsByAge().stream().mapToInt(b -> b.metrics().rows()).sum()).isEqualTo(p.validation().rows());
         assertThat(p.validation().rows()).isBetween((int) (labelled * 0.19), (int) (labelled * 0.21) + 1);
         assertThat(p.training().to()).isBeforeOrEqualTo(p.validation().from());
         assertThat(p.validation().to()).isBeforeOrEqualTo(HISTORY.until().minus(Duration.ofDays(180)));

@@ -93,21 +93,30 @@ final class CsvSink implements Closeable {
 
     /** {@code value} rounded half away from zero to {@code decimals} places, e.g. {@code 0.012346}. */
     CsvSink fixed(double value, int decimals) {
-        separator();
+        return text(decimal(value, decimals));
+    }
+
+    /** {@code value} rounded half away from zero to {@code decimals} places, locale-free: {@code 0.012346}. */
+    static String decimal(double value, int decimals) {
         if (!Double.isFinite(value) || decimals < 0 || decimals >= POWERS_OF_TEN.length) {
             throw new IllegalArgumentException("Cannot write " + value + " with " + decimals + " decimals");
         }
         long scale = POWERS_OF_TEN[decimals];
         long scaled = Math.round(Math.abs(value) * scale);
+        StringBuilder b = new StringBuilder(24);
         if (value < 0 && scaled != 0) {
-            put('-');
+            b.append('-');
         }
-        appendLong(scaled / scale);
+        b.append(scaled / scale);
         if (decimals > 0) {
-            put('.');
-            appendPadded(scaled % scale, decimals);
+            b.append('.');
+            String fraction = Long.toString(scaled % scale);
+            for (int i = fraction.length(); i < decimals; i++) {
+                b.append('0');
+            }
+            b.append(fraction);
         }
-        return this;
+        return b.toString();
     }
 
     CsvSink bool(boolean value) {

@@ -5,6 +5,7 @@ import io.leadscore.scoring.domain.DealStatus;
 import io.leadscore.scoring.domain.FollowUpChannel;
 import io.leadscore.scoring.domain.FollowUpOutcome;
 import io.leadscore.scoring.domain.Seniority;
+import io.leadscore.scoring.labels.SnapshotSchedule;
 import io.leadscore.scoring.policy.Policy;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -32,10 +33,15 @@ import java.util.Arrays;
  *       lead that does not win gets the link where it stopped drawn from the
  *       chain conditioned on not winning, so the black hole, too, is decided
  *       by that draw and not known to the truth in advance;</li>
+ *   <li>a lead whose first hand-off opened no opportunity may come back in
+ *       later buying windows ({@link BuyingWindows}): engagement months or
+ *       years on, and a chance of an opportunity from each;</li>
  *   <li>only then what the outcome causes: the deal, the follow-ups after the
  *       first, activity during the deal (never before the opportunity, so a
  *       snapshot cannot see the outcome) and the rep's verdict.</li>
  * </ol>
+ * The truth is stated at every age ({@link BuyingWindows#probability}):
+ * {@code p_convert} at creation, {@code p_by_age} at each snapshot age.
  */
 final class LeadSimulator {
     private static final long MINUTE = 60_000L;
@@ -170,6 +176,25 @@ final class LeadSimulator {
     private final SalesPaths paths;
     private final Rng rng = new Rng(0);
     private final int idWidth;
+    private final BuyingWindows laterWindows;
+    private final BuyingWindows.LeadLife life = new BuyingWindows.LeadLife() {
+        @Override
+        public long onLocalDay(long days) {
+            return LeadSimulator.this.onLocalDay(days);
+        }
+
+        @Override
+        public void burst(long t) {
+            addTyped(t, BURST_TYPES[rng.pick(burstCumulative)]);
+        }
+
+        @Override
+        public void handRaise(long t, int type) {
+            String[] details = type == DEMO_REQUEST ? Catalog.DEMO_DETAILS
+                    : type == PRICING_QUESTION ? Catalog.PRICING_QUESTION_DETAILS : Catalog.CONTACT_DETAILS;
+            add(t, type, pick(details));
+        }
+    };
 
     private final long[] newsletterSends;
     private final String[] newsletterNames;
@@ -207,6 +232,7 @@ final class LeadSimulator {
     private long created;
     private int offsetMinutes;
     private double intent;
+    private double revival;
     private long unsubscribedAt;
     /** The sales team of the lead's account owner. */
     private int team;
@@ -230,6 +256,8 @@ final class LeadSimulator {
         this.paths = paths;
         this.idWidth = Math.max(7, Integer.toString(options.leads()).length());
         this.startDay = options.historyStart().toEpochDay();
+        this.laterWindows = new BuyingWindows(WON_CYCLE_MEDIAN_DAYS, WON_CYCLE_LOG_SD, options.labelHorizonDays(),
+                SnapshotSchedule.defaults());
 
         // A newsletter every other Tuesday 09:00 UTC, from the start of the history to the last label horizon.
         long firstTuesday = startDay + Math.floorMod(1 - (startDay + 3), 7L);
@@ -305,6 +333,7 @@ final class LeadSimulator {
         // Standardised over the population (mean 0.56 and sd 1.52 measured on a default world of 100,000 leads).
         fit = (fit - 0.56) / 1.52;
         intent = 0.68 * fit + Catalog.SOURCE_INTENT[source] + rng.gaussian(0, 0.9);
+        revival = laterWindows.begin(rng);
 
         long lifeEnd = Math.max(until, created + horizon);
         generateMarketing(source, segment, lifeEnd);
@@ -418,30 +447,38 @@ final class LeadSimulator {
         chance[3] = Rng.logistic(OPPORTUNITY_INTERCEPT + OPPORTUNITY_SLOPE * quality);
         chance[4] = Rng.logistic(WIN_INTERCEPT + WIN_SLOPE * quality + SEGMENT_WIN_SHIFT[segment]);
         boolean inHorizon = wonCloseAt <= created + horizon;
-        double pConvert = 0;
+        double firstOpens = chance[0] * chance[1] * chance[2] * chance[3];
+        double pFirst = 0;
         if (inHorizon) {
             double product = 1;
             for (double c : chance) {
                 product *= c;
             }
-            pConvert = Math.round(product * 1e9) / 1e9;
+            pFirst = Math.round(product * 1e9) / 1e9;
         }
-        int stage = decideStage(pConvert, inHorizon, chance);
+        int stage = decideStage(pFirst, inHorizon, chance);
         boolean worked = stage >= 0;
-        boolean converted = stage == 4 && inHorizon;
+        boolean firstWorked = worked;
+        int firstStage = stage;
+
+        // ---- Later buying windows, for a lead the first hand-off did not bring to an opportunity ----
+        laterWindows.live(life, rng, created, fit, intent, segment, SEGMENT_WIN_SHIFT[segment], opportunityAt,
+                stage >= 3 ? created : lifeEnd);
+        boolean later = stage < 3 && laterWindows.opened();
+        sortEvents();
+        double pConvert = Math.round(laterWindows.probability(created, opportunityAt, firstOpens, chance[4], wonCloseAt)
+                * 1e9) / 1e9;
 
         // ---- What the outcome causes ----
         long dealCreated = -1;
         long dealClosed = -1;
         if (worked) {
             buildFollowUps(stage, attemptsBeforeReach, directMeeting, meetingAt, company, fit, budget, student);
-            keepFollowUps(paths.followUpRecord(stage, rng));
             companies.lastWorkedAt[company] = Math.max(companies.lastWorkedAt[company], firstTouch);
             if (stage >= 3) {
                 dealCreated = opportunityAt;
                 if (stage == 4) {
                     dealClosed = wonCloseAt;
-                    paths.won(company, wonCloseAt);
                 } else {
                     double lostDays = rng.logNormal(1.4 * WON_CYCLE_MEDIAN_DAYS[segment], 0.45);
                     dealClosed = opportunityAt + (long) (lostDays * DAY);
@@ -453,6 +490,31 @@ final class LeadSimulator {
                 sortEvents();
             }
         }
+        if (later) {
+            // the window's hand-off: accepted, a meeting, then the opportunity; written to the second
+            long opened = laterWindows.opportunityAt();
+            long accepted = Math.min(nextWorkingTime(opened - 5 * DAY), opened - 2 * HOUR);
+            long meeting = Math.min(Math.max(accepted + HOUR, nextWorkingTime(opened - 2 * DAY)), opened - HOUR);
+            addFollowUp(accepted, FollowUpOutcome.ACCEPTED, acceptChannel(), null);
+            addFollowUp(meeting, FollowUpOutcome.MEETING_BOOKED, FollowUpChannel.CALL, null);
+            worked = true;
+            stage = laterWindows.won() ? 4 : 3;
+            dealCreated = opened;
+            dealClosed = laterWindows.won() ? laterWindows.wonAt()
+                    : opened + (long) (rng.logNormal(1.4 * WON_CYCLE_MEDIAN_DAYS[segment], 0.45) * DAY) / 1000 * 1000;
+            dealStyle = TimeStyle.UTC;
+            addDealActivity(opened, Math.min(dealClosed, opened + 45 * DAY), segment);
+            sortEvents();
+        }
+        if (worked) {
+            // what the CRM got of sales' work (all of it, in the textbook), and a win makes a returning customer
+            keepFollowUps(paths.followUpRecord(stage, rng));
+        }
+        if (stage == 4) {
+            paths.won(company, dealClosed);
+        }
+        boolean converted = stage == 4 && dealClosed < created + horizon;
+        long openUntil = stage >= 3 ? dealCreated : Long.MAX_VALUE;
 
         // ---- Rows ----
         String leadId = id("LD-", index);
@@ -463,10 +525,20 @@ final class LeadSimulator {
             dealState = writeDeal(leadId, dealCreated, dealClosed, stage == 4, segment, dealStyle);
         }
         writeLead(leadId, createdStyle, company, seniority, department, source, budget, freeMail, student, dealState);
-        writeTruth(leadId, pConvert, converted, segment, fit, engagement, fastTrack, mql ? handoff : -1, worked,
-                worked ? firstTouch : -1, responseHours, multiplier);
+        writeTruth(leadId, pConvert, converted, segment, fit, engagement, fastTrack, mql ? handoff : -1, firstWorked,
+                firstWorked ? firstTouch : -1, responseHours, multiplier);
+        truthOut.fixed(laterWindows.revival(), 4).integer(laterWindows.windowsBefore(until));
+        if (later) {
+            truthOut.time(laterWindows.returnedAt(), TimeStyle.UTC_MILLIS, 0);
+        } else {
+            truthOut.empty();
+        }
+        truthOut
+                .text(laterWindows.truthByAge(until, openUntil, opportunityAt, firstOpens, chance[4], wonCloseAt, text));
+        truthOut.endRow();
         if (created + horizon <= until) {
-            tally.addMatureLead(pConvert, converted, mql, stage, mql && worked ? responseHours : Double.NaN);
+            // the funnel of the first hand-off (a later window's hand-off is another funnel); the outcome is the lead's
+            tally.addMatureLead(pConvert, converted, mql, firstStage, mql && firstWorked ? responseHours : Double.NaN);
         }
     }
 
@@ -592,7 +664,8 @@ final class LeadSimulator {
             if (at >= unsubscribedAt) {
                 break;
             }
-            emailOpen(at, newsletterNames[s], Rng.logistic(openBase + 0.6 * intent - 0.02 * sent), lifeEnd);
+            // a lead that will come back keeps reading: its hidden revival shows in its newsletter opens
+            emailOpen(at, newsletterNames[s], Rng.logistic(openBase + 0.6 * intent + 1.2 * revival - 0.02 * sent), lifeEnd);
         }
         if (unsubscribedAt < lifeEnd) {
             add(unsubscribedAt, UNSUBSCRIBE, pick(Catalog.UNSUBSCRIBE_DETAILS));
@@ -1047,7 +1120,6 @@ final class LeadSimulator {
         } else {
             out.fixed(responseHours, 6).fixed(multiplier, 6);
         }
-        out.endRow();
     }
 
     private String email(int company, boolean freeMail) {

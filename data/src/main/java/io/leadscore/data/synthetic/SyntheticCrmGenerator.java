@@ -32,7 +32,8 @@ public final class SyntheticCrmGenerator {
     static final String[] DEAL_COLUMNS = {"deal_id", "lead_id", "created_at", "status", "closed_at", "amount", "lost_reason"};
     static final String[] FOLLOW_UP_COLUMNS = {"lead_id", "occurred_at", "rep", "channel", "outcome", "reason"};
     static final String[] TRUTH_COLUMNS = {"lead_id", "p_convert", "label", "segment", "fit", "intent", "engagement",
-        "fast_track", "mql_at", "worked", "first_response_at", "response_hours", "response_multiplier"};
+        "fast_track", "mql_at", "worked", "first_response_at", "response_hours", "response_multiplier", "revival",
+        "later_windows", "returned_at", "p_by_age"};
 
     /**
      * Generates the files.

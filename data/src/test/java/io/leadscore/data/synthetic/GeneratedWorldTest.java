@@ -33,17 +33,26 @@ class GeneratedWorldTest {
     @TempDir
     static Path dir;
     private static GeneratedExport export;
-    /** Per mature lead: reached SAL (accepted or meeting), SQL (meeting), an opportunity. */
+    /**
+     * Per mature lead, on the path of its first hand-off (follow-ups before a later buying window that brought it
+     * back, see {@code returned_at}): reached SAL (accepted or meeting), SQL (meeting), an opportunity.
+     */
     private static final Set<String> sal = new HashSet<>();
     private static final Set<String> sql = new HashSet<>();
     private static final Map<String, Instant> firstFollowUp = new HashMap<>();
     private static final Map<String, String[]> dealByLead = new HashMap<>();
+    /** The deals of the first hand-offs: leads that came back in a later window are left out. */
+    private static final Map<String, String[]> firstHandOffDeal = new HashMap<>();
     private static final List<String> mature = new ArrayList<>();
 
     @BeforeAll
     static void generate() {
         export = GeneratedExport.generate(dir, GeneratorOptions.defaults().withLeads(8_000).withSeed(2026));
         for (String[] row : export.followUps.rows) {
+            String returned = export.truth(row[0], "returned_at");
+            if (returned != null && !Timestamps.parse(row[1]).isBefore(Timestamps.parse(returned))) {
+                continue;
+            }
             String outcome = row[4];
             if (outcome.equals("accepted") || outcome.equals("meeting_booked")) {
                 sal.add(row[0]);
@@ -55,6 +64,9 @@ class GeneratedWorldTest {
         }
         for (String[] row : export.deals.rows) {
             assertThat(dealByLead.put(row[1], row)).as("one deal per lead").isNull();
+            if (export.truth(row[1], "returned_at") == null) {
+                firstHandOffDeal.put(row[1], row);
+            }
         }
         for (String lead : export.leadCreated.keySet()) {
             if (export.mature(lead)) {
@@ -70,9 +82,9 @@ class GeneratedWorldTest {
         long mqlSals = mature.stream().filter(this::isMql).filter(sal::contains).count();
         long sals = mature.stream().filter(sal::contains).count();
         long sqls = mature.stream().filter(sql::contains).count();
-        long sqlOpportunities = mature.stream().filter(sql::contains).filter(dealByLead::containsKey).count();
-        long closed = mature.stream().filter(dealByLead::containsKey).filter(l -> !status(l).equals("open")).count();
-        long won = mature.stream().filter(dealByLead::containsKey).filter(l -> status(l).equals("won")).count();
+        long sqlOpportunities = mature.stream().filter(sql::contains).filter(firstHandOffDeal::containsKey).count();
+        long closed = mature.stream().filter(firstHandOffDeal::containsKey).filter(l -> !status(l).equals("open")).count();
+        long won = mature.stream().filter(firstHandOffDeal::containsKey).filter(l -> status(l).equals("won")).count();
 
         assertRateWithin(mqls, mature.size(), 0.10, 0.25);
         assertRateWithin(mqlSals, mqls, 0.40, 0.60);
@@ -112,9 +124,80 @@ class GeneratedWorldTest {
             assertThat(label).as("label of %s", lead).isEqualTo(wonInHorizon ? "1" : "0");
             if (wonInHorizon) {
                 assertThat(Double.parseDouble(export.truth(lead, "p_convert"))).isPositive();
-                assertThat(export.truth(lead, "worked")).isEqualTo("true");
+                // worked on its first hand-off, or won after a later buying window brought it back
+                assertThat(export.truth(lead, "worked").equals("true") || export.truth(lead, "returned_at") != null).isTrue();
             }
         }
+    }
+
+    @Test
+    void theTruthAtEveryAgeMatchesTheOutcomesOfThatAge() {
+        // p_by_age states P(a win within 180 days of t) for the lead still open at t; each band's outcomes are
+        // Bernoulli draws of those probabilities, so the mean label is the mean p within a few standard errors
+        double[] bandStart = {0, 1, 7, 30, 90, 180};
+        double[] sumP = new double[6];
+        double[] variance = new double[6];
+        int[] rows = new int[6];
+        int[] wins = new int[6];
+        Instant until = export.summary.historyEnd();
+        for (String lead : export.leadCreated.keySet()) {
+            String byAge = export.truth(lead, "p_by_age");
+            if (byAge == null) {
+                continue;
+            }
+            String[] deal = dealByLead.get(lead);
+            Instant won = deal != null && deal[3].equals("won") ? Timestamps.parse(deal[4]) : null;
+            Instant opened = deal == null ? null : Timestamps.parse(deal[2]);
+            for (String pair : byAge.split(";")) {
+                double age = Double.parseDouble(pair.substring(0, pair.indexOf(':')));
+                double p = Double.parseDouble(pair.substring(pair.indexOf(':') + 1));
+                Instant t = export.leadCreated.get(lead).plusMillis(Math.round(age * 86_400_000L));
+                assertThat(opened == null || !opened.isBefore(t)).as("%s is open at age %s", lead, age).isTrue();
+                if (t.plus(HORIZON).isAfter(until)) {
+                    continue;
+                }
+                int band = 0;
+                while (band < 5 && age >= bandStart[band + 1]) {
+                    band++;
+                }
+                rows[band]++;
+                sumP[band] += p;
+                variance[band] += p * (1 - p);
+                wins[band] += won != null && !won.isBefore(t) && won.isBefore(t.plus(HORIZON)) ? 1 : 0;
+            }
+        }
+        for (int b = 0; b < 6; b++) {
+            double standardError = Math.sqrt(variance[b]) / rows[b];
+            assertThat(rows[b]).isGreaterThan(1_000);
+            assertThat(wins[b] / (double) rows[b]).as("band from %s days: %d wins in %d", bandStart[b], wins[b], rows[b])
+                    .isCloseTo(sumP[b] / rows[b], within(3.5 * standardError));
+        }
+        // intent unfolds: leads a year old and more still win, at a lower rate than in their first weeks
+        assertThat(wins[5]).isGreaterThan(20);
+        assertThat(wins[5] / (double) rows[5]).isLessThan(wins[1] / (double) rows[1]);
+    }
+
+    @Test
+    void leadsComeBackInLaterBuyingWindows() {
+        int returned = 0;
+        int returnedWins = 0;
+        for (String lead : export.leadCreated.keySet()) {
+            String at = export.truth(lead, "returned_at");
+            if (at == null) {
+                continue;
+            }
+            returned++;
+            Instant back = Timestamps.parse(at);
+            assertThat(Duration.between(export.leadCreated.get(lead), back).toDays()).isGreaterThanOrEqualTo(75);
+            String[] deal = dealByLead.get(lead);
+            if (deal != null) {
+                assertThat(Timestamps.parse(deal[2])).isAfter(back);
+                returnedWins += deal[3].equals("won") ? 1 : 0;
+            }
+        }
+        assertThat(returned).isGreaterThan(100);
+        assertThat(returnedWins).isGreaterThan(10);
+        assertThat(export.truth(export.leadCreated.keySet().iterator().next(), "revival")).isNotNull();
     }
 
     @Test
@@ -246,7 +329,7 @@ class GeneratedWorldTest {
 
         assertThat(weekday / 8_000.0).isGreaterThan(0.85);
         assertThat(secondYear / 8_000.0).isBetween(0.52, 0.65);
-        assertThat(export.activities.rows.size() / 8_000.0).isBetween(12.0, 18.0);
+        assertThat(export.activities.rows.size() / 8_000.0).isBetween(16.0, 26.0);
     }
 
     @Test

@@ -9,13 +9,22 @@ import io.leadscore.scoring.domain.DealStatus;
 import io.leadscore.scoring.domain.Lead;
 import io.leadscore.scoring.domain.Seniority;
 import io.leadscore.scoring.domain.Timestamps;
+import io.leadscore.scoring.evaluation.AgeBand;
+import io.leadscore.scoring.evaluation.AgeBandMetrics;
 import io.leadscore.scoring.evaluation.Evaluator;
 import io.leadscore.scoring.evaluation.ModelMetrics;
+import io.leadscore.scoring.features.EngagementState;
 import io.leadscore.scoring.features.FeatureConfig;
+import io.leadscore.scoring.features.FeatureExtractor;
+import io.leadscore.scoring.labels.LabelRule;
 import io.leadscore.scoring.labels.LeadHistory;
 import io.leadscore.scoring.labels.TrainingSet;
 import io.leadscore.scoring.labels.TrainingSetBuilder;
 import io.leadscore.scoring.labels.TrainingSetConfig;
+import io.leadscore.scoring.labels.SnapshotSchedule;
+import io.leadscore.scoring.scoring.GradeBands;
+import io.leadscore.scoring.scoring.Scorer;
+import io.leadscore.scoring.training.TrainingResult;
 import io.leadscore.scoring.policy.Policy;
 import io.leadscore.scoring.training.ModelTrainer;
 import io.leadscore.scoring.training.TrainingData;
@@ -23,56 +32,153 @@ import io.leadscore.scoring.training.TrainingListener;
 import io.leadscore.scoring.training.TrainingOptions;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The model against the ceiling: on a generated world, where every lead's
- * true conversion probability is known, the default model's out-of-time AUC
- * must come close to the oracle's (the AUC of the true probabilities on the
- * same validation leads) and its calibration must be good.
+ * The model against the ceiling, at every age a lead is scored: on a generated world whose leads' intent unfolds over
+ * their life (later buying windows) and whose truth is known at every snapshot age ({@code p_by_age}), a model
+ * trained on point-in-time snapshots as of a date is judged on the out-of-time holdout — leads looked at after the
+ * cut, at every age they had reached — band by band, against the oracle (the truth's AUC on the same rows).
  *
- * <p>Measured on 100,000 leads (docs/benchmarks.md): AUC 0.890 against the
- * oracle's 0.909, ECE 0.004. This test uses 20,000 leads to stay fast, where
- * about 70 validation converters make the AUC noisier: it pins a looser
- * version (within 0.06 of the oracle, ECE at most 0.03) so that a regression
- * — a leak, a broken feature, a lost calibration — fails the build.
+ * <p>The design it replaces, one row per lead at 30 days of age, is trained on the same world and judged on the same
+ * rows: it never saw a lead of 90 or 300 days, and fails the same bounds. The two trainings take one to two minutes on two cores.
  */
 class ModelQualityTest {
+    private static final int LEADS = Integer.getInteger("leadscore.quality.leads", 40_000);
+    private static final List<AgeBand> OLD = AgeBand.DEFAULTS.subList(3, 6);
+
+    @TempDir
+    static Path dir;
+    static GeneratedExport world;
+    static List<LeadHistory> histories;
+    static TrainingSet set;
+    static TrainingResult spine;
+    static double[] oracle;
+
+    @BeforeAll
+    static void trainOnSnapshots() {
+        world = GeneratedExport.generate(dir, GeneratorOptions.defaults().withLeads(LEADS).withSeed(3));
+        histories = histories(world);
+        Policy policy = Policy.defaults();
+        // eight snapshots per lead rather than the product's six: a band of 40,000 leads holds only 50 to 80
+        // converters, and every snapshot of the holdout counts
+        TrainingSetConfig config = TrainingSetConfig.of(policy).withMaxSnapshotsPerLead(8)
+                .withFeatures(FeatureConfig.builder().policy(policy).excludedFields(List.of("sales_verdict")).build());
+        set = TrainingSetBuilder.build(histories, world.until, config);
+        var split = set.split();
+        spine = new ModelTrainer(TrainingOptions.defaults()).train(
+                new TrainingData(set.schema(), set.trainX(), set.trainY(), split.trainFrom(), split.trainTo(),
+                        set.trainGroups(), set.trainAgeDays()),
+                new TrainingData(set.schema(), set.validationX(), set.validationY(), split.validationFrom(),
+                        split.validationTo(), null, set.validationAgeDays()),
+                TrainingListener.NONE);
+        oracle = truthOfValidationRows();
+    }
 
     @Test
-    void comesCloseToTheOracleAndIsCalibrated(@TempDir Path dir) {
-        GeneratedExport world = GeneratedExport.generate(dir, GeneratorOptions.defaults().withLeads(20_000).withSeed(3));
-        Policy policy = Policy.defaults();
-        TrainingSetConfig config = TrainingSetConfig.of(policy)
-                .withFeatures(FeatureConfig.builder().policy(policy).excludedFields(List.of("sales_verdict")).build());
+    void scoresLeadsOfEveryAgeAboutAsWellAsTheTruthAllowsAndIsCalibratedInEachBand() {
+        double[] ages = set.validationAgeDays();
+        List<AgeBandMetrics> truth = Evaluator.byAge(oracle, set.validationY(), ages, AgeBand.DEFAULTS);
+        List<AgeBandMetrics> model = spine.validationByAge();
 
-        TrainingSet set = TrainingSetBuilder.build(histories(world), world.until, config);
-        var split = set.split();
-        var result = new ModelTrainer(TrainingOptions.defaults()).train(
-                new TrainingData(set.schema(), set.trainX(), set.trainY(), split.trainFrom(), split.trainTo()),
-                new TrainingData(set.schema(), set.validationX(), set.validationY(), split.validationFrom(),
-                        split.validationTo()),
-                TrainingListener.NONE);
-
-        List<String> validation = set.leadIds().subList(split.trainRows(), set.rows());
-        double[] truth = new double[validation.size()];
-        for (int i = 0; i < truth.length; i++) {
-            truth[i] = Double.parseDouble(world.truth(validation.get(i), "p_convert"));
+        report("snapshots", model, truth);
+        for (int b = 0; b < truth.size(); b++) {
+            ModelMetrics m = model.get(b).metrics();
+            ModelMetrics o = truth.get(b).metrics();
+            String band = truth.get(b).band().label();
+            assertThat(m.positives()).as("converters in %s", band).isGreaterThan(40);
+            if (truth.get(b).band().fromDays() >= 30) {
+                // measured: 0.06 to 0.11 below the oracle, which knows each lead's hidden revival and intent and
+                // each window's strength exactly (docs/benchmarks.md); the goal is 0.02
+                assertThat(m.auc()).as("%s: model AUC %.4f, oracle %.4f", band, m.auc(), o.auc())
+                        .isGreaterThan(o.auc() - 0.13);
+            }
+            assertThat(m.ece()).as("%s: ECE", band).isLessThanOrEqualTo(0.02);
         }
-        ModelMetrics oracle = Evaluator.evaluate(truth, set.validationY());
-        ModelMetrics model = result.validationMetrics();
+    }
 
-        assertThat(model.positives()).isGreaterThan(40);
-        assertThat(model.auc()).as("model AUC %.4f, oracle %.4f", model.auc(), oracle.auc())
-                .isGreaterThan(oracle.auc() - 0.06);
-        assertThat(model.ece()).isLessThan(0.03);
+    @Test
+    void theDesignOfOneRowPerLeadAtThirtyDaysFailsTheSameBounds() {
+        // given the model of releases before point-in-time training: one snapshot per lead, at 30 days of age
+        Policy policy = Policy.defaults();
+        TrainingSetConfig atThirty = TrainingSetConfig.of(policy)
+                .withSchedule(SnapshotSchedule.parse("30d", "3650d")).withMaxSnapshotsPerLead(1)
+                .withFeatures(FeatureConfig.builder().policy(policy).excludedFields(List.of("sales_verdict")).build());
+        TrainingSet old = TrainingSetBuilder.build(histories, world.until, atThirty);
+        var split = old.split();
+        TrainingResult result = new ModelTrainer(TrainingOptions.defaults()).train(
+                new TrainingData(old.schema(), old.trainX(), old.trainY(), split.trainFrom(), split.trainTo()),
+                new TrainingData(old.schema(), old.validationX(), old.validationY(), split.validationFrom(),
+                        split.validationTo()), TrainingListener.NONE);
+
+        // when it scores the snapshots of the holdout, at the ages the nightly job meets them
+        double[] scores = scoreValidationRows(old.featureSpace().extractor(),
+                result.toArtifact("old", Map.of(), "test").scorer(GradeBands.relativeTo(0.5)));
+        double[] ages = set.validationAgeDays();
+        List<AgeBandMetrics> model = Evaluator.byAge(scores, set.validationY(), ages, OLD);
+        List<AgeBandMetrics> truth = Evaluator.byAge(oracle, set.validationY(), ages, OLD);
+        report("one row at 30 days", model, truth);
+
+        // then for leads half a year old and more it ranks clearly worse than the model trained at every age
+        ModelMetrics oldest = model.get(2).metrics();
+        ModelMetrics spineOldest = spine.validationByAge().get(5).metrics();
+        assertThat(oldest.auc()).as("180+ d: 30-day design %.4f, snapshots %.4f", oldest.auc(), spineOldest.auc())
+                .isLessThan(spineOldest.auc() - 0.05);
+    }
+
+    private static void report(String what, List<AgeBandMetrics> model, List<AgeBandMetrics> truth) {
+        for (int b = 0; b < truth.size(); b++) {
+            ModelMetrics m = model.get(b).metrics();
+            ModelMetrics o = truth.get(b).metrics();
+            System.err.printf(Locale.ROOT, "%s %-9s rows %6d conv %4d  AUC %.4f oracle %.4f  ECE %.4f oracle %.4f%n", what,
+                    truth.get(b).band().label(), m.rows(), m.positives(), m.auc(), o.auc(), m.ece(), o.ece());
+        }
+    }
+
+    /** The truth at each validation row's age, from {@code p_by_age}. */
+    private static double[] truthOfValidationRows() {
+        int from = set.split().trainRows();
+        double[] ages = set.validationAgeDays();
+        double[] p = new double[ages.length];
+        for (int i = 0; i < p.length; i++) {
+            String id = set.leadIds().get(from + i);
+            String byAge = world.truth(id, "p_by_age");
+            double wanted = Math.round(ages[i] * 24) / 24.0;
+            p[i] = Double.NaN;
+            for (String pair : byAge.split(";")) {
+                double age = Double.parseDouble(pair.substring(0, pair.indexOf(':')));
+                if (Math.abs(age - wanted) < 1e-3) {
+                    p[i] = Double.parseDouble(pair.substring(pair.indexOf(':') + 1));
+                }
+            }
+            assertThat(p[i]).as("truth of %s at %s days", id, ages[i]).isNotNaN();
+        }
+        return p;
+    }
+
+    /** Calibrated scores of another model on the holdout's snapshots, features rebuilt from the events before each. */
+    private static double[] scoreValidationRows(FeatureExtractor extractor, Scorer scorer) {
+        Map<String, LeadHistory> byId = new HashMap<>();
+        histories.forEach(h -> byId.put(h.lead().leadId(), h));
+        int from = set.split().trainRows();
+        double[] scores = new double[set.rows() - from];
+        EngagementState state = extractor.newState(world.until);
+        for (int i = 0; i < scores.length; i++) {
+            LeadHistory h = byId.get(set.leadIds().get(from + i));
+            Instant t = set.snapshotAt().get(from + i);
+            LabelRule.fillState(state, h.activities(), t);
+            scores[i] = scorer.score(extractor.extract(h.lead(), state, t));
+        }
+        return scores;
     }
 
     /** The export read back as the import reads it: free text normalised, the company's own columns kept. */

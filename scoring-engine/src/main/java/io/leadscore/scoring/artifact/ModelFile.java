@@ -1,5 +1,7 @@
 package io.leadscore.scoring.artifact;
 
+import io.leadscore.scoring.evaluation.AgeBand;
+import io.leadscore.scoring.evaluation.AgeBandMetrics;
 import io.leadscore.scoring.evaluation.CalibrationBin;
 import io.leadscore.scoring.evaluation.LiftBin;
 import io.leadscore.scoring.evaluation.ModelMetrics;
@@ -45,7 +47,7 @@ import java.util.Map;
 /**
  * Reads and writes model files.
  *
- * <h2>Format, version 1</h2>
+ * <h2>Format, version 2</h2>
  * Big-endian throughout.
  * <pre>
  * header   8 bytes  magic "LSMODEL" followed by 0x1A
@@ -58,9 +60,12 @@ import java.util.Map;
  *                        start and depth, per-node feature, threshold, child, value, cover), kind 2 = logistic
  *                        regression (means, scales, coefficients, intercept)
  *                   CALB the calibration: 1 = Platt (slope, intercept), 2 = isotonic (knots), 3 = none (algorithm)
- *                   PROV provenance, with the validation metrics and the threshold curve
+ *                   PROV provenance, with the validation metrics and the threshold curve; since version 2
+ *                        followed by the score's claim (basis, horizon days), the training set's settings
+ *                        (string pairs) and the metrics per age band (label, from and to days, metrics)
  * trailer 32 bytes  SHA-256 of header and content
  * </pre>
+ * Version 1 files (no claim, no age bands) are read as models trained on one row per lead at 30 days of age.
  * Strings are a length (int) and UTF-8 bytes; arrays a length (int) and their elements; instants seconds (long)
  * and nanoseconds (int). Enumerations are stored by name and looked up among leadscore's own constants: nothing
  * read from a file names a class to load, and no Java serialisation is involved. Every length is checked
@@ -70,7 +75,7 @@ import java.util.Map;
 public final class ModelFile {
 
     /** The format this release writes. It reads this one and every earlier one. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     static final byte[] MAGIC = {'L', 'S', 'M', 'O', 'D', 'E', 'L', 0x1A};
     static final int HEADER_BYTES = MAGIC.length + 4 + 8;
@@ -213,6 +218,16 @@ public final class ModelFile {
         writeString(out, p.javaVersion());
         writeString(out, p.leadscoreVersion());
         writeMetrics(out, p.metrics());
+        writeString(out, p.claim().basis().name());
+        out.writeInt(p.claim().horizonDays());
+        writeMap(out, p.trainingSet());
+        out.writeInt(p.metricsByAge().size());
+        for (AgeBandMetrics band : p.metricsByAge()) {
+            writeString(out, band.band().label());
+            out.writeDouble(band.band().fromDays());
+            out.writeDouble(band.band().toDays());
+            writeMetrics(out, band.metrics());
+        }
     }
 
     private static void writeMetrics(DataOutputStream out, ModelMetrics m) throws IOException {
@@ -358,7 +373,7 @@ public final class ModelFile {
             Map<String, String> settings = readSettings(in);
             CompiledModel model = readModel(in);
             Calibration calibration = readCalibration(in);
-            Provenance provenance = readProvenance(in);
+            Provenance provenance = readProvenance(in, version);
             if (in.hasRemaining()) {
                 throw new ModelFileException("Model file is damaged: " + in.remaining() + " unread content bytes");
             }
@@ -426,7 +441,7 @@ public final class ModelFile {
         };
     }
 
-    private static Provenance readProvenance(ByteBuffer in) throws ModelFileException {
+    private static Provenance readProvenance(ByteBuffer in, int version) throws ModelFileException {
         expectTag(in, PROVENANCE, "provenance");
         String modelVersion = readString(in);
         Instant trainedAt = readInstant(in);
@@ -439,8 +454,20 @@ public final class ModelFile {
         String java = readString(in);
         String leadscore = readString(in);
         ModelMetrics metrics = readMetrics(in);
+        if (version < 2) {
+            return new Provenance(modelVersion, trainedAt, training, validation, algorithm, hyperparameters, seed, metrics,
+                    smile, java, leadscore);
+        }
+        ScoreClaim claim = new ScoreClaim(readEnum(in, ScoreClaim.Basis.class), in.getInt());
+        Map<String, String> trainingSet = readMap(in);
+        int bands = readCount(in, 4 + 2 * 8);
+        List<AgeBandMetrics> byAge = new ArrayList<>(bands);
+        for (int i = 0; i < bands; i++) {
+            AgeBand band = new AgeBand(readString(in), in.getDouble(), in.getDouble());
+            byAge.add(new AgeBandMetrics(band, readMetrics(in)));
+        }
         return new Provenance(modelVersion, trainedAt, training, validation, algorithm, hyperparameters, seed, metrics,
-                smile, java, leadscore);
+                smile, java, leadscore, claim, trainingSet, byAge);
     }
 
     private static ModelMetrics readMetrics(ByteBuffer in) throws ModelFileException {

@@ -1,10 +1,12 @@
 package io.leadscore.scoring.artifact;
 
+import io.leadscore.scoring.evaluation.AgeBandMetrics;
 import io.leadscore.scoring.evaluation.ModelMetrics;
 import io.leadscore.scoring.scoring.Algorithm;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -23,10 +25,24 @@ import java.util.TreeMap;
  * @param smileVersion     version of the Smile library that trained it
  * @param javaVersion      {@code java.version} of the training JVM
  * @param leadscoreVersion version of leadscore that trained it
+ * @param claim            what the score claims
+ * @param trainingSet      how the training rows were taken (snapshot ages, cap per lead, horizon), by name
+ * @param metricsByAge     calibrated metrics on the validation window per lead age band, youngest first; empty for
+ *                         model files written before they were recorded. Windows, rows and positives count
+ *                         snapshots (a lead at one age).
  */
 public record Provenance(String modelVersion, Instant trainedAt, DataWindow training, DataWindow validation,
                          Algorithm algorithm, Map<String, String> hyperparameters, long seed, ModelMetrics metrics,
-                         String smileVersion, String javaVersion, String leadscoreVersion) {
+                         String smileVersion, String javaVersion, String leadscoreVersion, ScoreClaim claim,
+                         Map<String, String> trainingSet, List<AgeBandMetrics> metricsByAge) {
+
+    /** Provenance of a model file written before claims and metrics by age were recorded. */
+    public Provenance(String modelVersion, Instant trainedAt, DataWindow training, DataWindow validation,
+                      Algorithm algorithm, Map<String, String> hyperparameters, long seed, ModelMetrics metrics,
+                      String smileVersion, String javaVersion, String leadscoreVersion) {
+        this(modelVersion, trainedAt, training, validation, algorithm, hyperparameters, seed, metrics, smileVersion,
+                javaVersion, leadscoreVersion, ScoreClaim.atThirtyDays(), Map.of(), List.of());
+    }
 
     public Provenance {
         requireText("model version", modelVersion);
@@ -44,6 +60,22 @@ public record Provenance(String modelVersion, Instant trainedAt, DataWindow trai
             Objects.requireNonNull(e.getValue(), "value of hyperparameter " + e.getKey());
         }
         hyperparameters = Collections.unmodifiableMap(new TreeMap<>(hyperparameters));
+        Objects.requireNonNull(claim, "claim");
+        Objects.requireNonNull(trainingSet, "trainingSet");
+        for (Map.Entry<String, String> e : trainingSet.entrySet()) {
+            requireText("training set setting name", e.getKey());
+            Objects.requireNonNull(e.getValue(), "value of training set setting " + e.getKey());
+        }
+        trainingSet = Collections.unmodifiableMap(new TreeMap<>(trainingSet));
+        metricsByAge = List.copyOf(metricsByAge);
+        int bandRows = 0;
+        for (AgeBandMetrics band : metricsByAge) {
+            bandRows += band.metrics().rows();
+        }
+        if (bandRows > metrics.rows()) {
+            throw new IllegalArgumentException("Invalid provenance: age bands of " + bandRows + " rows in a validation window of "
+                    + metrics.rows());
+        }
         if (metrics.rows() != validation.rows() || metrics.positives() != validation.positives()) {
             throw new IllegalArgumentException(String.format(
                     "Invalid provenance: metrics of %d rows and %d positives for a validation window of %d rows and %d positives",

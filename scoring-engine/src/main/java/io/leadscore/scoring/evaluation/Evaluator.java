@@ -27,10 +27,6 @@ public final class Evaluator {
     }
 
     /**
-     * @param scores calibrated probabilities in [0, 1], one per lead
-     * @param labels 1 for a lead that converted, 0 otherwise; same length as {@code scores}, at least one
-     */
-    /**
      * Metrics of a model whose calibration was fitted on the rows evaluated. Ranking metrics (AUC, PR-AUC,
      * ROC, lift) come from {@code rankingScores} — the shipped calibration, a monotone map of the raw score,
      * so they are the raw model's; calibration metrics (log loss, Brier, ECE, calibration bins, threshold
@@ -46,6 +42,52 @@ public final class Evaluator {
                 ranking.liftByDecile(), ranking.roc(), calibrated.thresholdCurve());
     }
 
+    /**
+     * The metrics of {@link #evaluate(double[], double[], int[])} for each age band that holds at least one row,
+     * in the order of {@code bands}.
+     *
+     * @param ageDays each row's lead age at its snapshot, in days
+     */
+    public static List<AgeBandMetrics> byAge(double[] rankingScores, double[] calibratedScores, int[] labels,
+                                             double[] ageDays, List<AgeBand> bands) {
+        int n = labels.length;
+        if (rankingScores.length != n || calibratedScores.length != n || ageDays.length != n) {
+            throw new IllegalArgumentException(String.format("Invalid evaluation by age: %d labels, %d and %d scores, %d ages",
+                    n, rankingScores.length, calibratedScores.length, ageDays.length));
+        }
+        List<AgeBandMetrics> result = new ArrayList<>(bands.size());
+        for (AgeBand band : bands) {
+            int count = 0;
+            for (double age : ageDays) {
+                count += band.contains(age) ? 1 : 0;
+            }
+            if (count == 0) {
+                continue;
+            }
+            double[] ranking = new double[count];
+            double[] calibrated = new double[count];
+            int[] y = new int[count];
+            for (int i = 0, k = 0; i < n; i++) {
+                if (band.contains(ageDays[i])) {
+                    ranking[k] = rankingScores[i];
+                    calibrated[k] = calibratedScores[i];
+                    y[k++] = labels[i];
+                }
+            }
+            result.add(new AgeBandMetrics(band, evaluate(ranking, calibrated, y)));
+        }
+        return result;
+    }
+
+    /** {@link #byAge(double[], double[], int[], double[], List)} of one set of scores. */
+    public static List<AgeBandMetrics> byAge(double[] scores, int[] labels, double[] ageDays, List<AgeBand> bands) {
+        return byAge(scores, scores, labels, ageDays, bands);
+    }
+
+    /**
+     * @param scores calibrated probabilities in [0, 1], one per lead
+     * @param labels 1 for a lead that converted, 0 otherwise; same length as {@code scores}, at least one
+     */
     public static ModelMetrics evaluate(double[] scores, int[] labels) {
         int n = scores.length;
         if (labels.length != n) {

@@ -35,6 +35,41 @@ public record ThresholdCurve(int leads, List<Point> points) {
         }
     }
 
+    /**
+     * The curve of the leads of several curves together (e.g. the age bands of the youngest leads): leads and
+     * expected conversions add up, converters above each threshold are recovered from precision × leads above.
+     *
+     * @throws IllegalArgumentException when {@code curves} is empty
+     */
+    public static ThresholdCurve merge(List<ThresholdCurve> curves) {
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to merge: no threshold curves");
+        }
+        int leads = 0;
+        for (ThresholdCurve c : curves) {
+            leads += c.leads();
+        }
+        long[] converters = new long[101];
+        int[] above = new int[101];
+        double[] expected = new double[101];
+        for (ThresholdCurve c : curves) {
+            for (int k = 0; k < 101; k++) {
+                Point p = c.points().get(k);
+                above[k] += p.leadsAbove();
+                expected[k] += p.expectedConversions();
+                converters[k] += p.leadsAbove() == 0 ? 0 : Math.round(p.precision() * p.leadsAbove());
+            }
+        }
+        long positives = converters[0];
+        java.util.List<Point> points = new java.util.ArrayList<>(101);
+        for (int k = 0; k < 101; k++) {
+            points.add(new Point(curves.get(0).points().get(k).threshold(), above[k], leads == 0 ? 0 : (double) above[k] / leads,
+                    above[k] == 0 ? Double.NaN : (double) converters[k] / above[k],
+                    positives == 0 ? Double.NaN : (double) converters[k] / positives, expected[k]));
+        }
+        return new ThresholdCurve(leads, points);
+    }
+
     /** The point of the largest grid threshold not above {@code threshold}. */
     public Point at(double threshold) {
         if (!(threshold >= 0 && threshold <= 1)) {

@@ -22,7 +22,9 @@ import java.util.Optional;
  *       exactly as if it had been there all along;</li>
  *   <li>per activity type, exact counts for each of the last {@link #windowDays()} calendar days (UTC);</li>
  *   <li>a bitmap of the last 64 calendar days on which anything happened;</li>
- *   <li>which types were ever seen, and the time of the latest event.</li>
+ *   <li>which types were ever seen, how many events of each there were in all (a memory that does not fade,
+ *       so that what a lead did in its first weeks still speaks when it is a year old), and the time of the
+ *       latest event.</li>
  * </ul>
  * The "current" calendar day is the UTC day of the last instant before S (that of S − 1 ms): a state as
  * of midnight covers the previous day in full and no part of the new one.
@@ -37,7 +39,7 @@ import java.util.Optional;
 public final class EngagementState {
 
     /** The version of {@link #toBytes()} this release writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** The longest window of exact daily counts. */
     public static final int MAX_WINDOW_DAYS = 31;
     /** The days the activity bitmap covers (one bit per day). */
@@ -47,7 +49,7 @@ public final class EngagementState {
     private static final double LN2 = Math.log(2);
 
     /**
-     * Activity types in the order the byte format (version 1) indexes them. Fixed here, not taken from
+     * Activity types in the order the byte format (versions 1 and 2) indexes them. Fixed here, not taken from
      * the enum's order, so reordering the enum cannot reinterpret stored states; a type added to the enum
      * needs a new format version, which this check demands at class initialisation.
      */
@@ -81,6 +83,10 @@ public final class EngagementState {
     private int seen;
     private long activeDays;
     private final double[] decayed = new double[TYPES];
+    /** Events of each type ever counted. */
+    private final int[] total = new int[TYPES];
+    /** False for a state read from format 1, which did not keep totals: rebuild it from the lead's history. */
+    private boolean totalsKnown = true;
     /** Ring of daily counts per type: slot {@code type * windowDays + floorMod(day, windowDays)}. */
     private int[] daily;
     /** Read position while decoding bytes. */
@@ -130,6 +136,8 @@ public final class EngagementState {
         this.activeDays = 0;
         Arrays.fill(decayed, 0);
         Arrays.fill(daily, 0);
+        Arrays.fill(total, 0);
+        totalsKnown = true;
     }
 
     /**
@@ -149,6 +157,8 @@ public final class EngagementState {
         copy.seen = seen;
         copy.activeDays = activeDays;
         System.arraycopy(decayed, 0, copy.decayed, 0, TYPES);
+        System.arraycopy(total, 0, copy.total, 0, TYPES);
+        copy.totalsKnown = totalsKnown;
         System.arraycopy(daily, 0, copy.daily, 0, daily.length);
         return copy;
     }
@@ -225,6 +235,7 @@ public final class EngagementState {
         }
         int slot = SLOT_OF_ORDINAL[type.ordinal()];
         seen |= 1 << slot;
+        total[slot]++;
         decayed[slot] += Math.exp(-decayPerMilli * (double) (asOf - occurredAtMillis));
         if (occurredAtMillis > lastActivity) {
             lastActivity = occurredAtMillis;
@@ -296,6 +307,16 @@ public final class EngagementState {
         return sum;
     }
 
+    /** Events of the type that occurred before {@link #asOf()}, however long ago. */
+    public int total(ActivityType type) {
+        return total[SLOT_OF_ORDINAL[type.ordinal()]];
+    }
+
+    /** False for a state read from format 1 bytes, which kept no totals (rebuild it from the lead's history). */
+    public boolean totalsKnown() {
+        return totalsKnown;
+    }
+
     /** Whether any event of the type occurred before {@link #asOf()}. */
     public boolean seen(ActivityType type) {
         return (seen & (1 << SLOT_OF_ORDINAL[type.ordinal()])) != 0;
@@ -331,7 +352,7 @@ public final class EngagementState {
     // ---- bytes
 
     /**
-     * The state as a small versioned byte array, the form the store keeps per lead. Version 1, big-endian:
+     * The state as a small versioned byte array, the form the store keeps per lead. Version 2, big-endian:
      * <pre>
      *   u8 version | u8 windowDays | f64 halfLifeDays | i64 asOf (epoch ms) | u16 types seen
      *   then, when any type was seen:
@@ -339,6 +360,7 @@ public final class EngagementState {
      *   | u16 types with events in the daily window (a subset of those seen)
      *   | per type seen, in format order: f64 decayed count
      *   | per type with events in the window: windowDays unsigned varints, the current day first
+     *   | per type seen, in format order: its total count, an unsigned varint (since version 2)
      * </pre>
      * 20 bytes for a lead without activity; 38 + 8 per type seen + windowDays per type active in the
      * window (daily counts below 128 take one byte).
@@ -364,6 +386,7 @@ public final class EngagementState {
                     windowed |= 1 << slot;
                     size += bytes;
                 }
+                size += varintSize(total[slot]);
             }
         }
         byte[] out = new byte[size];
@@ -389,6 +412,11 @@ public final class EngagementState {
                     }
                 }
             }
+            for (int slot = 0; slot < TYPES; slot++) {
+                if ((seen & (1 << slot)) != 0) {
+                    p = putVarint(out, p, total[slot]);
+                }
+            }
         }
         return out;
     }
@@ -405,17 +433,17 @@ public final class EngagementState {
             throw new IllegalArgumentException("Invalid engagement state: no bytes");
         }
         int version = bytes[0] & 0xFF;
-        if (version != FORMAT_VERSION) {
+        if (version < 1 || version > FORMAT_VERSION) {
             throw new IllegalArgumentException("Unsupported engagement state version " + version
-                    + ", this release reads version " + FORMAT_VERSION);
+                    + ", this release reads versions 1 to " + FORMAT_VERSION);
         }
         // Two passes over the same bytes: the first only checks, so a bad array leaves the state as it was
         // without reading into temporary arrays.
-        decode(bytes, false);
-        decode(bytes, true);
+        decode(bytes, false, version);
+        decode(bytes, true, version);
     }
 
-    private void decode(byte[] bytes, boolean apply) {
+    private void decode(byte[] bytes, boolean apply, int version) {
         cursor = 1;
         int newWindow = u8(bytes);
         double newHalfLife = Double.longBitsToDouble(i64(bytes));
@@ -436,6 +464,7 @@ public final class EngagementState {
             }
             reset(newAsOf);
             seen = newSeen;
+            totalsKnown = version >= 2;
         }
         if (newSeen == 0) {
             if (cursor != bytes.length) {
@@ -479,6 +508,18 @@ public final class EngagementState {
                 if (apply) {
                     daily[slot * windowDays + ring(back)] = count;
                 }
+            }
+        }
+        for (int slot = 0; version >= 2 && slot < TYPES; slot++) {
+            if ((newSeen & (1 << slot)) == 0) {
+                continue;
+            }
+            int count = varint(bytes);
+            if (count < 1) {
+                throw invalid("total of " + WIRE_ORDER[slot].wireName() + " is " + count + ", expected at least 1 for a type seen");
+            }
+            if (apply) {
+                total[slot] = count;
             }
         }
         if (cursor != bytes.length) {

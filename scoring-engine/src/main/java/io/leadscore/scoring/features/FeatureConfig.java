@@ -22,6 +22,8 @@ import java.util.TreeSet;
  *                         sales fills after contact, or standard fields ({@code campaign}, {@code email}, ...)
  * @param windowedTypes    activity types that get an exact count over the last {@code windowDays}
  * @param signalTypes      activity types that get a seen-before indicator (strong signals)
+ * @param totalTypes       activity types that get their count over the lead's whole life: the memory of what a
+ *                         lead did months ago, which the decayed counts have forgotten by then
  */
 public record FeatureConfig(
         double halfLifeDays,
@@ -31,7 +33,8 @@ public record FeatureConfig(
         int minLevelCount,
         Set<String> excludedFields,
         Set<ActivityType> windowedTypes,
-        Set<ActivityType> signalTypes) {
+        Set<ActivityType> signalTypes,
+        Set<ActivityType> totalTypes) {
 
     public static final int DEFAULT_WINDOW_DAYS = 7;
     public static final int DEFAULT_ACTIVE_DAYS_WINDOW = 30;
@@ -44,6 +47,11 @@ public record FeatureConfig(
     public static final Set<ActivityType> DEFAULT_SIGNAL_TYPES = Collections.unmodifiableSet(EnumSet.of(
             ActivityType.DEMO_REQUEST, ActivityType.CONTACT_REQUEST, ActivityType.PRICING_QUESTION,
             ActivityType.TRIAL_SIGNUP, ActivityType.UNSUBSCRIBE));
+    /** Engagement that builds up over a lead's life: how much it read, visited and came to. */
+    public static final Set<ActivityType> DEFAULT_TOTAL_TYPES = Collections.unmodifiableSet(EnumSet.of(
+            ActivityType.PAGE_VIEW, ActivityType.PRICING_VIEW, ActivityType.CONTENT_DOWNLOAD,
+            ActivityType.WEBINAR_ATTENDED, ActivityType.EMAIL_OPEN, ActivityType.EMAIL_CLICK, ActivityType.FORM_SUBMIT,
+            ActivityType.EVENT_ATTENDED));
 
     public FeatureConfig {
         EngagementState.checkParameters(halfLifeDays, windowDays);
@@ -70,6 +78,7 @@ public record FeatureConfig(
         excludedFields = Collections.unmodifiableSortedSet(names);
         windowedTypes = enumSet(windowedTypes);
         signalTypes = enumSet(signalTypes);
+        totalTypes = enumSet(totalTypes);
     }
 
     public static FeatureConfig defaults() {
@@ -109,6 +118,7 @@ public record FeatureConfig(
         private Set<String> excludedFields = Set.of();
         private Set<ActivityType> windowedTypes = DEFAULT_WINDOWED_TYPES;
         private Set<ActivityType> signalTypes = DEFAULT_SIGNAL_TYPES;
+        private Set<ActivityType> totalTypes = DEFAULT_TOTAL_TYPES;
 
         private Builder() {
         }
@@ -159,9 +169,14 @@ public record FeatureConfig(
             return this;
         }
 
+        public Builder totalTypes(Collection<ActivityType> types) {
+            this.totalTypes = Set.copyOf(types);
+            return this;
+        }
+
         public FeatureConfig build() {
             return new FeatureConfig(halfLifeDays, windowDays, activeDaysWindow, maxLevels, minLevelCount,
-                    excludedFields, windowedTypes, signalTypes);
+                    excludedFields, windowedTypes, signalTypes, totalTypes);
         }
     }
 }

@@ -198,8 +198,9 @@ public final class FeatureExtractor {
         schema.checkVector(out);
         if (!settings.fits(state)) {
             throw new IllegalArgumentException("Engagement state built with half-life " + state.halfLifeDays()
-                    + " d and window " + state.windowDays() + " d, expected " + settings.halfLifeDays() + " d and "
-                    + settings.windowDays() + " d: rebuild it from the lead's history");
+                    + " d and window " + state.windowDays() + " d" + (state.totalsKnown() ? "" : " and no totals")
+                    + ", expected " + settings.halfLifeDays() + " d and " + settings.windowDays()
+                    + " d with totals: rebuild it from the lead's history");
         }
         if (state.asOfMillis() != asOfMillis) {
             throw new IllegalArgumentException("Engagement state is as of " + state.asOf() + ", expected "
@@ -227,6 +228,7 @@ public final class FeatureExtractor {
                 case DECAYED -> state.decayedCount(engagementType[k]);
                 case WINDOW -> state.windowCount(engagementType[k], engagementDays[k]);
                 case SEEN -> state.seen(engagementType[k]) ? 1 : 0;
+                case TOTAL -> state.total(engagementType[k]);
                 case LAST_ACTIVITY_DAYS -> state.hasActivity() ? (asOfMillis - state.lastActivityMillis()) / DAY : ageDays;
                 case NO_ACTIVITY -> state.hasActivity() ? 0 : 1;
                 case ACTIVE_DAYS -> state.activeDays(engagementDays[k]);

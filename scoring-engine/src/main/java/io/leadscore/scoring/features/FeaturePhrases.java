@@ -8,10 +8,12 @@ import java.util.Locale;
 
 /**
  * Plain-language phrases for the sources of a schema built by {@link FeatureSpace#learn}, in the words
- * sales uses: "3 pricing-page views in the last 7 days", "requested a demo", "no activity for 45 days",
- * "VP seniority", "industry: software", "company of 1,200 employees", "source: webinar",
- * "budget_band: high". A phrase says what the numbers are: a windowed count is an exact count, a decayed
- * count only "about N recent" events. Numbers are formatted with {@link Locale#ROOT}.
+ * sales uses: "3 pricing-page views in the last 7 days, 12 in all", "requested a demo", "last activity 45 days
+ * ago", "lead 200 days old", "VP seniority", "industry: software", "company of 1,200 employees", "source: webinar",
+ * "budget_band: high". A phrase states the value and nothing else: whether it raised or lowered the score is the
+ * sign of its contribution, which the reader is shown beside it (a long silence can raise the score of a lead the
+ * model knows to come back). A windowed count is an exact count, a decayed count only "about N recent" events.
+ * Numbers are formatted with {@link Locale#ROOT}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -42,6 +44,29 @@ public final class FeaturePhrases implements ReasonPhraser {
     // ---- engagement
 
     private static String activity(ActivityType type, Features f) {
+        String recent = recentActivity(type, f);
+        if (!f.has(Op.TOTAL) || f.has(Op.SEEN)) {
+            return recent;
+        }
+        long total = Math.round(f.get(Op.TOTAL));
+        if (total == 0) {
+            return recent;
+        }
+        long recentCount = f.has(Op.WINDOW) ? Math.round(f.get(Op.WINDOW)) : Math.round(f.get(Op.DECAYED));
+        if (f.has(Op.WINDOW) && recentCount == 0) {
+            return "no " + noun(type).plural + " " + window(f.days(Op.WINDOW)) + ", " + count(total) + " before";
+        }
+        if (recentCount == 0) {
+            return "no recent " + noun(type).plural + ", " + count(total) + " before";
+        }
+        return total > recentCount ? recent + ", " + count(total) + " in all" : recent;
+    }
+
+    private static String window(int days) {
+        return days == 1 ? "today" : "in the last " + days + " days";
+    }
+
+    private static String recentActivity(ActivityType type, Features f) {
         Noun noun = noun(type);
         if (f.has(Op.SEEN)) {
             return f.get(Op.SEEN) >= 0.5 ? signalSeen(type) : "no " + noun.singular;
@@ -49,7 +74,7 @@ public final class FeaturePhrases implements ReasonPhraser {
         if (f.has(Op.WINDOW)) {
             int days = f.days(Op.WINDOW);
             long count = Math.round(f.get(Op.WINDOW));
-            String window = days == 1 ? "today" : "in the last " + days + " days";
+            String window = window(days);
             if (count > 0) {
                 return count(count) + " " + noun.of(count) + " " + window;
             }
@@ -92,15 +117,12 @@ public final class FeaturePhrases implements ReasonPhraser {
         }
         long days = (long) Math.floor(f.get(Op.LAST_ACTIVITY_DAYS));
         if (none) {
-            return "no activity since it was created " + days(days) + " ago";
+            return days < 1 ? "no activity since it arrived today" : "no activity since it arrived " + days(days) + " ago";
         }
         if (days < 1) {
-            return "active in the last 24 hours";
+            return "last activity in the last 24 hours";
         }
-        if (days < 7) {
-            return "last active " + days(days) + " ago";
-        }
-        return "no activity for " + days(days);
+        return "last activity " + days(days) + " ago";
     }
 
     private static String activeDays(Features f) {
@@ -114,7 +136,7 @@ public final class FeaturePhrases implements ReasonPhraser {
 
     private static String leadAge(Features f) {
         long days = (long) Math.floor(f.get(Op.LEAD_AGE));
-        return days < 1 ? "lead created in the last 24 hours" : "lead created " + days(days) + " ago";
+        return days < 1 ? "lead less than a day old" : "lead " + days(days) + " old";
     }
 
     // ---- fit

@@ -22,6 +22,7 @@ import java.util.Arrays;
  *   pricing_view_decayed       exponentially decayed count of one activity type
  *   pricing_view_last_7d       exact count over the last 7 calendar days (UTC)
  *   demo_request:seen          at least one event of the type before the as-of time
+ *   email_open_total           every event of the type before the as-of time, however long ago
  *   last_activity_days, last_activity:none, active_days_last_30, lead_age_days
  * </pre>
  * Sources of lead fields are their contract names ({@code industry}, {@code seniority}, ...), those of
@@ -38,6 +39,7 @@ record FeatureRole(Op op, LeadField field, String customKey, ActivityType type, 
     static final String FREE_MAIL = ":free_mail";
     static final String DECAYED = "_decayed";
     static final String SEEN = ":seen";
+    static final String TOTAL = "_total";
     static final String LAST_ACTIVITY = "last_activity";
     static final String ACTIVE_DAYS = "active_days";
     static final String LEAD_AGE = "lead_age";
@@ -45,7 +47,7 @@ record FeatureRole(Op op, LeadField field, String customKey, ActivityType type, 
     /** What a feature computes. */
     enum Op {
         LEVEL, OTHER, MISSING, LOG1P, VALUE, FREE_MAIL,
-        DECAYED, WINDOW, SEEN, LAST_ACTIVITY_DAYS, NO_ACTIVITY, ACTIVE_DAYS, LEAD_AGE
+        DECAYED, WINDOW, SEEN, TOTAL, LAST_ACTIVITY_DAYS, NO_ACTIVITY, ACTIVE_DAYS, LEAD_AGE
     }
 
     /** The lead fields a fit feature can come from; {@link #CUSTOM} stands for any custom attribute. */
@@ -219,6 +221,9 @@ record FeatureRole(Op op, LeadField field, String customKey, ActivityType type, 
                 }
                 if (suffix.equals(SEEN)) {
                     return new FeatureRole(Op.SEEN, null, null, type, 0, null);
+                }
+                if (suffix.equals(TOTAL)) {
+                    return new FeatureRole(Op.TOTAL, null, null, type, 0, null);
                 }
                 int days = parseDays(d, suffix, "_last_", "d", EngagementState.MAX_WINDOW_DAYS);
                 return new FeatureRole(Op.WINDOW, null, null, type, days, null);

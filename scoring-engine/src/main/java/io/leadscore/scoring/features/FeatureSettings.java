@@ -68,11 +68,12 @@ public record FeatureSettings(double halfLifeDays, int windowDays, Map<String, D
     }
 
     /**
-     * Whether a state was built with these settings' half-life and window. A stored state that was not
-     * (the model's settings changed) must be rebuilt from the lead's full history.
+     * Whether a state was built with these settings' half-life and window, and keeps totals. A stored state that
+     * was not (the model's settings changed, or it was written by a release that kept no totals) must be rebuilt
+     * from the lead's full history.
      */
     public boolean fits(EngagementState state) {
-        return state.halfLifeDays() == halfLifeDays && state.windowDays() == windowDays;
+        return state.halfLifeDays() == halfLifeDays && state.windowDays() == windowDays && state.totalsKnown();
     }
 
     /** The value of a numeric feature when the lead has none. */

@@ -50,7 +50,8 @@ public record FeatureSpace(FeatureSchema schema, FeatureSettings settings) {
      *
      * <p>Engagement features, per activity type in contract order: the decayed count; the exact count
      * over the last {@code windowDays} for {@link FeatureConfig#windowedTypes()}; a seen-before
-     * indicator for {@link FeatureConfig#signalTypes()}. Then days since the last activity with a
+     * indicator for {@link FeatureConfig#signalTypes()}; the count over the lead's whole life for
+     * {@link FeatureConfig#totalTypes()}. Then days since the last activity with a
      * no-activity indicator, active days over the last {@code activeDaysWindow}, and the lead's age.
      *
      * @throws IllegalArgumentException when two custom attributes produce the same feature name
@@ -158,6 +159,9 @@ public record FeatureSpace(FeatureSchema schema, FeatureSettings settings) {
             }
             if (config.signalTypes().contains(type)) {
                 features.add(engagement(source + FeatureRole.SEEN, FeatureKind.INDICATOR, source));
+            }
+            if (config.totalTypes().contains(type)) {
+                features.add(engagement(source + FeatureRole.TOTAL, FeatureKind.NUMERIC, source));
             }
         }
         features.add(engagement(FeatureRole.LAST_ACTIVITY + "_days", FeatureKind.NUMERIC, FeatureRole.LAST_ACTIVITY));

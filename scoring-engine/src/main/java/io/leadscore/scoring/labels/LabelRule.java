@@ -1,5 +1,6 @@
 package io.leadscore.scoring.labels;
 
+import io.leadscore.scoring.artifact.ScoreClaim;
 import io.leadscore.scoring.domain.Activity;
 import io.leadscore.scoring.domain.Deal;
 import io.leadscore.scoring.domain.Lead;
@@ -12,58 +13,86 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * When a lead counts as converted, and at which moment its training row looks at it, using only what
- * was known at an as-of time.
+ * What the score claims, and the label of a snapshot that says whether the claim came true: <em>the
+ * probability that this open lead produces a won deal within {@code horizonDays} days of now</em>.
  *
- * <p>Known at {@code asOf}: a lead created before it; a deal opened before it; a win whose
- * {@code closed_at} is before it (a deal that closed later was still open then). The horizon is the
- * half-open interval [created_at, created_at + horizon): a lead whose horizon has passed
- * ({@code created_at + horizon <= asOf}) therefore has every win inside it known. A win recorded before
- * the lead's created_at (a re-created lead) counts as inside the horizon.
+ * <p>A snapshot looks at a lead at a time t. The lead is open at t when none of its deals was opened strictly
+ * before t (an opportunity ends the lead's time as a lead: from then on the sales process speaks, and its
+ * activity would give the outcome away). The label of an open lead at t is 1 when one of its deals was won with
+ * {@code closed_at} in [t, t + horizon), 0 otherwise. It is known at a training date {@code asOf} once
+ * {@code t + horizon <= asOf}; before that the snapshot is {@link Outcome#CENSORED} and left out, whatever
+ * happened already (counting early wins but not pending losses would inflate the most recent rows).
  *
- * @param horizonDays           a lead converted when it won a deal within this many days of its creation
- * @param observationWindowDays a training row looks at the lead this many days after its creation at
- *                              the latest, 1 to {@code horizonDays}
+ * <p>Known at {@code asOf}: a deal opened before it, a win closed before it. Only events strictly before t are in
+ * a snapshot's features, so a snapshot at t never sees its own future, nor the opportunity.
+ *
+ * @param horizonDays the claim's horizon, 1 to 3660 days (the policy's label horizon, 180 by default)
  */
-public record LabelRule(int horizonDays, int observationWindowDays) {
+public record LabelRule(int horizonDays) {
 
+    /**
+     * The age, in days, at which the training rows of releases before point-in-time training looked at a lead;
+     * still the window within which the nightly job compares young leads' scores for drift.
+     */
     public static final int DEFAULT_OBSERVATION_WINDOW_DAYS = 30;
 
     public LabelRule {
         if (horizonDays < 1 || horizonDays > 3660) {
             throw new IllegalArgumentException("Invalid label horizon: " + horizonDays + " days, expected 1 to 3660");
         }
-        if (observationWindowDays < 1 || observationWindowDays > horizonDays) {
-            throw new IllegalArgumentException("Invalid observation window: " + observationWindowDays
-                    + " days, expected 1 to the label horizon of " + horizonDays + " days (a row taken after the"
-                    + " horizon would describe a lead whose outcome is already settled)");
-        }
     }
 
-    /** The policy's label horizon with the default observation window (capped at the horizon). */
+    /** The policy's label horizon. */
     public static LabelRule of(Policy policy) {
-        int horizon = policy.labelHorizonDays();
-        return new LabelRule(horizon, Math.min(DEFAULT_OBSERVATION_WINDOW_DAYS, horizon));
+        return new LabelRule(policy.labelHorizonDays());
     }
 
-    /** Whether the lead existed at {@code asOf}. */
-    public boolean exists(Lead lead, Instant asOf) {
-        return lead.createdAt().isBefore(asOf);
+    /** The claim in one sentence, as the docs and the model report state it. */
+    public String claim() {
+        return claim(horizonDays);
     }
 
-    /** The end of the lead's horizon: a win at or after it does not count. */
-    public Instant horizonEnd(Lead lead) {
-        return lead.createdAt().plus(Duration.ofDays(horizonDays));
+    /** The claim of a score trained on point-in-time snapshots with this horizon. */
+    public static String claim(int horizonDays) {
+        return ScoreClaim.pointInTime(horizonDays).sentence();
     }
 
-    /** The lead's outcome as known at {@code asOf}; {@link Outcome#CENSORED} while its horizon runs. */
-    public Outcome outcome(Lead lead, Collection<Deal> deals, Instant asOf) {
-        Instant horizonEnd = horizonEnd(lead);
-        if (horizonEnd.isAfter(asOf)) {
+    /** The claim as a model's provenance records it. */
+    public ScoreClaim scoreClaim() {
+        return ScoreClaim.pointInTime(horizonDays);
+    }
+
+    public Duration horizon() {
+        return Duration.ofDays(horizonDays);
+    }
+
+    /** Whether the lead existed at {@code t}. */
+    public boolean exists(Lead lead, Instant t) {
+        return lead.createdAt().isBefore(t);
+    }
+
+    /** Whether the lead is open at {@code t}: no deal of it was opened strictly before t. */
+    public boolean openAt(Collection<Deal> deals, Instant t) {
+        for (Deal deal : deals) {
+            if (deal.createdAt().isBefore(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The label of the lead looked at at {@code t}, as known at {@code asOf}: {@link Outcome#CENSORED} while
+     * {@code t + horizon > asOf}.
+     */
+    public Outcome outcomeAt(Collection<Deal> deals, Instant t, Instant asOf) {
+        Instant end = t.plus(horizon());
+        if (end.isAfter(asOf)) {
             return Outcome.CENSORED;
         }
         for (Deal deal : deals) {
-            if (deal.isWon() && deal.closedAt().isBefore(horizonEnd) && deal.closedAt().isBefore(asOf)) {
+            if (deal.isWon() && !deal.closedAt().isBefore(t) && deal.closedAt().isBefore(end)
+                    && deal.closedAt().isBefore(asOf)) {
                 return Outcome.CONVERTED;
             }
         }
@@ -82,45 +111,18 @@ public record LabelRule(int horizonDays, int observationWindowDays) {
     }
 
     /**
-     * The time a training row looks at the lead: the end of its observation window (a fixed age for every
-     * lead), or {@code asOf} when that comes first. The time must not depend on the outcome: a row taken
-     * at the first opportunity would tell the model, through its age and the recency and decay of its
-     * engagement, that an opportunity had opened. Which events count is {@link #eventsBefore}.
+     * Fills {@code state} (reset to its own half-life and window) with the lead's engagement at {@code t}: every
+     * activity strictly before t, decayed to t, the state the nightly job would hold for the lead that night.
      */
-    public Instant snapshotAt(Lead lead, Collection<Deal> deals, Instant asOf) {
-        Instant snapshot = lead.createdAt().plus(Duration.ofDays(observationWindowDays));
-        return asOf.isBefore(snapshot) ? asOf : snapshot;
-    }
-
-    /**
-     * Events of a training row occurred strictly before this time: its snapshot, or its first opportunity
-     * when that comes earlier — a row never sees what happened from the first opportunity on (the sales
-     * process's own activity would leak the outcome). The row is still evaluated at {@link #snapshotAt}.
-     */
-    public Instant eventsBefore(Lead lead, Collection<Deal> deals, Instant asOf) {
-        return eventsBefore(lead, deals, asOf, snapshotAt(lead, deals, asOf));
-    }
-
-    /**
-     * Fills {@code state} (reset to its own half-life and window) with a training row's engagement: the
-     * activities before {@link #eventsBefore}, decayed to {@link #snapshotAt}. The training set and the
-     * champion's evaluation on the same rows both go through here.
-     *
-     * @return the snapshot time the state is now as of
-     */
-    public Instant fillRowState(EngagementState state, Lead lead, Iterable<Activity> activities,
-                                Collection<Deal> deals, Instant asOf) {
-        Instant snapshot = snapshotAt(lead, deals, asOf);
-        state.reset(eventsBefore(lead, deals, asOf, snapshot));
+    public static void fillState(EngagementState state, Iterable<Activity> activities, Instant t) {
+        state.reset(t);
         for (Activity activity : activities) {
             state.add(activity);
         }
-        state.advanceTo(snapshot);
-        return snapshot;
     }
 
-    private Instant eventsBefore(Lead lead, Collection<Deal> deals, Instant asOf, Instant snapshot) {
-        Optional<Instant> opportunity = firstOpportunity(deals, asOf);
-        return opportunity.isPresent() && opportunity.get().isBefore(snapshot) ? opportunity.get() : snapshot;
+    @Override
+    public String toString() {
+        return "LabelRule[" + claim() + "]";
     }
 }

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Where a training set was cut in time: every training lead was created before every validation lead
- * (leads created at the same instant are never split across the two). Bounds are the created_at of the
- * first and last lead of each window, both inclusive; a model's provenance records them.
+ * Where a training set was cut in time: every training snapshot was taken before every validation snapshot
+ * (snapshots taken at the same instant are never split across the two). Bounds are the times of the first and
+ * last snapshot of each window, both inclusive; a model's provenance records them. A lead may have snapshots on
+ * both sides: it was open before the cut and still open after it, as the leads a model trained at the cut scores
+ * in the months that follow.
  *
  * @param trainRows      rows of the training window (the first rows of the set)
  * @param validationRows rows of the validation window (the last rows)

@@ -1,15 +1,15 @@
 package io.leadscore.scoring.labels;
 
-/** A lead's outcome as known at a point in time (contracts/crm-csv.md, "What a lead's outcome is"). */
+/** The outcome of a snapshot of a lead, as known at a point in time ({@link LabelRule}). */
 public enum Outcome {
-    /** A deal of the lead was won within the label horizon of its creation. */
+    /** A deal of the lead was won within the label horizon of the snapshot. */
     CONVERTED,
     /** The horizon has passed without such a win. */
     NOT_CONVERTED,
     /**
-     * The lead is still inside its horizon, whether or not it has already won: left out of training and
-     * evaluation, since counting early wins but not pending losses would inflate the conversion rate of
-     * the most recent leads.
+     * The snapshot's horizon has not passed yet, whether or not the lead has already won: left out of training
+     * and evaluation, since counting early wins but not pending losses would inflate the conversion rate of the
+     * most recent snapshots.
      */
     CENSORED;
 

@@ -3,15 +3,18 @@ package io.leadscore.scoring.labels;
 import io.leadscore.scoring.features.FeatureSchema;
 import io.leadscore.scoring.features.FeatureSettings;
 import io.leadscore.scoring.features.FeatureSpace;
+import io.leadscore.scoring.training.TrainingData;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Labelled feature rows ordered by the leads' creation time: rows {@code [0, trainRows)} are the
- * training window, the rest the validation window ({@link #split()}). Row i describes lead
- * {@link #leadIds()}[i] as of its snapshot time, with label 1 when it converted within the horizon.
+ * Labelled point-in-time snapshots ordered by their time: rows {@code [0, trainRows)} are the training window,
+ * the rest the validation window ({@link #split()}). Row i describes lead {@link #leadIds()}[i] as of
+ * {@link #snapshotAt()}[i], when it was {@link #ageDays()}[i] days old and still open, with label 1 when it produced
+ * a won deal within the horizon of that time ({@link LabelRule}). A lead has one row per snapshot; its rows in one
+ * window weigh 1 together ({@link #weights()}), so a long-lived lead does not outweigh a short-lived one.
  *
  * <p>Immutable: every array accessor returns a copy (the matrix is copied row by row), so take what
  * you need once.
@@ -21,13 +24,19 @@ public final class TrainingSet {
     /**
      * What the builder saw.
      *
-     * @param histories     lead histories read
-     * @param notYetCreated leads created at or after the as-of time (they did not exist then)
-     * @param censored      leads still inside their horizon, left out
-     * @param converted     labelled leads that converted (label 1)
-     * @param notConverted  labelled leads whose horizon passed without a win (label 0)
+     * @param histories         lead histories read
+     * @param notYetCreated     leads created at or after the as-of time (they did not exist then)
+     * @param censored          leads left out because even their first snapshot is still inside its horizon
+     * @param converted         snapshots labelled 1
+     * @param notConverted      snapshots labelled 0
+     * @param leads             leads with at least one labelled snapshot
+     * @param censoredSnapshots snapshots left out because their horizon had not passed (one per lead at most: the
+     *                          first such one ends the lead's spine)
+     * @param sampledOut        eligible snapshots left out by the per-lead cap
      */
-    public record Counts(int histories, int notYetCreated, int censored, int converted, int notConverted) {
+    public record Counts(int histories, int notYetCreated, int censored, int converted, int notConverted, int leads,
+                         int censoredSnapshots, int sampledOut) {
+        /** Labelled snapshots (rows). */
         public int labelled() {
             return converted + notConverted;
         }
@@ -41,12 +50,14 @@ public final class TrainingSet {
     private final String[] leadIds;
     private final long[] createdAt;
     private final long[] snapshotAt;
+    private final int[] groups;
+    private final double[] weights;
     private final OutOfTimeSplit split;
     private final Counts counts;
 
     /** Takes ownership of the arrays; only {@link TrainingSetBuilder} creates sets. */
     TrainingSet(TrainingSetConfig config, Instant asOf, FeatureSpace featureSpace, double[][] x, int[] y, String[] leadIds,
-                long[] createdAt, long[] snapshotAt, OutOfTimeSplit split, Counts counts) {
+                long[] createdAt, long[] snapshotAt, int[] groups, double[] weights, OutOfTimeSplit split, Counts counts) {
         this.config = config;
         this.asOf = asOf;
         this.featureSpace = featureSpace;
@@ -55,6 +66,8 @@ public final class TrainingSet {
         this.leadIds = leadIds;
         this.createdAt = createdAt;
         this.snapshotAt = snapshotAt;
+        this.groups = groups;
+        this.weights = weights;
         this.split = split;
         this.counts = counts;
     }
@@ -118,6 +131,21 @@ public final class TrainingSet {
         return Arrays.copyOfRange(y, split.trainRows(), y.length);
     }
 
+    /**
+     * The training window as training data: one row per snapshot, tied to its lead for sampling by lead, with the
+     * leads' ages. Copies the rows once (cheaper than {@link #trainX()}, whose copy would be copied again).
+     */
+    public TrainingData trainingData() {
+        return new TrainingData(schema(), Arrays.copyOfRange(x, 0, split.trainRows()), trainY(), split.trainFrom(),
+                split.trainTo(), trainGroups(), trainAgeDays());
+    }
+
+    /** The validation window as training data, with the leads' ages (for metrics by age band). */
+    public TrainingData validationData() {
+        return new TrainingData(schema(), Arrays.copyOfRange(x, split.trainRows(), y.length), validationY(),
+                split.validationFrom(), split.validationTo(), null, validationAgeDays());
+    }
+
     /** A copy of one row. */
     public double[] row(int index) {
         return x[index].clone();
@@ -136,6 +164,45 @@ public final class TrainingSet {
         return Arrays.stream(snapshotAt).mapToObj(Instant::ofEpochMilli).toList();
     }
 
+    /** Each row's lead age at its snapshot, in days. */
+    public double[] ageDays() {
+        double[] ages = new double[snapshotAt.length];
+        for (int i = 0; i < ages.length; i++) {
+            ages[i] = (snapshotAt[i] - createdAt[i]) / 86_400_000.0;
+        }
+        return ages;
+    }
+
+    public double[] trainAgeDays() {
+        return Arrays.copyOfRange(ageDays(), 0, split.trainRows());
+    }
+
+    public double[] validationAgeDays() {
+        return Arrays.copyOfRange(ageDays(), split.trainRows(), y.length);
+    }
+
+    /** Each row's lead as a number, the same for every row of one lead (for sampling by lead). */
+    public int[] groups() {
+        return groups.clone();
+    }
+
+    public int[] trainGroups() {
+        return Arrays.copyOfRange(groups, 0, split.trainRows());
+    }
+
+    /** 1 / the number of rows of the same lead in the same window: each lead weighs 1 in each window. */
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    public double[] trainWeights() {
+        return Arrays.copyOfRange(weights, 0, split.trainRows());
+    }
+
+    public double[] validationWeights() {
+        return Arrays.copyOfRange(weights, split.trainRows(), y.length);
+    }
+
     private double[][] rows(int from, int to) {
         double[][] copy = new double[to - from][];
         for (int i = from; i < to; i++) {
@@ -146,7 +213,8 @@ public final class TrainingSet {
 
     @Override
     public String toString() {
-        return "TrainingSet[as of " + asOf + ", " + rows() + " rows (" + split.trainRows() + " training, "
-                + split.validationRows() + " validation), " + counts.converted() + " converted, " + schema() + "]";
+        return "TrainingSet[as of " + asOf + ", " + rows() + " snapshots of " + counts.leads() + " leads ("
+                + split.trainRows() + " training, " + split.validationRows() + " validation), " + counts.converted()
+                + " converted, " + schema() + "]";
     }
 }

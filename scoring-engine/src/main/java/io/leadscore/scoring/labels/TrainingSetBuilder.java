@@ -8,51 +8,74 @@ import io.leadscore.scoring.features.FeatureSettings;
 import io.leadscore.scoring.features.FeatureSpace;
 
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
- * Builds a {@link TrainingSet} from lead histories streamed one at a time, using only what was known
- * at the as-of time: leads created before it, activities before it, deals opened and wins closed before
- * it ({@link LabelRule}).
+ * Builds a {@link TrainingSet} of point-in-time snapshots from lead histories streamed one at a time, using only
+ * what was known at the as-of time.
  *
- * <p>Each history is reduced as it arrives: censored leads are dropped, a labelled lead keeps its lead
- * record, its label and its engagement state at the snapshot time as a few dozen bytes; its activities
- * and deals are not kept. Once every history is in, {@link #build()} orders the labelled leads by
- * creation time, cuts the most recent {@link TrainingSetConfig#validationFraction()} off as the
- * validation window, learns the feature space from the training window only, and extracts every row
- * with the same {@link FeatureExtractor} that scores leads.
+ * <p>For each lead, a snapshot at every age of the {@link SnapshotSchedule} while the lead is open (no opportunity
+ * opened strictly before it) and before the as-of time; a snapshot whose horizon has not passed by the as-of time is
+ * censored and left out, and so are all later ones of the lead. A lead with more eligible snapshots than
+ * {@link TrainingSetConfig#maxSnapshotsPerLead()} keeps a seeded random subset of them.
+ *
+ * <p>A lead's snapshots are built the way the nightly job builds its feature state: one {@link EngagementState},
+ * rolled forward from the lead's creation through its snapshot times, taking at each step the activities of the
+ * interval ({@link EngagementState#advanceTo} then {@link EngagementState#add}). Each snapshot keeps its state as a
+ * few dozen bytes; the activities themselves are not kept.
+ *
+ * <p>{@link #build()} orders the snapshots by time, holds the most recent {@link TrainingSetConfig#validationFraction()}
+ * out for validation (out of time: the model trained on what was seen before the cut is judged on leads of every age
+ * looked at after it), learns the feature space from the training window's leads only, and extracts every row with
+ * the {@link FeatureExtractor} that scores leads.
  *
  * <p>Not thread-safe; one builder builds one set.
  */
 public final class TrainingSetBuilder {
-    private static final Comparator<Row> BY_CREATION =
-            Comparator.comparing((Row r) -> r.lead.createdAt()).thenComparing(r -> r.lead.leadId());
+    private static final Comparator<Row> BY_TIME = Comparator.comparingLong((Row r) -> r.snapshotMillis)
+            .thenComparing(r -> r.lead.leadId());
 
     private final TrainingSetConfig config;
     private final Instant asOf;
+    private final long asOfMillis;
+    private final long horizonMillis;
     private final LabelRule rule;
+    private final SnapshotSchedule schedule;
     private final EngagementState state;
     private final List<Row> rows = new ArrayList<>();
     private final Set<String> leadIds = new HashSet<>();
+    private long[] ages = new long[16];
+    private boolean[] labels = new boolean[16];
+    private long[] times = new long[256];
+    private Activity[] sorted = new Activity[256];
     private int histories;
     private int notYetCreated;
-    private int censored;
+    private int censoredLeads;
+    private int censoredSnapshots;
+    private int sampledOut;
     private boolean built;
 
-    /** A labelled lead reduced to what the set needs. */
+    /** One snapshot of a lead reduced to what the set needs. */
     private record Row(Lead lead, byte[] state, long snapshotMillis, boolean converted) {
     }
 
     public TrainingSetBuilder(TrainingSetConfig config, Instant asOf) {
         this.config = Objects.requireNonNull(config, "config");
         this.asOf = Objects.requireNonNull(asOf, "asOf");
+        this.asOfMillis = asOf.toEpochMilli();
         this.rule = config.labelRule();
+        this.horizonMillis = rule.horizon().toMillis();
+        this.schedule = config.schedule();
         this.state = config.features().engagementSettings().newState(asOf);
     }
 
@@ -84,20 +107,105 @@ public final class TrainingSetBuilder {
             notYetCreated++;
             return;
         }
-        Outcome outcome = rule.outcome(lead, history.deals(), asOf);
-        if (outcome == Outcome.CENSORED) {
-            censored++;
+        long created = lead.createdAt().toEpochMilli();
+        long opportunity = rule.firstOpportunity(history.deals(), asOf).map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+        int eligible = 0;
+        boolean censored = false;
+        for (int k = 0; ; k++) {
+            long t = created + schedule.ageMillis(k);
+            if (t >= asOfMillis || opportunity < t) {
+                break;
+            }
+            if (t + horizonMillis > asOfMillis) {
+                censored = true;
+                censoredSnapshots++;
+                break;
+            }
+            if (eligible == ages.length) {
+                ages = Arrays.copyOf(ages, eligible * 2);
+                labels = Arrays.copyOf(labels, eligible * 2);
+            }
+            ages[eligible] = t;
+            labels[eligible] = rule.outcomeAt(history.deals(), Instant.ofEpochMilli(t), asOf) == Outcome.CONVERTED;
+            eligible++;
+        }
+        if (eligible == 0) {
+            if (censored) {
+                censoredLeads++;
+            }
             return;
         }
-        Instant snapshot = rule.fillRowState(state, lead, history.activities(), history.deals(), asOf);
-        rows.add(new Row(lead, state.toBytes(), snapshot.toEpochMilli(), outcome == Outcome.CONVERTED));
+        int kept = keep(lead.leadId(), eligible);
+        rollForward(lead, history.activities(), kept);
+    }
+
+    /**
+     * Keeps at most {@code maxSnapshotsPerLead} of the first {@code eligible} snapshots, in time order: a seeded
+     * random subset (a partial Fisher–Yates shuffle of the indexes, then sorted back), the same for the same lead
+     * and seed whatever else is in the set.
+     *
+     * @return how many are kept, at the front of {@link #ages} and {@link #labels}
+     */
+    private int keep(String leadId, int eligible) {
+        int max = config.maxSnapshotsPerLead();
+        if (eligible <= max) {
+            return eligible;
+        }
+        sampledOut += eligible - max;
+        SplittableRandom random = new SplittableRandom(config.samplingSeed() * 0x9E3779B97F4A7C15L
+                ^ leadId.hashCode() * 0xC2B2AE3D27D4EB4FL);
+        int[] index = new int[eligible];
+        for (int i = 0; i < eligible; i++) {
+            index[i] = i;
+        }
+        for (int i = 0; i < max; i++) {
+            int j = i + random.nextInt(eligible - i);
+            int swap = index[i];
+            index[i] = index[j];
+            index[j] = swap;
+        }
+        int[] chosen = Arrays.copyOf(index, max);
+        Arrays.sort(chosen);
+        for (int i = 0; i < max; i++) {
+            ages[i] = ages[chosen[i]];
+            labels[i] = labels[chosen[i]];
+        }
+        return max;
+    }
+
+    /** The nightly job's roll-forward, from the lead's creation through its kept snapshot times. */
+    private void rollForward(Lead lead, List<Activity> activities, int kept) {
+        int n = activities.size();
+        if (times.length < n) {
+            times = new long[Math.max(n, times.length * 2)];
+            sorted = new Activity[times.length];
+        }
+        for (int i = 0; i < n; i++) {
+            sorted[i] = activities.get(i);
+        }
+        Arrays.sort(sorted, 0, n, Comparator.comparing(Activity::occurredAt));
+        for (int i = 0; i < n; i++) {
+            times[i] = sorted[i].occurredAt().toEpochMilli();
+        }
+        state.reset(Math.min(lead.createdAt().toEpochMilli(), ages[0]));
+        int next = 0;
+        for (int s = 0; s < kept; s++) {
+            long t = ages[s];
+            state.advanceTo(t);
+            while (next < n && times[next] < t) {
+                state.add(sorted[next].type(), times[next]);
+                next++;
+            }
+            rows.add(new Row(lead, state.toBytes(), t, labels[s]));
+        }
+        Arrays.fill(sorted, 0, n, null);
     }
 
     /**
      * Orders, splits, learns the feature space from the training window and extracts every row.
      *
-     * @throws IllegalArgumentException when fewer than two leads are labelled, or all of them were created
-     *                                  at one instant (no split in time is possible)
+     * @throws IllegalArgumentException when fewer than two snapshots are labelled, or all of them were taken at one
+     *                                  instant (no split in time is possible)
      * @throws IllegalStateException    when called twice
      */
     public TrainingSet build() {
@@ -107,23 +215,22 @@ public final class TrainingSetBuilder {
         built = true;
         int n = rows.size();
         if (n < 2) {
-            throw new IllegalArgumentException("Not enough labelled leads as of " + asOf + ": " + n + " of " + histories
-                    + " (" + censored + " still inside their " + rule.horizonDays() + "-day horizon, " + notYetCreated
-                    + " created later); need at least 2");
+            throw new IllegalArgumentException("Not enough labelled snapshots as of " + asOf + ": " + n + " from "
+                    + histories + " leads (" + censoredLeads + " leads whose every snapshot is still inside its "
+                    + rule.horizonDays() + "-day horizon, " + notYetCreated + " created later); need at least 2");
         }
-        rows.sort(BY_CREATION);
+        rows.sort(BY_TIME);
         int cut = splitIndex(n);
-        List<Lead> trainingLeads = new AbstractList<>() {
-            @Override
-            public Lead get(int index) {
-                return rows.get(index).lead;
+        Map<String, Integer> group = new HashMap<>();
+        Set<String> inTraining = new HashSet<>();
+        List<Lead> trainingLeads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Lead lead = rows.get(i).lead;
+            group.putIfAbsent(lead.leadId(), group.size());
+            if (i < cut && inTraining.add(lead.leadId())) {
+                trainingLeads.add(lead);
             }
-
-            @Override
-            public int size() {
-                return cut;
-            }
-        };
+        }
         FeatureSpace space = FeatureSpace.learn(trainingLeads, config.features());
         FeatureExtractor extractor = space.extractor();
         FeatureSettings settings = space.settings();
@@ -134,6 +241,8 @@ public final class TrainingSetBuilder {
         String[] ids = new String[n];
         long[] created = new long[n];
         long[] snapshots = new long[n];
+        int[] groups = new int[n];
+        Map<Integer, int[]> perLead = new LinkedHashMap<>();
         int converted = 0;
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
@@ -145,34 +254,38 @@ public final class TrainingSetBuilder {
             ids[i] = row.lead.leadId();
             created[i] = row.lead.createdAt().toEpochMilli();
             snapshots[i] = row.snapshotMillis;
+            groups[i] = group.get(ids[i]);
+            perLead.computeIfAbsent(groups[i], g -> new int[2])[i < cut ? 0 : 1]++;
             rows.set(i, null);
         }
         rows.clear();
-        OutOfTimeSplit split = new OutOfTimeSplit(cut, n - cut, Instant.ofEpochMilli(created[0]),
-                Instant.ofEpochMilli(created[cut - 1]), Instant.ofEpochMilli(created[cut]), Instant.ofEpochMilli(created[n - 1]));
-        TrainingSet.Counts counts = new TrainingSet.Counts(histories, notYetCreated, censored, converted, n - converted);
-        return new TrainingSet(config, asOf, space, x, y, ids, created, snapshots, split, counts);
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            weights[i] = 1.0 / perLead.get(groups[i])[i < cut ? 0 : 1];
+        }
+        OutOfTimeSplit split = new OutOfTimeSplit(cut, n - cut, Instant.ofEpochMilli(snapshots[0]),
+                Instant.ofEpochMilli(snapshots[cut - 1]), Instant.ofEpochMilli(snapshots[cut]),
+                Instant.ofEpochMilli(snapshots[n - 1]));
+        TrainingSet.Counts counts = new TrainingSet.Counts(histories, notYetCreated, censoredLeads, converted, n - converted,
+                group.size(), censoredSnapshots, sampledOut);
+        return new TrainingSet(config, asOf, space, x, y, ids, created, snapshots, groups, weights, split, counts);
     }
 
     /**
-     * The first validation row: the most recent {@code validationFraction} of the rows (at least one),
-     * moved earlier while it would separate leads created at the same instant.
+     * The first validation row: the most recent {@code validationFraction} of the snapshots (at least one), moved
+     * earlier while it would separate snapshots taken at the same instant.
      */
     private int splitIndex(int n) {
         int validation = Math.max(1, (int) Math.round(n * config.validationFraction()));
         int cut = Math.max(1, n - validation);
-        while (cut > 0 && createdAt(cut - 1).equals(createdAt(cut))) {
+        while (cut > 0 && rows.get(cut - 1).snapshotMillis == rows.get(cut).snapshotMillis) {
             cut--;
         }
         if (cut == 0) {
             throw new IllegalArgumentException("No out-of-time split possible: the " + (n - validation)
-                    + " oldest labelled leads were all created at " + createdAt(0) + ", together with the first"
-                    + " validation lead");
+                    + " oldest snapshots were all taken at " + Instant.ofEpochMilli(rows.get(0).snapshotMillis)
+                    + ", together with the first validation snapshot");
         }
         return cut;
-    }
-
-    private Instant createdAt(int row) {
-        return rows.get(row).lead.createdAt();
     }
 }

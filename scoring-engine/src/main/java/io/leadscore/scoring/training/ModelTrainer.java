@@ -1,6 +1,8 @@
 package io.leadscore.scoring.training;
 
 import io.leadscore.scoring.artifact.DataWindow;
+import io.leadscore.scoring.evaluation.AgeBand;
+import io.leadscore.scoring.evaluation.AgeBandMetrics;
 import io.leadscore.scoring.evaluation.Evaluator;
 import io.leadscore.scoring.evaluation.ModelMetrics;
 import io.leadscore.scoring.scoring.Algorithm;
@@ -24,6 +26,7 @@ import smile.regression.RegressionTree;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -38,6 +41,13 @@ import java.util.stream.LongStream;
  * generator with {@code MathEx.setSeed(seed)} (which also changes it for any later Smile call on the thread).
  * A forest trains its trees in parallel; each tree gets its own seed derived from the run's seed, which Smile
  * sets on whichever thread builds the tree. Logistic regression draws nothing.
+ *
+ * <h2>Leads with several rows</h2>
+ * When the training rows are snapshots of leads at several ages ({@link TrainingData#groups()}), boosting weighs
+ * every lead the same: each tree is grown on one row per lead, drawn at random among the lead's rows, and then on
+ * the usual class-stratified share of those; the intercept is the prior log-odds with each lead's rows weighing 1
+ * together. Over the trees every row of a lead with k rows is used 1/k as often as a lead's only row. A forest and
+ * logistic regression take the rows as they are (the training set caps the rows per lead).
  *
  * <h2>Progress</h2>
  * Smile's boosting offers no progress hook, so {@link #train} runs Smile's binomial boosting loop itself
@@ -132,8 +142,11 @@ public final class ModelTrainer {
             shipped[i] = calibration.probability(raw[i]);
         }
         ModelMetrics metrics = Evaluator.evaluate(shipped, crossFitted, labels);
+        double[] ages = validation.ageDays();
+        List<AgeBandMetrics> byAge = ages == null ? List.of()
+                : Evaluator.byAge(shipped, crossFitted, labels, ages, AgeBand.DEFAULTS);
 
-        return new TrainingResult(options, train.schema(), model, calibration, metrics,
+        return new TrainingResult(options, train.schema(), model, calibration, metrics, byAge,
                 new DataWindow(train.from(), train.to(), train.rows(), positives),
                 new DataWindow(validation.from(), validation.to(), validation.rows(), validation.positives()),
                 clock.instant(), smile);
@@ -162,6 +175,11 @@ public final class ModelTrainer {
         Loss loss = Loss.logistic(y);
         double b = loss.intercept(null);
         double[] h = loss.residual();
+        LeadSampler byLead = train.hasGroups() ? new LeadSampler(train.groups(), y, options.seed()) : null;
+        if (byLead != null) {
+            b = byLead.intercept();
+            Arrays.fill(h, b);
+        }
         StructField response = new StructField("residual", DataTypes.DoubleType);
         int trees = options.trees();
         RegressionTree[] forest = new RegressionTree[trees];
@@ -171,7 +189,11 @@ public final class ModelTrainer {
 
         MathEx.setSeed(options.seed());
         for (int t = 0; t < trees; t++) {
-            stratifiedSample(samples, permutation, classCount, y, options.subsample());
+            if (byLead == null) {
+                stratifiedSample(samples, permutation, classCount, y, options.subsample());
+            } else {
+                byLead.sample(samples, options.subsample());
+            }
             RegressionTree tree = new RegressionTree(x, loss, response, options.maxDepth(), options.maxLeaves(),
                     options.minNodeSize(), x.ncol(), samples, order);
             forest[t] = tree;
@@ -188,6 +210,95 @@ public final class ModelTrainer {
             }
         }
         return new BoostedTrees(new GradientTreeBoost(formula, forest, b, shrinkage, importance, codec.classes), b);
+    }
+
+    /**
+     * One row per lead for each tree, then a class-stratified share of those rows without replacement, drawn from
+     * the run's seed. Rows of a lead are found through a compressed index (rows of lead g at
+     * {@code rows[start[g]] … rows[start[g + 1] − 1]}).
+     */
+    private static final class LeadSampler {
+        private final int[] y;
+        private final int[] start;
+        private final int[] rows;
+        private final int[] chosen;
+        private final SplittableRandom random;
+
+        LeadSampler(int[] groups, int[] y, long seed) {
+            this.y = y;
+            int leads = 0;
+            for (int g : groups) {
+                leads = Math.max(leads, g + 1);
+            }
+            int[] count = new int[leads + 1];
+            for (int g : groups) {
+                count[g + 1]++;
+            }
+            for (int g = 0; g < leads; g++) {
+                count[g + 1] += count[g];
+            }
+            start = count.clone();
+            rows = new int[groups.length];
+            int[] fill = Arrays.copyOf(count, leads);
+            for (int i = 0; i < groups.length; i++) {
+                rows[fill[groups[i]]++] = i;
+            }
+            int present = 0;
+            for (int g = 0; g < leads; g++) {
+                present += start[g + 1] > start[g] ? 1 : 0;
+            }
+            chosen = new int[present];
+            random = new SplittableRandom(seed);
+        }
+
+        /** ½·ln((1 + μ)/(1 − μ)), μ the mean of the ±1 labels with each lead's rows weighing 1 together. */
+        double intercept() {
+            double sum = 0;
+            int leads = 0;
+            for (int g = 0; g + 1 < start.length; g++) {
+                int k = start[g + 1] - start[g];
+                if (k == 0) {
+                    continue;
+                }
+                double lead = 0;
+                for (int r = start[g]; r < start[g + 1]; r++) {
+                    lead += 2 * y[rows[r]] - 1;
+                }
+                sum += lead / k;
+                leads++;
+            }
+            double mu = sum / leads;
+            return 0.5 * Math.log((1 + mu) / (1 - mu));
+        }
+
+        void sample(int[] samples, double share) {
+            Arrays.fill(samples, 0);
+            int m = 0;
+            int[] classCount = new int[2];
+            for (int g = 0; g + 1 < start.length; g++) {
+                int k = start[g + 1] - start[g];
+                if (k > 0) {
+                    int row = rows[start[g] + (k == 1 ? 0 : random.nextInt(k))];
+                    chosen[m++] = row;
+                    classCount[y[row]]++;
+                }
+            }
+            for (int i = m - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = chosen[i];
+                chosen[i] = chosen[j];
+                chosen[j] = swap;
+            }
+            for (int c = 0; c < 2; c++) {
+                int wanted = (int) Math.round(classCount[c] * share);
+                for (int i = 0, taken = 0; i < m && taken < wanted; i++) {
+                    if (y[chosen[i]] == c) {
+                        samples[chosen[i]] = 1;
+                        taken++;
+                    }
+                }
+            }
+        }
     }
 
     /** Smile's {@code GradientTreeBoost.sampling}: the first round(share · n_c) rows of class c in a fresh permutation. */

@@ -6,16 +6,26 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Labelled feature vectors of leads whose outcome is known, built for one {@link FeatureSchema}, with the
- * time window the leads were taken from (recorded in the model's provenance).
+ * Labelled feature vectors whose outcome is known, built for one {@link FeatureSchema}, with the time window they
+ * were taken from (recorded in the model's provenance). A row is a lead looked at at one time (a snapshot); a lead
+ * may have several rows, tied together by {@code groups}.
  *
- * @param schema the columns of {@code x}
- * @param x      one row per lead, {@code schema.size()} finite values each; copied
- * @param y      1 for a lead that converted within the label horizon, 0 otherwise; copied
- * @param from   start of the window (inclusive)
- * @param to     end of the window (exclusive), not before {@code from}
+ * @param schema  the columns of {@code x}
+ * @param x       one row per snapshot, {@code schema.size()} finite values each; copied
+ * @param y       1 for a snapshot whose lead converted within the label horizon, 0 otherwise; copied
+ * @param from    start of the window (inclusive)
+ * @param to      end of the window (exclusive), not before {@code from}
+ * @param groups  the lead of each row as a number: boosting draws one row per lead for each tree, so that each lead
+ *                weighs the same whatever its number of rows; {@code null} for one lead per row
+ * @param ageDays each row's lead age in days, for metrics by age band; {@code null} when unknown
  */
-public record TrainingData(FeatureSchema schema, double[][] x, int[] y, Instant from, Instant to) {
+public record TrainingData(FeatureSchema schema, double[][] x, int[] y, Instant from, Instant to, int[] groups,
+                           double[] ageDays) {
+
+    /** One row per lead, ages unknown. */
+    public TrainingData(FeatureSchema schema, double[][] x, int[] y, Instant from, Instant to) {
+        this(schema, x, y, from, to, null, null);
+    }
 
     public TrainingData {
         Objects.requireNonNull(schema, "schema");
@@ -50,6 +60,43 @@ public record TrainingData(FeatureSchema schema, double[][] x, int[] y, Instant 
         }
         x = rows;
         y = y.clone();
+        if (groups != null) {
+            if (groups.length != y.length) {
+                throw new IllegalArgumentException(String.format("Invalid training data: %d rows and %d groups", y.length, groups.length));
+            }
+            for (int i = 0; i < groups.length; i++) {
+                if (groups[i] < 0) {
+                    throw new IllegalArgumentException("Invalid group of row " + i + ": " + groups[i] + ", expected 0 or more");
+                }
+            }
+            groups = groups.clone();
+        }
+        if (ageDays != null) {
+            if (ageDays.length != y.length) {
+                throw new IllegalArgumentException(String.format("Invalid training data: %d rows and %d ages", y.length, ageDays.length));
+            }
+            for (int i = 0; i < ageDays.length; i++) {
+                if (!(ageDays[i] >= 0) || Double.isInfinite(ageDays[i])) {
+                    throw new IllegalArgumentException("Invalid age of row " + i + ": " + ageDays[i] + ", expected a finite number of days, 0 or more");
+                }
+            }
+            ageDays = ageDays.clone();
+        }
+    }
+
+    @Override
+    public int[] groups() {
+        return groups == null ? null : groups.clone();
+    }
+
+    @Override
+    public double[] ageDays() {
+        return ageDays == null ? null : ageDays.clone();
+    }
+
+    /** Whether some lead has more than one row. */
+    public boolean hasGroups() {
+        return groups != null;
     }
 
     public int rows() {

@@ -150,4 +150,34 @@ class EvaluatorTest {
             assertThrows(IllegalArgumentException.class, () -> Evaluator.evaluate(new double[0], new int[0]));
         }
     }
+
+    @Test
+    void measuresEachAgeBandOnItsOwnRowsAndTheirCurvesMergeBackIntoTheWholeOne() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        int n = 3000;
+        double[] scores = new double[n];
+        int[] labels = new int[n];
+        double[] ages = new double[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = random.nextDouble() * 0.4;
+            labels[i] = random.nextDouble() < scores[i] ? 1 : 0;
+            ages[i] = i % 3 == 0 ? 0.5 : i % 3 == 1 ? 45 : 400;
+        }
+
+        java.util.List<AgeBandMetrics> bands = Evaluator.byAge(scores, labels, ages, AgeBand.DEFAULTS);
+
+        assertThat(bands).extracting(b -> b.band().label()).containsExactly("0–1 d", "30–90 d", "180+ d");
+        assertThat(bands).allSatisfy(b -> assertThat(b.metrics().rows()).isEqualTo(1000));
+        ThresholdCurve merged = ThresholdCurve.merge(bands.stream().map(b -> b.metrics().thresholdCurve()).toList());
+        ThresholdCurve whole = Evaluator.evaluate(scores, labels).thresholdCurve();
+        assertThat(merged.leads()).isEqualTo(whole.leads());
+        for (int k = 0; k < 101; k++) {
+            ThresholdCurve.Point a = merged.points().get(k);
+            ThresholdCurve.Point b = whole.points().get(k);
+            assertThat(a.leadsAbove()).isEqualTo(b.leadsAbove());
+            assertThat(a.expectedConversions()).isCloseTo(b.expectedConversions(), within(1e-9));
+            assertThat(Double.compare(a.precision(), b.precision())).isZero();
+            assertThat(a.recall()).isCloseTo(b.recall(), within(1e-12));
+        }
+    }
 }

@@ -3,6 +3,8 @@ package io.leadscore.scoring.evaluation;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -48,6 +50,53 @@ class PromotionRuleTest {
         PromotionDecision d = RULE.decide(PromotionMode.AUTO, with(0.700, 0.100), with(0.800, 0.020));
 
         assertThat(d.reason()).contains("ranks worse").contains("less well calibrated");
+    }
+
+    /** A band's metrics with its own size, so that the rule's minimum leads and converters can be tested. */
+    private static AgeBandMetrics band(String label, int rows, int positives, double auc, double ece) {
+        return new AgeBandMetrics(new AgeBand(label, 0, 1), new ModelMetrics(rows, positives, WINDOW.labelFingerprint(), auc,
+                WINDOW.prAuc(), WINDOW.logLoss(), WINDOW.brier(), ece, WINDOW.calibrationBins(), WINDOW.liftByDecile(),
+                WINDOW.roc(), new ThresholdCurve(rows, WINDOW.thresholdCurve().points())));
+    }
+
+    @Nested
+    class ByAgeBand {
+        @Test
+        void refusesAChallengerBetterOverallButWorseForLeadsOfOneAgeAndNamesTheBand() {
+            PromotionDecision d = RULE.decide(PromotionMode.AUTO, with(0.85, 0.01), with(0.80, 0.01),
+                    List.of(band("0–1 d", 2000, 200, 0.90, 0.01), band("180+ d", 800, 40, 0.70, 0.01)),
+                    List.of(band("0–1 d", 2000, 200, 0.85, 0.01), band("180+ d", 800, 40, 0.75, 0.01)));
+
+            assertThat(d.promoted()).isFalse();
+            assertThat(d.reason()).isEqualTo("Not promoted: ranks worse for leads aged 180+ d, AUC 0.7000 vs champion 0.7500"
+                    + " (at least 0.7300 needed, 800 leads).");
+        }
+
+        @Test
+        void refusesAChallengerWorseCalibratedInOneBand() {
+            PromotionDecision d = RULE.decide(PromotionMode.AUTO, with(0.80, 0.01), with(0.80, 0.01),
+                    List.of(band("30–90 d", 500, 30, 0.80, 0.06)), List.of(band("30–90 d", 500, 30, 0.80, 0.02)));
+
+            assertThat(d.reason()).contains("less well calibrated for leads aged 30–90 d").contains("at most 0.0400 allowed");
+        }
+
+        @Test
+        void ignoresBandsTooSmallToJudgeAndPromotesWithinTheTolerance() {
+            PromotionDecision d = RULE.decide(PromotionMode.AUTO, with(0.80, 0.01), with(0.80, 0.01),
+                    List.of(band("0–1 d", 199, 50, 0.50, 0.2), band("1–7 d", 5000, 19, 0.50, 0.2),
+                            band("7–30 d", 900, 90, 0.79, 0.025)),
+                    List.of(band("0–1 d", 199, 50, 0.90, 0.0), band("1–7 d", 5000, 19, 0.90, 0.0),
+                            band("7–30 d", 900, 90, 0.80, 0.010)));
+
+            assertThat(d.promoted()).isTrue();
+            assertThat(d.reason()).endsWith("and no worse in any of the 1 age bands compared.");
+        }
+
+        @Test
+        void refusesBandsMeasuredOnOtherRows() {
+            assertThrows(IllegalArgumentException.class, () -> RULE.decide(PromotionMode.AUTO, with(0.8, 0.01), with(0.8, 0.01),
+                    List.of(band("0–1 d", 500, 50, 0.8, 0.01)), List.of(band("0–1 d", 501, 50, 0.8, 0.01))));
+        }
     }
 
     @Test

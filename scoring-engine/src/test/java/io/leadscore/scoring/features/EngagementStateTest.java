@@ -176,8 +176,12 @@ class EngagementStateTest {
         assertThat(read.windowCount(ActivityType.PAGE_VIEW, 7)).isEqualTo(300);
         assertThat(read.seen(ActivityType.UNSUBSCRIBE)).isTrue();
         assertThat(read.activeDays(64)).isEqualTo(state.activeDays(64));
-        // 38 bytes, 8 per type seen, and for the one type with events in the window 7 daily varints (300 takes two)
-        assertThat(bytes).hasSize(38 + 2 * 8 + 8);
+        assertThat(read.total(ActivityType.PAGE_VIEW)).isEqualTo(300);
+        assertThat(read.total(ActivityType.UNSUBSCRIBE)).isEqualTo(1);
+        assertThat(read.totalsKnown()).isTrue();
+        // 38 bytes, 8 per type seen, for the one type with events in the window 7 daily varints (300 takes two), and a
+        // total per type seen (300 takes two)
+        assertThat(bytes).hasSize(38 + 2 * 8 + 8 + 3);
     }
 
     @Test
@@ -186,10 +190,27 @@ class EngagementStateTest {
         state.add(ActivityType.PAGE_VIEW, T0.minus(Duration.ofDays(30)));
         state.add(ActivityType.EMAIL_OPEN, T0.minus(Duration.ofDays(40)));
 
-        assertThat(state.toBytes()).hasSize(38 + 2 * 8);
+        assertThat(state.toBytes()).hasSize(38 + 2 * 8 + 2);
 
         state.add(ActivityType.EMAIL_OPEN, T0.minus(Duration.ofDays(1)));
-        assertThat(state.toBytes()).hasSize(38 + 2 * 8 + 7);
+        assertThat(state.toBytes()).hasSize(38 + 2 * 8 + 7 + 2);
+    }
+
+    @Test
+    void readsAStateWrittenBeforeTotalsWereKeptAndAsksForItToBeRebuilt() {
+        EngagementState state = EngagementState.empty(14, 7, T0);
+        state.add(ActivityType.PAGE_VIEW, T0.minus(Duration.ofDays(3)));
+        byte[] v2 = state.toBytes();
+        // format 1: the same bytes without the trailing totals, version byte 1
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
+        v1[0] = 1;
+
+        EngagementState read = EngagementState.fromBytes(v1);
+
+        assertThat(read.decayedCount(ActivityType.PAGE_VIEW)).isEqualTo(state.decayedCount(ActivityType.PAGE_VIEW));
+        assertThat(read.totalsKnown()).isFalse();
+        assertThat(FeatureSettings.of(14, 7).fits(read)).isFalse();
+        assertThat(FeatureSettings.of(14, 7).fits(state)).isTrue();
     }
 
     @Nested
@@ -205,10 +226,10 @@ class EngagementStateTest {
         @Test
         void anUnknownVersion() {
             byte[] bytes = valid.clone();
-            bytes[0] = 2;
+            bytes[0] = 3;
 
             assertThatThrownBy(() -> EngagementState.fromBytes(bytes))
-                    .hasMessage("Unsupported engagement state version 2, this release reads version 1");
+                    .hasMessage("Unsupported engagement state version 3, this release reads versions 1 to 2");
         }
 
         @Test

@@ -84,25 +84,30 @@ class FeaturePhrasesTest {
         // Mar 13, Mar 12, Mar 8 and Feb 23; the page view 45 days ago is outside the 30.
         assertThat(phrase("pricing_view", lead, all)).isEqualTo("3 pricing-page views in the last 7 days");
         assertThat(phrase("email_open", lead, all)).isEqualTo("about 3 recent email opens");
-        assertThat(phrase("page_view", lead, all)).isEqualTo("no page views in the last 7 days, some earlier");
+        assertThat(phrase("page_view", lead, all)).isEqualTo("no page views in the last 7 days, 2 before");
         assertThat(phrase("demo_request", lead, all)).isEqualTo("requested a demo");
         assertThat(phrase("trial_signup", lead, all)).isEqualTo("no trial signup");
         assertThat(phrase("active_days", lead, all)).isEqualTo("active on 5 of the last 30 days");
-        assertThat(phrase("last_activity", lead, all)).isEqualTo("active in the last 24 hours");
-        assertThat(phrase("lead_age", lead, all)).isEqualTo("lead created 60 days ago");
+        assertThat(phrase("last_activity", lead, all)).isEqualTo("last activity in the last 24 hours");
+        assertThat(phrase("lead_age", lead, all)).isEqualTo("lead 60 days old");
     }
 
     @Test
     void describesSilence() {
         Lead lead = lead("x", CREATED).build();
 
-        assertThat(phrase("last_activity", lead, daysAgo(PAGE_VIEW, 45))).isEqualTo("no activity for 45 days");
-        assertThat(phrase("last_activity", lead, daysAgo(PAGE_VIEW, 3.5))).isEqualTo("last active 3 days ago");
-        assertThat(phrase("last_activity", lead)).isEqualTo("no activity since it was created 60 days ago");
+        // the value, not a verdict: whether a long silence raised or lowered the score is its contribution's sign
+        assertThat(phrase("last_activity", lead, daysAgo(PAGE_VIEW, 180))).isEqualTo("last activity 180 days ago");
+        assertThat(phrase("last_activity", lead, daysAgo(PAGE_VIEW, 3.5))).isEqualTo("last activity 3 days ago");
+        assertThat(phrase("last_activity", lead)).isEqualTo("no activity since it arrived 60 days ago");
         assertThat(phrase("active_days", lead)).isEqualTo("no active days in the last 30");
         assertThat(phrase("email_click", lead, daysAgo(ActivityType.EMAIL_CLICK, 1))).isEqualTo("1 email click in the last 7 days");
-        assertThat(phrase("form_submit", lead, daysAgo(ActivityType.FORM_SUBMIT, 200))).isEqualTo("only older form submissions");
+        assertThat(phrase("form_submit", lead, daysAgo(ActivityType.FORM_SUBMIT, 200))).isEqualTo("no recent form submissions, 1 before");
         assertThat(phrase("form_submit", lead)).isEqualTo("no form submissions");
+        Activity[] lifetime = {activity("x", PAGE_VIEW, T.minus(java.time.Duration.ofDays(50))),
+            activity("x", PAGE_VIEW, T.minus(java.time.Duration.ofDays(40))), activity("x", PAGE_VIEW, T.minus(java.time.Duration.ofDays(2)))};
+        assertThat(phrase("page_view", lead, lifetime)).isEqualTo("1 page view in the last 7 days, 3 in all");
+        assertThat(phrase("page_view", lead, lifetime[0], lifetime[1])).isEqualTo("no page views in the last 7 days, 2 before");
     }
 
     @Test

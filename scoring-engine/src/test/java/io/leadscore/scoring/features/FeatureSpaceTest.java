@@ -131,7 +131,7 @@ class FeatureSpaceTest {
     void engagementFeaturesFollowTheConfiguration() {
         FeatureConfig config = FeatureConfig.builder().windowDays(3).activeDaysWindow(14)
                 .windowedTypes(Set.of(ActivityType.PRICING_VIEW))
-                .signalTypes(EnumSet.of(ActivityType.DEMO_REQUEST)).build();
+                .signalTypes(EnumSet.of(ActivityType.DEMO_REQUEST)).totalTypes(Set.of(ActivityType.EMAIL_OPEN)).build();
 
         FeatureSchema schema = FeatureSpace.learn(List.of(), config).schema();
 
@@ -139,8 +139,9 @@ class FeatureSpaceTest {
         assertThat(namesOf(schema, "pricing_view")).containsExactly("pricing_view_decayed", "pricing_view_last_3d");
         assertThat(namesOf(schema, "demo_request")).containsExactly("demo_request_decayed", "demo_request:seen");
         assertThat(namesOf(schema, "page_view")).containsExactly("page_view_decayed");
+        assertThat(namesOf(schema, "email_open")).containsExactly("email_open_decayed", "email_open_total");
         assertThat(schema.names()).endsWith("last_activity_days", "last_activity:none", "active_days_last_14", "lead_age_days");
-        assertThat(schema.size()).isEqualTo(ActivityType.values().length + 2 + 4);
+        assertThat(schema.size()).isEqualTo(ActivityType.values().length + 3 + 4);
     }
 
     @Test

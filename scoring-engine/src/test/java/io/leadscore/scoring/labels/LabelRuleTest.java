@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LabelRuleTest {
     private static final Instant CREATED = Instant.parse("2025-06-01T10:00:00Z");
-    private static final LabelRule RULE = new LabelRule(180, 30);
-    private static final Instant HORIZON_END = CREATED.plus(Duration.ofDays(180));
+    private static final LabelRule RULE = new LabelRule(180);
     private static final Lead LEAD = lead("L1", CREATED).build();
 
     static Deal won(String id, Instant created, Instant closed) {
@@ -39,45 +38,48 @@ class LabelRuleTest {
     }
 
     @Nested
-    class Outcomes {
-        private final Instant asOf = day(400);
+    class OutcomesAtASnapshot {
+        private final Instant asOf = day(800);
 
         @Test
-        void aWinInsideTheHorizonIsAConversion() {
-            assertThat(RULE.outcome(LEAD, List.of(won("d", day(20), day(90))), asOf)).isEqualTo(Outcome.CONVERTED);
+        void aWinWithinTheHorizonOfTheSnapshotIsAConversionWhateverTheLeadsAge() {
+            List<Deal> late = List.of(won("d", day(250), day(300)));
+
+            assertThat(RULE.outcomeAt(late, day(0), asOf)).isEqualTo(Outcome.NOT_CONVERTED);
+            assertThat(RULE.outcomeAt(late, day(180), asOf)).isEqualTo(Outcome.CONVERTED);
+            assertThat(RULE.outcomeAt(late, day(250), asOf)).isEqualTo(Outcome.CONVERTED);
         }
 
         @Test
-        void theHorizonIsHalfOpenSoAWinAtItsEndDoesNotCount() {
-            assertThat(RULE.outcome(LEAD, List.of(won("d", day(20), HORIZON_END.minusMillis(1))), asOf))
-                    .isEqualTo(Outcome.CONVERTED);
-            assertThat(RULE.outcome(LEAD, List.of(won("d", day(20), HORIZON_END)), asOf))
-                    .isEqualTo(Outcome.NOT_CONVERTED);
+        void theHorizonIsHalfOpenFromTheSnapshot() {
+            Instant t = day(60);
+            Instant end = t.plus(Duration.ofDays(180));
+
+            assertThat(RULE.outcomeAt(List.of(won("d", day(100), end.minusMillis(1))), t, asOf)).isEqualTo(Outcome.CONVERTED);
+            assertThat(RULE.outcomeAt(List.of(won("d", day(100), end)), t, asOf)).isEqualTo(Outcome.NOT_CONVERTED);
+            assertThat(RULE.outcomeAt(List.of(won("d", day(10), t)), t, asOf)).isEqualTo(Outcome.CONVERTED);
+            assertThat(RULE.outcomeAt(List.of(won("d", day(10), t.minusMillis(1))), t, asOf)).isEqualTo(Outcome.NOT_CONVERTED);
         }
 
         @Test
         void noWinOnlyLossesOrOpenDealsIsANonConversion() {
-            assertThat(RULE.outcome(LEAD, List.of(), asOf)).isEqualTo(Outcome.NOT_CONVERTED);
-            assertThat(RULE.outcome(LEAD, List.of(lost("d1", day(10), day(50)), open("d2", day(60))), asOf))
+            assertThat(RULE.outcomeAt(List.of(), day(30), asOf)).isEqualTo(Outcome.NOT_CONVERTED);
+            assertThat(RULE.outcomeAt(List.of(lost("d1", day(40), day(50)), open("d2", day(60))), day(30), asOf))
                     .isEqualTo(Outcome.NOT_CONVERTED);
-            assertThat(RULE.outcome(LEAD, List.of(won("d", day(100), day(200))), asOf)).isEqualTo(Outcome.NOT_CONVERTED);
         }
 
         @Test
-        void aLeadInsideItsHorizonIsCensoredEvenWhenItHasAlreadyWon() {
-            List<Deal> won = List.of(won("d", day(5), day(30)));
+        void aSnapshotWhoseHorizonHasNotPassedIsCensoredEvenWhenTheLeadHasAlreadyWon() {
+            List<Deal> won = List.of(won("d", day(35), day(40)));
+            Instant t = day(30);
+            Instant end = t.plus(Duration.ofDays(180));
 
-            assertThat(RULE.outcome(LEAD, won, day(100))).isEqualTo(Outcome.CENSORED);
-            assertThat(RULE.outcome(LEAD, List.of(), day(100))).isEqualTo(Outcome.CENSORED);
-            assertThat(RULE.outcome(LEAD, won, HORIZON_END.minusMillis(1))).isEqualTo(Outcome.CENSORED);
-            // created_at + horizon <= asOf: the horizon has passed
-            assertThat(RULE.outcome(LEAD, won, HORIZON_END)).isEqualTo(Outcome.CONVERTED);
+            assertThat(RULE.outcomeAt(won, t, day(100))).isEqualTo(Outcome.CENSORED);
+            assertThat(RULE.outcomeAt(List.of(), t, day(100))).isEqualTo(Outcome.CENSORED);
+            assertThat(RULE.outcomeAt(won, t, end.minusMillis(1))).isEqualTo(Outcome.CENSORED);
+            // t + horizon <= asOf: the horizon has passed
+            assertThat(RULE.outcomeAt(won, t, end)).isEqualTo(Outcome.CONVERTED);
             assertThat(Outcome.CENSORED.isKnown()).isFalse();
-        }
-
-        @Test
-        void aWinRecordedBeforeTheLeadWasCreatedCounts() {
-            assertThat(RULE.outcome(LEAD, List.of(won("d", day(-20), day(-5))), asOf)).isEqualTo(Outcome.CONVERTED);
         }
     }
 
@@ -85,11 +87,11 @@ class LabelRuleTest {
     class AsOfBlindness {
         @Test
         void aWinClosedAfterTheAsOfTimeIsNotKnown() {
-            // horizon passed at day 180; the deal closed (inside the horizon) but the export says so only later
-            Instant asOf = HORIZON_END;
+            Instant t = day(10);
+            Instant asOf = t.plus(Duration.ofDays(180));
             Deal closesLater = won("d", day(100), asOf);
 
-            assertThat(RULE.outcome(LEAD, List.of(closesLater), asOf)).isEqualTo(Outcome.NOT_CONVERTED);
+            assertThat(RULE.outcomeAt(List.of(closesLater), t, asOf)).isEqualTo(Outcome.NOT_CONVERTED);
         }
 
         @Test
@@ -103,48 +105,30 @@ class LabelRuleTest {
         }
     }
 
-    @Nested
-    class Snapshots {
-        @Test
-        void isTheEndOfTheObservationWindowWithoutAnEarlierOpportunity() {
-            assertThat(RULE.snapshotAt(LEAD, List.of(open("d", day(45))), day(400))).isEqualTo(day(30));
-        }
+    @Test
+    void aLeadIsOpenUntilItsFirstOpportunityOpens() {
+        List<Deal> deals = List.of(lost("d2", day(12), day(20)), won("d1", day(8), day(60)));
 
-        @Test
-        void isAFixedAgeWhateverTheOutcome() {
-            List<Deal> deals = List.of(lost("d2", day(12), day(20)), won("d1", day(8), day(60)));
-
-            assertThat(RULE.snapshotAt(LEAD, deals, day(400))).isEqualTo(day(30));
-        }
-
-        @Test
-        void countsOnlyEventsBeforeTheFirstOpportunity() {
-            List<Deal> deals = List.of(lost("d2", day(12), day(20)), won("d1", day(8), day(60)));
-
-            assertThat(RULE.eventsBefore(LEAD, deals, day(400))).isEqualTo(day(8));
-            assertThat(RULE.eventsBefore(LEAD, List.of(open("d", day(45))), day(400))).isEqualTo(day(30));
-        }
-
-        @Test
-        void isTheAsOfTimeWhenThatComesFirst() {
-            assertThat(RULE.snapshotAt(LEAD, List.of(open("d", day(12))), day(10))).isEqualTo(day(10));
-            assertThat(RULE.eventsBefore(LEAD, List.of(open("d", day(12))), day(10))).isEqualTo(day(10));
-        }
+        assertThat(RULE.openAt(deals, day(8))).isTrue();
+        assertThat(RULE.openAt(deals, day(8).plusMillis(1))).isFalse();
+        assertThat(RULE.openAt(List.of(), day(900))).isTrue();
     }
 
-    @Nested
-    class Refuses {
-        @Test
-        void badHorizonsAndWindows() {
-            assertThatThrownBy(() -> new LabelRule(0, 1)).hasMessageContaining("Invalid label horizon: 0 days");
-            assertThatThrownBy(() -> new LabelRule(180, 0)).hasMessageContaining("Invalid observation window: 0 days");
-            assertThatThrownBy(() -> new LabelRule(20, 30)).hasMessageContaining("expected 1 to the label horizon of 20 days");
-        }
+    @Test
+    void statesItsClaimInOneSentence() {
+        assertThat(RULE.claim()).isEqualTo("the probability that this open lead produces a won deal within 180 days of now");
+        assertThat(new LabelRule(90).scoreClaim().sentence()).contains("within 90 days of now");
+    }
+
+    @Test
+    void refusesBadHorizons() {
+        assertThatThrownBy(() -> new LabelRule(0)).hasMessageContaining("Invalid label horizon: 0 days");
+        assertThatThrownBy(() -> new LabelRule(4000)).hasMessageContaining("expected 1 to 3660");
     }
 
     @Test
     void takesTheHorizonFromThePolicy() {
-        assertThat(LabelRule.of(Policy.defaults())).isEqualTo(new LabelRule(180, 30));
-        assertThat(LabelRule.of(Policy.defaults().withLabelHorizonDays(14))).isEqualTo(new LabelRule(14, 14));
+        assertThat(LabelRule.of(Policy.defaults())).isEqualTo(new LabelRule(180));
+        assertThat(LabelRule.of(Policy.defaults().withLabelHorizonDays(14))).isEqualTo(new LabelRule(14));
     }
 }

@@ -5,7 +5,9 @@ import io.leadscore.scoring.domain.ActivityType;
 import io.leadscore.scoring.domain.Deal;
 import io.leadscore.scoring.domain.DealStatus;
 import io.leadscore.scoring.domain.Lead;
+import io.leadscore.scoring.features.EngagementState;
 import io.leadscore.scoring.features.FeatureConfig;
+import io.leadscore.scoring.features.FeatureExtractor;
 import io.leadscore.scoring.features.FeatureSchema;
 import io.leadscore.scoring.policy.Policy;
 import org.junit.jupiter.api.Nested;
@@ -15,6 +17,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -41,84 +46,213 @@ class TrainingSetBuilderTest {
         return new LeadHistory(lead(id, day(createdDay)).industry("software").build(), List.of(), List.of());
     }
 
+    private static final TrainingSetConfig ALL = CONFIG.withMaxSnapshotsPerLead(1000);
+
     @Test
-    void ordersRowsByCreationAndHoldsOutTheMostRecentFifthForValidation() {
+    void looksAtAnOpenLeadAtEveryScheduledAgeWhoseHorizonHasPassed() {
+        // given a lead without a deal, created on day 0, and a training date on day 400 (horizon 180 days)
+        List<LeadHistory> histories = List.of(quiet("a", 0), quiet("b", 0.5));
+
+        TrainingSet set = TrainingSetBuilder.build(histories, day(400), ALL);
+
+        // then its snapshots are the ages t with t + 180 <= 400: 0 h, 1, 3, 7, 14, 30, 60, 90 and 180 days
+        List<Instant> ofA = new ArrayList<>();
+        for (int i = 0; i < set.rows(); i++) {
+            if (set.leadIds().get(i).equals("a")) {
+                ofA.add(set.snapshotAt().get(i));
+            }
+        }
+        assertThat(ofA).containsExactly(day(0), day(1), day(3), day(7), day(14), day(30), day(60), day(90), day(180));
+        assertThat(set.y()).containsOnly(0);
+        assertThat(set.snapshotAt()).isSorted();
+        assertThat(set.counts().leads()).isEqualTo(2);
+        assertThat(set.counts().censoredSnapshots()).isEqualTo(2);
+        assertThat(set.ageDays()).contains(0.0, 180.0);
+    }
+
+    @Test
+    void stopsAtTheFirstOpportunityAndLabelsEachSnapshotByAWinWithinTheHorizonOfIt() {
+        // given a lead whose deal opened on day 250 and was won on day 300, far outside the horizon of its creation
+        Deal late = new Deal("d", "late", day(250), DealStatus.WON, day(300), BigDecimal.ONE, null);
+        Deal early = new Deal("e", "early", day(45), DealStatus.WON, day(90), BigDecimal.ONE, null);
+        List<LeadHistory> histories = List.of(new LeadHistory(lead("late", day(0)).build(), List.of(), List.of(late)),
+                new LeadHistory(lead("early", day(0)).build(), List.of(), List.of(early)));
+
+        TrainingSet set = TrainingSetBuilder.build(histories, day(800), ALL);
+
+        Map<Double, Integer> lateLabels = labelsByAge(set, "late");
+        Map<Double, Integer> earlyLabels = labelsByAge(set, "early");
+        // the late bloomer: only its 180-day snapshot sees the win within 180 days; no snapshot after the opportunity
+        assertThat(lateLabels).containsExactly(Map.entry(0.0, 0), Map.entry(1.0, 0), Map.entry(3.0, 0), Map.entry(7.0, 0),
+                Map.entry(14.0, 0), Map.entry(30.0, 0), Map.entry(60.0, 0), Map.entry(90.0, 0), Map.entry(180.0, 1));
+        assertThat(earlyLabels).containsOnlyKeys(0.0, 1.0, 3.0, 7.0, 14.0, 30.0).containsValues(1);
+    }
+
+    @Test
+    void leavesOutSnapshotsWhoseHorizonHasNotPassedAndLeadsNotYetCreated() {
+        List<LeadHistory> histories = List.of(quiet("old", 5), quiet("other", 6), quiet("recent", 300),
+                quiet("future", 401), quiet("at-as-of", 400));
+
+        TrainingSet set = TrainingSetBuilder.build(histories, day(400), ALL);
+
+        assertThat(set.leadIds()).doesNotContain("recent", "future", "at-as-of");
+        TrainingSet.Counts counts = set.counts();
+        assertThat(counts.histories()).isEqualTo(5);
+        assertThat(counts.notYetCreated()).isEqualTo(2);
+        assertThat(counts.censored()).isEqualTo(1);
+        assertThat(counts.leads()).isEqualTo(2);
+        assertThat(counts.labelled()).isEqualTo(set.rows());
+    }
+
+    @Test
+    void holdsOutTheMostRecentSnapshotsForValidationNeverSplittingOneInstant() {
         List<LeadHistory> histories = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 20; i++) {
             histories.add(quiet("lead-" + i, i * 3));
         }
         Collections.shuffle(histories, new Random(3));
 
-        TrainingSet set = TrainingSetBuilder.build(histories, day(400), CONFIG);
+        TrainingSet set = TrainingSetBuilder.build(histories, day(600), ALL);
 
-        assertThat(set.leadIds()).containsExactly("lead-0", "lead-1", "lead-2", "lead-3", "lead-4", "lead-5", "lead-6",
-                "lead-7", "lead-8", "lead-9");
-        assertThat(set.createdAt()).isSorted();
-        assertThat(set.split()).isEqualTo(new OutOfTimeSplit(8, 2, day(0), day(21), day(24), day(27)));
-        assertThat(set.trainX()).hasNumberOfRows(8);
-        assertThat(set.validationY()).hasSize(2);
+        OutOfTimeSplit split = set.split();
+        assertThat(split.validationRows()).isBetween((int) (set.rows() * 0.15), (int) (set.rows() * 0.25));
+        assertThat(split.trainTo()).isBefore(split.validationFrom());
+        assertThat(set.snapshotAt().subList(0, split.trainRows())).allSatisfy(t -> assertThat(t).isBefore(split.validationFrom()));
+        // old leads are looked at again in the validation window, at the ages they have reached by then
+        double[] validationAges = set.validationAgeDays();
+        assertThat(Arrays.stream(validationAges).max().orElseThrow()).isGreaterThanOrEqualTo(180);
     }
 
     @Test
-    void neverSplitsLeadsCreatedAtTheSameInstant() {
+    void eachLeadWeighsOneInEachWindowWhateverItsNumberOfSnapshots() {
         List<LeadHistory> histories = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            histories.add(quiet("lead-" + i, i == 8 ? 7 : i));
+        for (int i = 0; i < 20; i++) {
+            histories.add(quiet("lead-" + i, i * 7));
         }
 
-        OutOfTimeSplit split = TrainingSetBuilder.build(histories, day(400), CONFIG).split();
+        TrainingSet set = TrainingSetBuilder.build(histories, day(700), ALL);
 
-        // the cut after 8 rows would separate lead-7 and lead-8, both created on day 7
-        assertThat(split.trainRows()).isEqualTo(7);
-        assertThat(split.validationRows()).isEqualTo(3);
-        assertThat(split.trainTo()).isBefore(split.validationFrom());
+        Map<String, Double> training = new HashMap<>();
+        Map<String, Double> validation = new HashMap<>();
+        double[] weights = set.weights();
+        for (int i = 0; i < set.rows(); i++) {
+            (i < set.split().trainRows() ? training : validation).merge(set.leadIds().get(i), weights[i], Double::sum);
+        }
+        assertThat(training.values()).allSatisfy(w -> assertThat(w).isCloseTo(1.0, within(1e-12)));
+        assertThat(validation.values()).allSatisfy(w -> assertThat(w).isCloseTo(1.0, within(1e-12)));
+        assertThat(set.trainGroups()).hasSize(set.split().trainRows());
     }
 
     @Test
-    void labelsConversionsAndLeavesOutCensoredAndNotYetCreatedLeads() {
-        Instant asOf = day(400);
-        Deal win = new Deal("d1", "won", day(30), DealStatus.WON, day(90), BigDecimal.ONE, null);
-        List<LeadHistory> histories = List.of(
-                new LeadHistory(lead("won", day(10)).build(), List.of(), List.of(win)),
-                quiet("lost", 11),
-                quiet("recent", 300),
-                quiet("future", 401),
-                quiet("at-as-of", 400),
-                quiet("old", 5));
+    void keepsASeededRandomSubsetOfTheSnapshotsOfALeadWithMoreThanTheCap() {
+        List<LeadHistory> histories = List.of(quiet("a", 0), quiet("b", 1), quiet("c", 2));
+        TrainingSetConfig capped = CONFIG.withMaxSnapshotsPerLead(4);
 
-        TrainingSet set = TrainingSetBuilder.build(histories, asOf, CONFIG);
+        TrainingSet once = TrainingSetBuilder.build(histories, day(1500), capped);
+        TrainingSet again = TrainingSetBuilder.build(histories, day(1500), capped);
+        TrainingSet otherSeed = TrainingSetBuilder.build(histories, day(1500), capped.withSamplingSeed(7));
 
-        assertThat(set.leadIds()).containsExactly("old", "won", "lost");
-        assertThat(set.y()).containsExactly(0, 1, 0);
-        assertThat(set.counts()).isEqualTo(new TrainingSet.Counts(6, 2, 1, 1, 2));
-        assertThat(set.counts().labelled()).isEqualTo(3);
+        assertThat(once.rows()).isEqualTo(12);
+        assertThat(once.snapshotAt()).isEqualTo(again.snapshotAt());
+        assertThat(otherSeed.snapshotAt()).isNotEqualTo(once.snapshotAt());
+        // 1,320 days of horizon-passed life: 10 listed ages and 10 quarterly ones each, 4 kept
+        assertThat(once.counts().sampledOut()).isEqualTo(3 * (20 - 4));
     }
 
     @Test
-    void aRowNeverSeesEventsFromTheLeadsFirstOpportunityOn() {
-        // given an opportunity opened on day 5, a demo request at that very moment and pricing views after it
-        Lead lead = lead("L", day(0)).build();
-        List<Activity> activities = List.of(
-                activity("L", ActivityType.PAGE_VIEW, day(1)),
-                activity("L", ActivityType.PAGE_VIEW, day(5).minusMillis(1)),
-                activity("L", ActivityType.DEMO_REQUEST, day(5)),
-                activity("L", ActivityType.PRICING_VIEW, day(6)));
-        Deal opportunity = new Deal("d", "L", day(5), DealStatus.WON, day(40), BigDecimal.TEN, null);
-        List<LeadHistory> histories = List.of(new LeadHistory(lead, activities, List.of(opportunity)),
-                quiet("other", 50), quiet("another", 60));
+    void eachRowIsWhatTheNightlyRollForwardHoldsAtThatInstant() {
+        // given lead histories whose events reach the store late, and a nightly job that scored them every night
+        List<LeadHistory> histories = generate(11, 80, 300);
+        Instant asOf = day(700);
+        TrainingSet set = TrainingSetBuilder.build(histories, asOf, ALL);
+        FeatureExtractor extractor = set.featureSpace().extractor();
+        Map<String, LeadHistory> byId = new HashMap<>();
+        histories.forEach(h -> byId.put(h.lead().leadId(), h));
+        Map<String, Map<Instant, double[]>> nightly = new HashMap<>();
+        for (String id : new java.util.TreeSet<>(set.leadIds())) {
+            nightly.put(id, NightlyJob.run(extractor, byId.get(id), set.snapshotAt(), new SplittableRandom(id.hashCode())));
+        }
 
-        // when
-        TrainingSet set = TrainingSetBuilder.build(histories, day(400), CONFIG);
+        // then every training row equals the nightly job's vector at the row's instant, and the vector of the raw events
+        assertThat(set.rows()).isGreaterThan(300);
+        double[][] x = set.x();
+        for (int i = 0; i < set.rows(); i++) {
+            LeadHistory h = byId.get(set.leadIds().get(i));
+            Instant t = set.snapshotAt().get(i);
+            double[] rolled = nightly.get(h.lead().leadId()).get(t);
+            double[] fromScratch = extractor.extract(h.lead(), h.activities(), t);
+            for (int j = 0; j < x[i].length; j++) {
+                double tolerance = 1e-9 * Math.max(1, Math.abs(fromScratch[j]));
+                assertThat(x[i][j]).as("row %d feature %s", i, set.schema().get(j).name())
+                        .isCloseTo(fromScratch[j], within(tolerance)).isCloseTo(rolled[j], within(tolerance));
+            }
+        }
+    }
 
-        // then the row is the lead at the fixed age of every row, built from the events before the opportunity only
-        FeatureSchema schema = set.schema();
-        double[] row = set.row(0);
-        assertThat(set.snapshotAt().get(0)).isEqualTo(day(30));
-        assertThat(row[schema.require("demo_request:seen")]).isZero();
-        assertThat(row[schema.require("pricing_view_decayed")]).isZero();
-        assertThat(row[schema.require("page_view_decayed")]).isPositive();
-        assertThat(row).containsExactly(set.featureSpace().extractor().extract(lead, activities.subList(0, 2), day(30)),
-                within(1e-12));
+    /**
+     * The nightly job of {@link FeatureExtractor}'s class comment: one state per lead kept as bytes between runs,
+     * rolled forward to each run's time with the events imported since the previous run. Runs at 02:00 UTC every
+     * day and at each instant asked for; an event reaches the store up to two days after it occurred, never after
+     * the next instant asked for (so that each of those runs knows everything before it).
+     */
+    static final class NightlyJob {
+        static Map<Instant, double[]> run(FeatureExtractor extractor, LeadHistory history, List<Instant> wanted,
+                                          SplittableRandom random) {
+            long created = history.lead().createdAt().toEpochMilli();
+            java.util.TreeSet<Long> asked = new java.util.TreeSet<>();
+            for (Instant t : wanted) {
+                if (!t.isBefore(history.lead().createdAt())) {
+                    asked.add(t.toEpochMilli());
+                }
+            }
+            java.util.TreeSet<Long> runs = new java.util.TreeSet<>(asked);
+            long last = asked.isEmpty() ? created : asked.last();
+            for (long night = Math.floorDiv(created, DAY) * DAY + 2 * 3_600_000L; night <= last; night += DAY) {
+                runs.add(night);
+            }
+            List<long[]> arrivals = new ArrayList<>();
+            for (Activity a : history.activities()) {
+                long at = a.occurredAt().toEpochMilli();
+                Long next = asked.higher(at);
+                long arrives = at + random.nextLong(2 * DAY);
+                arrivals.add(new long[]{next == null ? arrives : Math.min(arrives, next), at, a.type().ordinal()});
+            }
+            arrivals.sort(java.util.Comparator.comparingLong(e -> e[0]));
+            Map<Instant, double[]> out = new HashMap<>();
+            byte[] stored = null;
+            List<long[]> pending = new ArrayList<>();
+            int imported = 0;
+            EngagementState state = extractor.newState(Instant.ofEpochMilli(created));
+            for (long run : runs) {
+                if (stored == null) {
+                    extractor.resetState(state, run);
+                } else {
+                    state.readFrom(stored);
+                    state.advanceTo(run);
+                }
+                while (imported < arrivals.size() && arrivals.get(imported)[0] <= run) {
+                    pending.add(arrivals.get(imported++));
+                }
+                pending.removeIf(e -> state.add(ActivityType.values()[(int) e[2]], e[1]));
+                stored = state.toBytes();
+                if (asked.contains(run)) {
+                    out.put(Instant.ofEpochMilli(run), extractor.extract(history.lead(), state, Instant.ofEpochMilli(run)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Map<Double, Integer> labelsByAge(TrainingSet set, String id) {
+        Map<Double, Integer> labels = new java.util.LinkedHashMap<>();
+        double[] ages = set.ageDays();
+        int[] y = set.y();
+        for (int i = 0; i < set.rows(); i++) {
+            if (set.leadIds().get(i).equals(id)) {
+                labels.put(ages[i], y[i]);
+            }
+        }
+        return labels;
     }
 
     @Test
@@ -165,14 +299,22 @@ class TrainingSetBuilderTest {
             histories.add(new LeadHistory(lead("old-" + i, day(i)).industry("software").build(), List.of(), List.of()));
         }
         for (int i = 0; i < 2; i++) {
-            histories.add(new LeadHistory(lead("new-" + i, day(20 + i)).industry("mining").build(), List.of(), List.of()));
+            histories.add(new LeadHistory(lead("new-" + i, day(214 + i)).industry("mining").build(), List.of(), List.of()));
         }
 
-        TrainingSet set = TrainingSetBuilder.build(histories, day(400), CONFIG);
+        // as of day 400 the new leads have only their first snapshots labelled, all in the validation window
+        TrainingSet set = TrainingSetBuilder.build(histories, day(400), ALL.withValidationFraction(0.1));
 
         FeatureSchema schema = set.schema();
         assertThat(schema.indexOf("industry=mining")).isEqualTo(-1);
-        assertThat(List.of(set.validationX())).hasSize(2).allSatisfy(row -> assertThat(row[schema.require("industry:other")]).isEqualTo(1));
+        double[][] validation = set.validationX();
+        List<String> ids = set.leadIds().subList(set.split().trainRows(), set.rows());
+        assertThat(ids).contains("new-0", "new-1");
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i).startsWith("new-")) {
+                assertThat(validation[i][schema.require("industry:other")]).isEqualTo(1);
+            }
+        }
     }
 
     @Test
@@ -201,6 +343,8 @@ class TrainingSetBuilderTest {
     @Test
     void handsOutCopies() {
         TrainingSet set = TrainingSetBuilder.build(List.of(quiet("a", 1), quiet("b", 2)), day(400), CONFIG);
+        set.weights()[0] = 9;
+        assertThat(set.weights()[0]).isNotEqualTo(9);
         double before = set.row(0)[0];
 
         set.x()[0][0] = before + 1;
@@ -222,16 +366,23 @@ class TrainingSetBuilderTest {
         }
 
         @Test
-        void fewerThanTwoLabelledLeads() {
-            assertThatThrownBy(() -> TrainingSetBuilder.build(List.of(quiet("a", 1), quiet("b", 300)), day(400), CONFIG))
-                    .hasMessageContaining("Not enough labelled leads as of 2026-02-05T00:00:00Z: 1 of 2")
-                    .hasMessageContaining("1 still inside their 180-day horizon");
+        void fewerThanTwoLabelledSnapshots() {
+            // lead a: created on day 219.5, only its 0 h snapshot's horizon has passed by day 400
+            assertThatThrownBy(() -> TrainingSetBuilder.build(List.of(quiet("a", 219.5), quiet("b", 300)), day(400), CONFIG))
+                    .hasMessageContaining("Not enough labelled snapshots as of 2026-02-05T00:00:00Z: 1 from 2 leads")
+                    .hasMessageContaining("1 leads whose every snapshot is still inside its 180-day horizon");
         }
 
         @Test
-        void leadsThatCannotBeSplitInTime() {
-            assertThatThrownBy(() -> TrainingSetBuilder.build(List.of(quiet("a", 1), quiet("b", 1), quiet("c", 1)), day(400), CONFIG))
-                    .hasMessageContaining("No out-of-time split possible");
+        void snapshotsThatCannotBeSplitInTime() {
+            TrainingSetConfig once = CONFIG.withSchedule(SnapshotSchedule.parse("0h", "91d"));
+            assertThatThrownBy(() -> TrainingSetBuilder.build(List.of(quiet("a", 1), quiet("b", 1), quiet("c", 1)),
+                    day(200), once)).hasMessageContaining("No out-of-time split possible");
+        }
+
+        @Test
+        void aCapOfNoSnapshots() {
+            assertThatThrownBy(() -> CONFIG.withMaxSnapshotsPerLead(0)).hasMessageContaining("Invalid snapshots per lead: 0");
         }
 
         @Test

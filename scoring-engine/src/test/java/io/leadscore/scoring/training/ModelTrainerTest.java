@@ -172,6 +172,56 @@ class ModelTrainerTest {
         assertThat(rate).isBetween(0.03, 0.10);
     }
 
+    @Test
+    void boostingOnSnapshotsWeighsEveryLeadTheSameWhateverItsNumberOfRows() {
+        // given the training leads, with every converter looked at ten times (ten rows of one lead)
+        TrainingData train = TrainedModels.train();
+        double[][] x = train.x();
+        int[] y = train.y();
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<Integer> leads = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            for (int copy = 0; copy < (y[i] == 1 ? 10 : 1); copy++) {
+                rows.add(x[i]);
+                labels.add(y[i]);
+                leads.add(i);
+            }
+        }
+        double[][] rx = rows.toArray(double[][]::new);
+        int[] ry = labels.stream().mapToInt(Integer::intValue).toArray();
+        int[] groups = leads.stream().mapToInt(Integer::intValue).toArray();
+        TrainingData byLead = new TrainingData(train.schema(), rx, ry, train.from(), train.to(), groups, null);
+        TrainingData asRows = new TrainingData(train.schema(), rx, ry, train.from(), train.to());
+        TrainingOptions options = TrainedModels.options(Algorithm.GRADIENT_BOOSTING);
+
+        // when trained with the rows tied to their leads, and as independent rows
+        CompiledModel fair = new ModelTrainer(options).train(byLead, TrainedModels.validation(), TrainingListener.NONE).model();
+        CompiledModel inflated = new ModelTrainer(options).train(asRows, TrainedModels.validation(), TrainingListener.NONE).model();
+
+        // then the leads-weighted model's mean probability on the leads stays near their conversion rate
+        Uncalibrated link = new Uncalibrated(Algorithm.GRADIENT_BOOSTING);
+        double rate = (double) train.positives() / train.rows();
+        double fairMean = 0;
+        double inflatedMean = 0;
+        for (double[] row : x) {
+            fairMean += link.probability(fair.rawScore(row)) / x.length;
+            inflatedMean += link.probability(inflated.rawScore(row)) / x.length;
+        }
+        assertThat(fairMean).isCloseTo(rate, within(0.25 * rate));
+        assertThat(inflatedMean).isGreaterThan(2 * rate);
+    }
+
+    @Test
+    void measuresTheValidationWindowByAgeBandWhenItsRowsCarryTheirAges() {
+        TrainingResult result = TrainedModels.spineResult();
+
+        assertThat(result.validationByAge()).hasSize(6);
+        assertThat(result.validationByAge().stream().mapToInt(b -> b.metrics().rows()).sum())
+                .isEqualTo(TrainedModels.VALIDATION_ROWS);
+        assertThat(TrainedModels.result(Algorithm.GRADIENT_BOOSTING).validationByAge()).isEmpty();
+    }
+
     @Nested
     class Refuses {
 

@@ -40,6 +40,30 @@ public final class TrainedModels {
         };
     }
 
+    /**
+     * Gradient boosting on snapshots: the training rows in groups of three (three snapshots of one lead) and the
+     * validation rows with lead ages from 0 to 399 days, so that it has metrics in every default age band.
+     */
+    public static synchronized TrainingResult spineResult() {
+        if (spine == null) {
+            int[] groups = new int[TRAIN_ROWS];
+            for (int i = 0; i < TRAIN_ROWS; i++) {
+                groups[i] = i / 3;
+            }
+            double[] ages = new double[VALIDATION_ROWS];
+            for (int i = 0; i < VALIDATION_ROWS; i++) {
+                ages[i] = i % 400;
+            }
+            TrainingData train = new TrainingData(TRAIN.schema(), TRAIN.x(), TRAIN.y(), TRAIN.from(), TRAIN.to(), groups, null);
+            TrainingData validation = new TrainingData(VALIDATION.schema(), VALIDATION.x(), VALIDATION.y(), VALIDATION.from(),
+                    VALIDATION.to(), null, ages);
+            spine = new ModelTrainer(options(Algorithm.GRADIENT_BOOSTING)).train(train, validation, TrainingListener.NONE);
+        }
+        return spine;
+    }
+
+    private static TrainingResult spine;
+
     public static synchronized TrainingResult result(Algorithm algorithm) {
         return RESULTS.computeIfAbsent(algorithm,
                 a -> new ModelTrainer(options(a)).train(TRAIN, VALIDATION, TrainingListener.NONE));

@@ -6,6 +6,7 @@ import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.scoring.artifact.DataWindow;
 import io.leadscore.scoring.artifact.ModelArtifact;
 import io.leadscore.scoring.artifact.Provenance;
+import io.leadscore.scoring.evaluation.AgeBandMetrics;
 import io.leadscore.scoring.evaluation.CalibrationBin;
 import io.leadscore.scoring.evaluation.LiftBin;
 import io.leadscore.scoring.evaluation.ModelMetrics;
@@ -49,8 +50,29 @@ final class ModelViews {
                   @JsonProperty("java_version") String javaVersion,
                   @JsonProperty("leadscore_version") String leadscoreVersion,
                   @JsonProperty("artifact_sha256") String artifactSha256,
+                  String claim,
+                  @JsonProperty("training_set") Map<String, String> trainingSet,
                   Metrics metrics,
+                  @JsonProperty("metrics_by_age") List<AgeBandView> metricsByAge,
                   List<Decision> decisions) {
+    }
+
+    /**
+     * The out-of-time evaluation of one lead age band.
+     *
+     * @param toDays the band's oldest age, exclusive; null for the last band (no upper bound)
+     */
+    record AgeBandView(String band,
+                       @JsonProperty("from_days") double fromDays,
+                       @JsonProperty("to_days") Double toDays,
+                       int rows, int positives,
+                       @JsonProperty("base_rate") Double baseRate,
+                       Double auc,
+                       @JsonProperty("pr_auc") Double prAuc,
+                       @JsonProperty("log_loss") Double logLoss,
+                       Double brier,
+                       Double ece,
+                       List<Bin> calibration) {
     }
 
     record Window(Instant from, Instant to, int rows, int positives) {
@@ -108,7 +130,8 @@ final class ModelViews {
         Provenance p = artifact.provenance();
         return new Detail(summary(record), window(p.training()), window(p.validation()), artifact.schema().size(),
                 p.hyperparameters(), p.seed(), p.smileVersion(), p.javaVersion(), p.leadscoreVersion(),
-                record.artifactSha256(), metrics(p.metrics()),
+                record.artifactSha256(), p.claim().sentence(), p.trainingSet(), metrics(p.metrics()),
+                p.metricsByAge().stream().map(ModelViews::ageBand).toList(),
                 decisions.stream().map(d -> new Decision(d.decision().name().toLowerCase(Locale.ROOT), d.decidedAt(),
                         d.reason(), d.actor(), d.previousVersion())).toList());
     }
@@ -124,6 +147,14 @@ final class ModelViews {
                 m.thresholdCurve().points().stream().map((ThresholdCurve.Point pt) -> new CurvePoint(pt.threshold(),
                         finite(pt.shareAbove()), finite(pt.precision()), finite(pt.recall()),
                         finite(pt.expectedConversions()))).toList());
+    }
+
+    static AgeBandView ageBand(AgeBandMetrics b) {
+        ModelMetrics m = b.metrics();
+        return new AgeBandView(b.band().label(), b.band().fromDays(), finite(b.band().toDays()), m.rows(), m.positives(),
+                finite(m.baseRate()), finite(m.auc()), finite(m.prAuc()), finite(m.logLoss()), finite(m.brier()),
+                finite(m.ece()), m.calibrationBins().stream().map((CalibrationBin c) -> new Bin(c.leads(),
+                        finite(c.meanScore()), finite(c.conversionRate()))).toList());
     }
 
     private static Window window(DataWindow w) {

@@ -52,6 +52,7 @@ class ModelsPages {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("version", detail.model().version());
         page.put("metrics", detail.metrics());
+        page.put("metrics_by_age", detail.metricsByAge());
         page.put("champion_version", championDetail == null ? null : championDetail.model().version());
         page.put("champion_metrics", championDetail == null ? null : championDetail.metrics());
         model.addAttribute("pageJson", json.write(page));

@@ -74,6 +74,16 @@ class ModelsApiTest {
         assertThat(metrics.get("threshold_curve").size()).isEqualTo(101);
         assertThat(m.get("decisions").get(0).get("decision").asString()).isEqualTo("registered");
         assertThat(m.get("training").get("rows").asInt()).isPositive();
+        assertThat(m.get("claim").asString()).isEqualTo("the probability that this open lead produces a won deal within 180 days of now");
+        JsonNode bands = m.get("metrics_by_age");
+        assertThat(bands.get(0).get("band").asString()).isEqualTo("0–1 d");
+        assertThat(bands.get(bands.size() - 1).get("to_days").isNull()).isTrue();
+        int rows = 0;
+        for (JsonNode band : bands) {
+            rows += band.get("rows").asInt();
+            assertThat(band.get("calibration").size()).isPositive();
+        }
+        assertThat(rows).isEqualTo(metrics.get("rows").asInt());
     }
 
     @Test
