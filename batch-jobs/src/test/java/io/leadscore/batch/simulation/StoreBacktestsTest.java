@@ -50,7 +50,7 @@ abstract class StoreBacktestsTest {
     }
 
     @Test
-    void backTestsEveryQuarterWithHalfAYearOfHistoryBeforeItFromWhatWasKnownThen() {
+    void backTestsEveryQuarterWithAYearOfHistoryBeforeItFromWhatWasKnownThen() {
         // the history runs 1,095 days to 2026-11-01: quarters back from its end while a year of leads lies before
         List<LocalDate[]> periods = backtests.periods(90, Instant.now());
         assertThat(periods).hasSize(8);

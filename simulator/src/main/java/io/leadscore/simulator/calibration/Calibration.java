@@ -203,12 +203,10 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
             } else {
                 salToSql = StageRate.fixed(1, Provenance.fromStore(Math.round(deals), "100%, raised from "
                         + Numbers.percent(p2) + " so that " + why + " are reached"));
-                mqlToSal = new StageRate(mqlToSal.isFixed() ? Double.POSITIVE_INFINITY : target * (mqlToSal.alpha()
-                        + mqlToSal.beta()), mqlToSal.isFixed() ? Double.POSITIVE_INFINITY : (1 - target)
-                        * (mqlToSal.alpha() + mqlToSal.beta()), mqlToSal.isFixed() ? target : Double.NaN,
-                        Provenance.fromStore(Math.round(deals), Numbers.percent(target) + ", raised from "
-                                + Numbers.percent(p1) + " so that " + why + " are reached: the follow-ups record"
-                                + " fewer acceptances than deals opened"));
+                mqlToSal = StageRate.withMean(target, mqlToSal.isFixed() ? Double.POSITIVE_INFINITY
+                        : mqlToSal.alpha() + mqlToSal.beta(), Provenance.fromStore(Math.round(deals),
+                        Numbers.percent(target) + ", raised from " + Numbers.percent(p1) + " so that " + why
+                                + " are reached: the follow-ups record fewer acceptances than deals opened"));
             }
         }
         double sqlToOpportunityMean = Math.min(1, target / (mqlToSal.mean() * salToSql.mean()));
