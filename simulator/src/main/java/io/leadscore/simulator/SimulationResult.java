@@ -27,6 +27,11 @@ import java.util.TreeSet;
  */
 public final class SimulationResult {
 
+    /** The widest an assumption's label runs before it wraps. */
+    static final int ASSUMPTION_LABEL_WIDTH = 32;
+    /** The widest an assumption's detail runs before it wraps: with its label and source, at most 124 characters a line. */
+    static final int ASSUMPTION_DETAIL_WIDTH = 80;
+
     private final Scenario scenario;
     private final Calibration calibration;
     private final SimulationOptions options;
@@ -530,7 +535,9 @@ public final class SimulationResult {
                             + "the stage rates and scores disagree%n", Numbers.percent(cappedShare)));
         }
         out.append('\n');
-        TextTable sources = new TextTable("assumption", "source", "detail").align("lll");
+        // the notes are long: the detail column wraps, so the table stays as wide as a terminal
+        TextTable sources = new TextTable("assumption", "source", "detail").align("lll")
+                .wrap(0, ASSUMPTION_LABEL_WIDTH).wrap(2, ASSUMPTION_DETAIL_WIDTH);
         java.util.List<StageRate> rates = calibration.rates().inOrder();
         String reference = Numbers.hours(referenceResponseHours());
         for (int i = 0; i < rates.size(); i++) {
