@@ -57,7 +57,7 @@
       }
     },
 
-    /** GET a JSON API path with the session; rejects with the problem's detail on an error status. */
+    /** GET a JSON API path with the session; rejects with the problem's detail on an error status or problem body. */
     async getJson(path, signal) {
       const response = await fetch(path, { headers: { Accept: 'application/json' }, signal: signal, credentials: 'same-origin' });
       if (!response.ok) {
@@ -70,7 +70,12 @@
         }
         throw new Error(detail);
       }
-      return response.json();
+      const body = await response.json();
+      // a what-if that ran long is answered 200 at once; should it fail later, its body is the problem
+      if (body && !Array.isArray(body) && body.type && body.title && body.status >= 400 && body.detail) {
+        throw new Error(body.detail);
+      }
+      return body;
     }
   };
   window.addEventListener('resize', () => charts.forEach(c => c.resize()));

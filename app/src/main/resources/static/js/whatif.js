@@ -29,6 +29,16 @@
     LS.text('reps-value', inputs.reps.value);
   }
 
+  /**
+   * At most the trials the server's budget allows for this many simulations of the period at this volume
+   * (trials × days × simulations × leads per week / 500): a busy store gets fewer trials rather than a refusal.
+   */
+  function withinBudget(trials, simulations) {
+    const volume = Math.max(1, Number(inputs.leads.value) / 500);
+    const affordable = Math.floor(d.max_cost / (Number(inputs.period.value) * simulations * volume));
+    return Math.max(1, Math.min(trials, affordable));
+  }
+
   function query(trials) {
     const p = new URLSearchParams();
     p.set('quota', inputs.quota.value || '0');
@@ -55,7 +65,7 @@
     const started = performance.now();
     $('status').textContent = 'Simulating…';
     try {
-      const r = await LS.getJson('/api/simulate?' + query(d.trials), simulation.signal);
+      const r = await LS.getJson('/api/simulate?' + query(withinBudget(d.trials, 1)), simulation.signal);
       render(r);
       $('status').textContent = 'Answered in ' + Math.round(performance.now() - started) + ' ms · '
         + r.trials.toLocaleString('en-US') + ' simulated periods · seed ' + r.seed;
@@ -151,7 +161,7 @@
     leverRequest = new AbortController();
     $('levers-status').textContent = 'Trying each change on the same simulated periods…';
     try {
-      const r = await LS.getJson('/api/levers?' + query(Math.min(1000, d.trials)), leverRequest.signal);
+      const r = await LS.getJson('/api/levers?' + query(withinBudget(Math.min(1000, d.trials), d.lever_runs)), leverRequest.signal);
       const rows = r.levers.filter(l => l.applicable).reverse();
       LS.chart('chart-levers', {
         grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
@@ -180,7 +190,7 @@
     $('plan-status').textContent = 'Planning…';
     const started = performance.now();
     try {
-      const q = query(d.heatmap_trials) + '&confidence=' + $('confidence').value;
+      const q = query(withinBudget(d.heatmap_trials, d.heatmap_points * d.plan_runs_per_point)) + '&confidence=' + $('confidence').value;
       const rows = await LS.getJson('/api/plan?' + q);
       const thresholds = [...new Set(rows.map(r => r.threshold))];
       const slas = [...new Set(rows.map(r => r.sla_hours))];

@@ -2,6 +2,7 @@ package io.leadscore.simulator;
 
 import io.leadscore.simulator.calibration.Calibration;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,8 +31,13 @@ public final class Simulator {
     /**
      * Simulates {@code options.trials()} independent quota periods.
      *
+     * <p>Cancellable: when the calling thread is interrupted, the trials stop within a block of trials and a
+     * {@link CancellationException} is thrown (the interrupt stays set), so a server can give up work whose
+     * client went away.
+     *
      * @throws IllegalArgumentException when the scenario and calibration do not fit together
      *                                  (seasonality without a start date, an impossibly large trial)
+     * @throws CancellationException    when the calling thread was interrupted
      */
     public static SimulationResult run(Scenario scenario, Calibration calibration, SimulationOptions options) {
         Objects.requireNonNull(scenario, "scenario");
@@ -59,9 +65,13 @@ public final class Simulator {
     private static void execute(TrialModel model, SimulationOptions options, TrialResults results) {
         int trials = options.trials();
         int threads = Math.min(options.threads(), (trials + BLOCK - 1) / BLOCK);
+        Thread caller = Thread.currentThread();
         if (threads <= 1) {
             TrialEngine engine = new TrialEngine(model, options.seed());
             for (int t = 0; t < trials; t++) {
+                if (t % BLOCK == 0 && caller.isInterrupted()) {
+                    throw cancelled();
+                }
                 engine.run(t, results);
             }
             return;
@@ -72,6 +82,10 @@ public final class Simulator {
             TrialEngine engine = new TrialEngine(model, options.seed());
             try {
                 while (failure.get() == null) {
+                    if (caller.isInterrupted()) {
+                        failure.compareAndSet(null, cancelled());
+                        return;
+                    }
                     int from = nextBlock.getAndIncrement() * BLOCK;
                     if (from >= trials) {
                         return;
@@ -92,13 +106,21 @@ public final class Simulator {
             pool[i].start();
         }
         worker.run();
+        boolean interrupted = false;
         for (Thread thread : pool) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure.compareAndSet(null, e);
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    // the workers see the interrupt at their next block; wait for them to stop
+                    interrupted = true;
+                    failure.compareAndSet(null, cancelled());
+                }
             }
+        }
+        if (interrupted) {
+            caller.interrupt();
         }
         // Results written by the joined threads are visible here: Thread.join is a happens-before edge.
         Throwable e = failure.get();
@@ -109,7 +131,11 @@ public final class Simulator {
             throw err;
         }
         if (e != null) {
-            throw new IllegalStateException("Simulation interrupted", e);
+            throw new IllegalStateException("Simulation failed", e);
         }
+    }
+
+    private static CancellationException cancelled() {
+        return new CancellationException("The simulation was cancelled");
     }
 }

@@ -45,22 +45,31 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WHAT", description = "what to measure: rescore")
     String what;
 
-    @Option(names = "--leads", paramLabel = "N", description = "leads in the generated store (default 1000000)")
+    @Option(names = "--leads", paramLabel = "N", description = "leads in the generated store, 1,000 to 10,000,000 (default 1000000)")
     int leads = 1_000_000;
 
-    @Option(names = "--activities-per-lead", paramLabel = "A", description = "mean activities per lead (default 15)")
+    @Option(names = "--activities-per-lead", paramLabel = "A", description = "mean activities per lead, more than 0, at most 1,000 (default 15)")
     double perLead = 15;
 
-    @Option(names = "--grid-size", paramLabel = "N", description = "partitions (default: the number of cores)")
+    @Option(names = "--grid-size", paramLabel = "N", description = "partitions, 1 to 64 (default: the number of cores)")
     Integer gridSize;
 
-    @Option(names = "--seed", paramLabel = "S", description = "random seed (default 1)")
+    @Option(names = "--seed", paramLabel = "S", description = "random seed, any whole number (default 1)")
     long seed = 1;
 
     @Override
     public Integer call() throws Exception {
         if (!"rescore".equalsIgnoreCase(what.strip())) {
             throw new UsageException("unknown benchmark '" + what + "', expected: rescore");
+        }
+        if (leads < 1_000 || leads > 10_000_000) {
+            throw new UsageException("--leads " + leads + ": expected 1,000 to 10,000,000");
+        }
+        if (!(perLead > 0 && perLead <= 1_000)) {
+            throw new UsageException("--activities-per-lead " + perLead + ": expected more than 0, at most 1,000");
+        }
+        if (gridSize != null && (gridSize < 1 || gridSize > 64)) {
+            throw new UsageException("--grid-size " + gridSize + ": expected 1 to 64");
         }
         GlobalOptions globals = root.globals();
         if (globals.db == null) {
@@ -70,6 +79,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             globals.db = "jdbc:h2:file:./" + dir.resolve("leadscore");
         }
+        globals.create = true;
         Output out = new Output(System.out, globals.format());
         byte[] model = trainChampion(globals);
         try (StoreSession session = StoreSession.open(globals)) {
@@ -97,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         GlobalOptions scratch = new GlobalOptions();
         scratch.db = "jdbc:h2:mem:bench-model-" + ManagementFactory.getRuntimeMXBean().getPid();
         scratch.quiet = globals.quiet;
-        try (StoreSession session = StoreSession.open(scratch)) {
+        try (StoreSession session = StoreSession.openOrCreate(scratch)) {
             GenerationSummary history = GenerateCommand.generate(dir, GeneratorOptions.defaults().withLeads(20_000),
                     globals.quiet());
             session.bean(CrmImport.class).run(new CrmImport.Request(dir.resolve("leads.csv").toString(),

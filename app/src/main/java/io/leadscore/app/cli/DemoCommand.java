@@ -52,10 +52,10 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
-    @Option(names = "--leads", paramLabel = "N", description = "leads in the synthetic history (default 20000)")
+    @Option(names = "--leads", paramLabel = "N", description = "leads in the synthetic history, 1 to 10,000,000 (default 20000)")
     int leads = GeneratorOptions.DEFAULT_LEADS;
 
-    @Option(names = "--seed", paramLabel = "S", description = "random seed of the history (default 42)")
+    @Option(names = "--seed", paramLabel = "S", description = "random seed of the history, any whole number (default 42)")
     long seed = GeneratorOptions.DEFAULT_SEED;
 
     @Option(names = "--history-days", paramLabel = "N", description = "days of history (default 730)")
@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         GenerationSummary generated = GenerateCommand.generate(exportDir, options, globals.quiet());
         GenerateCommand.print(generated, out);
 
-        try (StoreSession session = StoreSession.open(globals)) {
+        try (StoreSession session = StoreSession.openOrCreate(globals)) {
             heading(out, 2, "Import it into the store " + globals.dbUrl() + " (leadscore import)");
             Path dir = generated.directory();
             ImportReport imported = session.bean(CrmImport.class).run(new CrmImport.Request(

@@ -1,6 +1,7 @@
 package io.leadscore.app.cli;
 
 import io.leadscore.batch.funnelreport.FunnelReport;
+import io.leadscore.batch.funnelreport.FunnelReportFailedException;
 import io.leadscore.batch.funnelreport.FunnelReports;
 import io.leadscore.scoring.domain.Timestamps;
 import java.math.BigDecimal;
@@ -23,10 +24,10 @@ final class FunnelCommand implements Callable<Integer> {
     @ParentCommand
     ReportCommand report;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "first day of the cohort (leads created on or after)")
+    @Option(names = "--from", paramLabel = "DATE", description = "first day of the cohort (leads created on or after), 1970-01-01 to 2199-12-31")
     String from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "end of the cohort (leads created before)")
+    @Option(names = "--to", paramLabel = "DATE", description = "end of the cohort (leads created before), 1970-01-01 to 2199-12-31")
     String to;
 
     @Override
@@ -38,7 +39,12 @@ final class FunnelCommand implements Callable<Integer> {
         }
         GlobalOptions globals = report.root.globals();
         try (StoreSession session = StoreSession.open(globals)) {
-            FunnelReport funnel = session.bean(FunnelReports.class).run(fromTime, toTime);
+            FunnelReport funnel;
+            try {
+                funnel = session.bean(FunnelReports.class).run(fromTime, toTime);
+            } catch (FunnelReportFailedException e) {
+                throw new JobFailedException(e.getMessage() + "; run the report again");
+            }
             print(funnel, new Output(System.out, globals.format()));
             return 0;
         }

@@ -23,16 +23,18 @@ final class GenerateCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
+    static final java.time.LocalDate EARLIEST_UNTIL = java.time.LocalDate.of(1972, 1, 1);
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "directory to write the files to")
     Path out;
 
-    @Option(names = "--leads", paramLabel = "N", description = "leads to generate (default 20000)")
+    @Option(names = "--leads", paramLabel = "N", description = "leads to generate, 1 to 10,000,000 (default 20000)")
     int leads = GeneratorOptions.DEFAULT_LEADS;
 
-    @Option(names = "--seed", paramLabel = "S", description = "random seed (default 42)")
+    @Option(names = "--seed", paramLabel = "S", description = "random seed, any whole number (default 42)")
     long seed = GeneratorOptions.DEFAULT_SEED;
 
-    @Option(names = "--until", paramLabel = "DATE", description = "end of the history (default 2026-11-01)")
+    @Option(names = "--until", paramLabel = "DATE", description = "end of the history, 1972-01-01 to 2199-12-31 (default 2026-11-01)")
     java.time.LocalDate until = GeneratorOptions.DEFAULT_UNTIL;
 
     @Option(names = "--history-days", paramLabel = "N", description = "days of history before --until (default 730)")
@@ -45,6 +47,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (until.isBefore(EARLIEST_UNTIL) || until.getYear() > 2199) {
+            // the history reaches two years back: every timestamp in the files stays inside the import contract's range
+            throw new UsageException("--until " + until + ": expected 1972-01-01 to 2199-12-31");
+        }
         GeneratorOptions options;
         try {
             options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withUntil(until)

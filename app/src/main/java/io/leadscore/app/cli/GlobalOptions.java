@@ -33,6 +33,10 @@ public final class GlobalOptions {
     @Option(names = "--quiet", scope = ScopeType.INHERIT, description = "no progress output")
     boolean quiet;
 
+    @Option(names = "--create", scope = ScopeType.INHERIT,
+            description = "create the store named by --db when it does not exist (import and demo always do)")
+    boolean create;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "detailed logs and stack traces")
     boolean debug;
 
@@ -46,6 +50,10 @@ public final class GlobalOptions {
 
     public boolean quiet() {
         return quiet;
+    }
+
+    public boolean create() {
+        return create;
     }
 
     public boolean debug() {

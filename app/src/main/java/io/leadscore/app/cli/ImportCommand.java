@@ -38,25 +38,44 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GlobalOptions globals = root.globals();
-        CrmImport.Request request = new CrmImport.Request(leads, activities, deals, followups);
+        Map<ImportFileKind, ImportPreflight.CheckedFile> checked =
+                preflight(new CrmImport.Request(leads, activities, deals, followups));
+        try (StoreSession session = StoreSession.openOrCreate(globals)) {
+            importInto(session, checked, new Output(System.out, globals.format()));
+            return 0;
+        }
+    }
+
+    /**
+     * Every file read once before anything is written.
+     *
+     * @throws UsageException when no file is given, or one cannot be read, is not CSV or lacks a required column
+     */
+    static Map<ImportFileKind, ImportPreflight.CheckedFile> preflight(CrmImport.Request request) {
         if (request.files().isEmpty()) {
             throw new UsageException("nothing to import: give at least one of --leads, --activities, --deals, --followups");
         }
-        Map<ImportFileKind, ImportPreflight.CheckedFile> checked;
         try {
-            checked = ImportPreflight.check(request.files());
+            return ImportPreflight.check(request.files());
         } catch (FileRejectedException e) {
             throw new UsageException(e.getMessage() + "; nothing was imported");
         }
-        try (StoreSession session = StoreSession.open(globals)) {
-            ImportReport report = session.bean(CrmImport.class).run(checked);
-            print(report, new Output(System.out, globals.format()));
-            if (!report.completed()) {
-                throw new JobFailedException("the import failed: " + report.failure()
-                        + "; the rows already committed are kept, run the same import again to finish it");
-            }
-            return 0;
+    }
+
+    /**
+     * Imports checked files into the store and prints the report.
+     *
+     * @throws JobFailedException when the import job failed (what it committed is kept)
+     */
+    static ImportReport importInto(StoreSession session, Map<ImportFileKind, ImportPreflight.CheckedFile> checked,
+                                   Output out) {
+        ImportReport report = session.bean(CrmImport.class).run(checked);
+        print(report, out);
+        if (!report.completed()) {
+            throw new JobFailedException("the import failed: " + report.failure()
+                    + "; the rows already committed are kept, run the same import again to finish it");
         }
+        return report;
     }
 
     static void print(ImportReport report, Output out) {

@@ -20,13 +20,15 @@ final class JobsCommand implements Callable<Integer> {
     @Option(names = "--job", paramLabel = "NAME", description = "only runs of this job (e.g. rescoreJob)")
     String job;
 
-    @Option(names = "--limit", paramLabel = "N", description = "how many runs (default 20)")
+    static final int MAX_LIMIT = 10_000;
+
+    @Option(names = "--limit", paramLabel = "N", description = "how many runs, 1 to 10,000 (default 20)")
     int limit = 20;
 
     @Override
     public Integer call() {
-        if (limit < 1) {
-            throw new UsageException("--limit " + limit + ": expected at least 1");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new UsageException("--limit " + limit + ": expected 1 to 10,000");
         }
         GlobalOptions globals = root.globals();
         Output out = new Output(System.out, globals.format());

@@ -16,15 +16,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code leadscore models [list|show VERSION|promote VERSION|rollback]}: the model registry. */
+/** {@code leadscore models [list|show VERSION|promote VERSION|rollback|sign VERSION]}: the model registry. */
 @Command(name = "models", description = {
-        "The model registry: list (default), show VERSION, promote VERSION, rollback.",
-        "Every decision is recorded with its reason."})
+        "The model registry: list (default), show VERSION, promote VERSION, rollback, sign VERSION.",
+        "Every decision is recorded with its reason. A model is checked against its registered SHA-256 and",
+        "signature whenever it is read, promoted or rolled back to; 'sign' vouches for one registered before",
+        "models were signed (or under a key that is gone), for a file you trust."})
 final class ModelsCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "list, show, promote or rollback")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "list, show, promote, rollback or sign")
     String action = "list";
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "the model version, e.g. v3")
@@ -33,11 +35,12 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String what = action.strip().toLowerCase(Locale.ROOT);
-        if ((what.equals("show") || what.equals("promote")) && version == null) {
+        if ((what.equals("show") || what.equals("promote") || what.equals("sign")) && version == null) {
             throw new UsageException("models " + what + " needs a VERSION, e.g. 'leadscore models " + what + " v2'");
         }
-        if (!List.of("list", "show", "promote", "rollback").contains(what)) {
-            throw new UsageException("unknown action '" + action + "', expected list, show VERSION, promote VERSION or rollback");
+        if (!List.of("list", "show", "promote", "rollback", "sign").contains(what)) {
+            throw new UsageException("unknown action '" + action + "', expected list, show VERSION, promote VERSION,"
+                    + " rollback or sign VERSION");
         }
         GlobalOptions globals = root.globals();
         Output out = new Output(System.out, globals.format());
@@ -51,13 +54,17 @@ final class ModelsCommand implements Callable<Integer> {
                     ModelRecord promoted = registry.promote(version, "promoted by hand", actor);
                     out.line(promoted.version() + " is the champion.");
                 }
+                case "sign" -> {
+                    ModelRecord signed = registry.sign(version, actor);
+                    out.line(signed.version() + " is signed with key " + signed.signatureKeyId() + ".");
+                }
                 default -> {
                     ModelRecord back = registry.rollback(actor);
                     out.line("Rolled back: " + back.version() + " is the champion again.");
                 }
             }
             return 0;
-        } catch (ModelNotFoundException | IllegalStateException e) {
+        } catch (ModelNotFoundException | ModelRegistry.RegistryStateException e) {
             throw new UsageException(e.getMessage());
         }
     }

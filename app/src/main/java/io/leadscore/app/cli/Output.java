@@ -1,5 +1,6 @@
 package io.leadscore.app.cli;
 
+import io.leadscore.scoring.domain.CsvCells;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,11 +107,10 @@ public final class Output {
                 line.append(',');
             }
             Object value = values.get(i);
-            String text = value == null ? "" : value instanceof Double d ? number(d) : value.toString();
-            if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-                line.append('"').append(text.replace("\"", "\"\"")).append('"');
+            if (value instanceof Number n) {
+                line.append(CsvCells.quoted(n instanceof Double d ? number(d) : n.toString()));
             } else {
-                line.append(text);
+                line.append(CsvCells.text(value == null ? null : value.toString()));
             }
         }
         return line.toString();

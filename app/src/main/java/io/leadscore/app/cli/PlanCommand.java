@@ -1,6 +1,7 @@
 package io.leadscore.app.cli;
 
 import io.leadscore.simulator.Scenario;
+import io.leadscore.simulator.ScenarioRanges;
 import io.leadscore.simulator.SimulationOptions;
 import io.leadscore.simulator.calibration.Calibration;
 import io.leadscore.simulator.planning.LeverReport;
@@ -33,13 +34,13 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();
 
-    @Option(names = "--confidence", paramLabel = "P", required = true, description = "the chance of reaching quota to plan for, e.g. 0.8")
+    @Option(names = "--confidence", paramLabel = "P", required = true, description = "the chance of reaching quota to plan for, more than 0 and less than 1, e.g. 0.8")
     double confidence;
 
-    @Option(names = "--sweep-threshold", paramLabel = "LIST", split = ",", description = "thresholds to try (default: 5 around the policy's)")
+    @Option(names = "--sweep-threshold", paramLabel = "LIST", split = ",", description = "thresholds to try, 1 to 50 of them (default: 5 around the policy's)")
     List<Double> thresholds;
 
-    @Option(names = "--sweep-sla-hours", paramLabel = "LIST", split = ",", description = "SLA hours to try (default: 1,4,8,24,48)")
+    @Option(names = "--sweep-sla-hours", paramLabel = "LIST", split = ",", description = "SLA hours to try, 1 to 50 of them (default: 1,4,8,24,48)")
     List<Double> slaHours;
 
     @Option(names = "--no-levers", description = "skip the levers view")
@@ -47,9 +48,14 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new UsageException("--confidence " + confidence + ": expected a probability strictly between 0 and 1, e.g. 0.8");
+        try {
+            ScenarioRanges.CONFIDENCE.check("--confidence", confidence);
+            checkSweep("--sweep-threshold", thresholds, ScenarioRanges.THRESHOLD);
+            checkSweep("--sweep-sla-hours", slaHours, ScenarioRanges.SLA_HOURS);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
+        scenario.checkRanges();
         GlobalOptions globals = root.globals();
         Calibration calibration = Calibration.defaults();
         Scenario base = Scenario.defaults();
@@ -91,6 +97,20 @@ final class PlanCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A sweep's size and each of its values against their ranges. */
+    static void checkSweep(String option, List<Double> values, ScenarioRanges.Range range) {
+        if (values == null) {
+            return;
+        }
+        if (!ScenarioRanges.SWEEP_SIZE.contains(values.size())) {
+            throw new IllegalArgumentException(option + ": " + values.size() + " values, expected "
+                    + ScenarioRanges.SWEEP_SIZE.describe());
+        }
+        for (Double v : values) {
+            range.check(option, v);
+        }
     }
 
     /**

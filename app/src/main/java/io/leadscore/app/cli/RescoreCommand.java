@@ -21,7 +21,7 @@ final class RescoreCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
-    @Option(names = "--as-of", paramLabel = "DATETIME", description = "score as of this time (default: now)")
+    @Option(names = "--as-of", paramLabel = "DATETIME", description = "score as of this time, 1970-01-01 to 2199-12-31 (default: now)")
     String asOf;
 
     @Option(names = "--restart", description = "restart the last run that failed or was killed, from its last committed chunk")
@@ -30,7 +30,7 @@ final class RescoreCommand implements Callable<Integer> {
     @Option(names = "--force", description = "start a new run even if this as-of time was rescored already")
     boolean force;
 
-    @Option(names = "--grid-size", paramLabel = "N", description = "partitions run in parallel (default: the number of cores)")
+    @Option(names = "--grid-size", paramLabel = "N", description = "partitions run in parallel, 1 to 64 (default: the number of cores)")
     Integer gridSize;
 
     @Override

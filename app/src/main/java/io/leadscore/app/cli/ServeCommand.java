@@ -36,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
-    @Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080; 0 picks a free one)")
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port, 0 to 65,535 (default 8080; 0 picks a free one)")
     Integer port;
 
     @Option(names = "--hash-password", description = "read a password from the console (or stdin) and print its bcrypt"
@@ -74,6 +74,7 @@ final class ServeCommand implements Callable<Integer> {
         // what the server does (runs, refusals, failures) is worth reading; the framework's chatter is not
         web.put("logging.level.io.leadscore.app", globals.debug() ? "DEBUG" : "INFO");
         CountDownLatch closed = new CountDownLatch(1);
+        StoreLocation.check(globals.dbUrl(), globals.create());
         StoreSession session = StoreSession.open(globals, WebApplicationType.SERVLET, web);
         session.context().addApplicationListener(e -> {
             if (e instanceof ContextClosedEvent) {

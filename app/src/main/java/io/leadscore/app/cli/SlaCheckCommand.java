@@ -23,7 +23,7 @@ final class SlaCheckCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
-    @Option(names = "--as-of", paramLabel = "DATETIME", description = "judge the SLA as of this time (default: now)")
+    @Option(names = "--as-of", paramLabel = "DATETIME", description = "judge the SLA as of this time, 1970-01-01 to now (default: now)")
     String asOf;
 
     @Override
@@ -31,7 +31,13 @@ final class SlaCheckCommand implements Callable<Integer> {
         Instant when = AsOf.parse("--as-of", asOf);
         try (StoreSession session = StoreSession.open(root.globals())) {
             SlaCheck check = session.bean(SlaCheck.class);
-            SlaCheckReport report = when == null ? check.run() : check.run(when);
+            SlaCheckReport report;
+            try {
+                report = when == null ? check.run() : check.run(when);
+            } catch (IllegalArgumentException e) {
+                // SlaCheck's one documented refusal: an as-of time in the future
+                throw new UsageException("--as-of " + asOf + ": " + e.getMessage());
+            }
             print(report, new Output(System.out, root.globals().format()), Integer.MAX_VALUE);
             if (!report.completed()) {
                 throw new JobFailedException("the SLA check failed: " + report.failure()

@@ -1,30 +1,57 @@
 package io.leadscore.app.cli;
 
-/** Turns a failure to open the store into one line that says what to do. */
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import org.springframework.boot.context.properties.bind.BindException;
+
+/**
+ * Turns a failure to open the store into one line that says what to do:
+ * a store in use, a URL no driver takes, a server that does not answer or
+ * refuses the credentials, a folder leadscore may not write to, a store made
+ * by a newer release, a settings file with a value out of range. Anything
+ * else is left as it is (and reported as a bug).
+ */
 final class StoreErrors {
     private StoreErrors() {
     }
 
     static RuntimeException translate(RuntimeException e, GlobalOptions options) {
-        Throwable cause = e;
-        while (cause != null) {
+        String url = options.dbUrl();
+        BindException bind = Failures.find(e, BindException.class);
+        if (bind != null) {
+            return new UsageException((options.config() == null ? "settings" : "--config " + options.config()) + ": "
+                    + Failures.oneLine(Failures.rootMessage(bind)));
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (message.contains("Database may be already in use") || message.contains("The file is locked")) {
-                return new UsageException("the store " + options.dbUrl() + " is in use by another leadscore process"
+                return new UsageException("the store " + url + " is in use by another leadscore process"
                         + " (serve, or a job still running); wait for it, or use PostgreSQL (--db) for concurrent access");
+            }
+            if (message.contains("claims to not accept jdbcUrl") || message.contains("No suitable driver")
+                    || message.contains("Unable to determine Dialect") && !url.startsWith("jdbc:")) {
+                return new UsageException("--db " + url + ": not a store leadscore can open; expected jdbc:h2:file:PATH"
+                        + " or jdbc:postgresql://HOST:PORT/DATABASE");
+            }
+            if (cause instanceof UnknownHostException) {
+                return new UsageException("cannot open the store " + url + ": unknown host " + message
+                        + "; check the host name in --db");
             }
             if (message.contains("Connection refused") || message.contains("password authentication failed")
                     || message.contains("Wrong user name or password") || message.contains("does not exist")
                     && message.contains("database")) {
-                return new UsageException("cannot open the store " + options.dbUrl() + ": " + firstLine(message));
+                return new UsageException("cannot open the store " + url + ": " + Failures.oneLine(message));
             }
-            cause = cause.getCause();
+            if (cause instanceof AccessDeniedException || message.contains("Permission denied")
+                    || message.contains("Error while creating file") || message.contains("Could not create directory")) {
+                return new UsageException("cannot write the store " + url + ": " + Failures.oneLine(message)
+                        + "; choose a folder you may write to (--db), or fix its permissions");
+            }
+            if (message.contains("not resolved locally")) {
+                return new UsageException("the store " + url + " was written by a newer release of leadscore (its schema"
+                        + " has changes this release does not know); use that release with it");
+            }
         }
         return e;
-    }
-
-    private static String firstLine(String message) {
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

@@ -6,7 +6,6 @@ import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.batch.store.ProgressRelay;
 import io.leadscore.scoring.policy.Policy;
 import java.time.Instant;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +30,20 @@ public final class StoreSession implements AutoCloseable {
      * command pays only for what it touches (start-up is part of the user's wait).
      */
     public static StoreSession open(GlobalOptions options) {
+        return open(options, false);
+    }
+
+    /**
+     * A session for a command that fills a store ({@code import}, {@code demo}): a store that does not exist yet
+     * is created. Other commands create one only with {@code --create}, so a mistyped {@code --db} in a cron line
+     * is an error rather than a new, empty store.
+     */
+    public static StoreSession openOrCreate(GlobalOptions options) {
+        return open(options, true);
+    }
+
+    private static StoreSession open(GlobalOptions options, boolean create) {
+        StoreLocation.check(options.dbUrl(), create || options.create());
         return open(options, WebApplicationType.NONE, Map.of(
                 "spring.main.lazy-initialization", true,
                 // a command's jobs report through their summaries, not through per-item meters and observations
@@ -39,8 +52,9 @@ public final class StoreSession implements AutoCloseable {
                 "management.observations.enable.spring.batch", false));
     }
 
+    /** A session of the given kind; the caller has checked the store's location ({@link StoreLocation}). */
     public static StoreSession open(GlobalOptions options, WebApplicationType web, Map<String, Object> extra) {
-        Map<String, Object> properties = properties(options);
+        Map<String, Object> properties = properties(options, web != WebApplicationType.NONE);
         properties.putAll(extra);
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(LeadscoreApplication.class)
@@ -56,7 +70,12 @@ public final class StoreSession implements AutoCloseable {
         }
     }
 
-    static Map<String, Object> properties(GlobalOptions options) {
+    /**
+     * @param server whether the session serves (then warnings and errors are logged with their stack traces, as
+     *               a server's log should hold them); a one-shot command logs only leadscore's own warnings, as
+     *               one line each, and says what failed in its own one line
+     */
+    static Map<String, Object> properties(GlobalOptions options, boolean server) {
         Map<String, Object> p = new HashMap<>();
         String url = options.dbUrl();
         p.put("spring.datasource.url", url);
@@ -70,14 +89,20 @@ public final class StoreSession implements AutoCloseable {
             p.put("spring.datasource.password", password);
         }
         if (options.config() != null) {
-            Path config = Path.of(options.config());
-            if (!Files.isRegularFile(config)) {
-                throw new UsageException("--config " + options.config() + ": no such file");
-            }
+            Path config = ConfigFile.check(options.config());
             p.put("spring.config.import", "file:" + config.toAbsolutePath());
         }
-        p.put("logging.level.root", options.debug() ? "INFO" : "WARN");
-        p.put("logging.level.io.leadscore", options.debug() ? "DEBUG" : "WARN");
+        if (options.debug()) {
+            p.put("logging.level.root", "INFO");
+            p.put("logging.level.io.leadscore", "DEBUG");
+        } else if (server) {
+            p.put("logging.level.root", "WARN");
+            p.put("logging.level.io.leadscore", "WARN");
+        } else {
+            p.put("logging.level.root", "OFF");
+            p.put("logging.level.io.leadscore", "WARN");
+            p.put("leadscore.logging.exceptions", "%nopex");
+        }
         return p;
     }
 

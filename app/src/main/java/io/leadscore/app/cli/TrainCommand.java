@@ -3,6 +3,7 @@ package io.leadscore.app.cli;
 import io.leadscore.batch.retraining.Retraining;
 import io.leadscore.batch.retraining.TrainingReport;
 import io.leadscore.scoring.evaluation.PromotionMode;
+import io.leadscore.scoring.scoring.Algorithm;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "use only what was known at this date (default: now)")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "use only what was known at this date, 1970-01-01 to now (default: now)")
     String asOf;
 
     @Option(names = "--algorithm", paramLabel = "gbt|logistic|forest", description = "gradient boosting (default), logistic regression or random forest")
@@ -35,7 +36,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "lead fields or custom attributes the model must not use, e.g. fields sales fills after contact")
     List<String> exclude = List.of();
 
-    @Option(names = "--seed", paramLabel = "S", description = "training seed (default 42)")
+    @Option(names = "--seed", paramLabel = "S", description = "training seed, any whole number (default 42)")
     Long seed;
 
     @Override
@@ -47,11 +48,20 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--promote: unknown mode '" + promote + "', expected auto, never or force");
         }
-        var algo = Retraining.algorithm(algorithm);
+        Algorithm algo;
+        try {
+            algo = Retraining.algorithm(algorithm);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--algorithm: " + e.getMessage());
+        }
         GlobalOptions globals = root.globals();
         try (StoreSession session = StoreSession.open(globals)) {
-            TrainingReport report = session.bean(Retraining.class)
-                    .run(new Retraining.Request(when, algo, mode, seed, exclude));
+            TrainingReport report;
+            try {
+                report = session.bean(Retraining.class).run(new Retraining.Request(when, algo, mode, seed, exclude));
+            } catch (Retraining.FutureAsOfException e) {
+                throw new UsageException(e.getMessage());
+            }
             Output out = new Output(System.out, globals.format());
             print(report, out);
             if (!report.completed()) {

@@ -1,6 +1,7 @@
 package io.leadscore.app.scheduler;
 
 import io.leadscore.batch.rescoring.RescoreReport;
+import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.rescoring.Rescoring;
 import io.leadscore.batch.slacheck.SlaCheck;
 import io.leadscore.batch.slacheck.SlaCheckReport;
@@ -210,7 +211,8 @@ public class JobLaunches implements DisposableBean {
                 case RESCORING -> rescore(launch, restarting, started);
                 case SLA_CHECK -> checkSla(launch, restarting, started);
             };
-        } catch (JobLock.HeldException e) {
+        } catch (JobLock.HeldException | ModelRefusedException e) {
+            // a model that does not verify is refused before any run exists, as a run in progress is
             metrics.refused(launch.kind());
             ended = launch.ended(Launch.State.REFUSED, clock.instant(), null, null, e.getMessage());
         } catch (Rescoring.NoChampionException | Rescoring.AlreadyRescoredException | IllegalArgumentException

@@ -1,6 +1,7 @@
 package io.leadscore.app.web;
 
 import io.leadscore.batch.registry.ModelNotFoundException;
+import io.leadscore.batch.registry.ModelRefusedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -19,6 +20,11 @@ class ConsoleModel {
     @ExceptionHandler({NotFoundException.class, ModelNotFoundException.class})
     ModelAndView notFound(RuntimeException e, Authentication authentication) {
         return error(HttpStatus.NOT_FOUND, e.getMessage(), authentication);
+    }
+
+    @ExceptionHandler(ModelRefusedException.class)
+    ModelAndView refused(ModelRefusedException e, Authentication authentication) {
+        return error(HttpStatus.CONFLICT, e.getMessage(), authentication);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -21,6 +23,15 @@ import org.springframework.context.annotation.PropertySource;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @PropertySource("classpath:console-defaults.properties")
 class WebConfiguration {
+
+    /**
+     * An encoded {@code /} in a path is passed on still encoded, so that a lead id holding one stays one path
+     * segment ({@code /leads/ACME%2F17}); Spring Security's firewall allows it on the lead paths only.
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> encodedSlashesStayEncoded() {
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling("passthrough"));
+    }
 
     @Bean
     OpenAPI leadscoreOpenApi() {

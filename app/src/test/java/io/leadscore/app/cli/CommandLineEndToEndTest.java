@@ -9,6 +9,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -242,6 +246,70 @@ class CommandLineEndToEndTest {
         assertThat(run("models", "show", "v99").err()).contains("no model v99");
         assertThat(run("simulate", "--threshold", "1.5").exit()).isEqualTo(2);
         assertThat(run("no-such-command").exit()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(9)
+    void refusesASwappedOrDamagedModelWithOneLineExitTwoAndNoFailedRun() throws Exception {
+        Run second = run("train", "--as-of", "2026-11-01", "--exclude", "sales_verdict", "--algorithm", "logistic",
+                "--promote", "never", "--format", "json");
+        assertThat(second.exit()).as(second.err()).isZero();
+        String challenger = second.json().get("version").asString();
+        String champion = run("models", "--format", "json").json().valueStream()
+                .filter(m -> m.get("status").asString().equals("champion")).findFirst().orElseThrow().get("version").asString();
+        long rescoringRuns = rescoringRuns();
+        byte[] championFile;
+        byte[] challengerFile;
+        try (Connection c = DriverManager.getConnection(db, "sa", "")) {
+            championFile = file(c, champion);
+            challengerFile = file(c, challenger);
+            // another model's bytes in the champion's place
+            store(c, champion, challengerFile);
+        }
+
+        Run rescore = run("rescore", "--as-of", "2026-11-02T00:00:00Z");
+
+        assertThat(rescore.exit()).isEqualTo(2);
+        assertThat(rescore.err().lines()).containsExactly("leadscore rescore: model " + champion + " is refused: its file"
+                + " does not match the SHA-256 recorded when it was registered (the stored file was changed since); roll"
+                + " back or promote another model, or retrain");
+        assertThat(rescoringRuns()).isEqualTo(rescoringRuns);
+
+        byte[] flipped = challengerFile.clone();
+        flipped[flipped.length / 3] ^= 0x01;
+        try (Connection c = DriverManager.getConnection(db, "sa", "")) {
+            store(c, champion, championFile);
+            store(c, challenger, flipped);
+        }
+        Run promote = run("models", "promote", challenger);
+
+        assertThat(promote.exit()).isEqualTo(2);
+        assertThat(promote.err()).startsWith("leadscore models: model " + challenger + " is refused: ");
+        assertThat(run("models", "--format", "json").json().toString())
+                .contains("{\"version\":\"" + champion + "\",\"status\":\"champion\"");
+        assertThat(run("rescore", "--as-of", "2026-11-02T00:00:00Z").exit()).isZero();
+    }
+
+    private long rescoringRuns() {
+        return run("jobs", "--job", "rescoreJob", "--format", "json").json().size();
+    }
+
+    private static byte[] file(Connection c, String version) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("SELECT artifact FROM model WHERE version = ?")) {
+            s.setString(1, version);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBytes(1);
+            }
+        }
+    }
+
+    private static void store(Connection c, String version, byte[] bytes) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("UPDATE model SET artifact = ? WHERE version = ?")) {
+            s.setBytes(1, bytes);
+            s.setString(2, version);
+            assertThat(s.executeUpdate()).isOne();
+        }
     }
 
     @Test

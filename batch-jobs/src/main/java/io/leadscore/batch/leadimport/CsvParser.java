@@ -88,12 +88,17 @@ final class CsvParser implements Closeable {
         while (true) {
             if (atFieldStart && c == '"') {
                 long quoteLine = line;
+                long textLine = line;
                 // quoted field
                 while (true) {
                     int q = read();
                     if (q < 0) {
-                        throw new CsvFormatException(quoteLine,
-                                "a quote opened on line " + quoteLine + " is never closed");
+                        throw new CsvFormatException(quoteLine, "a quote opened on line " + quoteLine
+                                + " is never closed: it takes in every line from there to the end of the file (line "
+                                + textLine + "); close it, or double a quote meant as text (\"\")");
+                    }
+                    if (q != '\n' && q != '\r') {
+                        textLine = line;
                     }
                     if (q == '"') {
                         int after = read();
@@ -151,13 +156,14 @@ final class CsvParser implements Closeable {
     }
 
     private CsvRecord finish(long start, int terminator, String malformed) throws IOException {
+        long last = line;
         if (terminator == '\r') {
             skipLineFeed();
         }
         if (terminator >= 0) {
             line++;
         }
-        return new CsvRecord(start, fields.toArray(new String[0]), malformed);
+        return new CsvRecord(start, fields.toArray(new String[0]), malformed, last);
     }
 
     private void skipLineFeed() throws IOException {

@@ -60,7 +60,7 @@ final class DealRowValidator implements ItemProcessor<CsvRecord, DealRow> {
         if (closedAt != null && createdAt != null && closedAt.isBefore(createdAt)) {
             row.problem("closed_at", "closed " + row.text("closed_at") + " before it was created (" + row.text("created_at") + ")");
         }
-        BigDecimal amount = row.nonNegativeDecimal("amount", true);
+        BigDecimal amount = row.amount("amount", true);
         row.rejectIfProblems();
         return new DealRow(record.line(), dealId, leadId, createdAt, status, closedAt, amount, row.text("lost_reason"));
     }

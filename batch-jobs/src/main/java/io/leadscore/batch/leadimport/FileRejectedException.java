@@ -1,5 +1,7 @@
 package io.leadscore.batch.leadimport;
 
+import io.leadscore.scoring.domain.Printable;
+
 /**
  * A whole file is refused (unreadable, not CSV, a required column missing)
  * before anything is written.
@@ -9,9 +11,9 @@ public final class FileRejectedException extends Exception {
     private final String problem;
 
     public FileRejectedException(String fileName, String problem) {
-        super(fileName + ": " + problem);
+        super(fileName + ": " + Printable.of(problem));
         this.fileName = fileName;
-        this.problem = problem;
+        this.problem = Printable.of(problem);
     }
 
     public String fileName() {

@@ -16,6 +16,9 @@ import java.util.function.Function;
  * never validated, so its value never reaches a message.
  */
 final class RowFields {
+    /** Decimal places the store keeps of a money amount. */
+    static final int AMOUNT_SCALE = 4;
+
     private final CsvHeader header;
     private final CsvRecord record;
     private final List<RowProblem> problems = new ArrayList<>(2);
@@ -24,15 +27,30 @@ final class RowFields {
         this.header = header;
         this.record = record;
         if (record.malformed() != null) {
-            problems.add(new RowProblem(null, "malformed quoting: " + record.malformed()));
+            problems.add(new RowProblem(null, "malformed quoting: " + record.malformed() + swallowed(record)));
         } else if (record.fields().length != header.size()) {
             problems.add(new RowProblem(null, "the row has " + record.fields().length + " fields but the header has "
-                    + header.size() + " (an unquoted comma or line break?)"));
+                    + header.size() + (record.spansLines() ? swallowed(record) : " (an unquoted comma or line break?)")));
         }
     }
 
     long line() {
         return record.line();
+    }
+
+    /**
+     * For a broken record that runs over several lines: which lines it took in. A quote left open reads every
+     * line up to the next quote as one field, so the rows on those lines were not read as rows at all.
+     */
+    private static String swallowed(CsvRecord record) {
+        if (!record.spansLines()) {
+            return "";
+        }
+        long first = record.line() + 1;
+        return "; the row runs from line " + record.line() + " to line " + record.lastLine()
+                + ": a quote opened on line " + record.line() + " seems never to be closed where meant, and took in "
+                + (first == record.lastLine() ? "line " + first : "lines " + first + " to " + record.lastLine())
+                + " (not imported: close the quote and import the file again)";
     }
 
     /** Whether the row's shape lets its fields be read at all. */
@@ -106,6 +124,22 @@ final class RowFields {
             return null;
         }
         return Long.parseLong(value.substring(start));
+    }
+
+    /**
+     * A money amount: a decimal &ge; 0 with at most {@link #AMOUNT_SCALE} decimal places, as the store keeps it
+     * ({@code NUMERIC(19, 4)}). More places would be rounded on the way in, silently changing the figure the
+     * file states, so the row is refused instead.
+     */
+    BigDecimal amount(String column, boolean required) {
+        BigDecimal number = nonNegativeDecimal(column, required);
+        if (number != null && number.stripTrailingZeros().scale() > AMOUNT_SCALE) {
+            problem(column, "'" + text(column) + "' has " + number.stripTrailingZeros().scale()
+                    + " decimal places; amounts are kept with at most " + AMOUNT_SCALE
+                    + " (round it in the export, or it would be changed on the way in)");
+            return null;
+        }
+        return number;
     }
 
     BigDecimal nonNegativeDecimal(String column, boolean required) {

@@ -1,5 +1,7 @@
 package io.leadscore.batch.leadimport;
 
+import io.leadscore.scoring.domain.Printable;
+
 /**
  * One reason a row was refused.
  *
@@ -7,4 +9,9 @@ package io.leadscore.batch.leadimport;
  * @param reason what is wrong and what was expected
  */
 public record RowProblem(String column, String reason) {
+    /** Values quoted from the file are shown, never obeyed: control characters (terminal escapes) are escaped. */
+    public RowProblem {
+        column = Printable.of(column);
+        reason = Printable.of(reason);
+    }
 }

@@ -18,7 +18,9 @@ public class ModelDecision {
         PROMOTED,
         KEPT_CHALLENGER,
         RETIRED,
-        ROLLED_BACK
+        ROLLED_BACK,
+        /** An operator vouched for a model registered before models were signed, or under another key. */
+        SIGNED
     }
 
     @Id

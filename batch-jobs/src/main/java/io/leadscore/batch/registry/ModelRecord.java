@@ -79,6 +79,12 @@ public class ModelRecord {
     @Column(name = "artifact_sha256", nullable = false, length = 64)
     private String artifactSha256;
 
+    @Column(name = "artifact_signature", length = 64)
+    private String artifactSignature;
+
+    @Column(name = "signature_key_id", length = 16)
+    private String signatureKeyId;
+
     @Column(name = "run_id")
     private Long runId;
 
@@ -119,6 +125,11 @@ public class ModelRecord {
         this.logLoss = logLoss;
         this.brier = brier;
         this.ece = ece;
+    }
+
+    void signature(String signature, String keyId) {
+        this.artifactSignature = signature;
+        this.signatureKeyId = keyId;
     }
 
     void runId(Long runId) {
@@ -216,6 +227,16 @@ public class ModelRecord {
 
     public String artifactSha256() {
         return artifactSha256;
+    }
+
+    /** The registry's HMAC-SHA256 of the version and the file's SHA-256, or {@code null} for a model never signed. */
+    public String artifactSignature() {
+        return artifactSignature;
+    }
+
+    /** Which key signed it (a fingerprint, not the key). */
+    public String signatureKeyId() {
+        return signatureKeyId;
     }
 
     public Long runId() {

@@ -3,12 +3,10 @@ package io.leadscore.batch.registry;
 import io.leadscore.scoring.artifact.ModelArtifact;
 import io.leadscore.scoring.artifact.ModelFile;
 import io.leadscore.scoring.artifact.ModelFileException;
+import io.leadscore.scoring.artifact.ModelSignature;
 import io.leadscore.scoring.evaluation.ModelMetrics;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
  * Every decision is logged with its reason and actor. A promotion remembers
  * the champion it replaced, so a rollback walks back along the chain of
  * champions (v3 → v2 → v1), not between the last two.
+ *
+ * <p>Integrity: a registered model's SHA-256 is recorded and signed with the
+ * installation's key ({@link ModelSigningKey}, kept outside the store). Every
+ * time a model's file is read — to score with it, show it, hand it out — and
+ * before it is promoted or rolled back to, its bytes are checked against the
+ * recorded SHA-256, the signature against the key, and the file against its
+ * own checksum and version; a model that fails is refused with a
+ * {@link ModelRefusedException} that names the version and the reason.
  */
 @Service
 public class ModelRegistry {
@@ -32,12 +38,22 @@ public class ModelRegistry {
     private final ModelRecords models;
     private final ModelDecisions decisions;
     private final Clock clock;
+    private final ModelSigningKey key;
+    /** Parsed files by their verified SHA-256: parsing is the costly part, verifying the bytes is not. */
     private final ConcurrentMap<String, ModelArtifact> artifacts = new ConcurrentHashMap<>();
 
-    public ModelRegistry(ModelRecords models, ModelDecisions decisions, Clock clock) {
+    /** A registry action that the registry's state does not allow: promoting the champion, rolling back the first. */
+    public static final class RegistryStateException extends RuntimeException {
+        RegistryStateException(String message) {
+            super(message);
+        }
+    }
+
+    public ModelRegistry(ModelRecords models, ModelDecisions decisions, Clock clock, ModelSigningKey key) {
         this.models = models;
         this.decisions = decisions;
         this.clock = clock;
+        this.key = key;
     }
 
     /** The version the next registered model gets: v1, v2, … */
@@ -56,8 +72,11 @@ public class ModelRegistry {
     @Transactional
     public ModelRecord register(ModelArtifact artifact, byte[] file, Instant asOf, Long runId, String actor) {
         var p = artifact.provenance();
+        String sha256 = ModelSignature.sha256(file);
         ModelRecord record = new ModelRecord(p.modelVersion(), p.algorithm().name().toLowerCase(java.util.Locale.ROOT),
-                p.trainedAt(), asOf, file, sha256(file));
+                p.trainedAt(), asOf, file, sha256);
+        ModelSignature signature = key.signature();
+        record.signature(signature.sign(p.modelVersion(), sha256), signature.keyId());
         record.windows(p.training().from(), p.training().to(), p.validation().from(), p.validation().to());
         record.counts(p.training().rows(), p.training().positives(), p.validation().rows(), p.validation().positives());
         ModelMetrics m = p.metrics();
@@ -100,36 +119,113 @@ public class ModelRegistry {
     }
 
     /**
-     * The model file of a version, read and checked (checksum, format) once and then kept.
+     * The model file of a version, verified each time (its bytes against the recorded SHA-256, the signature
+     * against the key, the file against its own checksum and version); parsed once per content.
      *
-     * @throws IllegalStateException when the stored file does not verify (checksum or format)
+     * @throws ModelRefusedException when it does not verify
      */
     @Transactional(readOnly = true)
     public ModelArtifact artifact(String version) {
-        ModelRecord record = get(version);
-        // keyed by content: a version name says nothing across stores, the file's checksum does
-        ModelArtifact cached = artifacts.get(record.artifactSha256());
+        return verified(get(version));
+    }
+
+    /**
+     * Checks a model as {@link #artifact} does, e.g. before a run is started with it.
+     *
+     * @throws ModelRefusedException naming the version and the reason
+     */
+    @Transactional(readOnly = true)
+    public void verify(String version) {
+        verified(get(version));
+    }
+
+    private ModelArtifact verified(ModelRecord record) {
+        String version = record.version();
+        byte[] bytes = record.artifact();
+        String actual = ModelSignature.sha256(bytes);
+        if (!actual.equalsIgnoreCase(record.artifactSha256().strip())) {
+            throw new ModelRefusedException(version, "its file does not match the SHA-256 recorded when it was registered"
+                    + " (the stored file was changed since); roll back or promote another model, or retrain");
+        }
+        ModelSignature signature = key.signature();
+        if (record.artifactSignature() == null) {
+            throw new ModelRefusedException(version, "it carries no signature (registered before models were signed);"
+                    + " if you trust it, 'leadscore models sign " + version + "', else retrain");
+        }
+        if (!signature.verifies(version, actual, record.artifactSignature())) {
+            boolean otherKey = record.signatureKeyId() != null && !record.signatureKeyId().equals(signature.keyId());
+            throw new ModelRefusedException(version, otherKey
+                    ? "it was signed with another model-signing key (key id " + record.signatureKeyId() + ", this"
+                    + " installation's is " + signature.keyId() + "); give this process the key that signed it ("
+                    + ModelSigningKey.ENVIRONMENT_VARIABLE + " or leadscore.model-signing.key-file)"
+                    : "its signature does not verify: the registry entry was changed outside leadscore;"
+                    + " roll back or promote another model, or retrain");
+        }
+        ModelArtifact cached = artifacts.get(actual);
         if (cached != null) {
             return cached;
         }
         ModelArtifact artifact;
         try {
-            artifact = ModelFile.fromBytes(record.artifact());
+            artifact = ModelFile.fromBytes(bytes);
         } catch (ModelFileException e) {
-            throw new IllegalStateException("the stored file of model " + version + " is refused: " + e.getMessage(), e);
+            throw new ModelRefusedException(version, "its file is damaged: " + e.getMessage(), e);
         }
-        artifacts.put(record.artifactSha256(), artifact);
+        if (!version.equals(artifact.provenance().modelVersion())) {
+            throw new ModelRefusedException(version, "its file is model " + artifact.provenance().modelVersion() + "'s");
+        }
+        artifacts.put(actual, artifact);
         return artifact;
     }
 
-    /** Makes a model the champion; the current champion is retired. */
+    /**
+     * Vouches for a model that carries no valid signature of this installation's key — one registered before
+     * models were signed, or signed with a key that is gone: its file is checked against its own checksum, its
+     * version and the recorded SHA-256, then signed, and the decision is recorded. Only for a file the operator
+     * trusts: the signature says that someone holding the key approved these bytes.
+     *
+     * @throws ModelRefusedException when the file is damaged or does not match the recorded SHA-256
+     */
+    @Transactional
+    public ModelRecord sign(String version, String actor) {
+        ModelRecord record = get(version);
+        byte[] bytes = record.artifact();
+        String actual = ModelSignature.sha256(bytes);
+        if (!actual.equalsIgnoreCase(record.artifactSha256().strip())) {
+            throw new ModelRefusedException(version, "its file does not match the SHA-256 recorded when it was registered;"
+                    + " it is not signed");
+        }
+        try {
+            ModelArtifact artifact = ModelFile.fromBytes(bytes);
+            if (!version.equals(artifact.provenance().modelVersion())) {
+                throw new ModelRefusedException(version, "its file is model " + artifact.provenance().modelVersion()
+                        + "'s; it is not signed");
+            }
+        } catch (ModelFileException e) {
+            throw new ModelRefusedException(version, "its file is damaged: " + e.getMessage() + "; it is not signed", e);
+        }
+        ModelSignature signature = key.signature();
+        record.signature(signature.sign(version, actual), signature.keyId());
+        decisions.save(new ModelDecision(version, ModelDecision.Kind.SIGNED, clock.instant(),
+                "signed with key " + signature.keyId() + " (SHA-256 " + actual.substring(0, 12) + "…)", actor));
+        log.info("Model {} signed with key {} by {}", version, signature.keyId(), actor);
+        return record;
+    }
+
+    /**
+     * Makes a model the champion; the current champion is retired. The model is verified first.
+     *
+     * @throws ModelRefusedException  when its file does not verify (nothing changes)
+     * @throws RegistryStateException when it is the champion already
+     */
     @Transactional
     public ModelRecord promote(String version, String reason, String actor) {
         ModelRecord target = get(version);
         Optional<ModelRecord> current = champion();
         if (current.isPresent() && current.get().version().equals(version)) {
-            throw new IllegalArgumentException(version + " is already the champion");
+            throw new RegistryStateException(version + " is already the champion");
         }
+        verified(target);
         Instant now = clock.instant();
         String previous = current.map(ModelRecord::version).orElse(null);
         current.ifPresent(c -> {
@@ -153,16 +249,17 @@ public class ModelRegistry {
      * Returns to the champion the current one replaced.
      *
      * @return the champion now
-     * @throws IllegalStateException when there is no champion, or none before it
+     * @throws RegistryStateException when there is no champion, or none before it
      */
     @Transactional
     public ModelRecord rollback(String actor) {
-        ModelRecord current = champion().orElseThrow(() -> new IllegalStateException("there is no champion to roll back"));
+        ModelRecord current = champion().orElseThrow(() -> new RegistryStateException("there is no champion to roll back"));
         String previous = lastPromotion(current.version()).map(ModelDecision::previousVersion).orElse(null);
         if (previous == null) {
-            throw new IllegalStateException(current.version() + " was the first champion: there is none before it to roll back to");
+            throw new RegistryStateException(current.version() + " was the first champion: there is none before it to roll back to");
         }
         ModelRecord target = get(previous);
+        verified(target);
         Instant now = clock.instant();
         current.retire();
         decisions.save(new ModelDecision(current.version(), ModelDecision.Kind.ROLLED_BACK, now,
@@ -183,13 +280,5 @@ public class ModelRegistry {
             }
         }
         return Optional.empty();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

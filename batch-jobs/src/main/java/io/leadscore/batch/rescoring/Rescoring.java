@@ -1,6 +1,7 @@
 package io.leadscore.batch.rescoring;
 
 import io.leadscore.batch.registry.ModelRecord;
+import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.JobLock;
@@ -108,11 +109,14 @@ public class Rescoring {
      * Starts a run.
      *
      * @throws NoChampionException      when no model is the champion
+     * @throws ModelRefusedException    when the champion's file does not verify (no run is started)
      * @throws AlreadyRescoredException when the as-of time was rescored and {@code force} is off
      * @throws JobLock.HeldException    when a run is in progress
      */
     public RescoreReport run(Request request) {
         ModelRecord champion = registry.champion().orElseThrow(NoChampionException::new);
+        // checked before a run exists: a run that could only fail would be recorded FAILED and invite a restart
+        registry.verify(champion.version());
         Instant asOf = request.asOf() == null ? clock.instant() : request.asOf();
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(AS_OF, asOf.toString())
@@ -143,7 +147,8 @@ public class Rescoring {
      * Restarts the last run if it failed, was stopped or died (killed, even with {@code kill -9}): the
      * partitions that finished are kept, the others resume after their last committed chunk.
      *
-     * @throws IllegalStateException when the last run completed or there is none
+     * @throws IllegalStateException  when the last run completed or there is none
+     * @throws ModelRefusedException  when the run's model no longer verifies
      */
     public RescoreReport restart() {
         JobInstance last = jobRepository.getLastJobInstance(JOB_NAME);
@@ -156,13 +161,14 @@ public class Rescoring {
                 throw new IllegalStateException("the last rescoring run (" + last.getInstanceId() + ", as of "
                         + execution.getJobParameters().getString(AS_OF) + ") completed: there is nothing to restart");
             }
+            registry.verify(execution.getJobParameters().getString(MODEL_VERSION));
             if (execution.getStatus().isRunning()) {
                 // the lock was free, so the process that ran it is gone: mark it failed so it can restart
                 execution = jobOperator.recover(execution);
             }
             JobExecution restarted = jobOperator.restart(execution);
             return report(restarted);
-        } catch (JobLock.HeldException | IllegalStateException e) {
+        } catch (JobLock.HeldException | IllegalStateException | ModelRefusedException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("The rescoring could not restart: " + e.getMessage(), e);

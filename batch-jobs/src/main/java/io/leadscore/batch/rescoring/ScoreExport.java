@@ -1,6 +1,7 @@
 package io.leadscore.batch.rescoring;
 
 import io.leadscore.batch.store.Instants;
+import io.leadscore.scoring.domain.CsvCells;
 import io.leadscore.scoring.domain.Timestamps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,9 @@ import org.springframework.stereotype.Service;
 /**
  * Every scored lead's current score as CSV, the contract's columns
  * {@code lead_id,score,grade,stage,model_version,scored_at}, streamed in lead
- * order (a million leads never sit in memory).
+ * order (a million leads never sit in memory). Ids are written as
+ * spreadsheet-safe cells ({@link CsvCells}): a lead id that a spreadsheet
+ * would take for a formula gets a leading apostrophe.
  */
 @Service
 public class ScoreExport {
@@ -37,7 +40,7 @@ public class ScoreExport {
                 return ps;
             }, rs -> {
                 try {
-                    out.write(csv(rs.getString(1)));
+                    out.write(CsvCells.text(rs.getString(1)));
                     out.write(',');
                     out.write(String.format(Locale.ROOT, "%.6f", rs.getDouble(2)));
                     out.write(',');
@@ -45,7 +48,7 @@ public class ScoreExport {
                     out.write(',');
                     out.write(rs.getString(4).toLowerCase(Locale.ROOT));
                     out.write(',');
-                    out.write(csv(rs.getString(5)));
+                    out.write(CsvCells.text(rs.getString(5)));
                     out.write(',');
                     out.write(Timestamps.format(Instants.read(rs, 6)));
                     out.write('\n');
@@ -59,12 +62,5 @@ public class ScoreExport {
             throw new UncheckedIOException(e);
         }
         return count[0];
-    }
-
-    private static String csv(String value) {
-        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
     }
 }

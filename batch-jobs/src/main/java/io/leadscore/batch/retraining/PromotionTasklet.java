@@ -38,8 +38,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * the challenger's validation window — the same leads, at the same snapshot
  * times and ages, through the champion's own features and calibration — and
  * the promotion rule compares the two there, over the window and age band by
- * age band. {@code never} and {@code force} do what they say. The decision and
- * its reason are recorded in the registry.
+ * age band. {@code never} and {@code force} do what they say. The challenger is
+ * registered here, with the decision and its reason, in the step's one
+ * transaction: when anything fails, nothing is.
  */
 class PromotionTasklet implements Tasklet {
     private final DataSource dataSource;
@@ -62,6 +63,7 @@ class PromotionTasklet implements Tasklet {
         PromotionMode mode = PromotionMode.valueOf(parameters.getString(Retraining.PROMOTE).toUpperCase(Locale.ROOT));
         Instant asOf = Instant.parse(parameters.getString(Retraining.AS_OF));
 
+        registry.register(workspace.challenger(), workspace.challengerFile(), asOf, runId, "retrain #" + runId);
         Provenance challenger = registry.artifact(version).provenance();
         Optional<ModelRecord> champion = registry.champion().filter(c -> !c.version().equals(version));
         ChampionOnWindow championMetrics = null;

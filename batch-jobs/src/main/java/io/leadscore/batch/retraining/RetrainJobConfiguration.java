@@ -54,13 +54,14 @@ class RetrainJobConfiguration {
                              TrainChallengerTasklet trainChallengerTasklet) {
         return new StepBuilder("trainChallengerStep", jobRepository)
                 .tasklet(trainChallengerTasklet, transactionManager)
+                .allowStartIfComplete(true)
                 .build();
     }
 
     @Bean
     Step promotionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                        PromotionTasklet promotionTasklet) {
-        return new StepBuilder("promotionStep", jobRepository)
+        return new StepBuilder(Retraining.PROMOTION_STEP, jobRepository)
                 .tasklet(promotionTasklet, transactionManager)
                 .build();
     }

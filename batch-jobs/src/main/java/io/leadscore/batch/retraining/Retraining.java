@@ -1,5 +1,6 @@
 package io.leadscore.batch.retraining;
 
+import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.JobLock;
 import io.leadscore.scoring.evaluation.PromotionMode;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
@@ -27,6 +29,7 @@ public class Retraining {
     static final String SEED = "seed";
     static final String EXCLUDE = "exclude";
     static final String CHALLENGER = "challenger.version";
+    static final String PROMOTION_STEP = "promotionStep";
 
     private final JobOperator jobOperator;
     private final Job retrainJob;
@@ -74,15 +77,34 @@ public class Retraining {
         };
     }
 
+    /** Training as of a time that has not come yet: it can only use what is known. */
+    public static final class FutureAsOfException extends RuntimeException {
+        FutureAsOfException(Instant asOf) {
+            super("--as-of " + asOf + " is in the future: training can only use what is known");
+        }
+    }
+
     /**
-     * @throws IllegalArgumentException when the as-of time is in the future
+     * @throws FutureAsOfException      when the as-of time is in the future
+     * @throws ModelRefusedException    when the challenger is to be compared with a champion whose file does not
+     *                                  verify (no run is started)
      * @throws JobLock.HeldException    when another training is running
      */
     public TrainingReport run(Request request) {
         Instant now = clock.instant();
         Instant asOf = request.asOf() == null ? now : request.asOf();
         if (asOf.isAfter(now)) {
-            throw new IllegalArgumentException("--as-of " + asOf + " is in the future: training can only use what is known");
+            throw new FutureAsOfException(asOf);
+        }
+        if (request.promote() == PromotionMode.AUTO) {
+            registry.champion().ifPresent(champion -> {
+                try {
+                    registry.verify(champion.version());
+                } catch (ModelRefusedException e) {
+                    throw new ModelRefusedException(e.version(), e.reason() + "; a new model is compared with the"
+                            + " champion, so roll back or promote a sound one first, or train with --promote never", e);
+                }
+            });
         }
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(AS_OF, asOf.toString())
@@ -108,7 +130,11 @@ public class Retraining {
     /** What a training run did: the challenger's figures and the decision, or why it failed. */
     public TrainingReport report(JobExecution execution) {
         var context = execution.getExecutionContext();
-        String version = context.containsKey(CHALLENGER) ? context.getString(CHALLENGER) : null;
+        // the challenger is registered with the decision on it: a run whose promotion step did not complete
+        // registered nothing
+        boolean registered = execution.getStepExecutions().stream().anyMatch(step ->
+                step.getStepName().equals(PROMOTION_STEP) && step.getStatus() == BatchStatus.COMPLETED);
+        String version = registered && context.containsKey(CHALLENGER) ? context.getString(CHALLENGER) : null;
         String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse(null);
         return new TrainingReport(execution.getJobInstance().getInstanceId(), execution.getId(),
                 execution.getStatus().name(), failure, version,

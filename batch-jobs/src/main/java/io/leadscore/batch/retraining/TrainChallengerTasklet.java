@@ -12,7 +12,6 @@ import io.leadscore.scoring.training.TrainingListener;
 import io.leadscore.scoring.training.TrainingOptions;
 import io.leadscore.scoring.training.TrainingResult;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -21,7 +20,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Trains the challenger on the older four fifths of the snapshots (one row per lead for each tree), calibrates
- * and evaluates it on the newest fifth, overall and per lead age band, and registers it with its claim.
+ * and evaluates it on the newest fifth, overall and per lead age band. It is registered, with its claim, by the
+ * promotion step, in the same transaction as the decision on it: a run that fails registers nothing.
  */
 class TrainChallengerTasklet implements Tasklet {
     private final TrainingWorkspace workspace;
@@ -40,8 +40,6 @@ class TrainChallengerTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var stepExecution = chunkContext.getStepContext().getStepExecution();
         var parameters = stepExecution.getJobParameters();
-        long runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        Instant asOf = Instant.parse(parameters.getString(Retraining.AS_OF));
         Algorithm algorithm = Retraining.algorithm(parameters.getString(Retraining.ALGORITHM));
         Long seed = parameters.getLong(Retraining.SEED);
 
@@ -63,8 +61,7 @@ class TrainChallengerTasklet implements Tasklet {
         String version = registry.nextVersion();
         ModelArtifact artifact = result.toArtifact(version, set.settings().toMap(), Retraining.leadscoreVersion(),
                 set.config().labelRule().scoreClaim(), set.config().describe());
-        byte[] file = ModelFile.toBytes(artifact);
-        registry.register(artifact, file, asOf, runId, "retrain #" + runId);
+        workspace.challenger(artifact, ModelFile.toBytes(artifact));
         stepExecution.getJobExecution().getExecutionContext().putString(Retraining.CHALLENGER, version);
         for (int i = 0; i < train.rows() + validation.rows(); i++) {
             contribution.incrementReadCount();

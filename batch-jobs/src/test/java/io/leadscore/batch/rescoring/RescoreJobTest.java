@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.leadscore.batch.GeneratedHistory;
 import io.leadscore.batch.TestStores;
 import io.leadscore.batch.leadimport.CrmImport;
+import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.retraining.Retraining;
 import io.leadscore.batch.store.Instants;
@@ -51,6 +52,8 @@ abstract class RescoreJobTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    ScoreExport scoreExport;
+    @Autowired
     JobRepository jobRepository;
     @Autowired
     JobLock jobLock;
@@ -66,6 +69,53 @@ abstract class RescoreJobTest {
     long count(String sql, Object... args) {
         Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;
+    }
+
+    @Test
+    void refusesAChampionWhoseFileWasSwappedAndRecordsNoRun() {
+        // another model's file in the champion's place: it used to score every lead, labelled with the old version
+        String champion = registry.champion().orElseThrow().version();
+        retraining.run(new Retraining.Request(HISTORY.until(), Algorithm.LOGISTIC_REGRESSION, PromotionMode.NEVER, 7L,
+                List.of("sales_verdict")));
+        byte[] other = jdbc.queryForObject("SELECT artifact FROM model WHERE version = 'v2'", byte[].class);
+        jdbc.update("UPDATE model SET artifact = ? WHERE version = ?", other, champion);
+
+        assertThatThrownBy(() -> rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2)))
+                .isInstanceOf(ModelRefusedException.class)
+                .hasMessageStartingWith("model " + champion + " is refused: its file does not match the SHA-256");
+        assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = ?", Rescoring.JOB_NAME)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM score_history")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM job_lock")).isZero();
+    }
+
+    @Test
+    void aRestartRefusesARunWhoseModelNoLongerVerifies() throws Exception {
+        RescoreReport first = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
+        var execution = jobRepository.getJobExecution(first.executionId());
+        execution.setStatus(org.springframework.batch.core.BatchStatus.FAILED);
+        jobRepository.update(execution);
+        jdbc.update("UPDATE model SET artifact_signature = NULL WHERE version = 'v1'");
+
+        assertThatThrownBy(() -> rescoring.restart()).isInstanceOf(ModelRefusedException.class)
+                .hasMessageContaining("model v1 is refused: it carries no signature");
+    }
+
+    @Test
+    void exportsIdsASpreadsheetWouldRunAsFormulasWithAnApostrophe() {
+        rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
+        jdbc.update("UPDATE lead SET lead_key = '=HYPERLINK(\"http://x.example\",\"open\")'"
+                + " WHERE id = (SELECT MIN(lead_id) FROM lead_score)");
+        jdbc.update("UPDATE lead SET lead_key = '@SUM(1+1)' WHERE id = (SELECT MAX(lead_id) FROM lead_score)");
+        java.io.StringWriter csv = new java.io.StringWriter();
+
+        long written = scoreExport.write(csv);
+
+        List<String> lines = csv.toString().lines().toList();
+        assertThat(lines).hasSize((int) written + 1);
+        assertThat(lines.get(1)).startsWith("\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\")\",");
+        assertThat(lines.get(lines.size() - 1)).startsWith("\"'@SUM(1+1)\",");
+        assertThat(lines.subList(1, lines.size())).noneMatch(l -> l.startsWith("=") || l.startsWith("@")
+                || l.startsWith("+") || l.startsWith("-"));
     }
 
     @Test

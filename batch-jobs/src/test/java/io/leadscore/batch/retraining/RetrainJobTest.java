@@ -8,6 +8,7 @@ import io.leadscore.batch.GeneratedHistory;
 import io.leadscore.batch.TestStores;
 import io.leadscore.batch.leadimport.CrmImport;
 import io.leadscore.batch.registry.ModelDecision;
+import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.registry.ModelStatus;
 import io.leadscore.batch.store.JobLock;
@@ -53,6 +54,39 @@ abstract class RetrainJobTest {
 
     Retraining.Request request(PromotionMode mode) {
         return new Retraining.Request(HISTORY.until(), Algorithm.GRADIENT_BOOSTING, mode, 7L, List.of("sales_verdict"));
+    }
+
+    @Test
+    void aDamagedChampionStopsTheTrainingBeforeItStartsAndNothingIsRegistered() {
+        retraining.run(request(PromotionMode.AUTO));
+        byte[] file = jdbc.queryForObject("SELECT artifact FROM model WHERE version = 'v1'", byte[].class);
+        file[file.length / 2] ^= 0x01;
+        jdbc.update("UPDATE model SET artifact = ? WHERE version = 'v1'", file);
+        long runs = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class);
+
+        assertThatThrownBy(() -> retraining.run(request(PromotionMode.AUTO)))
+                .isInstanceOf(ModelRefusedException.class)
+                .hasMessageStartingWith("model v1 is refused: ")
+                .hasMessageContaining("--promote never");
+        assertThat(registry.list()).extracting(m -> m.version()).containsExactly("v1");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class)).isEqualTo(runs);
+    }
+
+    @Test
+    void aRunThatFailsAfterTrainingRegistersNothing() {
+        retraining.run(request(PromotionMode.AUTO));
+        // the name the next challenger would take is in use: registering it fails in the promotion step
+        jdbc.update("INSERT INTO model (version, algorithm, status, trained_at, as_of, artifact, artifact_sha256)"
+                + " SELECT 'v3', algorithm, 'RETIRED', trained_at, as_of, artifact, artifact_sha256 FROM model");
+        long decisions = registry.decisions().size();
+
+        TrainingReport report = retraining.run(request(PromotionMode.NEVER));
+
+        assertThat(report.status()).isEqualTo("FAILED");
+        assertThat(report.version()).isNull();
+        assertThat(report.failure()).contains("v3");
+        assertThat(registry.list()).extracting(m -> m.version()).containsExactlyInAnyOrder("v1", "v3");
+        assertThat(registry.decisions()).hasSize((int) decisions);
     }
 
     @Test

@@ -14,9 +14,19 @@ import java.time.format.ResolverStyle;
  * The contract's timestamps: a date ({@code 2026-03-14}, taken as 00:00 UTC),
  * or a date-time with an offset or {@code Z}; a date-time without an offset is
  * taken as UTC. Impossible dates such as {@code 2026-02-30} are refused, not
- * rolled over.
+ * rolled over, and so is any time outside 1970-01-01 to 2199-12-31 (UTC): a CRM
+ * has no lead from before the Unix epoch or from the 23rd century, and a value
+ * such as {@code +999999999-12-31T23:59:59Z} parses but overflows the
+ * arithmetic every later step does with it (ages, decays, day numbers).
  */
 public final class Timestamps {
+    /** The earliest time accepted: 1970-01-01T00:00:00Z. */
+    public static final Instant EARLIEST = Instant.EPOCH;
+    /** The first time no longer accepted: 2200-01-01T00:00:00Z. */
+    public static final Instant END = Instant.parse("2200-01-01T00:00:00Z");
+    /** The accepted range in words, for messages. */
+    public static final String RANGE = "1970-01-01 to 2199-12-31";
+
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -35,23 +45,37 @@ public final class Timestamps {
         String value = text.trim();
         Instant fast = fast(value);
         if (fast != null) {
-            return fast;
+            return inRange(value, fast);
         }
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value, DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return inRange(value, LocalDate.parse(value, DATE).atStartOfDay(ZoneOffset.UTC).toInstant());
             }
             char last = value.charAt(value.length() - 1);
             boolean hasOffset = last == 'Z' || last == 'z' || hasNumericOffset(value);
             if (hasOffset) {
-                return OffsetDateTime.parse(value.replace('z', 'Z'), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                return inRange(value,
+                        OffsetDateTime.parse(value.replace('z', 'Z'), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
             }
-            return LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+            return inRange(value, LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException(describe(value, e));
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("Invalid timestamp '" + value + "': " + e.getMessage());
         }
+    }
+
+    /** Whether a time lies in the accepted range, {@link #EARLIEST} included, {@link #END} not. */
+    public static boolean inRange(Instant t) {
+        return !t.isBefore(EARLIEST) && t.isBefore(END);
+    }
+
+    private static Instant inRange(String value, Instant t) {
+        if (!inRange(t)) {
+            throw new IllegalArgumentException("Timestamp '" + value + "' is out of range: expected a time from "
+                    + RANGE + " (UTC)");
+        }
+        return t;
     }
 
     /**

@@ -29,6 +29,12 @@ class TimestampsTest {
     }
 
     @Test
+    void acceptsTheEdgesOfTheRange() {
+        assertThat(Timestamps.parse("1970-01-01")).isEqualTo(Instant.EPOCH);
+        assertThat(Timestamps.parse("2199-12-31T23:59:59.999999999Z")).isEqualTo(Instant.parse("2199-12-31T23:59:59.999999999Z"));
+    }
+
+    @Test
     void formatsAsUtc() {
         assertThat(Timestamps.format(Instant.parse("2026-03-14T09:30:00Z"))).isEqualTo("2026-03-14T09:30:00Z");
     }
@@ -37,7 +43,7 @@ class TimestampsTest {
     void readsEveryFormTheSameWayAsTheStrictFormatters() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(5);
         for (int i = 0; i < 20_000; i++) {
-            Instant t = Instant.ofEpochSecond(random.nextLong(-2_000_000_000L, 4_000_000_000L), random.nextInt(3) == 0
+            Instant t = Instant.ofEpochSecond(random.nextLong(2 * 86_400L, 4_000_000_000L), random.nextInt(3) == 0
                     ? random.nextInt(1_000_000_000) : 0);
             int offsetMinutes = random.nextInt(-14 * 60, 14 * 60 + 1);
             java.time.OffsetDateTime local = t.atOffset(java.time.ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
@@ -69,6 +75,15 @@ class TimestampsTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(text)
                     .hasMessageContaining("expected a date");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "1969-12-31T23:59:59Z",
+                "1900-01-01", "2200-01-01", "9999-12-31T23:59:59Z", "1970-01-01T00:30:00+01:00"})
+        void timesOutsideTheCrmRange(String text) {
+            assertThatThrownBy(() -> Timestamps.parse(text))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("Timestamp '" + text + "' is out of range: expected a time from 1970-01-01 to 2199-12-31 (UTC)");
         }
 
         @Test

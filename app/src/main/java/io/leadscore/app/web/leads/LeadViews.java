@@ -23,6 +23,10 @@ final class LeadViews {
                Double score,
                String grade,
                @JsonProperty("scored_at") Instant scoredAt) {
+        /** The console's address of the lead ({@link LeadPaths}). */
+        public String path() {
+            return LeadPaths.of(leadId);
+        }
     }
 
     /** One lead with its history. */

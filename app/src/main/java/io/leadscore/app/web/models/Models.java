@@ -4,6 +4,7 @@ import io.leadscore.app.web.ConflictException;
 import io.leadscore.app.web.Viewer;
 import io.leadscore.batch.registry.ModelDecision;
 import io.leadscore.batch.registry.ModelRecord;
+import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.registry.ModelStatus;
 import java.util.List;
@@ -39,7 +40,7 @@ class Models {
     /**
      * Makes a model the champion; the current one is retired.
      *
-     * @throws ConflictException when it is the champion already
+     * @throws ConflictException when it is the champion already, or its file does not verify
      */
     ModelViews.Summary promote(String version, String reason, Viewer viewer) {
         ModelRecord target = registry.get(version);
@@ -47,7 +48,11 @@ class Models {
             throw new ConflictException(version + " is already the champion");
         }
         String why = reason == null || reason.isBlank() ? "promoted by " + viewer.name() : reason.strip();
-        return ModelViews.summary(registry.promote(version, why, viewer.actor()));
+        try {
+            return ModelViews.summary(registry.promote(version, why, viewer.actor()));
+        } catch (ModelRefusedException e) {
+            throw new ConflictException(e.getMessage());
+        }
     }
 
     /**
@@ -58,7 +63,7 @@ class Models {
     ModelViews.Summary rollback(Viewer viewer) {
         try {
             return ModelViews.summary(registry.rollback(viewer.actor()));
-        } catch (IllegalStateException e) {
+        } catch (ModelRegistry.RegistryStateException | ModelRefusedException e) {
             throw new ConflictException(e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package io.leadscore.app.web.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -45,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
-@EnableConfigurationProperties(ConsoleAccess.class)
+@EnableConfigurationProperties({ConsoleAccess.class, SignInSettings.class})
 class SecurityConfiguration {
     /** Scripts and styles from this server only; no framing; forms post back here only. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
@@ -72,16 +74,40 @@ class SecurityConfiguration {
     }
 
     @Bean
+    SignInThrottle signInThrottle(SignInSettings settings, Clock clock, MeterRegistry meters) {
+        return new SignInThrottle(settings, clock, meters);
+    }
+
+    /** Name and password sign-in for both chains, throttled: the only authentication provider. */
+    @Bean
+    ThrottledAuthenticationProvider throttledAuthenticationProvider(ConsoleUsers users, PasswordEncoder encoder,
+                                                                    SignInThrottle throttle) {
+        return new ThrottledAuthenticationProvider(users, encoder, throttle);
+    }
+
+    @Bean
     InitialAdmin initialAdmin(ConsoleUsers users, StoredUsers stored, PasswordEncoder encoder, Clock clock) {
         return new InitialAdmin(users, stored, encoder, clock);
+    }
+
+    /** The strict firewall, with lead ids allowed their encoded slashes and semicolons ({@link LeadPathFirewall}). */
+    @Bean
+    WebSecurityCustomizer leadPathFirewall() {
+        return web -> web.httpFirewall(new LeadPathFirewall());
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ConsoleAccess access, JsonMapper json) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> problem(json, response,
-                HttpStatus.UNAUTHORIZED, "Sign in: send 'Authorization: Bearer <token>' or HTTP Basic credentials",
-                "Bearer realm=\"leadscore\"");
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                problem(json, response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage(), null);
+                return;
+            }
+            problem(json, response, HttpStatus.UNAUTHORIZED,
+                    "Sign in: send 'Authorization: Bearer <token>' or HTTP Basic credentials", "Bearer realm=\"leadscore\"");
+        };
         AccessDeniedHandler forbidden = (request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
                 "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI(), null);
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator", "/actuator/**")
@@ -99,6 +125,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenAuthenticationFilter(access.tokens(), unauthorized), BasicAuthenticationFilter.class)
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(c -> c.securityContextRepository(new OwnCredentialsFirst()))
                 .csrf(c -> c.ignoringRequestMatchers(SecurityConfiguration::carriesOwnCredentials))
                 .requestCache(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
@@ -119,7 +146,10 @@ class SecurityConfiguration {
                         .requestMatchers("/leads", "/leads/**").hasAnyRole(Area.LEADS.roleNames())
                         .requestMatchers(HttpMethod.POST, "/policy", "/policy/**").hasAnyRole(Area.POLICY_CHANGE.roleNames())
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                .formLogin(f -> f.loginPage("/login").permitAll().failureHandler((request, response, e) ->
+                        response.sendRedirect(request.getContextPath() + (e instanceof SignInThrottledException t
+                                ? "/login?throttled=" + t.retryAfterSeconds() + (t.locked() ? "&locked" : "")
+                                : "/login?error"))))
                 .logout(l -> l.logoutSuccessUrl("/login?signed-out").permitAll())
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
@@ -128,10 +158,10 @@ class SecurityConfiguration {
 
     /**
      * CSRF protection guards the session cookie; a request that does not ride on one needs none. A request with an
-     * Authorization header authenticates itself: a browser adds one on its own only after it asked the user for
-     * Basic credentials, and the API never asks (its challenge is Bearer), so another site cannot make a browser
-     * send one. A request without a session has nothing to ride on (and is refused with 401 unless it brings
-     * credentials).
+     * Authorization header is authenticated by that header alone, never by the session it may also carry
+     * ({@link OwnCredentialsFirst}): a header that is not valid credentials is a 401, whatever session comes with it,
+     * so skipping the check for it gives a forged request nothing. A request without a session has nothing to
+     * ride on (and is refused with 401 unless it brings credentials).
      */
     private static boolean carriesOwnCredentials(HttpServletRequest request) {
         return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null;

@@ -39,11 +39,16 @@ class KeptBacktests {
         this.clock = clock;
     }
 
+    /** @throws IllegalArgumentException when the period is not 7 to 366 days (answered 400) */
+    static void checkPeriod(int periodDays) {
+        if (periodDays < 7 || periodDays > 366) {
+            throw new IllegalArgumentException("Invalid period-days: " + periodDays + ", expected 7 to 366 here");
+        }
+    }
+
     /** Every past period of {@code periodDays} days with enough history before it, back-tested on the store as it is. */
     BacktestSeries current(int periodDays) {
-        if (periodDays < 7 || periodDays > 366) {
-            throw new IllegalArgumentException("Invalid period: " + periodDays + " days, expected 7 to 366 here");
-        }
+        checkPeriod(periodDays);
         List<Long> fingerprint = stores.fingerprint();
         Kept k = kept.get(periodDays);
         if (k != null && k.fingerprint().equals(fingerprint)) {

@@ -2,6 +2,7 @@ package io.leadscore.app.web.whatif;
 
 import io.leadscore.scoring.policy.Policy;
 import io.leadscore.simulator.Scenario;
+import io.leadscore.simulator.ScenarioRanges;
 import io.leadscore.simulator.SimulationOptions;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
@@ -28,22 +29,25 @@ import org.springframework.web.bind.annotation.BindParam;
  * @param calibrateFromStore  take rates, scores, deal sizes, cycle times and volume from the store and its champion
  */
 public record ScenarioRequest(
-        @Parameter(description = "revenue to reach in the period") Double quota,
-        @BindParam("period-days") @Parameter(name = "period-days", description = "length of the period in days (default 90)")
+        @Parameter(description = "revenue to reach in the period, 0 to 1,000,000,000,000") Double quota,
+        @BindParam("period-days") @Parameter(name = "period-days", description = "length of the period in days, 1 to 3,660 (default 90)")
         Integer periodDays,
         @Parameter(description = "first day of the period, e.g. 2027-01-01 (with to)") String from,
         @Parameter(description = "day after the period (with from)") String to,
-        @Parameter(description = "MQL score threshold, 0..1 (default: the policy's)") Double threshold,
-        @BindParam("sla-hours") @Parameter(name = "sla-hours", description = "hours from MQL to first follow-up")
+        @Parameter(description = "MQL score threshold, more than 0 and less than 1 (default: the policy's)")
+        Double threshold,
+        @BindParam("sla-hours") @Parameter(name = "sla-hours", description = "hours from MQL to first follow-up, more than 0, at most 8,760")
         Double slaHours,
-        @BindParam("leads-per-week") @Parameter(name = "leads-per-week", description = "inbound leads per week")
+        @BindParam("leads-per-week") @Parameter(name = "leads-per-week", description = "inbound leads per week, 0 to 1,000,000")
         Double leadsPerWeek,
-        @Parameter(description = "sales reps taking first conversations") Integer reps,
+        @Parameter(description = "sales reps taking first conversations, 0 to 10,000") Integer reps,
         @BindParam("touches-per-rep-per-day")
-        @Parameter(name = "touches-per-rep-per-day", description = "first conversations one rep holds a working day (default 12)")
+        @Parameter(name = "touches-per-rep-per-day", description = "first conversations one rep holds a working day, more than 0, at most 1,000 (default 12)")
         Double touchesPerRepPerDay,
-        @Parameter(description = "Monte Carlo trials") Integer trials,
-        @Parameter(description = "random seed (default 42): the same seed gives the same numbers") Long seed,
+        @Parameter(description = "Monte Carlo trials, 1 to 100,000 (plan: 20,000 per point), within the cost budget")
+        Integer trials,
+        @Parameter(description = "random seed, any whole number (default 42): the same seed gives the same numbers")
+        Long seed,
         @BindParam("calibrate-from-store")
         @Parameter(name = "calibrate-from-store", description = "true: take rates, scores, deal sizes, cycle times and"
                 + " lead volume from the store and its champion, and the store's policy")
@@ -56,6 +60,7 @@ public record ScenarioRequest(
 
     /** The scenario: these parameters over a base, with the store's policy when one is given. */
     Scenario scenario(Scenario base, Policy storePolicy) {
+        checkRanges();
         Scenario.Builder b = base.toBuilder();
         if (storePolicy != null) {
             b.policy(storePolicy);
@@ -97,6 +102,7 @@ public record ScenarioRequest(
      * threads are the server's cores.
      */
     SimulationOptions options(int defaultTrials, int maxTrials) {
+        checkRanges();
         int n = trials == null ? defaultTrials : trials;
         if (n < 1 || n > maxTrials) {
             throw new IllegalArgumentException("Invalid trials: " + n + ", expected 1 to " + String.format(Locale.ROOT,
@@ -104,6 +110,22 @@ public record ScenarioRequest(
         }
         SimulationOptions o = SimulationOptions.defaults().withTrials(n);
         return seed == null ? o : o.withSeed(seed);
+    }
+
+    /**
+     * Every number against its range ({@link ScenarioRanges}, the command line's), before anything is built from it.
+     *
+     * @throws IllegalArgumentException naming the parameter, the value and the range (answered 400)
+     */
+    void checkRanges() {
+        ScenarioRanges.QUOTA.check("quota", quota);
+        ScenarioRanges.PERIOD_DAYS.check("period-days", periodDays);
+        ScenarioRanges.THRESHOLD.check("threshold", threshold);
+        ScenarioRanges.SLA_HOURS.check("sla-hours", slaHours);
+        ScenarioRanges.LEADS_PER_WEEK.check("leads-per-week", leadsPerWeek);
+        ScenarioRanges.REPS.check("reps", reps);
+        ScenarioRanges.TOUCHES_PER_REP_PER_DAY.check("touches-per-rep-per-day", touchesPerRepPerDay);
+        ScenarioRanges.TRIALS.check("trials", trials);
     }
 
     private static LocalDate date(String name, String text) {

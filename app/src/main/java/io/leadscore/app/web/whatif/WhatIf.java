@@ -1,6 +1,7 @@
 package io.leadscore.app.web.whatif;
 
 import io.leadscore.simulator.Scenario;
+import io.leadscore.simulator.ScenarioRanges;
 import io.leadscore.simulator.SimulationOptions;
 import io.leadscore.simulator.SimulationResult;
 import io.leadscore.simulator.Simulator;
@@ -24,7 +25,11 @@ import org.springframework.stereotype.Service;
 /**
  * Simulate, plan and levers as the command line does them (same defaults,
  * same output), with the store's calibration when asked for, and limits on
- * the work one request may ask of a shared server.
+ * the work one request may ask of a shared server: every parameter in its
+ * range, at most {@link #MAX_TRIALS} trials, and a cost within
+ * {@link WhatIfLimits#maxCost()} ({@link WhatIfCost}). A what-if is checked
+ * and costed when it is asked for ({@link Prepared}) and computed later, on
+ * the {@link WhatIfPool}.
  */
 @Service
 public class WhatIf {
@@ -40,11 +45,24 @@ public class WhatIf {
     private final StoreBases stores;
     private final StoreCalibration calibration;
     private final MeterRegistry meters;
+    private final WhatIfLimits limits;
+    private final int threads;
 
-    WhatIf(StoreBases stores, StoreCalibration calibration, MeterRegistry meters) {
+    WhatIf(StoreBases stores, StoreCalibration calibration, MeterRegistry meters, WhatIfLimits limits, WhatIfPool pool) {
         this.stores = stores;
         this.calibration = calibration;
         this.meters = meters;
+        this.limits = limits;
+        this.threads = pool.threadsPerWhatIf();
+    }
+
+    /**
+     * A what-if that passed its checks, ready to compute.
+     *
+     * @param cost what it costs ({@link WhatIfCost}), within the limit
+     * @param work computes it; cancelled by interrupting its thread
+     */
+    public record Prepared<T>(long cost, Supplier<T> work) {
     }
 
     /** A scenario and its calibration, from the request over the defaults or the store. */
@@ -78,20 +96,26 @@ public class WhatIf {
         return new Setup(request.scenario(base.build(), store.policy()), store.calibration());
     }
 
-    public SimulationResult simulate(ScenarioRequest request) {
+    /** @throws IllegalArgumentException naming the parameter out of its range, or the cost over the limit */
+    public Prepared<SimulationResult> simulate(ScenarioRequest request) {
         Setup s = setup(request);
-        SimulationOptions options = request.options(SimulationOptions.DEFAULT_TRIALS, MAX_TRIALS);
-        return timed("simulate", () -> Simulator.run(s.scenario(), s.calibration(), options));
+        SimulationOptions options = request.options(SimulationOptions.DEFAULT_TRIALS, MAX_TRIALS).withThreads(threads);
+        long cost = WhatIfCost.check(WhatIfCost.of(options.trials(), s.scenario(), 1), limits.maxCost());
+        return new Prepared<>(cost, () -> timed("simulate", () -> Simulator.run(s.scenario(), s.calibration(), options)));
     }
 
     /**
      * @param thresholds the sweep, or {@code null} for five around the scenario's threshold (as {@code plan})
      * @param slaHours   the sweep, or {@code null} for 1, 4, 8, 24, 48
      */
-    public PlanResult plan(ScenarioRequest request, double confidence, List<Double> thresholds, List<Double> slaHours) {
-        if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("Invalid confidence: " + confidence
-                    + ", expected a probability strictly between 0 and 1, e.g. 0.8");
+    public Prepared<PlanResult> plan(ScenarioRequest request, double confidence, List<Double> thresholds,
+                                     List<Double> slaHours) {
+        ScenarioRanges.CONFIDENCE.check("confidence", confidence);
+        if (thresholds != null) {
+            thresholds.forEach(v -> ScenarioRanges.THRESHOLD.check("sweep-threshold", v));
+        }
+        if (slaHours != null) {
+            slaHours.forEach(v -> ScenarioRanges.SLA_HOURS.check("sweep-sla-hours", v));
         }
         Setup s = setup(request);
         List<Double> t = thresholds == null || thresholds.isEmpty() ? around(s.scenario().threshold()) : thresholds;
@@ -101,14 +125,19 @@ public class WhatIf {
                     + " SLA values, expected at most " + MAX_SWEEP + " of each here");
         }
         PlanRequest plan = PlanRequest.of(confidence, t, h);
-        SimulationOptions options = request.options(Planner.DEFAULT_TRIALS, MAX_PLAN_TRIALS);
-        return timed("plan", () -> Planner.plan(s.scenario(), s.calibration(), options, plan));
+        SimulationOptions options = request.options(Planner.DEFAULT_TRIALS, MAX_PLAN_TRIALS).withThreads(threads);
+        long cost = WhatIfCost.check(WhatIfCost.of(options.trials(), s.scenario(),
+                (long) t.size() * h.size() * WhatIfCost.PLAN_RUNS_PER_POINT), limits.maxCost());
+        return new Prepared<>(cost, () -> timed("plan", () -> Planner.plan(s.scenario(), s.calibration(), options, plan)));
     }
 
-    public LeverReport levers(ScenarioRequest request) {
+    public Prepared<LeverReport> levers(ScenarioRequest request) {
         Setup s = setup(request);
-        SimulationOptions options = request.options(Planner.DEFAULT_TRIALS, MAX_TRIALS);
-        return timed("levers", () -> Levers.evaluate(s.scenario(), s.calibration(), options, LeverSteps.defaults()));
+        SimulationOptions options = request.options(Planner.DEFAULT_TRIALS, MAX_TRIALS).withThreads(threads);
+        long cost = WhatIfCost.check(WhatIfCost.of(options.trials(), s.scenario(), WhatIfCost.LEVER_RUNS),
+                limits.maxCost());
+        return new Prepared<>(cost, () -> timed("levers",
+                () -> Levers.evaluate(s.scenario(), s.calibration(), options, LeverSteps.defaults())));
     }
 
     /** Five thresholds around t, as {@code plan} sweeps them: half, three quarters, itself, one and a half, double. */

@@ -29,10 +29,12 @@ class WhatIfPages {
 
     private final StoreBases stores;
     private final PageJson json;
+    private final WhatIfLimits limits;
 
-    WhatIfPages(StoreBases stores, PageJson json) {
+    WhatIfPages(StoreBases stores, PageJson json, WhatIfLimits limits) {
         this.stores = stores;
         this.json = json;
+        this.limits = limits;
     }
 
     @GetMapping("/whatif")
@@ -76,6 +78,11 @@ class WhatIfPages {
         defaults.put("reps", builtIn.capacity().reps());
         defaults.put("trials", PAGE_TRIALS);
         defaults.put("heatmap_trials", HEATMAP_TRIALS);
+        // what the page may ask of the server: it lowers its trials to stay within the cost budget (WhatIfCost)
+        defaults.put("max_cost", limits.maxCost());
+        defaults.put("lever_runs", WhatIfCost.LEVER_RUNS);
+        defaults.put("plan_runs_per_point", WhatIfCost.PLAN_RUNS_PER_POINT);
+        defaults.put("heatmap_points", WhatIf.around(policy.mqlThreshold()).size() * WhatIf.DEFAULT_SLA_SWEEP.size());
         page.put("defaults", defaults);
         page.put("store", store);
         model.addAttribute("pageJson", json.write(page));

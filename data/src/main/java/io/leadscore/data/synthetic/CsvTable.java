@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A strict RFC 4180 reader for the tests, written from the contract rather
- * than shared with the generator's writer, so the two cannot agree on a
- * mistake: optional byte-order mark, quoted fields with doubled quotes, commas
+ * A strict RFC 4180 reader for the tests and the {@link ExportMutator},
+ * written from the contract rather than shared with the generator's writer,
+ * so the two cannot agree on a mistake: optional byte-order mark, quoted fields with doubled quotes, commas
  * and line breaks, CRLF or LF. Fails on a stray quote or a ragged row.
  */
 final class CsvTable {

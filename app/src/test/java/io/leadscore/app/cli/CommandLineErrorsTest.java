@@ -1,0 +1,257 @@
+package io.leadscore.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line's one error path: every failure is one line on stderr
+ * (what, where, what to do), a stack trace only with {@code --debug}, exit 2
+ * for what the user can fix, exit 1 for a job that ran and failed, and its own
+ * message for a bug. Whatever a library or the framework logs on the way must
+ * not add lines either, so stderr is captured whole (System.err and picocli's
+ * writer).
+ */
+class CommandLineErrorsTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+        List<String> errLines() {
+            return err.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    /**
+     * Runs a command line made after System.err is swapped: picocli's default execution strategy keeps the
+     * System.err of its creation and puts it back as the error writer when it runs.
+     */
+    static Run run(Supplier<CommandLine> commandLine, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        PrintStream previousOut = System.out;
+        PrintStream previousErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+        try {
+            CommandLine cli = commandLine.get();
+            cli.setErr(new PrintWriter(err, true));
+            int exit = cli.execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), systemErr.toString(StandardCharsets.UTF_8) + err);
+        } finally {
+            System.setOut(previousOut);
+            System.setErr(previousErr);
+        }
+    }
+
+    static Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.contains("--quiet")) {
+            all.add("--quiet");
+        }
+        return run(LeadscoreMain::commandLine, all.toArray(String[]::new));
+    }
+
+    String store(String name) {
+        return "jdbc:h2:file:" + dir.resolve(name).toAbsolutePath();
+    }
+
+    @Nested
+    class BadUsage {
+        @Test
+        void anUnknownOptionIsOneLineWithTheNearestOptionAndAPointerToHelpNotTheWholeUsage() {
+            Run r = run("rescore", "--restrat");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString()
+                    .startsWith("leadscore rescore: Unknown option: '--restrat'")
+                    .contains("did you mean --restart?")
+                    .endsWith("see 'leadscore rescore --help'");
+            assertThat(r.out()).isEmpty();
+        }
+
+        @Test
+        void aMissingRequiredOptionIsOneLine() {
+            Run r = run("export", "scores");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString().contains("--out").doesNotContain("Usage");
+        }
+
+        @Test
+        void aNumberOutsideItsRangeIsOneLineNamingTheRange() {
+            Run r = run("jobs", "--limit", "0");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).containsExactly("leadscore jobs: --limit 0: expected 1 to 10,000");
+        }
+
+        @Test
+        void aDateBeforeTheEpochIsRefusedBeforeAnyRunIsRecorded() {
+            Run r = run("train", "--as-of", "1900-01-01", "--db", store("s"), "--create");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString()
+                    .contains("--as-of", "1900-01-01", "out of range", "1970-01-01 to 2199-12-31");
+        }
+    }
+
+    @Nested
+    class Settings {
+        @Test
+        void brokenYamlIsOneLineWithItsLineAndColumnAndNothingOnStdout() throws IOException {
+            Path config = Files.writeString(dir.resolve("broken.yml"), "leadscore:\n  rescore: [\n    chunk-size: 5\n");
+
+            Run r = run("--config", config.toString(), "jobs", "--db", store("s"), "--create");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.errLines()).singleElement().asString()
+                    .startsWith("leadscore jobs: --config " + config + ": not valid YAML at line ");
+        }
+
+        @Test
+        void aSettingOutOfRangeIsOneLineNamingTheSetting() throws IOException {
+            Path config = Files.writeString(dir.resolve("negative.yml"), "leadscore:\n  rescore:\n    chunk-size: -5\n");
+
+            Run r = run("--config", config.toString(), "jobs", "--db", store("s"), "--create");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).containsExactly("leadscore jobs: --config " + config
+                    + ": Invalid leadscore.rescore.chunk-size: -5, expected 1 to 100000");
+        }
+    }
+
+    @Nested
+    class Stores {
+        @Test
+        void aUrlNoDriverTakesIsOneLine() {
+            Run r = run("jobs", "--db", "jdbc:nosuch:store");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString()
+                    .startsWith("leadscore jobs: --db jdbc:nosuch:store: not a store leadscore can open");
+        }
+
+        @Test
+        void aStoreInAFolderThatDoesNotExistIsNotCreatedSilently() {
+            String typo = "jdbc:h2:file:" + dir.resolve("no-such-folder").resolve("leadscore").toAbsolutePath();
+
+            Run r = run("rescore", "--db", typo);
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString()
+                    .contains("no store at " + typo, "the folder " + dir.resolve("no-such-folder") + " does not exist",
+                            "--create");
+            assertThat(dir.resolve("no-such-folder")).doesNotExist();
+        }
+
+        @Test
+        void createMakesTheStoreOnPurpose() {
+            String fresh = "jdbc:h2:file:" + dir.resolve("new-folder").resolve("leadscore").toAbsolutePath();
+
+            Run r = run("jobs", "--db", fresh, "--create");
+
+            assertThat(r.exit()).isZero();
+            assertThat(dir.resolve("new-folder").resolve("leadscore.mv.db")).exists();
+        }
+
+        @Test
+        void importCreatesItsStore() throws IOException {
+            Path leads = Files.writeString(dir.resolve("leads.csv"), "lead_id,created_at\nL-1,2026-01-01\n");
+            String fresh = "jdbc:h2:file:" + dir.resolve("imported").resolve("leadscore").toAbsolutePath();
+
+            Run r = run("import", "--leads", leads.toString(), "--db", fresh);
+
+            assertThat(r.exit()).isZero();
+            assertThat(dir.resolve("imported").resolve("leadscore.mv.db")).exists();
+        }
+
+        @Test
+        void aFolderThatCannotBeMadeIsOneLine() throws IOException {
+            Path file = Files.writeString(dir.resolve("a-file"), "x");
+
+            Run r = run("jobs", "--db", "jdbc:h2:file:" + file.resolve("store"), "--create");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString().contains(file + " is a file, not a folder");
+        }
+
+        @Test
+        void aStoreInUseByAnotherProcessIsOneLine() throws Exception {
+            String url = store("shared");
+            assertThat(run("jobs", "--db", url, "--create").exit()).isZero();
+            Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), HoldStore.class.getName(), url)
+                    .redirectErrorStream(true).start();
+            try {
+                // the holder says when it holds the store
+                assertThat(new String(holder.getInputStream().readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("held\n");
+
+                Run r = run("jobs", "--db", url);
+
+                assertThat(r.exit()).isEqualTo(2);
+                assertThat(r.errLines()).containsExactly("leadscore jobs: the store " + url + " is in use by another"
+                        + " leadscore process (serve, or a job still running); wait for it, or use PostgreSQL (--db) for"
+                        + " concurrent access");
+            } finally {
+                holder.getOutputStream().close();
+                holder.waitFor(30, TimeUnit.SECONDS);
+                holder.destroy();
+            }
+        }
+    }
+
+    @Nested
+    class Bugs {
+        @Command(name = "boom")
+        static final class Boom implements Callable<Integer> {
+            @Override
+            public Integer call() {
+                throw new IllegalArgumentException("Invalid alpha: -1, expected a positive number");
+            }
+        }
+
+        private CommandLine withBug() {
+            CommandLine cli = LeadscoreMain.commandLine();
+            cli.addSubcommand("boom", new Boom());
+            return cli;
+        }
+
+        @Test
+        void anIllegalArgumentFromInsideLeadscoreIsABugNotTheUsersMistake() {
+            Run r = run(this::withBug, "boom");
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.errLines()).containsExactly("leadscore boom: internal error (IllegalArgumentException: Invalid"
+                    + " alpha: -1, expected a positive number); this is a bug; run with --debug and report it");
+        }
+
+        @Test
+        void debugAddsTheStackTrace() {
+            Run r = run(this::withBug, "boom", "--debug");
+
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.errLines().get(0)).contains("this is a bug");
+            assertThat(r.err()).contains("java.lang.IllegalArgumentException", "at io.leadscore.app.cli");
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.leadscore.app.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.leadscore.app.web.ConsoleTest;
+import io.leadscore.app.web.TestUsers;
+import io.leadscore.app.web.leads.LeadPaths;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Requests as a hostile or careless client sends them, against the console and the API. */
+@ConsoleTest
+class HostileRequestsTest {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    SignInThrottle throttle;
+    @LocalServerPort
+    int port;
+
+    static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    MockHttpSession signedIn(String name, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/login").param("username", name).param("password", password)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+    }
+
+    @Nested
+    class Csrf {
+        @Test
+        void aSessionWithAnAuthorizationHeaderOfAnyOtherKindIsNotSignedInAndCannotSkipCsrf() throws Exception {
+            MockHttpSession session = signedIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
+
+            // the header alone decides who this is; it names no one, so the session gives no authority
+            mvc.perform(post("/api/policy").session(session).header(HttpHeaders.AUTHORIZATION, "Foo anything")
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"mql_threshold\": 0.5}"))
+                    .andExpect(status().isUnauthorized());
+            // nor does a wrong Basic password for the session's own user
+            mvc.perform(post("/api/policy").session(session)
+                            .with(httpBasic(TestUsers.ADMIN, "not-the-password")).with(from("192.0.2.201"))
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"mql_threshold\": 0.5}"))
+                    .andExpect(status().isUnauthorized());
+            throttle.succeeded(TestUsers.ADMIN, "192.0.2.201");
+            // the session without a header still needs its CSRF token
+            mvc.perform(post("/api/policy").session(session).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"mql_threshold\": 0.5}")).andExpect(status().isForbidden());
+        }
+    }
+
+    @Nested
+    class LeadIds {
+        static final String ODD_ID = "ACME/2026;17 50%";
+
+        private String key;
+
+        private String rename() {
+            key = jdbc.queryForObject("SELECT MIN(lead_key) FROM lead", String.class);
+            jdbc.update("UPDATE lead SET lead_key = ? WHERE lead_key = ?", ODD_ID, key);
+            return ODD_ID;
+        }
+
+        private void restore() {
+            jdbc.update("UPDATE lead SET lead_key = ? WHERE lead_key = ?", key, ODD_ID);
+        }
+
+        private HttpResponse<String> http(String path, String authorization, String cookie) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Test
+        void aLeadIdWithASlashASemicolonASpaceAndAPercentOpensInTheApiAndTheConsole() throws Exception {
+            String id = rename();
+            try {
+                String basic = "Basic " + Base64.getEncoder().encodeToString((TestUsers.DATA + ":" + TestUsers.DATA_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8));
+                HttpResponse<String> api = http("/api/leads/" + LeadPaths.segment(id), basic, null);
+                assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+                assertThat(api.body()).contains("\"lead_id\":\"ACME/2026;17 50%\"");
+
+                String cookie = signInOverHttp();
+                HttpResponse<String> search = http("/leads?q=ACME%2F2026", null, cookie);
+                assertThat(search.body()).contains("href=\"/leads/ACME%2F2026%3B17%2050%25\"");
+                HttpResponse<String> page = http(LeadPaths.of(id), null, cookie);
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("ACME/2026;17 50%");
+            } finally {
+                restore();
+            }
+        }
+
+        @Test
+        void aLiteralSemicolonIsRefusedRatherThanCutShortToAnotherLead() throws Exception {
+            String basic = "Basic " + Base64.getEncoder().encodeToString((TestUsers.DATA + ":" + TestUsers.DATA_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+            String someLead = jdbc.queryForObject("SELECT MIN(lead_key) FROM lead", String.class);
+
+            HttpResponse<String> cut = http("/api/leads/" + LeadPaths.segment(someLead) + ";x", basic, null);
+
+            assertThat(cut.statusCode()).isEqualTo(400);
+            // encoded slashes elsewhere stay refused
+            assertThat(http("/api/jobs%2F..%2Fmodels", basic, null).statusCode()).isEqualTo(400);
+        }
+
+        private String signInOverHttp() throws Exception {
+            HttpResponse<String> login = http("/login", null, null);
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
+            assertThat(token.find()).isTrue();
+            String form = "username=" + TestUsers.DATA + "&password=" + TestUsers.DATA_PASSWORD + "&_csrf=" + token.group(1);
+            HttpResponse<String> signedIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            return signedIn.headers().firstValue("Set-Cookie").map(c -> c.split(";")[0]).orElse(cookie);
+        }
+    }
+
+    @Nested
+    class SignIn {
+        static final String ADDRESS = "203.0.113.77";
+
+        @Test
+        void wrongPasswordsOverBasicAreThrottledAndTheRightOneWaitsToo() throws Exception {
+            try {
+                mvc.perform(get("/api/models").with(httpBasic(TestUsers.DATA, "wrong-1")).with(from(ADDRESS)))
+                        .andExpect(status().isUnauthorized());
+                // four more failures as the first one was (the throttle's own test times them with a test clock):
+                // the next check is sixteen seconds away, however slowly this machine runs the requests below
+                for (int i = 0; i < 4; i++) {
+                    throttle.failed(TestUsers.DATA, ADDRESS);
+                }
+                for (int i = 2; i <= 40; i++) {
+                    mvc.perform(get("/api/models").with(httpBasic(TestUsers.DATA, "wrong-" + i)).with(from(ADDRESS)))
+                            .andExpect(status().isTooManyRequests())
+                            .andExpect(header().string(HttpHeaders.RETRY_AFTER, Matchers.matchesPattern("[1-9][0-9]*")))
+                            .andExpect(jsonPath("$.detail").value(Matchers.containsString("try again in")));
+                }
+                mvc.perform(get("/api/models").with(httpBasic(TestUsers.DATA, TestUsers.DATA_PASSWORD)).with(from(ADDRESS)))
+                        .andExpect(status().isTooManyRequests());
+            } finally {
+                throttle.succeeded(TestUsers.DATA, ADDRESS);
+            }
+        }
+
+        @Test
+        void theSignInFormSaysHowLongToWait() throws Exception {
+            try {
+                mvc.perform(post("/login").param("username", TestUsers.OPS).param("password", "wrong").with(csrf())
+                        .with(from(ADDRESS))).andExpect(redirectedUrl("/login?error"));
+                throttle.failed(TestUsers.OPS, ADDRESS);
+                throttle.failed(TestUsers.OPS, ADDRESS);
+                String throttled = mvc.perform(post("/login").param("username", TestUsers.OPS)
+                                .param("password", TestUsers.OPS_PASSWORD).with(csrf()).with(from(ADDRESS)))
+                        .andReturn().getResponse().getRedirectedUrl();
+                assertThat(throttled).matches("/login\\?throttled=[1-9][0-9]*");
+
+                mvc.perform(get(throttled)).andExpect(status().isOk())
+                        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                                .string(Matchers.containsString("Too soon after a failed sign-in: try again in")));
+            } finally {
+                throttle.succeeded(TestUsers.OPS, ADDRESS);
+            }
+        }
+    }
+}
