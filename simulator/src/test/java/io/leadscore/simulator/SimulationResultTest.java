@@ -19,7 +19,7 @@ class SimulationResultTest {
     @SuppressWarnings("unchecked")
     void jsonCarriesTheContractKeysWithFiniteNumbers() {
         Map<String, Object> json = MiniJson.object(RESULT.toJson());
-        // The CLI contract (contracts/cli.md): these keys, with these meanings.
+        // The CLI contract (docs/cli.md): these keys, with these meanings.
         assertThat(json).containsKeys("trials", "quota", "p_attain", "revenue", "leads", "mqls", "sals", "sqls",
                 "opportunities", "wins", "sla_breach_rate");
         assertThat(json.get("trials")).isEqualTo(800.0);

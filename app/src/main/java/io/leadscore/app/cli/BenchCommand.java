@@ -2,7 +2,9 @@ package io.leadscore.app.cli;
 
 import io.leadscore.batch.leadimport.CrmImport;
 import io.leadscore.batch.registry.ModelRegistry;
-import io.leadscore.batch.rescoring.RescoreBenchmark;
+import io.leadscore.batch.rescoring.RescoreFloor;
+import io.leadscore.batch.rescoring.Rescoring;
+import io.leadscore.batch.store.LeadscoreSettings;
 import io.leadscore.batch.retraining.Retraining;
 import io.leadscore.batch.retraining.TrainingReport;
 import io.leadscore.data.synthetic.GenerationSummary;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -88,14 +91,16 @@ final class BenchCommand implements Callable<Integer> {
             Instant end = GeneratorOptions.DEFAULT_UNTIL.atStartOfDay(ZoneOffset.UTC).toInstant();
             var record = registry.register(artifact, model, end, null, "bench");
             registry.promote(record.version(), "benchmark champion", "bench");
-            RescoreBenchmark.Options options;
+            RescoreBench.Options options;
             try {
-                options = new RescoreBenchmark.Options(leads, perLead, seed, end, gridSize);
+                options = new RescoreBench.Options(leads, perLead, seed, end,
+                        gridSize != null ? gridSize : session.bean(LeadscoreSettings.class).rescore().gridSizeOrDefault());
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            RescoreBenchmark.Result result = session.bean(RescoreBenchmark.class)
-                    .run(options, record.version(), TerminalProgress.forTerminal(globals.quiet()));
+            RescoreBench bench = new RescoreBench(session.bean(DataSource.class), session.bean(Rescoring.class),
+                    session.bean(RescoreFloor.class));
+            RescoreBench.Result result = bench.run(options, record.version(), TerminalProgress.forTerminal(globals.quiet()));
             print(result, out);
         }
         return 0;
@@ -126,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(RescoreBenchmark.Result r, Output out) {
+    private static void print(RescoreBench.Result r, Output out) {
         Runtime rt = Runtime.getRuntime();
         if (out.format() == OutputFormat.json) {
             Map<String, Object> root = new LinkedHashMap<>();
@@ -136,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
             root.put("grid_size", r.gridSize());
             root.put("max_heap_bytes", rt.maxMemory());
             List<Map<String, Object>> runs = new ArrayList<>();
-            for (RescoreBenchmark.Run run : r.runs()) {
+            for (RescoreBench.Run run : r.runs()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("run", run.what());
                 m.put("as_of", run.asOf().toString());
@@ -154,7 +159,7 @@ final class BenchCommand implements Callable<Integer> {
         out.line(String.format(Locale.ROOT, "Store: %,d leads, %,d activities, loaded in %.0f s; %d partitions; max heap %,d MB",
                 r.leads(), r.activities(), r.loadSeconds(), r.gridSize(), rt.maxMemory() >> 20));
         List<List<?>> rows = new ArrayList<>();
-        for (RescoreBenchmark.Run run : r.runs()) {
+        for (RescoreBench.Run run : r.runs()) {
             rows.add(List.of(run.what(), run.newActivities(), run.leadsScored(),
                     String.format(Locale.ROOT, "%.1f", run.seconds()), String.format(Locale.ROOT, "%,.0f", run.leadsPerSecond())));
         }

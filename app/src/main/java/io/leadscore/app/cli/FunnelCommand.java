@@ -21,6 +21,10 @@ import picocli.CommandLine.ParentCommand;
         "Stage counts, stage-to-stage conversion, SLA attainment, sales acceptance and rejection reasons,",
         "wins and revenue by source and campaign, for the leads created in [--from, --to)."})
 final class FunnelCommand implements Callable<Integer> {
+    /** Over which episodes the acceptance figures count, said with them. */
+    static final String ACCEPTANCE_EPISODES = "a verdict is a follow-up that decided on a lead sales had not accepted"
+            + " (at LEAD, MQL or NURTURE): accepted or meeting booked, or rejected back to nurture";
+
     @ParentCommand
     ReportCommand report;
 
@@ -93,10 +97,17 @@ final class FunnelCommand implements Callable<Integer> {
         sla.put("median_response_hours", s.medianResponseHours());
         sla.put("p90_response_hours", s.p90ResponseHours());
         root.put("sla", sla);
+        FunnelReport.SalesAcceptance a = r.acceptance();
         Map<String, Object> acceptance = new LinkedHashMap<>();
-        acceptance.put("followed_up", r.acceptance().followedUp());
-        acceptance.put("accepted", r.acceptance().accepted());
-        acceptance.put("share", r.acceptance().share());
+        acceptance.put("counted_over", ACCEPTANCE_EPISODES);
+        acceptance.put("decided", a.decided());
+        acceptance.put("accepted", a.accepted());
+        acceptance.put("share", a.share());
+        Map<String, Object> onMqls = new LinkedHashMap<>();
+        onMqls.put("decided", a.mqlDecided());
+        onMqls.put("accepted", a.mqlAccepted());
+        onMqls.put("share", a.mqlShare());
+        acceptance.put("on_mqls", onMqls);
         root.put("acceptance", acceptance);
         List<Map<String, Object>> rejections = new ArrayList<>();
         for (FunnelReport.Rejection rej : r.rejections()) {
@@ -147,8 +158,10 @@ final class FunnelCommand implements Callable<Integer> {
         addIfPresent(rows, "sla", "attainment", s.withinSlaShare());
         addIfPresent(rows, "sla", "median_response_hours", s.medianResponseHours());
         addIfPresent(rows, "sla", "p90_response_hours", s.p90ResponseHours());
-        rows.add(List.of("acceptance", "all", "followed_up", r.acceptance().followedUp()));
+        rows.add(List.of("acceptance", "all", "decided", r.acceptance().decided()));
         rows.add(List.of("acceptance", "all", "accepted", r.acceptance().accepted()));
+        rows.add(List.of("acceptance", "mql", "decided", r.acceptance().mqlDecided()));
+        rows.add(List.of("acceptance", "mql", "accepted", r.acceptance().mqlAccepted()));
         for (FunnelReport.Rejection rej : r.rejections()) {
             rows.add(List.of("rejection_reasons", rej.reason(), rej.origin().name().toLowerCase(Locale.ROOT), rej.count()));
         }
@@ -205,9 +218,11 @@ final class FunnelCommand implements Callable<Integer> {
                 s.withinSlaShare() == null ? "n/a" : percent(s.withinSlaShare()), s.breaches(), s.recycled(), s.open()));
         out.line(String.format(Locale.ROOT, "Response time: median %s, P90 %s", hours(s.medianResponseHours()),
                 hours(s.p90ResponseHours())));
-        out.line(String.format(Locale.ROOT, "Sales acceptance: %,d of %,d followed-up MQLs accepted (%s)",
-                r.acceptance().accepted(), r.acceptance().followedUp(),
-                r.acceptance().share() == null ? "n/a" : percent(r.acceptance().share())));
+        FunnelReport.SalesAcceptance a = r.acceptance();
+        out.line(String.format(Locale.ROOT, "Sales acceptance: %,d of %,d verdicts accepted (%s); on MQLs %,d of %,d (%s)",
+                a.accepted(), a.decided(), a.share() == null ? "n/a" : percent(a.share()), a.mqlAccepted(),
+                a.mqlDecided(), a.mqlShare() == null ? "n/a" : percent(a.mqlShare())));
+        out.line("  (" + ACCEPTANCE_EPISODES + ")");
         if (!r.rejections().isEmpty()) {
             out.line("");
             List<List<?>> rej = new ArrayList<>();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code leadscore import}: loads a CRM export (contracts/crm-csv.md). */
+/** {@code leadscore import}: loads a CRM export (docs/crm-csv.md). */
 @Command(name = "import", description = {
         "Loads a CRM export: leads, activities, deals, follow-ups (any subset; leads load first).",
         "Bad rows are reported with file, line, column and reason; every good row is imported.",

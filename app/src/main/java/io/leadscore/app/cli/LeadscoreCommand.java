@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code leadscore}: the one launcher of every job (contracts/cli.md). */
+/** {@code leadscore}: the one launcher of every job (docs/cli.md). */
 @Command(name = "leadscore", mixinStandardHelpOptions = true, versionProvider = Version.class, scope = ScopeType.INHERIT,
         description = {
                 "Scores leads nightly with a model learned from your own closed deals, turns the MQL definition into a",

@@ -189,15 +189,16 @@ final class ModelViews {
         for (LiftBin b : m.liftByDecile()) {
             labels.add("decile " + b.decile());
             values.add(100 * b.conversionRate());
-            notes.add(String.format(Locale.ROOT, "%% converted, lift %.1f×", b.lift()));
+            notes.add(String.format(Locale.ROOT, "converted, lift %.1f×", b.lift()));
         }
-        out.stream().print(TextBars.chart(labels, values, notes, 40));
+        out.stream().print(TextBars.chart(labels, values, v -> String.format(Locale.ROOT, "%4.1f%%", v), notes, 40));
         out.line("");
         List<List<?>> rows = new ArrayList<>();
         for (double t : TABLE_THRESHOLDS) {
             ThresholdCurve.Point p = m.thresholdCurve().at(t);
             rows.add(List.of(String.format(Locale.ROOT, "%.2f", p.threshold()), percent(p.shareAbove()),
-                    percent(p.precision()), percent(p.recall()), p.expectedConversions()));
+                    percent(p.precision()), percent(p.recall()),
+                    String.format(Locale.ROOT, "%.1f", p.expectedConversions())));
         }
         out.table(List.of("MQL threshold", "leads above", "precision", "recall", "expected conversions"), rows);
     }

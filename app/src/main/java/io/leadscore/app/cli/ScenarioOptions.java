@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 
-/** The scenario flags shared by {@code simulate} and {@code plan} (contracts/cli.md). */
+/** The scenario flags shared by {@code simulate} and {@code plan} (docs/cli.md). */
 final class ScenarioOptions {
     @Option(names = "--quota", paramLabel = "AMOUNT", description = "revenue to reach in the period, 0 to 1,000,000,000,000")
     Double quota;

@@ -2,6 +2,7 @@ package io.leadscore.app.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /** Horizontal bar charts in plain text, for results people would rather see than read. */
 final class TextBars {
@@ -10,6 +11,12 @@ final class TextBars {
 
     /** One bar per label, scaled to the largest value, with the value and an optional note after it. */
     static String chart(List<String> labels, List<Double> values, List<String> notes, int width) {
+        return chart(labels, values, v -> Output.cell(v == Math.rint(v) ? (Object) (long) v : (Object) v), notes, width);
+    }
+
+    /** {@link #chart(List, List, List, int)} with the values written by {@code format} (e.g. rounded for people). */
+    static String chart(List<String> labels, List<Double> values, DoubleFunction<String> format, List<String> notes,
+                        int width) {
         double max = 0;
         int labelWidth = 0;
         for (int i = 0; i < labels.size(); i++) {
@@ -25,7 +32,7 @@ final class TextBars {
             }
             out.append(String.format(Locale.ROOT, "  %-" + labelWidth + "s |", labels.get(i)))
                     .append("█".repeat(filled)).append(" ".repeat(width - filled))
-                    .append(String.format(Locale.ROOT, "| %s", Output.cell(v == Math.rint(v) ? (Object) (long) v : (Object) v)));
+                    .append("| ").append(format.apply(v));
             if (notes != null && notes.get(i) != null && !notes.get(i).isEmpty()) {
                 out.append("  ").append(notes.get(i));
             }

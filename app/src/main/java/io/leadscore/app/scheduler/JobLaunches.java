@@ -5,6 +5,7 @@ import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.rescoring.Rescoring;
 import io.leadscore.batch.slacheck.SlaCheck;
 import io.leadscore.batch.slacheck.SlaCheckReport;
+import io.leadscore.batch.store.JobHistory;
 import io.leadscore.batch.store.JobLock;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,7 +44,7 @@ public class JobLaunches implements DisposableBean {
     private final Rescoring rescoring;
     private final SlaCheck slaCheck;
     private final JobLock jobLock;
-    private final JdbcTemplate jdbc;
+    private final JobHistory history;
     private final Clock clock;
     private final JobMetrics metrics;
     private final ExecutorService executor;
@@ -52,11 +52,12 @@ public class JobLaunches implements DisposableBean {
     private final ConcurrentSkipListMap<Long, Launch> launches = new ConcurrentSkipListMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    JobLaunches(Rescoring rescoring, SlaCheck slaCheck, JobLock jobLock, JdbcTemplate jdbc, Clock clock, JobMetrics metrics) {
+    JobLaunches(Rescoring rescoring, SlaCheck slaCheck, JobLock jobLock, JobHistory history, Clock clock,
+                JobMetrics metrics) {
         this.rescoring = rescoring;
         this.slaCheck = slaCheck;
         this.jobLock = jobLock;
-        this.jdbc = jdbc;
+        this.history = history;
         this.clock = clock;
         this.metrics = metrics;
         AtomicInteger threads = new AtomicInteger();
@@ -85,7 +86,7 @@ public class JobLaunches implements DisposableBean {
      * @throws JobRefusedException when it cannot be restarted (see {@link #whyNotRestartable}) or a run is in progress
      */
     public Launch restart(long executionId, String requestedBy) {
-        Execution execution = execution(executionId)
+        JobHistory.Execution execution = history.execution(executionId)
                 .orElseThrow(() -> new NoSuchRunException("there is no job execution " + executionId));
         whyNotRestartable(execution).ifPresent(why -> {
             throw new JobRefusedException(why);
@@ -128,20 +129,11 @@ public class JobLaunches implements DisposableBean {
 
     /** Why the given execution cannot be restarted, or empty when it can. */
     public Optional<String> whyNotRestartable(long executionId) {
-        return execution(executionId).map(this::whyNotRestartable)
+        return history.execution(executionId).map(this::whyNotRestartable)
                 .orElseGet(() -> Optional.of("there is no job execution " + executionId));
     }
 
-    /**
-     * A job execution as the job repository has it.
-     *
-     * @param latestOfRun whether no later execution of the same run exists (only the latest can be restarted)
-     * @param latestRun   whether the run is the job's newest (rescoring restarts only its newest run)
-     */
-    record Execution(long executionId, long runId, String job, String status, boolean latestOfRun, boolean latestRun) {
-    }
-
-    Optional<String> whyNotRestartable(Execution e) {
+    Optional<String> whyNotRestartable(JobHistory.Execution e) {
         Optional<JobKind> kind = JobKind.ofJobName(e.job());
         if (kind.isEmpty()) {
             return Optional.of("runs of " + e.job() + " are not restarted from here; use the command line");
@@ -165,17 +157,6 @@ public class JobLaunches implements DisposableBean {
             return Optional.of("SLA check run " + e.runId() + " is " + e.status() + "; only a failed or stopped run is restarted");
         }
         return Optional.empty();
-    }
-
-    Optional<Execution> execution(long executionId) {
-        List<Execution> rows = jdbc.query("SELECT e.JOB_EXECUTION_ID, i.JOB_INSTANCE_ID, i.JOB_NAME, e.STATUS,"
-                        + " (SELECT MAX(x.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION x WHERE x.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID),"
-                        + " (SELECT MAX(j.JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE j WHERE j.JOB_NAME = i.JOB_NAME)"
-                        + " FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
-                        + " WHERE e.JOB_EXECUTION_ID = ?",
-                (rs, i) -> new Execution(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5) == rs.getLong(1), rs.getLong(6) == rs.getLong(2)), executionId);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     private Launch reserve(JobKind kind, boolean restart, String requestedBy) {
@@ -203,7 +184,7 @@ public class JobLaunches implements DisposableBean {
         return launch;
     }
 
-    private Launch execute(Launch launch, Execution restarting) {
+    private Launch execute(Launch launch, JobHistory.Execution restarting) {
         Instant started = clock.instant();
         Launch ended;
         try {
@@ -234,11 +215,11 @@ public class JobLaunches implements DisposableBean {
         return ended;
     }
 
-    private Launch rescore(Launch launch, Execution restarting, Instant started) {
-        long[] before = restarting == null ? new long[2] : rescoringFigures(restarting.runId());
+    private Launch rescore(Launch launch, JobHistory.Execution restarting, Instant started) {
+        long mqlsBefore = restarting == null ? 0 : rescoringCounts(restarting.runId()).mqlsCreated();
         RescoreReport r = restarting == null ? rescoring.run(new Rescoring.Request(null, false, null)) : rescoring.restart();
         RescoreReport.RunFigures f = r.figures();
-        long mqls = f == null ? 0 : Math.max(0, f.mqlsCreated() - before[1]);
+        long mqls = f == null ? 0 : Math.max(0, f.mqlsCreated() - mqlsBefore);
         metrics.rescoring(Duration.between(started, clock.instant()), r.completed(), r.written(), mqls);
         String what = r.completed()
                 ? String.format(Locale.ROOT, "%,d leads scored, %,d new MQLs%s", f == null ? r.written() : f.leadsScored(),
@@ -248,7 +229,7 @@ public class JobLaunches implements DisposableBean {
                 r.executionId(), what);
     }
 
-    private Launch checkSla(Launch launch, Execution restarting, Instant started) throws NoSuchJobExecutionException {
+    private Launch checkSla(Launch launch, JobHistory.Execution restarting, Instant started) throws NoSuchJobExecutionException {
         long before = restarting == null ? 0 : slaBreaches(restarting.runId());
         SlaCheckReport r = restarting == null ? slaCheck.run() : slaCheck.restart(restarting.executionId());
         SlaCheckReport.Counts c = r.counts();
@@ -262,15 +243,13 @@ public class JobLaunches implements DisposableBean {
     }
 
     /** Leads scored and MQLs created so far by a run, so that a restart counts only what it adds. */
-    private long[] rescoringFigures(long runId) {
-        List<long[]> rows = jdbc.query("SELECT leads_scored, mqls_created FROM scoring_run WHERE run_id = ?",
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, runId);
-        return rows.isEmpty() ? new long[2] : rows.get(0);
+    private JobHistory.RescoringCounts rescoringCounts(long runId) {
+        return history.rescoringCounts(List.of(runId)).getOrDefault(runId, new JobHistory.RescoringCounts(0, 0));
     }
 
     private long slaBreaches(long runId) {
-        List<Long> rows = jdbc.queryForList("SELECT breached FROM sla_check_run WHERE run_id = ?", Long.class, runId);
-        return rows.isEmpty() || rows.get(0) == null ? 0 : rows.get(0);
+        JobHistory.SlaCheckCounts counts = history.slaCheckCounts(List.of(runId)).get(runId);
+        return counts == null ? 0 : counts.breached();
     }
 
     @Override

@@ -1,16 +1,17 @@
 package io.leadscore.app.scheduler;
 
-import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.leads.LeadRecords;
+import io.leadscore.batch.slacheck.SlaCheck;
+import io.leadscore.batch.store.JobHistory;
+import io.leadscore.scoring.domain.Stage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,31 +24,32 @@ import org.springframework.stereotype.Component;
 @Component
 class StoreGauges implements MeterBinder {
     private static final Logger log = LoggerFactory.getLogger(StoreGauges.class);
-    private static final String LAST_RUN = "SELECT %s FROM scoring_run WHERE finished_at IS NOT NULL"
-            + " ORDER BY finished_at DESC FETCH FIRST 1 ROWS ONLY";
 
-    private final JdbcTemplate jdbc;
+    private final JobHistory history;
+    private final LeadRecords leads;
+    private final SlaCheck slaCheck;
     private final Clock clock;
 
-    StoreGauges(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    StoreGauges(JobHistory history, LeadRecords leads, SlaCheck slaCheck, Clock clock) {
+        this.history = history;
+        this.leads = leads;
+        this.slaCheck = slaCheck;
         this.clock = clock;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         gauge(registry, "leadscore.store.rescoring.last.leads.scored", "Leads scored by the last completed rescoring run",
-                s -> s.number(String.format(LAST_RUN, "leads_scored")));
+                s -> s.lastRescoring(r -> r.leadsScored()));
         gauge(registry, "leadscore.store.rescoring.last.mqls.created", "MQLs created by the last completed rescoring run",
-                s -> s.number(String.format(LAST_RUN, "mqls_created")));
+                s -> s.lastRescoring(r -> r.mqlsCreated()));
         gauge(registry, "leadscore.store.rescoring.last.psi", "Score drift (PSI) of the last completed rescoring run",
-                s -> s.number(String.format(LAST_RUN, "psi")));
+                s -> s.lastRescoring(r -> r.psi() == null ? Double.NaN : r.psi()));
         gauge(registry, "leadscore.store.rescoring.last.age.seconds", "Seconds since the last rescoring run finished",
-                StoreGauges::lastRescoringAge);
-        gauge(registry, "leadscore.store.mqls", "Leads at the MQL stage now",
-                s -> s.number("SELECT COUNT(*) FROM lead WHERE stage = 'MQL'"));
+                s -> s.lastRescoring(r -> Duration.between(r.finishedAt(), s.clock.instant()).toMillis() / 1000.0));
+        gauge(registry, "leadscore.store.mqls", "Leads at the MQL stage now", s -> s.leads.atStage(Stage.MQL));
         gauge(registry, "leadscore.store.sla.overdue", "MQLs whose SLA breach has no follow-up yet",
-                s -> s.number("SELECT COUNT(*) FROM lead WHERE sla_state = 'OVERDUE'"));
+                s -> s.slaCheck.overdueNow());
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<StoreGauges> read) {
@@ -61,17 +63,7 @@ class StoreGauges implements MeterBinder {
         }).description(description).register(registry);
     }
 
-    private double number(String sql) {
-        var rows = jdbc.queryForList(sql, Number.class);
-        return rows.isEmpty() || rows.get(0) == null ? Double.NaN : rows.get(0).doubleValue();
-    }
-
-    private double lastRescoringAge() {
-        var rows = jdbc.query(String.format(LAST_RUN, "finished_at"), (rs, i) -> Instants.read(rs, 1));
-        if (rows.isEmpty()) {
-            return Double.NaN;
-        }
-        Instant finished = rows.get(0);
-        return Duration.between(finished, clock.instant()).toMillis() / 1000.0;
+    private double lastRescoring(ToDoubleFunction<JobHistory.FinishedRescoring> figure) {
+        return history.lastFinishedRescoring().map(figure::applyAsDouble).orElse(Double.NaN);
     }
 }

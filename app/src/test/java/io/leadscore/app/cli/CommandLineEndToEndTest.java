@@ -136,6 +136,12 @@ class CommandLineEndToEndTest {
         assertThat(shown.out()).contains("The score: the probability that this open lead produces a won deal")
                 .contains("By lead age at the snapshot").contains("30–90 d").contains("180+ d");
 
+        // the evaluation as people read it: shares and counts rounded to one decimal
+        assertThat(shown.out().lines().filter(l -> l.strip().startsWith("decile ")).toList()).hasSize(10)
+                .allMatch(l -> l.matches(".*\\|\\s+\\d+\\.\\d%\\s+converted, lift \\d+\\.\\d×"), "one decimal");
+        assertThat(shown.out().lines().filter(l -> l.matches("0\\.\\d\\d +\\d.*")).toList()).isNotEmpty()
+                .allMatch(l -> l.matches(".* \\d+\\.\\d"), "expected conversions with one decimal");
+
         Run rescore = run("rescore", "--as-of", "2026-11-01T00:00:00Z", "--format", "json");
         assertThat(rescore.exit()).as(rescore.err()).isZero();
         assertThat(rescore.json().get("leads_scored").asLong()).isPositive();
@@ -153,6 +159,12 @@ class CommandLineEndToEndTest {
         assertThat(funnel.get("stages").get("won").asLong()).isPositive();
         assertThat(funnel.get("sla").get("mqls").asLong()).isPositive();
         assertThat(funnel.get("rejection_reasons")).isNotEmpty();
+        // what sales accepted of what it decided on, and over which episodes
+        JsonNode acceptance = funnel.get("acceptance");
+        assertThat(acceptance.get("accepted").asLong()).isPositive().isLessThan(acceptance.get("decided").asLong());
+        assertThat(acceptance.get("on_mqls").get("decided").asLong()).isLessThanOrEqualTo(acceptance.get("decided").asLong());
+        assertThat(acceptance.get("counted_over").asString()).contains("verdict");
+        assertThat(run("report", "funnel").out()).containsPattern("Sales acceptance: [\\d,]+ of [\\d,]+ verdicts accepted");
 
         Path scores = dir.resolve("scores.csv");
         assertThat(run("export", "scores", "--out", scores.toString()).exit()).isZero();

@@ -14,6 +14,7 @@ import io.leadscore.batch.rescoring.RescoreReport;
 import io.leadscore.batch.rescoring.Rescoring;
 import io.leadscore.batch.slacheck.SlaCheck;
 import io.leadscore.batch.slacheck.SlaCheckReport;
+import io.leadscore.batch.store.JobHistory;
 import io.leadscore.batch.store.JobLock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Background runs: one of a kind at a time (refused in this process and when
@@ -40,13 +40,13 @@ class JobLaunchesTest {
     private final Rescoring rescoring = mock(Rescoring.class);
     private final SlaCheck slaCheck = mock(SlaCheck.class);
     private final JobLock lock = mock(JobLock.class);
-    private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
+    private final JobHistory history = mock(JobHistory.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private JobLaunches launches;
 
     @BeforeEach
     void setUp() {
-        launches = new JobLaunches(rescoring, slaCheck, lock, jdbc, Clock.fixed(NOW, ZoneOffset.UTC), new JobMetrics(meters));
+        launches = new JobLaunches(rescoring, slaCheck, lock, history, Clock.fixed(NOW, ZoneOffset.UTC), new JobMetrics(meters));
     }
 
     @AfterEach
@@ -196,28 +196,28 @@ class JobLaunchesTest {
 
         @Test
         void refusesJobsThatAreNotRestartedFromHere() {
-            JobLaunches.Execution imported = new JobLaunches.Execution(3, 3, "crmImportJob", "FAILED", true, true);
+            JobHistory.Execution imported = new JobHistory.Execution(3, 3, "crmImportJob", "FAILED", true, true);
 
             assertThat(launches.whyNotRestartable(imported)).get().asString().contains("command line");
         }
 
         @Test
         void restartsOnlyTheLatestExecutionOfTheNewestRescoringRun() {
-            assertThat(launches.whyNotRestartable(new JobLaunches.Execution(5, 4, "rescoreJob", "FAILED", true, true))).isEmpty();
-            assertThat(launches.whyNotRestartable(new JobLaunches.Execution(5, 4, "rescoreJob", "FAILED", false, true)))
+            assertThat(launches.whyNotRestartable(new JobHistory.Execution(5, 4, "rescoreJob", "FAILED", true, true))).isEmpty();
+            assertThat(launches.whyNotRestartable(new JobHistory.Execution(5, 4, "rescoreJob", "FAILED", false, true)))
                     .get().asString().contains("not the latest");
-            assertThat(launches.whyNotRestartable(new JobLaunches.Execution(5, 4, "rescoreJob", "FAILED", true, false)))
+            assertThat(launches.whyNotRestartable(new JobHistory.Execution(5, 4, "rescoreJob", "FAILED", true, false)))
                     .get().asString().contains("newest");
-            assertThat(launches.whyNotRestartable(new JobLaunches.Execution(5, 4, "rescoreJob", "COMPLETED", true, true)))
+            assertThat(launches.whyNotRestartable(new JobHistory.Execution(5, 4, "rescoreJob", "COMPLETED", true, true)))
                     .get().asString().contains("only a failed run");
         }
 
         @Test
         void restartsARescoringLeftStartedByAProcessThatDied() {
             when(lock.isHeld(anyString())).thenReturn(false);
-            assertThat(launches.whyNotRestartable(new JobLaunches.Execution(5, 4, "rescoreJob", "STARTED", true, true))).isEmpty();
+            assertThat(launches.whyNotRestartable(new JobHistory.Execution(5, 4, "rescoreJob", "STARTED", true, true))).isEmpty();
             when(lock.isHeld("rescoreJob")).thenReturn(true);
-            assertThat(launches.whyNotRestartable(new JobLaunches.Execution(5, 4, "rescoreJob", "STARTED", true, true)))
+            assertThat(launches.whyNotRestartable(new JobHistory.Execution(5, 4, "rescoreJob", "STARTED", true, true)))
                     .isPresent();
         }
     }

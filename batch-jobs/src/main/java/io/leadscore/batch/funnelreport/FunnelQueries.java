@@ -2,8 +2,7 @@ package io.leadscore.batch.funnelreport;
 
 import io.leadscore.batch.store.Instants;
 import io.leadscore.scoring.domain.Stage;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import io.leadscore.scoring.stages.StageEngine;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
@@ -63,16 +62,9 @@ final class FunnelQueries {
         return parameters;
     }
 
-    /**
-     * How far along the main path a stage lies: its index in {@link FunnelReport#MAIN_PATH}; LOST counts as
-     * OPPORTUNITY (a deal existed), NURTURE as LEAD.
-     */
+    /** How far along the main path a stage lies: the stage engine's {@link StageEngine#reach}. */
     static int reachRank(Stage stage) {
-        return switch (stage) {
-            case LOST -> FunnelReport.MAIN_PATH.indexOf(Stage.OPPORTUNITY);
-            case NURTURE -> 0;
-            default -> FunnelReport.MAIN_PATH.indexOf(stage);
-        };
+        return StageEngine.reach(stage);
     }
 
     /** A SQL expression giving {@link #reachRank} of the stage name in {@code column}; 0 when it is {@code NULL}. */
@@ -84,11 +76,5 @@ final class FunnelQueries {
             }
         }
         return sql.append(" ELSE 0 END").toString();
-    }
-
-    /** A SQL list of the stages at or beyond SAL along the main path: where an accepted MQL goes next. */
-    static String acceptedStages() {
-        return Stream.of(Stage.values()).filter(s -> reachRank(s) >= reachRank(Stage.SAL))
-                .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param stages      every stage in {@link Stage} order, with the cohort's leads at it as of the as-of time
  * @param funnel      the main path LEAD → MQL → SAL → SQL → OPPORTUNITY → WON
  * @param sla         the response pledge
- * @param acceptance  the acceptance pledge
+ * @param acceptance  the acceptance pledge: what sales accepted of what it decided on
  * @param rejections  reasons leads went back to nurture, most frequent first
  * @param sources     per lead source, by revenue then leads
  * @param campaigns   per campaign, same order
@@ -102,18 +102,32 @@ public record FunnelReport(long runId, Cohort cohort, long leads, List<StageCoun
     }
 
     /**
-     * The acceptance pledge.
+     * The acceptance pledge, counted over sales' verdicts: each time a follow-up decided on a lead sales had not
+     * accepted yet (at LEAD, MQL or NURTURE) — accepted, when it moved the lead to SAL or SQL (outcome
+     * {@code accepted} or {@code meeting_booked}), or rejected, when it returned the lead to nurture. Verdicts on
+     * leads that were MQLs at the time are counted again apart: the pledge in its narrow sense (stores whose
+     * history came in by import hold few MQL times before sales' verdicts).
      *
-     * @param followedUp MQLs followed up (as in {@link SlaAttainment#followedUp()})
-     * @param accepted   of those, moved on to SAL or further along the main path before becoming MQL again
-     * @param share      {@code accepted} over {@code followedUp}
+     * @param decided     verdicts by the as-of time
+     * @param accepted    of those, acceptances
+     * @param share       {@code accepted} over {@code decided}
+     * @param mqlDecided  verdicts on leads that were MQLs at the time
+     * @param mqlAccepted of those, acceptances
+     * @param mqlShare    {@code mqlAccepted} over {@code mqlDecided}
      */
-    public record SalesAcceptance(long followedUp, long accepted, Double share) {
+    public record SalesAcceptance(long decided, long accepted, Double share, long mqlDecided, long mqlAccepted,
+                                  Double mqlShare) {
         public SalesAcceptance {
-            if (accepted > followedUp) {
-                throw new IllegalArgumentException("Invalid acceptance: " + accepted + " accepted of " + followedUp
-                        + " followed up");
+            if (accepted > decided || mqlAccepted > mqlDecided || mqlDecided > decided) {
+                throw new IllegalArgumentException("Invalid acceptance: " + accepted + " accepted of " + decided
+                        + " verdicts, " + mqlAccepted + " of " + mqlDecided + " on MQLs");
             }
+        }
+
+        /** The figures and their shares ({@code null} where nothing was decided). */
+        public static SalesAcceptance of(long decided, long accepted, long mqlDecided, long mqlAccepted) {
+            return new SalesAcceptance(decided, accepted, FunnelReportStore.share(accepted, decided), mqlDecided,
+                    mqlAccepted, FunnelReportStore.share(mqlAccepted, mqlDecided));
         }
     }
 

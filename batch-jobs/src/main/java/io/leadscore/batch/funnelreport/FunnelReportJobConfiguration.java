@@ -28,13 +28,14 @@ class FunnelReportJobConfiguration {
 
     @Bean
     Job funnelReportJob(JobRepository jobRepository, Clock clock, Step funnelReportStartStep, Step funnelStagesStep,
-                        Step funnelSlaStep, Step funnelRejectionsStep, Step funnelSegmentsStep,
+                        Step funnelSlaStep, Step funnelAcceptanceStep, Step funnelRejectionsStep, Step funnelSegmentsStep,
                         Step funnelReportPublishStep) {
         return new JobBuilder(FunnelReports.JOB_NAME, jobRepository)
                 .validator(FunnelReportParameters.validator(clock))
                 .start(funnelReportStartStep)
                 .next(funnelStagesStep)
                 .next(funnelSlaStep)
+                .next(funnelAcceptanceStep)
                 .next(funnelRejectionsStep)
                 .next(funnelSegmentsStep)
                 .next(funnelReportPublishStep)
@@ -65,6 +66,13 @@ class FunnelReportJobConfiguration {
                        DataSource dataSource, FunnelReportStore funnelReportStore) {
         return step("funnelSlaStep", jobRepository, transactionManager,
                 new FunnelSla(streaming(dataSource), funnelReportStore));
+    }
+
+    @Bean
+    Step funnelAcceptanceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              DataSource dataSource, FunnelReportStore funnelReportStore) {
+        return step("funnelAcceptanceStep", jobRepository, transactionManager,
+                new FunnelAcceptance(streaming(dataSource), funnelReportStore));
     }
 
     @Bean

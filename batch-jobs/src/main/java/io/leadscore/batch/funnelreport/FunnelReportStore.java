@@ -95,11 +95,16 @@ final class FunnelReportStore {
         return stages.size();
     }
 
-    void writeSla(long runId, FunnelReport.SlaAttainment sla, long accepted) {
+    void writeSla(long runId, FunnelReport.SlaAttainment sla) {
         jdbc.update("UPDATE funnel_report SET mqls = ?, sla_open = ?, followed_up = ?, within_sla = ?, breaches = ?,"
-                        + " recycled = ?, median_response_hours = ?, p90_response_hours = ?, accepted = ? WHERE run_id = ?",
+                        + " recycled = ?, median_response_hours = ?, p90_response_hours = ? WHERE run_id = ?",
                 sla.mqls(), sla.open(), sla.followedUp(), sla.withinSla(), sla.breaches(), sla.recycled(),
-                sla.medianResponseHours(), sla.p90ResponseHours(), accepted, runId);
+                sla.medianResponseHours(), sla.p90ResponseHours(), runId);
+    }
+
+    void writeAcceptance(long runId, FunnelReport.SalesAcceptance acceptance) {
+        jdbc.update("UPDATE funnel_report SET decided = ?, accepted = ?, mql_decided = ?, mql_accepted = ? WHERE run_id = ?",
+                acceptance.decided(), acceptance.accepted(), acceptance.mqlDecided(), acceptance.mqlAccepted(), runId);
     }
 
     int writeRejections(long runId, List<FunnelReport.Rejection> rejections) {
@@ -145,18 +150,19 @@ final class FunnelReportStore {
     }
 
     /** The report row's own columns. */
-    private record Head(Cohort cohort, FunnelReport.SlaAttainment sla, long leads, long accepted, long wonDeals,
-                        BigDecimal revenue, Instant completedAt) {
+    private record Head(Cohort cohort, FunnelReport.SlaAttainment sla, long leads,
+                        FunnelReport.SalesAcceptance acceptance, long wonDeals, BigDecimal revenue, Instant completedAt) {
     }
 
     /** A published report; empty when the run does not exist or has not finished. */
     Optional<FunnelReport> find(long runId) {
         Optional<Head> found = jdbc.query("SELECT cohort_from, cohort_to, as_of, policy_version, sla_hours, leads, mqls,"
                         + " sla_open, followed_up, within_sla, breaches, recycled, median_response_hours, p90_response_hours,"
-                        + " accepted, won_deals, revenue, completed_at FROM funnel_report"
+                        + " accepted, won_deals, revenue, completed_at, decided, mql_decided, mql_accepted FROM funnel_report"
                         + " WHERE run_id = ? AND completed_at IS NOT NULL",
                 (rs, i) -> new Head(new Cohort(Instants.read(rs, 1), Instants.read(rs, 2), Instants.read(rs, 3)), sla(rs),
-                        rs.getLong(6), rs.getLong(15), rs.getLong(16), rs.getBigDecimal(17), Instants.read(rs, 18)),
+                        rs.getLong(6), FunnelReport.SalesAcceptance.of(rs.getLong(19), rs.getLong(15), rs.getLong(20),
+                        rs.getLong(21)), rs.getLong(16), rs.getBigDecimal(17), Instants.read(rs, 18)),
                 runId).stream().findFirst();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -185,9 +191,7 @@ final class FunnelReportStore {
                 (rs, i) -> new FunnelReport.Rejection(FunnelReport.RejectionOrigin.valueOf(rs.getString(1)), rs.getString(2),
                         rs.getLong(3)), runId));
         rejections.sort(REJECTION_ORDER);
-        FunnelReport.SalesAcceptance acceptance = new FunnelReport.SalesAcceptance(head.sla().followedUp(), head.accepted(),
-                share(head.accepted(), head.sla().followedUp()));
-        return Optional.of(new FunnelReport(runId, head.cohort(), head.leads(), stages, funnel, head.sla(), acceptance,
+        return Optional.of(new FunnelReport(runId, head.cohort(), head.leads(), stages, funnel, head.sla(), head.acceptance(),
                 rejections, segments(runId, Dimension.SOURCE), segments(runId, Dimension.CAMPAIGN), head.wonDeals(),
                 head.revenue(), head.completedAt()));
     }

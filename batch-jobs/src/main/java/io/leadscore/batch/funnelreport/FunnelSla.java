@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The SLA section, per MQL: every time a cohort lead became MQL (its audit
- * trail), with the first follow-up and the first move to SAL or beyond after
- * it and before the lead next became MQL, in one query streamed through. The
+ * trail), with the first follow-up after it and before the lead next became
+ * MQL, in one query streamed through. The
  * due time is the SLA check's rule; response-time percentiles are taken in
  * memory over the followed-up MQLs.
  */
@@ -33,11 +33,7 @@ final class FunnelSla extends FunnelSection {
         jdbc.query("SELECT m.mql_at,"
                         + " (SELECT MIN(f.occurred_at) FROM followup f WHERE f.lead_id = m.lead_id"
                         + "    AND f.occurred_at >= m.mql_at AND f.occurred_at <= :asOf"
-                        + inEpisode.formatted("f.occurred_at") + ") AS first_touch,"
-                        + " (SELECT MIN(a.occurred_at) FROM stage_transition a WHERE a.lead_id = m.lead_id"
-                        + "    AND a.to_stage IN " + FunnelQueries.acceptedStages()
-                        + "    AND a.occurred_at >= m.mql_at AND a.occurred_at <= :asOf"
-                        + inEpisode.formatted("a.occurred_at") + ") AS accepted_at"
+                        + inEpisode.formatted("f.occurred_at") + ") AS first_touch"
                         // a derived table, not a common table expression: H2 evaluates it once
                         + " FROM (SELECT t.lead_id, t.occurred_at AS mql_at,"
                         + "     LEAD(t.occurred_at) OVER (PARTITION BY t.lead_id ORDER BY t.occurred_at, t.id) AS next_mql_at"
@@ -45,15 +41,14 @@ final class FunnelSla extends FunnelSection {
                         + "   WHERE " + FunnelQueries.cohortCondition(cohort) + " AND t.to_stage = 'MQL'"
                         + "     AND t.occurred_at <= :asOf) m",
                 parameters, rs -> {
-                    tally.add(Instants.read(rs, 1), Instants.read(rs, 2), Instants.read(rs, 3));
+                    tally.add(Instants.read(rs, 1), Instants.read(rs, 2));
                     contribution.incrementReadCount();
                 });
         Long recycled = jdbc.queryForObject("SELECT COUNT(*) FROM stage_transition t JOIN lead l ON l.id = t.lead_id"
                         + " WHERE " + FunnelQueries.cohortCondition(cohort)
                         + " AND t.to_stage = 'NURTURE' AND t.reason = :recycled AND t.occurred_at <= :asOf",
                 parameters.addValue("recycled", SlaCheck.RECYCLED_REASON), Long.class);
-        store.writeSla(report.runId(), tally.attainment(report.policyVersion(), recycled == null ? 0 : recycled),
-                tally.accepted);
+        store.writeSla(report.runId(), tally.attainment(report.policyVersion(), recycled == null ? 0 : recycled));
         contribution.incrementWriteCount(1);
     }
 
@@ -67,14 +62,13 @@ final class FunnelSla extends FunnelSection {
         private long followedUp;
         private long withinSla;
         private long breaches;
-        private long accepted;
 
         Tally(Instant asOf, double slaHours) {
             this.asOf = asOf;
             this.slaHours = slaHours;
         }
 
-        void add(Instant mqlAt, Instant firstTouch, Instant acceptedAt) {
+        void add(Instant mqlAt, Instant firstTouch) {
             mqls++;
             Instant due = SlaTerms.dueAt(mqlAt, slaHours);
             if (firstTouch == null) {
@@ -90,9 +84,6 @@ final class FunnelSla extends FunnelSection {
                 breaches++;
             } else {
                 withinSla++;
-            }
-            if (acceptedAt != null) {
-                accepted++;
             }
             Duration response = Duration.between(mqlAt, firstTouch);
             responseHours.add(response.getSeconds() / SECONDS_PER_HOUR + response.getNano() / (SECONDS_PER_HOUR * 1e9));

@@ -9,6 +9,8 @@ import io.leadscore.batch.store.StoreDialect;
 import io.leadscore.batch.stages.LeadStageEvents;
 import io.leadscore.batch.stages.StageEventReader;
 import io.leadscore.batch.stages.StageTransitionWriter;
+import io.leadscore.batch.stages.StageTransitions;
+import io.leadscore.batch.store.PolicyStore;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -21,7 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -119,9 +120,10 @@ class CrmImportJobConfiguration {
 
     @Bean
     @StepScope
-    StageTransitionWriter importStageWriter(NamedParameterJdbcTemplate jdbc,
+    StageTransitionWriter importStageWriter(StageTransitions stageTransitions, PolicyStore policyStore, Clock clock,
                                             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId) {
-        return new StageTransitionWriter(jdbc, "import #" + runId, runId);
+        return new StageTransitionWriter(stageTransitions, policyStore.current(), clock.instant(), "import #" + runId,
+                runId);
     }
 
     @Bean
@@ -159,8 +161,9 @@ class CrmImportJobConfiguration {
 
     @Bean
     @StepScope
-    LeadWriter leadWriter(@Value("#{jobParameters['leads']}") String file, JdbcTemplate jdbc, Clock clock) {
-        return new LeadWriter(jdbc, clock, file != null);
+    LeadWriter leadWriter(@Value("#{jobParameters['leads']}") String file, JdbcTemplate jdbc, Clock clock,
+                          StageTransitions stageTransitions, PolicyStore policyStore) {
+        return new LeadWriter(jdbc, clock, file != null, stageTransitions, policyStore.current());
     }
 
     @Bean

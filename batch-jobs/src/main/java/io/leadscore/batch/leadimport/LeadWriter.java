@@ -1,31 +1,43 @@
 package io.leadscore.batch.leadimport;
 
 import io.leadscore.batch.leadimport.ImportRows.LeadRow;
+import io.leadscore.batch.stages.StageTransitions;
 import io.leadscore.batch.store.ContentHash;
 import io.leadscore.batch.store.CustomAttributes;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.scoring.domain.Lead;
-import io.leadscore.scoring.domain.Stage;
+import io.leadscore.scoring.policy.Policy;
+import io.leadscore.scoring.stages.LeadStage;
+import io.leadscore.scoring.stages.StageEngine;
+import io.leadscore.scoring.stages.StageEvent;
+import io.leadscore.scoring.stages.Transition;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Upserts leads. A new lead enters the funnel at LEAD as of its created_at,
- * and that first stage is recorded in the audit trail with the import as actor.
+ * Upserts leads. A new lead enters the funnel as the stage engine says (at
+ * LEAD as of its created_at), and that first stage is recorded in the audit
+ * trail with the import as actor.
  */
 class LeadWriter extends UpsertWriter<LeadRow> {
     private static final String COLUMNS = "created_at, email, company, industry, employees, annual_revenue, country,"
             + " job_title, seniority, department, source, campaign, custom_attributes, content_hash";
 
-    LeadWriter(JdbcTemplate jdbc, Clock clock, boolean active) {
+    private final StageTransitions transitions;
+    private final Policy policy;
+
+    LeadWriter(JdbcTemplate jdbc, Clock clock, boolean active, StageTransitions transitions, Policy policy) {
         super(jdbc, clock, ImportFileKind.LEADS, active);
+        this.transitions = transitions;
+        this.policy = policy;
     }
 
     @Override
@@ -59,8 +71,9 @@ class LeadWriter extends UpsertWriter<LeadRow> {
     protected void bindInsert(PreparedStatement ps, LeadRow row, long hash, Instant now) throws SQLException {
         ps.setString(1, row.lead().leadId());
         int next = bindValues(ps, 2, row.lead(), hash);
-        ps.setString(next++, Stage.LEAD.name());
-        Instants.bind(ps, next++, row.lead().createdAt());
+        Transition arrival = arrival(row, now);
+        ps.setString(next++, arrival.to().name());
+        Instants.bind(ps, next++, arrival.at());
         Instants.bind(ps, next++, now);
         Instants.bind(ps, next, now);
     }
@@ -96,16 +109,17 @@ class LeadWriter extends UpsertWriter<LeadRow> {
         jdbc.query("SELECT lead_key, id FROM lead WHERE id > ?", rs -> {
             ids.put(rs.getString(1), rs.getLong(2));
         }, highestIdBefore);
-        jdbc.batchUpdate("INSERT INTO stage_transition (lead_id, from_stage, to_stage, occurred_at, reason, actor, run_id)"
-                        + " VALUES (?, NULL, ?, ?, ?, ?, ?)",
-                inserted, inserted.size(), (ps, row) -> {
-                    ps.setLong(1, ids.get(row.lead().leadId()));
-                    ps.setString(2, Stage.LEAD.name());
-                    Instants.bind(ps, 3, row.lead().createdAt());
-                    ps.setString(4, "imported");
-                    ps.setString(5, actor);
-                    ps.setLong(6, runId);
-                });
+        List<StageTransitions.LeadMove> arrivals = new ArrayList<>(inserted.size());
+        for (LeadRow row : inserted) {
+            arrivals.add(new StageTransitions.LeadMove(ids.get(row.lead().leadId()), arrival(row, now)));
+        }
+        transitions.arrived(arrivals, actor, runId);
+    }
+
+    /** The lead's first stage, by the stage rules. */
+    private Transition arrival(LeadRow row, Instant now) {
+        return StageEngine.decide(LeadStage.none(), new StageEvent.Arrived(row.lead().createdAt()), policy, now).move()
+                .orElseThrow();
     }
 
     private static int bindValues(PreparedStatement ps, int i, Lead l, long hash) throws SQLException {

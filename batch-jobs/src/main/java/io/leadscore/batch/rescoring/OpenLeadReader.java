@@ -8,11 +8,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Streams the open leads of one id range in id order, each with its stored
@@ -23,13 +32,23 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  *
  * <p>Which activities are new: every state records the highest activity id it
  * was offered (its watermark). The pass reads activities above the lowest
- * watermark of the range's current states; the writer offers each lead only
- * the ones above its own watermark (or still pending). Leads without a usable
- * state (new leads, or states built with other settings) get the rest of their
- * history from a set-based read per chunk in the writer, below
- * {@link #lowMark()}. When no lead of the range has a usable state (the first
- * run, or a model with another half-life), there is no pass at all and every
- * lead's history comes from those per-chunk reads.
+ * watermark of the range's current states (the low mark); the processor offers
+ * each lead only the ones above its own watermark (or still pending). A lead
+ * without a usable state (a new lead, a state built with other settings, or
+ * one as of a later time than the run) needs the rest of its history too: the
+ * reader reads ahead a block of leads and fetches those leads' activities at
+ * or below the low mark in one set-based read per block. When no lead of the
+ * range has a usable state (the first run, or a model with another
+ * half-life), there is no pass at all and every lead's history comes from
+ * those block reads.
+ *
+ * <p>Every lead also carries the run's high mark, the highest activity id in
+ * the store when the run began: every activity at or below it reached this
+ * run (in the pass or in a history read), so it is each scored lead's
+ * watermark at least. A lead with no activities at all thereby gets a recent
+ * watermark, not 0, and does not drag the next run's pass back to the
+ * beginning of the activity table. Imports and rescoring never run together
+ * (the store's job lock), so no activity below it can appear later.
  */
 class OpenLeadReader implements ItemStreamReader<OpenLead> {
     private static final String LAST_LEAD = "last.lead";
@@ -38,7 +57,8 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
     private static final String HIGHEST_ACTIVITY = "SELECT COALESCE(MAX(id), 0) FROM activity";
 
     private static final String LEADS = "SELECT l.id, " + LeadRows.COLUMNS
-            + ", l.stage, l.stage_changed_at, s.features, s.features_settings, s.activity_watermark, s.pending_from"
+            + ", l.stage, l.stage_changed_at, s.features, s.features_settings, s.activity_watermark, s.pending_from,"
+            + " s.features_as_of"
             + " FROM lead l LEFT JOIN lead_score s ON s.lead_id = l.id"
             + " WHERE l.id > ? AND l.id <= ? AND l.stage <> 'WON' AND l.stage <> 'LOST' ORDER BY l.id";
     /*
@@ -55,9 +75,12 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
             + " AND l.stage <> 'WON' AND l.stage <> 'LOST'";
 
     private final DataSource dataSource;
+    private final NamedParameterJdbcTemplate jdbc;
     private final long fromExclusive;
     private final long toInclusive;
     private final String settingsKey;
+    private final Instant asOf;
+    private final int blockSize;
 
     private Connection leadConnection;
     private Connection eventConnection;
@@ -69,34 +92,23 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
     private long lastLead;
     private long lowMark;
     private long highMark;
+    private final List<OpenLead> block = new ArrayList<>();
+    private int next;
 
     /**
-     * @param settingsKey the settings key of the champion's engagement states ({@link RescoreSettings#key})
+     * @param settingsKey the settings key of the champion's engagement states ({@link ChampionModel#settingsKey})
+     * @param asOf        the run's as-of time: a state as of a later time cannot be rolled forward to it
+     * @param blockSize   leads read ahead, and their history fetched, at a time
      */
-    OpenLeadReader(DataSource dataSource, long fromExclusive, long toInclusive, String settingsKey) {
+    OpenLeadReader(DataSource dataSource, long fromExclusive, long toInclusive, String settingsKey, Instant asOf,
+                   int blockSize) {
         this.dataSource = dataSource;
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.fromExclusive = fromExclusive;
         this.toInclusive = toInclusive;
         this.settingsKey = settingsKey;
-    }
-
-    /**
-     * Activities with ids up to this one are not in the pass: a lead whose state is missing or unusable
-     * gets them from the writer's per-chunk read. {@link Long#MAX_VALUE} when there is no pass.
-     */
-    long lowMark() {
-        return lowMark;
-    }
-
-    /**
-     * The highest activity id in the store when the run began: every activity at or below it reached this run
-     * (in the pass or in the writer's history read), so it is each scored lead's watermark at least. A lead
-     * with no activities at all thereby gets a recent watermark, not 0, and does not drag the next run's
-     * pass back to the beginning of the activity table. Imports and rescoring never run together (the store's
-     * job lock), so no activity below it can appear later.
-     */
-    long highMark() {
-        return highMark;
+        this.asOf = asOf;
+        this.blockSize = blockSize;
     }
 
     @Override
@@ -164,27 +176,76 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
         return c;
     }
 
+    /**
+     * The next lead. Leads are read ahead a block at a time, so that the history of those that need it is read
+     * in one query per block; what a restart resumes after is the last lead handed out, not the last read ahead.
+     */
     @Override
     public OpenLead read() {
+        if (next == block.size()) {
+            readBlock();
+        }
+        if (next == block.size()) {
+            return null;
+        }
+        OpenLead lead = block.get(next++);
+        lastLead = lead.id();
+        return lead;
+    }
+
+    private void readBlock() {
+        block.clear();
+        next = 0;
         try {
-            if (leads == null || !leads.next()) {
-                return null;
-            }
-            long id = leads.getLong(1);
-            NewEvents newEvents = NewEvents.NONE;
-            while (eventRow && events.getLong(1) <= id) {
-                if (events.getLong(1) == id) {
-                    if (newEvents == NewEvents.NONE) {
-                        newEvents = new NewEvents();
+            while (block.size() < blockSize && leads != null && leads.next()) {
+                long id = leads.getLong(1);
+                NewEvents newEvents = NewEvents.NONE;
+                while (eventRow && events.getLong(1) <= id) {
+                    if (events.getLong(1) == id) {
+                        if (newEvents == NewEvents.NONE) {
+                            newEvents = new NewEvents();
+                        }
+                        newEvents.add(events.getLong(2), millis(events, 3), events.getInt(4));
                     }
-                    newEvents.add(events.getLong(2), millis(events, 3), events.getInt(4));
+                    eventRow = events.next();
                 }
-                eventRow = events.next();
+                block.add(toOpenLead(id, newEvents));
             }
-            lastLead = id;
-            return toOpenLead(id, newEvents);
         } catch (SQLException e) {
             throw new ItemStreamException("Cannot read open leads after lead " + lastLead + ": " + e.getMessage(), e);
+        }
+        addHistory();
+    }
+
+    /** Activities at or below the low mark (not in the pass), for the block's leads whose state is rebuilt. */
+    private void addHistory() {
+        List<Long> rebuild = new ArrayList<>();
+        for (OpenLead lead : block) {
+            if (!lead.stateUsable()) {
+                rebuild.add(lead.id());
+            }
+        }
+        if (rebuild.isEmpty()) {
+            return;
+        }
+        // the block's leads are consecutive in id order: one range read (a long IN list is re-checked row by row)
+        Set<Long> wanted = new HashSet<>(rebuild);
+        Map<Long, NewEvents> history = new HashMap<>();
+        MapSqlParameterSource params = new MapSqlParameterSource("from", rebuild.get(0))
+                .addValue("to", rebuild.get(rebuild.size() - 1)).addValue("mark", lowMark);
+        jdbc.query("SELECT lead_id, id, occurred_at, type FROM activity WHERE lead_id BETWEEN :from AND :to AND id <= :mark",
+                params, rs -> {
+                    long lead = rs.getLong(1);
+                    if (wanted.contains(lead)) {
+                        history.computeIfAbsent(lead, k -> new NewEvents())
+                                .add(rs.getLong(2), Instants.read(rs, 3).toEpochMilli(), rs.getInt(4));
+                    }
+                });
+        for (int i = 0; i < block.size(); i++) {
+            NewEvents earlier = history.get(block.get(i).id());
+            if (earlier != null) {
+                block.set(i, block.get(i).withHistory(earlier));
+            }
         }
     }
 
@@ -192,11 +253,15 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
         ResultSet r = leads;
         Lead lead = LeadRows.read(r, 2);
         byte[] state = r.getBytes(18);
+        String stateSettings = r.getString(19);
         long watermark = r.getLong(20);
         long pending = r.getLong(21);
         Long pendingFrom = r.wasNull() ? null : pending;
-        return new OpenLead(id, lead, Stage.valueOf(r.getString(16)), Instants.read(r, 17), state, r.getString(19),
-                watermark, pendingFrom, newEvents);
+        Instant stateAsOf = Instants.read(r, 22);
+        boolean usable = state != null && settingsKey.equals(stateSettings) && stateAsOf != null
+                && !stateAsOf.isAfter(asOf);
+        return new OpenLead(id, lead, Stage.valueOf(r.getString(16)), Instants.read(r, 17), state, stateSettings, usable,
+                watermark, pendingFrom, newEvents, NewEvents.NONE, highMark);
     }
 
     private static long millis(ResultSet rs, int column) throws SQLException {
@@ -211,6 +276,8 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
 
     @Override
     public void close() {
+        block.clear();
+        next = 0;
         closeQuietly(leads, leadStatement, leadConnection);
         closeQuietly(events, eventStatement, eventConnection);
         leads = null;

@@ -1,7 +1,10 @@
 package io.leadscore.batch.rescoring;
 
 import io.leadscore.batch.registry.ModelRegistry;
+import io.leadscore.batch.stages.StageTransitions;
 import io.leadscore.batch.store.LeadscoreSettings;
+import io.leadscore.batch.store.PolicyStore;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -15,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -60,11 +62,13 @@ class RescoreJobConfiguration {
 
     @Bean
     Step rescoreLeadsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                          OpenLeadReader openLeadReader, RescoreWriter rescoreWriter, LeadscoreSettings settings) {
+                          OpenLeadReader openLeadReader, RescoreProcessor rescoreProcessor, RescoreWriter rescoreWriter,
+                          LeadscoreSettings settings) {
         return new StepBuilder("rescoreLeadsStep", jobRepository)
-                .<OpenLead, OpenLead>chunk(settings.rescore().chunkSizeOrDefault())
+                .<OpenLead, ScoredLead>chunk(settings.rescore().chunkSizeOrDefault())
                 .transactionManager(transactionManager)
                 .reader(openLeadReader)
+                .processor(rescoreProcessor)
                 .writer(rescoreWriter)
                 .build();
     }
@@ -93,25 +97,33 @@ class RescoreJobConfiguration {
 
     @Bean
     @StepScope
-    OpenLeadReader openLeadReader(DataSource dataSource, ChampionModels championModels,
+    OpenLeadReader openLeadReader(DataSource dataSource, ChampionModels championModels, LeadscoreSettings settings,
                                   @Value("#{jobParameters['model.version']}") String version,
                                   @Value("#{jobParameters['mql.threshold']}") Double threshold,
+                                  @Value("#{jobParameters['as.of']}") String asOf,
                                   @Value("#{stepExecutionContext['from']}") Long from,
                                   @Value("#{stepExecutionContext['to']}") Long to) {
-        return new OpenLeadReader(dataSource, from, to, championModels.get(version, threshold).settingsKey());
+        return new OpenLeadReader(dataSource, from, to, championModels.get(version, threshold).settingsKey(),
+                Instant.parse(asOf), settings.rescore().chunkSizeOrDefault());
     }
 
     @Bean
     @StepScope
-    RescoreWriter rescoreWriter(NamedParameterJdbcTemplate jdbc, ChampionModels championModels,
-                                OpenLeadReader openLeadReader,
+    RescoreProcessor rescoreProcessor(ChampionModels championModels, PolicyStore policyStore,
+                                      @Value("#{jobParameters['model.version']}") String version,
+                                      @Value("#{jobParameters['mql.threshold']}") Double threshold,
+                                      @Value("#{jobParameters['as.of']}") String asOf) {
+        return new RescoreProcessor(championModels.get(version, threshold),
+                policyStore.current().withMqlThreshold(threshold), Instant.parse(asOf));
+    }
+
+    @Bean
+    @StepScope
+    RescoreWriter rescoreWriter(JdbcTemplate jdbc, StageTransitions stageTransitions, ChampionModels championModels,
                                 @Value("#{jobParameters['model.version']}") String version,
                                 @Value("#{jobParameters['mql.threshold']}") Double threshold,
                                 @Value("#{jobParameters['as.of']}") String asOf, RescoreProgress rescoreProgress) {
-        RescoreWriter writer = new RescoreWriter(jdbc, championModels.get(version, threshold),
-                java.time.Instant.parse(asOf));
-        writer.progress(rescoreProgress);
-        writer.reader(openLeadReader);
-        return writer;
+        return new RescoreWriter(jdbc, stageTransitions, championModels.get(version, threshold), Instant.parse(asOf),
+                rescoreProgress);
     }
 }

@@ -9,7 +9,6 @@ import io.leadscore.batch.store.PolicyStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -201,12 +200,5 @@ public class Rescoring {
                 figures.isEmpty() ? null : figures.get(0), partitions, read, written, skipped,
                 execution.getStartTime() == null || execution.getEndTime() == null ? null
                         : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis() / 1000.0);
-    }
-
-    /** The current score of a lead, for the {@code score} path. */
-    public Optional<Double> currentScore(String leadKey) {
-        List<Double> scores = jdbc.queryForList("SELECT s.score FROM lead_score s JOIN lead l ON l.id = s.lead_id"
-                + " WHERE l.lead_key = ?", Double.class, leadKey);
-        return scores.isEmpty() ? Optional.empty() : Optional.of(scores.get(0));
     }
 }

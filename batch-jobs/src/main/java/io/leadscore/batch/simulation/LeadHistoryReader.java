@@ -2,7 +2,7 @@ package io.leadscore.batch.simulation;
 
 import io.leadscore.batch.store.Instants;
 import io.leadscore.scoring.domain.Stage;
-import io.leadscore.scoring.domain.StageMachine;
+import io.leadscore.scoring.stages.StageEngine;
 import io.leadscore.simulator.calibration.LeadHistory;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class LeadHistoryReader {
     private static final double MILLIS_PER_DAY = 86_400_000.0;
-    private static final int WON_RANK = StageMachine.rank(Stage.WON);
-    private static final int OPPORTUNITY_RANK = StageMachine.rank(Stage.OPPORTUNITY);
+    private static final int WON_RANK = StageEngine.reach(Stage.WON);
+    private static final int OPPORTUNITY_RANK = StageEngine.reach(Stage.OPPORTUNITY);
 
     private final JdbcTemplate jdbc;
 

@@ -4,9 +4,9 @@ import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.PolicyStore;
-import io.leadscore.scoring.domain.ActivityType;
 import io.leadscore.scoring.domain.Stage;
-import io.leadscore.scoring.domain.StageMachine;
+import io.leadscore.scoring.stages.StageEngine;
+import io.leadscore.simulator.backtest.Actuals;
 import io.leadscore.simulator.calibration.OpenOpportunity;
 import io.leadscore.simulator.calibration.StageCounts;
 import io.leadscore.simulator.calibration.StoreObservations;
@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -62,7 +63,7 @@ public class StoreCalibration {
         Map<Long, Integer> reached = new HashMap<>();
         jdbc.query("SELECT t.lead_id, t.to_stage FROM stage_transition t JOIN lead l ON l.id = t.lead_id"
                 + " WHERE t.occurred_at < ? AND l.created_at < ?", rs -> {
-                    int rank = rank(Stage.valueOf(rs.getString(2)));
+                    int rank = StageEngine.reach(Stage.valueOf(rs.getString(2)));
                     reached.merge(rs.getLong(1), rank, Math::max);
                 }, at, at);
         long[] atLeast = new long[6];
@@ -79,8 +80,8 @@ public class StoreCalibration {
         Map<Long, Instant> mqlAt = firstTimes("SELECT lead_id, MIN(occurred_at) FROM stage_transition"
                 + " WHERE to_stage = 'MQL' AND occurred_at < ? GROUP BY lead_id", at);
         Map<Long, Instant> fastTrackAt = firstTimes("SELECT lead_id, MIN(occurred_at) FROM activity WHERE type IN ("
-                + ActivityType.DEMO_REQUEST.ordinal() + ", " + ActivityType.CONTACT_REQUEST.ordinal() + ", "
-                + ActivityType.PRICING_QUESTION.ordinal() + ") AND occurred_at < ? GROUP BY lead_id", at);
+                + StageEngine.FAST_TRACK_SIGNALS.stream().map(t -> String.valueOf(t.ordinal()))
+                        .collect(Collectors.joining(", ")) + ") AND occurred_at < ? GROUP BY lead_id", at);
         Map<Long, Instant> firstTouch = firstTimes("SELECT lead_id, MIN(occurred_at) FROM followup"
                 + " WHERE occurred_at < ? GROUP BY lead_id", at);
         Map<Long, Instant> readyAt = new HashMap<>(fastTrackAt);
@@ -92,7 +93,7 @@ public class StoreCalibration {
             Instant ready = earliest(mqlAt.get(touch.getKey()), fastTrackAt.get(touch.getKey()));
             if (ready != null && !ready.isAfter(touch.getValue())) {
                 delays.add(Duration.between(ready, touch.getValue()).toMillis() / 3_600_000.0);
-                accepted.add(reached.getOrDefault(touch.getKey(), 0) >= rank(Stage.SAL));
+                accepted.add(reached.getOrDefault(touch.getKey(), 0) >= StageEngine.reach(Stage.SAL));
             }
         }
         if (!delays.isEmpty()) {
@@ -262,11 +263,6 @@ public class StoreCalibration {
             times.put(rs.getLong(1), Instants.read(rs, 2));
         }, asOf);
         return times;
-    }
-
-    /** Main-path position for "reached": a lost lead had reached OPPORTUNITY; NURTURE reached nothing beyond LEAD. */
-    private static int rank(Stage stage) {
-        return stage == Stage.LOST ? StageMachine.rank(Stage.OPPORTUNITY) : StageMachine.rank(stage);
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -2,6 +2,7 @@ package io.leadscore.batch.slacheck;
 
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.JobLock;
+import io.leadscore.scoring.stages.StageEngine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Service;
 public class SlaCheck {
     public static final String JOB_NAME = "slaCheckJob";
     /** The audit trail's reason for an MQL returned to nurture after its SLA breach went stale. */
-    public static final String RECYCLED_REASON = "sla_recycled";
+    public static final String RECYCLED_REASON = StageEngine.RECYCLED_REASON;
     /** Breaches listed in a report; the counts always give the totals. */
     public static final int BREACHES_LISTED = 1_000;
 
@@ -135,6 +136,12 @@ public class SlaCheck {
                 run.map(SlaCheckRuns.Run::terms).orElse(null), counts,
                 breaches(BREACH_COLUMNS + " WHERE b.run_id = ?" + BREACH_ORDER, runId),
                 breaches(BREACH_COLUMNS + " WHERE b.recycled_run_id = ?" + BREACH_ORDER, runId));
+    }
+
+    /** MQLs whose SLA breach has no follow-up yet, now. */
+    public long overdueNow() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE sla_state = ?", Long.class, SlaState.OVERDUE.name());
+        return n == null ? 0 : n;
     }
 
     private List<SlaCheckReport.Breach> breaches(String sql, long runId) {

@@ -1,5 +1,7 @@
 package io.leadscore.batch.slacheck;
 
+import io.leadscore.batch.stages.StageTransitions;
+import io.leadscore.scoring.policy.Policy;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.batch.store.StoreDialect;
 import java.time.Clock;
@@ -105,8 +107,9 @@ class SlaCheckJobConfiguration {
 
     @Bean
     @StepScope
-    RecyclingWriter recyclingWriter(JdbcTemplate jdbc, SlaCheckRuns slaCheckRuns, @Value(RUN_ID) Long runId,
-                                    @Value(AS_OF) String asOf) {
-        return new RecyclingWriter(jdbc, slaCheckRuns, runId, Instant.parse(asOf));
+    RecyclingWriter recyclingWriter(JdbcTemplate jdbc, StageTransitions stageTransitions, SlaCheckRuns slaCheckRuns,
+                                    PolicyStore policyStore, @Value(RUN_ID) Long runId, @Value(AS_OF) String asOf) {
+        Policy terms = policyStore.version(slaCheckRuns.terms(runId).policyVersion()).policy();
+        return new RecyclingWriter(jdbc, stageTransitions, slaCheckRuns, terms, runId, Instant.parse(asOf));
     }
 }

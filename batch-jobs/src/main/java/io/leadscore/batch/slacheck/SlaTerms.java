@@ -1,5 +1,6 @@
 package io.leadscore.batch.slacheck;
 
+import io.leadscore.scoring.policy.Policy;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -31,14 +32,14 @@ public record SlaTerms(int policyVersion, double slaHours, int recycleAfterDays)
         return dueAt(mqlAt, slaHours);
     }
 
-    /** {@link #dueAt(Instant)} for an SLA of {@code slaHours}: the one rule every report of the SLA uses. */
+    /** {@link #dueAt(Instant)} for an SLA of {@code slaHours}: the policy's rule, {@link Policy#slaDueAt(Instant, double)}. */
     public static Instant dueAt(Instant mqlAt, double slaHours) {
-        return mqlAt.plus(Duration.ofNanos(Math.round(slaHours * NANOS_PER_HOUR)));
+        return Policy.slaDueAt(mqlAt, slaHours);
     }
 
-    /** From this time on an MQL never followed up is recycled. */
+    /** From this time on an MQL never followed up is recycled: the policy's rule, {@link Policy#recycleAt(Instant, int)}. */
     public Instant recycleAt(Instant mqlAt) {
-        return mqlAt.plus(Duration.ofDays(recycleAfterDays));
+        return Policy.recycleAt(mqlAt, recycleAfterDays);
     }
 
     /** The latest MQL time that is due for recycling at {@code asOf}. */

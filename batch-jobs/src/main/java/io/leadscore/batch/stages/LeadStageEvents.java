@@ -1,6 +1,6 @@
 package io.leadscore.batch.stages;
 
-import io.leadscore.scoring.domain.StageEvent;
+import io.leadscore.scoring.stages.StageEvent;
 import java.util.List;
 
 /** The stage events of one lead, in time order. */

@@ -1,8 +1,9 @@
 package io.leadscore.batch.stages;
 
 import io.leadscore.batch.store.Instants;
+import io.leadscore.scoring.domain.DealStatus;
 import io.leadscore.scoring.domain.FollowUpOutcome;
-import io.leadscore.scoring.domain.StageEvent;
+import io.leadscore.scoring.stages.StageEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -88,9 +89,9 @@ public class StageEventReader implements ItemStreamReader<LeadStageEvents> {
         java.time.Instant at = Instants.read(rs, 2);
         String detail = rs.getString(4);
         return switch (rs.getInt(5)) {
-            case 0 -> StageEvent.of(FollowUpOutcome.valueOf(kind), at, detail);
-            case 1 -> new StageEvent(StageEvent.Kind.DEAL_OPENED, at, detail);
-            default -> new StageEvent("WON".equals(kind) ? StageEvent.Kind.DEAL_WON : StageEvent.Kind.DEAL_LOST, at, detail);
+            case 0 -> new StageEvent.FollowedUp(FollowUpOutcome.valueOf(kind), detail, at);
+            case 1 -> new StageEvent.DealOpened(detail, at);
+            default -> new StageEvent.DealClosed(detail, DealStatus.valueOf(kind), at);
         };
     }
 

@@ -172,9 +172,12 @@ abstract class FunnelReportJobTest {
         assertThat(sla.withinSlaShare()).isCloseTo(4 / 7.0, EXACT);
         assertThat(sla.medianResponseHours()).isCloseTo(18.0, EXACT);
         assertThat(sla.p90ResponseHours()).isCloseTo(65.0, EXACT);
-        // accepted (SAL or further before becoming MQL again): F-1, F-2, F-4's second time, F-9 (meeting) = 4 of 6;
-        // F-3 and F-10 were rejected
-        assertThat(report.acceptance()).isEqualTo(new FunnelReport.SalesAcceptance(6, 4, 4 / 6.0));
+        // sales' verdicts on leads it had not accepted (the audit trail's moves from LEAD, MQL or NURTURE that a
+        // follow-up made): accepted F-1, F-2, F-4 (its second time as an MQL; its recycling is no verdict), F-8
+        // (from LEAD, never an MQL), F-9 (meeting booked: to SQL); rejected F-3, F-6 (from LEAD), F-10 (its second
+        // rejection moved nothing). 5 of 8; on MQLs F-1, F-2, F-4, F-9 of those and F-3, F-10: 4 of 6. F-1's
+        // meeting (from SAL) and F-9's move by a person are no verdicts.
+        assertThat(report.acceptance()).isEqualTo(new FunnelReport.SalesAcceptance(8, 5, 5 / 8.0, 6, 4, 4 / 6.0));
 
         // sales: "Bad_Fit " (F-3) and "bad_fit" (F-6) are one reason; no_budget (F-10) and F-10's second rejection
         // without a reason. Other moves to nurture: F-4's recycling, F-9's move by a person. The nurture moves the
@@ -213,6 +216,7 @@ abstract class FunnelReportJobTest {
                         tuple("funnelReportStartStep", 0L, 0L, 0L, 0L),
                         tuple("funnelStagesStep", 37L, 8L, 0L, 0L),   // the cohort's 37 audit-trail rows by the as-of time
                         tuple("funnelSlaStep", 8L, 1L, 0L, 0L),       // one row per MQL
+                        tuple("funnelAcceptanceStep", 4L, 1L, 0L, 0L), // (on an MQL or not) x (accepted or not)
                         tuple("funnelRejectionsStep", 5L, 5L, 0L, 0L),
                         tuple("funnelSegmentsStep", 10L, 7L, 0L, 0L), // the cohort's 10 leads; 4 sources + 3 campaigns
                         tuple("funnelReportPublishStep", 0L, 0L, 0L, 0L));
@@ -222,10 +226,11 @@ abstract class FunnelReportJobTest {
                 + " FROM funnel_report_stage WHERE run_id = ? ORDER BY stage", String.class, report.runId()))
                 .containsExactlyInAnyOrder("LEAD:1:10", "MQL:1:8", "SAL:0:5", "SQL:0:5", "OPPORTUNITY:0:4", "WON:3:3",
                         "LOST:1:-", "NURTURE:4:-");
-        assertThat(jdbc.queryForMap("SELECT leads, mqls, sla_open, followed_up, within_sla, breaches, recycled, accepted,"
-                + " won_deals FROM funnel_report WHERE run_id = ?", report.runId()).values())
+        assertThat(jdbc.queryForMap("SELECT leads, mqls, sla_open, followed_up, within_sla, breaches, recycled, decided,"
+                + " accepted, mql_decided, mql_accepted, won_deals FROM funnel_report WHERE run_id = ?", report.runId())
+                .values())
                 .extracting(v -> ((Number) v).longValue())
-                .containsExactly(10L, 8L, 1L, 6L, 4L, 3L, 1L, 4L, 3L);
+                .containsExactly(10L, 8L, 1L, 6L, 4L, 3L, 1L, 8L, 5L, 6L, 4L, 3L);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM funnel_report_segment WHERE run_id = ? AND segment = ''",
                 Long.class, report.runId())).isEqualTo(2);
     }
@@ -253,7 +258,8 @@ abstract class FunnelReportJobTest {
         // + X-OLD: one more MQL followed up within the hour and accepted, one more won deal
         assertThat(toOnly.leads()).isEqualTo(12);
         assertThat(toOnly.sla().withinSla()).isEqualTo(5);
-        assertThat(toOnly.acceptance().accepted()).isEqualTo(5);
+        assertThat(toOnly.acceptance()).extracting(FunnelReport.SalesAcceptance::accepted,
+                FunnelReport.SalesAcceptance::mqlAccepted).containsExactly(6L, 5L);
         assertThat(toOnly.wonDeals()).isEqualTo(4);
         assertThat(toOnly.revenue()).isEqualByComparingTo("137499.50");
         assertThat(everyone.leads()).isEqualTo(14);

@@ -57,6 +57,8 @@ abstract class RescoreJobTest {
     JobRepository jobRepository;
     @Autowired
     JobLock jobLock;
+    @Autowired
+    RescoreFloor floor;
 
     @BeforeEach
     void importAndTrain() {
@@ -173,12 +175,50 @@ abstract class RescoreJobTest {
 
         RescoreReport second = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
 
+        assertThat(sampledScoresAgreeWithAFullRecompute(second.runId(), HISTORY.until())).isGreaterThan(15);
+    }
+
+    @Test
+    void aRunAsOfAnEarlierTimeThanTheLastRebuildsStatesFromTheWholeHistory() {
+        rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
+        Instant earlier = HISTORY.until().minus(Duration.ofDays(30));
+
+        RescoreReport back = rescoring.run(new Rescoring.Request(earlier, false, 2));
+
+        // every stored state is as of the later run: none can be rolled back, so each is rebuilt from its history
+        assertThat(back.completed()).isTrue();
+        assertThat(sampledScoresAgreeWithAFullRecompute(back.runId(), earlier)).isGreaterThan(15);
+        assertThat(count("SELECT COUNT(*) FROM lead_score WHERE run_id = ? AND features_as_of <> ?", back.runId(),
+                Instants.utc(earlier))).isZero();
+    }
+
+    @Test
+    void thePlainJdbcFloorDoesTheJobsWork() throws Exception {
+        long open = count("SELECT COUNT(*) FROM lead WHERE " + OPEN);
+        String champion = registry.champion().orElseThrow().version();
+
+        long scored = floor.run(HISTORY.until(), champion, 2);
+
+        // its own run id (negative: no job instance has it), the job's writes, the job's MQL moves
+        Long run = jdbc.queryForObject("SELECT MIN(run_id) FROM score_history", Long.class);
+        assertThat(run).isNegative();
+        assertThat(scored).isEqualTo(open);
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", run)).isEqualTo(open);
+        assertThat(count("SELECT COUNT(*) FROM lead_score WHERE run_id = ?", run)).isEqualTo(open);
+        assertThat(sampledScoresAgreeWithAFullRecompute(run, HISTORY.until())).isGreaterThan(15);
+        assertThat(count("SELECT COUNT(*) FROM stage_transition WHERE run_id = ? AND to_stage = 'MQL' AND actor = ?",
+                run, "rescore #" + run)).isPositive()
+                .isEqualTo(count("SELECT COUNT(*) FROM lead WHERE stage = 'MQL' AND sla_state = 'OPEN'"));
+    }
+
+    /** Compares every 7th lead's score of a run with one from its raw activities; returns how many it compared. */
+    int sampledScoresAgreeWithAFullRecompute(long runId, Instant asOf) {
         ModelArtifact champion = registry.artifact(registry.champion().orElseThrow().version());
         FeatureExtractor extractor = FeatureExtractor.forSchema(champion.schema(),
                 FeatureSettings.fromMap(champion.extractorSettings()));
-        var scorer = champion.scorer(GradeBands.relativeTo(second.figures().threshold()));
-        List<Map<String, Object>> sample = jdbc.queryForList("SELECT s.lead_id, s.score FROM lead_score s"
-                + " JOIN lead l ON l.id = s.lead_id WHERE s.run_id = ? ORDER BY s.lead_id", second.runId());
+        var scorer = champion.scorer(GradeBands.relativeTo(0.1));
+        List<Map<String, Object>> sample = jdbc.queryForList("SELECT h.lead_id, h.score FROM score_history h"
+                + " WHERE h.run_id = ? ORDER BY h.lead_id", runId);
         assertThat(sample).hasSizeGreaterThan(100);
         var leads = new io.leadscore.batch.store.LeadRowsForTests(jdbc);
         int checked = 0;
@@ -188,11 +228,11 @@ abstract class RescoreJobTest {
             List<Activity> events = jdbc.query("SELECT occurred_at, type FROM activity WHERE lead_id = ?",
                     (rs, n) -> new Activity(lead.leadId(), Instants.read(rs, 1), ActivityType.ofOrdinal(rs.getInt(2)), null),
                     id);
-            double expected = scorer.score(extractor.extract(lead, events, HISTORY.until()));
+            double expected = scorer.score(extractor.extract(lead, events, asOf));
             assertThat(((Number) sample.get(i).get("SCORE")).doubleValue()).as("lead %d", id).isCloseTo(expected, within(1e-9));
             checked++;
         }
-        assertThat(checked).isGreaterThan(15);
+        return checked;
     }
 
     @Test
@@ -242,10 +282,8 @@ abstract class RescoreJobTest {
                 .isEqualTo(count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", first.runId()));
     }
 
-    @Test
-    void restartsAFailedRunFromItsLastCommittedChunkWithOneHistoryRowPerLead() {
-        long open = count("SELECT COUNT(*) FROM lead WHERE " + OPEN);
-        // a lead three quarters of the way through the open leads cannot be written: its chunk fails
+    /** A run that stops at the chunk of a lead three quarters of the way through the open leads. */
+    RescoreReport runThatStopsThreeQuartersThrough(long open) {
         Long poisoned = jdbc.queryForObject("SELECT id FROM lead WHERE " + OPEN + " ORDER BY id OFFSET ? ROWS"
                 + " FETCH NEXT 1 ROWS ONLY", Long.class, open * 3 / 4);
         jdbc.execute("ALTER TABLE score_history ADD CONSTRAINT test_poisoned_lead CHECK (lead_id <> " + poisoned + ")");
@@ -258,6 +296,13 @@ abstract class RescoreJobTest {
         assertThat(failed.status()).isEqualTo("FAILED");
         long committed = count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", failed.runId());
         assertThat(committed).isPositive().isLessThan(open);
+        return failed;
+    }
+
+    @Test
+    void restartsAFailedRunFromItsLastCommittedChunkWithOneHistoryRowPerLead() {
+        long open = count("SELECT COUNT(*) FROM lead WHERE " + OPEN);
+        RescoreReport failed = runThatStopsThreeQuartersThrough(open);
 
         RescoreReport restarted = rescoring.restart();
 
@@ -280,8 +325,40 @@ abstract class RescoreJobTest {
     }
 
     @Test
-    void takesOverAtOnceTheLockOfARunWhoseProcessOnThisMachineHasEnded() throws Exception {
-        // a run killed with kill -9 leaves its lock behind with a fresh heartbeat
+    void resumesARunKilledMidwayFromItsLastCommittedChunk() throws Exception {
+        long open = count("SELECT COUNT(*) FROM lead WHERE " + OPEN);
+        RescoreReport killed = runThatStopsThreeQuartersThrough(open);
+        long committed = count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", killed.runId());
+        // what kill -9 leaves behind: the run and its unfinished partition still marked running, with no end,
+        // the step contexts of their last committed chunks, and the lock of a process that is gone
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', EXIT_MESSAGE = '',"
+                + " END_TIME = NULL WHERE JOB_EXECUTION_ID = ?", killed.executionId());
+        assertThat(jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING',"
+                + " EXIT_MESSAGE = '', END_TIME = NULL WHERE JOB_EXECUTION_ID = ? AND STATUS = 'FAILED'",
+                killed.executionId())).isPositive();
+        leaveTheLockOfAnEndedProcess();
+
+        RescoreReport resumed = rescoring.restart();
+
+        assertThat(resumed.status()).isEqualTo("COMPLETED");
+        assertThat(resumed.runId()).isEqualTo(killed.runId());
+        // only what was not committed was read again: the leads of the finished partition and chunks were not
+        assertThat(resumed.read()).isEqualTo(open - committed);
+        assertThat(count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", killed.runId())).isEqualTo(open);
+        assertThat(count("SELECT COUNT(DISTINCT lead_id) FROM score_history WHERE run_id = ?", killed.runId()))
+                .isEqualTo(open);
+        assertThat(count("SELECT COUNT(*) FROM lead_score WHERE run_id = ?", killed.runId())).isEqualTo(open);
+        assertThat(sampledScoresAgreeWithAFullRecompute(killed.runId(), HISTORY.until())).isGreaterThan(15);
+        // every MQL move of the run is recorded once, on a lead that is an MQL since then
+        assertThat(count("SELECT COUNT(*) FROM stage_transition WHERE run_id = ? AND to_stage = 'MQL'", killed.runId()))
+                .isEqualTo(count("SELECT COUNT(DISTINCT lead_id) FROM stage_transition WHERE run_id = ?"
+                        + " AND to_stage = 'MQL'", killed.runId()))
+                .isEqualTo(count("SELECT COUNT(*) FROM lead WHERE stage = 'MQL' AND sla_state = 'OPEN'"));
+        assertThat(count("SELECT COUNT(*) FROM job_lock WHERE lock_name = ?", Rescoring.JOB_NAME)).isZero();
+    }
+
+    /** Inserts the rescoring lock as a run killed with kill -9 leaves it: held by a process that has ended. */
+    private Process leaveTheLockOfAnEndedProcess() throws Exception {
         Process ended = new ProcessBuilder("java", "-version").redirectErrorStream(true).start();
         ended.getInputStream().readAllBytes();
         ended.waitFor();
@@ -290,6 +367,14 @@ abstract class RescoreJobTest {
         Object now = Instants.utc(Instant.now());
         jdbc.update("INSERT INTO job_lock (lock_name, holder, acquired_at, heartbeat_at) VALUES (?, ?, ?, ?)",
                 Rescoring.JOB_NAME, holder, now, now);
+        return ended;
+    }
+
+    @Test
+    void takesOverAtOnceTheLockOfARunWhoseProcessOnThisMachineHasEnded() throws Exception {
+        // a run killed with kill -9 leaves its lock behind with a fresh heartbeat
+        Process ended = leaveTheLockOfAnEndedProcess();
+        Object now = Instants.utc(Instant.now());
         assertThat(jobLock.isHeld(Rescoring.JOB_NAME)).isFalse();
 
         RescoreReport report = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));

@@ -49,6 +49,26 @@ abstract class PolicyStoreTest {
     }
 
     @Test
+    void writesTheNextVersionAndRefusesOneSomeoneElseWroteFirst() {
+        StoredPolicy first = policyStore.latest();
+        Instant at = Instant.parse("2025-07-01T09:00:00Z");
+
+        StoredPolicy written = policyStore.writeAfter(first, first.policy().withSlaHours(8), "web:olga", "faster", at);
+
+        assertThat(written.version()).isEqualTo(2);
+        assertThat(written.policy().slaHours()).isEqualTo(8);
+        assertThat(written.createdBy()).isEqualTo("web:olga");
+        assertThat(policyStore.version(2)).isEqualTo(written);
+        assertThat(policyStore.history()).extracting(StoredPolicy::version).containsExactly(2, 1);
+        // a writer that read version 1 too, and writes after it
+        assertThatThrownBy(() -> policyStore.writeAfter(first, first.policy().withSlaHours(4), "web:ada", "slower", at))
+                .isInstanceOf(PolicyStore.VersionTakenException.class).hasMessageContaining("Policy version 2");
+        assertThat(policyStore.latest()).isEqualTo(written);
+        assertThatThrownBy(() -> policyStore.version(9)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no policy version 9");
+    }
+
+    @Test
     void refusesAStoredPolicyThatBreaksARuleNamingItsVersion() {
         insert(2, 0.2, 72, 2, "recycles before the SLA runs out");
 

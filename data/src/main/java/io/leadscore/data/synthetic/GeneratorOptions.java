@@ -13,7 +13,7 @@ import java.time.LocalDate;
  *                               gives the same files
  * @param historyDays            days of history before {@code until} over which leads arrive, 1 to 3660
  * @param labelHorizonDays       a lead converts when it wins a deal within this many days of its creation
- *                               (contracts/crm-csv.md); 1 to 3660, as in {@code Policy}
+ *                               (docs/crm-csv.md); 1 to 3660, as in {@code Policy}
  * @param responseDecayTauHours  τ of the response-time multiplier m(t) = (1 + t/τ)^(−k), in hours, &gt; 0
  * @param responseDecayK         k of that multiplier, 0 (response time does not matter) to 3
  * @param world                  the textbook funnel, or a messy history with deals around the MQL hand-off,

@@ -7,6 +7,7 @@ import io.leadscore.scoring.domain.FollowUpOutcome;
 import io.leadscore.scoring.domain.Seniority;
 import io.leadscore.scoring.labels.SnapshotSchedule;
 import io.leadscore.scoring.policy.Policy;
+import io.leadscore.scoring.stages.StageEngine;
 import java.time.LocalDate;
 import java.util.Arrays;
 
@@ -348,7 +349,7 @@ final class LeadSimulator {
             long t = eventTime[e];
             score = score * StrictMath.exp(-(t - last) * StrictMath.log(2) / HALF_LIFE_MILLIS) + WEIGHT[eventType[e]];
             last = t;
-            if (TYPES[eventType[e]].isFastTrack()) {
+            if (StageEngine.isFastTrack(TYPES[eventType[e]])) {
                 handoff = t;
                 fastTrack = true;
                 break;

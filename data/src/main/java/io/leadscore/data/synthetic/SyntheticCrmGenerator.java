@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Writes a synthetic CRM history whose ground truth is known: a CRM export in
- * the import format ({@code contracts/crm-csv.md}) with the mess of real
+ * the import format ({@code docs/crm-csv.md}) with the mess of real
  * exports kept within that contract, plus {@code truth.csv}, the probability
  * with which each lead was decided to convert. data/README.md is the data
  * dictionary and describes how the world is built.

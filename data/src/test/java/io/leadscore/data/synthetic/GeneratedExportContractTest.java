@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every row of a generated export follows contracts/crm-csv.md: importing it
+ * Every row of a generated export follows docs/crm-csv.md: importing it
  * must reject nothing. Each row is parsed the way the contract states and
  * turned into the domain record, whose constructor enforces the rest.
  */

@@ -3,7 +3,10 @@ package io.leadscore.scoring.domain;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The engagement events of the import contract, with their wire names. */
+/**
+ * The engagement events of the import contract, with their wire names. Which
+ * of them are fast-track signals is a stage rule: {@code StageEngine.FAST_TRACK_SIGNALS}.
+ */
 public enum ActivityType {
     PAGE_VIEW,
     PRICING_VIEW,
@@ -25,14 +28,6 @@ public enum ActivityType {
     /** The name used in CSV files and the store, e.g. {@code pricing_view}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * Fast-track signals: a lead that shows one becomes an MQL whatever its
-     * score (DOMAIN.md, stage MQL).
-     */
-    public boolean isFastTrack() {
-        return this == DEMO_REQUEST || this == CONTACT_REQUEST || this == PRICING_QUESTION;
     }
 
     /** Parses a wire name, ignoring case and surrounding spaces. */

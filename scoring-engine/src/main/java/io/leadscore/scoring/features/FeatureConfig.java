@@ -2,6 +2,7 @@ package io.leadscore.scoring.features;
 
 import io.leadscore.scoring.domain.ActivityType;
 import io.leadscore.scoring.policy.Policy;
+import io.leadscore.scoring.stages.StageEngine;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -44,9 +45,7 @@ public record FeatureConfig(
     public static final Set<ActivityType> DEFAULT_WINDOWED_TYPES = Collections.unmodifiableSet(EnumSet.of(
             ActivityType.PAGE_VIEW, ActivityType.PRICING_VIEW, ActivityType.CONTENT_DOWNLOAD, ActivityType.EMAIL_CLICK));
     /** Hand-raises and the opt-out: one such event says more than many page views. */
-    public static final Set<ActivityType> DEFAULT_SIGNAL_TYPES = Collections.unmodifiableSet(EnumSet.of(
-            ActivityType.DEMO_REQUEST, ActivityType.CONTACT_REQUEST, ActivityType.PRICING_QUESTION,
-            ActivityType.TRIAL_SIGNUP, ActivityType.UNSUBSCRIBE));
+    public static final Set<ActivityType> DEFAULT_SIGNAL_TYPES = defaultSignalTypes();
     /** Engagement that builds up over a lead's life: how much it read, visited and came to. */
     public static final Set<ActivityType> DEFAULT_TOTAL_TYPES = Collections.unmodifiableSet(EnumSet.of(
             ActivityType.PAGE_VIEW, ActivityType.PRICING_VIEW, ActivityType.CONTENT_DOWNLOAD,
@@ -98,6 +97,14 @@ public record FeatureConfig(
     /** The engagement part of the settings a learned schema is extracted with. */
     public FeatureSettings engagementSettings() {
         return FeatureSettings.of(halfLifeDays, windowDays);
+    }
+
+    /** The stage engine's fast-track signals, a trial sign-up and the opt-out. */
+    private static Set<ActivityType> defaultSignalTypes() {
+        EnumSet<ActivityType> types = EnumSet.copyOf(StageEngine.FAST_TRACK_SIGNALS);
+        types.add(ActivityType.TRIAL_SIGNUP);
+        types.add(ActivityType.UNSUBSCRIBE);
+        return Collections.unmodifiableSet(types);
     }
 
     private static Set<ActivityType> enumSet(Collection<ActivityType> types) {

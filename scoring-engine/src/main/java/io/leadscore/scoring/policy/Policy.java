@@ -1,5 +1,8 @@
 package io.leadscore.scoring.policy;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * The shared definition of an MQL and of the SLA.
  *
@@ -22,6 +25,7 @@ public record Policy(
     public static final int DEFAULT_RECYCLE_AFTER_DAYS = 14;
     public static final int DEFAULT_LABEL_HORIZON_DAYS = 180;
     public static final double DEFAULT_ENGAGEMENT_HALF_LIFE_DAYS = 14;
+    private static final double NANOS_PER_HOUR = 3_600e9;
 
     public Policy {
         if (!(mqlThreshold > 0 && mqlThreshold < 1)) {
@@ -43,6 +47,26 @@ public record Policy(
         if (!(engagementHalfLifeDays > 0) || Double.isInfinite(engagementHalfLifeDays)) {
             throw new IllegalArgumentException("Invalid engagement half-life days: " + engagementHalfLifeDays + ", expected a positive number of days");
         }
+    }
+
+    /** The latest time a first follow-up of an MQL still meets the SLA: a follow-up exactly at it does. */
+    public Instant slaDueAt(Instant mqlAt) {
+        return slaDueAt(mqlAt, slaHours);
+    }
+
+    /** {@link #slaDueAt(Instant)} for an SLA of {@code slaHours}: the one rule every report of the SLA uses. */
+    public static Instant slaDueAt(Instant mqlAt, double slaHours) {
+        return mqlAt.plus(Duration.ofNanos(Math.round(slaHours * NANOS_PER_HOUR)));
+    }
+
+    /** From this time on an MQL never followed up is recycled to nurture. */
+    public Instant recycleAt(Instant mqlAt) {
+        return recycleAt(mqlAt, recycleAfterDays);
+    }
+
+    /** {@link #recycleAt(Instant)} after {@code recycleAfterDays}: the one rule the stage engine and the SLA check use. */
+    public static Instant recycleAt(Instant mqlAt, int recycleAfterDays) {
+        return mqlAt.plus(Duration.ofDays(recycleAfterDays));
     }
 
     /** The built-in policy: threshold 0.10, a 24-hour SLA, recycling after 14 days, a 180-day horizon, a 14-day half-life. */

@@ -49,9 +49,4 @@ public final class Scorer {
     public GradeBands bands() {
         return bands;
     }
-
-    /** The same model and calibration with other grade bands (e.g. after the MQL threshold changed). */
-    public Scorer withBands(GradeBands newBands) {
-        return new Scorer(model, calibration, newBands);
-    }
 }

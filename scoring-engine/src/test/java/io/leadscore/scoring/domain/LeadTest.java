@@ -52,7 +52,5 @@ class LeadTest {
         assertThat(ActivityType.fromWire(" Pricing_View ")).contains(ActivityType.PRICING_VIEW);
         assertThat(ActivityType.fromWire("teleport")).isEmpty();
         assertThat(Seniority.fromWire("C_LEVEL")).contains(Seniority.C_LEVEL);
-        assertThat(ActivityType.DEMO_REQUEST.isFastTrack()).isTrue();
-        assertThat(ActivityType.TRIAL_SIGNUP.isFastTrack()).isFalse();
     }
 }

@@ -46,7 +46,14 @@ record FunnelView(@JsonProperty("run_id") long runId,
                @JsonProperty("p90_response_hours") Double p90ResponseHours) {
     }
 
-    record Acceptance(@JsonProperty("followed_up") long followedUp, long accepted, Double share) {
+    /**
+     * Sales' verdicts: follow-ups that decided on a lead sales had not accepted (at LEAD, MQL or NURTURE), accepted
+     * (or a meeting booked) or rejected back to nurture; {@code onMqls} the verdicts on leads that were MQLs.
+     */
+    record Acceptance(long decided, long accepted, Double share, @JsonProperty("on_mqls") MqlAcceptance onMqls) {
+    }
+
+    record MqlAcceptance(long decided, long accepted, Double share) {
     }
 
     record Rejection(String origin, String reason, long count) {
@@ -66,7 +73,9 @@ record FunnelView(@JsonProperty("run_id") long runId,
                 r.funnel().stream().map(f -> new Step(f.stage().wireName(), f.reached(), f.conversion())).toList(),
                 new Sla(s.slaHours(), s.policyVersion(), s.mqls(), s.open(), s.followedUp(), s.withinSla(), s.breaches(),
                         s.recycled(), s.withinSlaShare(), s.medianResponseHours(), s.p90ResponseHours()),
-                new Acceptance(r.acceptance().followedUp(), r.acceptance().accepted(), r.acceptance().share()),
+                new Acceptance(r.acceptance().decided(), r.acceptance().accepted(), r.acceptance().share(),
+                        new MqlAcceptance(r.acceptance().mqlDecided(), r.acceptance().mqlAccepted(),
+                                r.acceptance().mqlShare())),
                 r.rejections().stream().map(x -> new Rejection(x.origin().name().toLowerCase(Locale.ROOT), x.reason(),
                         x.count())).toList(),
                 r.wonDeals(), r.revenue(), segments(r.sources()), segments(r.campaigns()), r.completedAt());

@@ -4,15 +4,11 @@ import io.leadscore.app.scheduler.JobKind;
 import io.leadscore.app.scheduler.JobLaunches;
 import io.leadscore.batch.store.JobHistory;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,12 +24,10 @@ class JobRuns {
 
     private final JobHistory history;
     private final JobLaunches launches;
-    private final NamedParameterJdbcTemplate jdbc;
 
-    JobRuns(JobHistory history, JobLaunches launches, JdbcTemplate jdbc) {
+    JobRuns(JobHistory history, JobLaunches launches) {
         this.history = history;
         this.launches = launches;
-        this.jdbc = new NamedParameterJdbcTemplate(jdbc);
     }
 
     List<JobRun> recent(String job, int limit) {
@@ -41,25 +35,23 @@ class JobRuns {
             throw new IllegalArgumentException("Invalid limit: " + limit + ", expected 1 to " + MAX_LIMIT);
         }
         List<JobHistory.Run> runs = history.recent(job == null || job.isBlank() ? null : job.strip(), limit);
-        Map<Long, long[]> scoring = figures(runs, JobKind.RESCORING,
-                "SELECT run_id, leads_scored, mqls_created FROM scoring_run WHERE run_id IN (:ids)");
-        Map<Long, long[]> sla = figures(runs, JobKind.SLA_CHECK,
-                "SELECT run_id, breached, recycled FROM sla_check_run WHERE run_id IN (:ids)");
+        Map<Long, JobHistory.RescoringCounts> scoring = history.rescoringCounts(runIds(runs, JobKind.RESCORING));
+        Map<Long, JobHistory.SlaCheckCounts> sla = history.slaCheckCounts(runIds(runs, JobKind.SLA_CHECK));
         List<JobRun> out = new ArrayList<>(runs.size());
         Set<Long> seenRuns = new HashSet<>();
         for (JobHistory.Run r : runs) {
             // newest first: the first execution of a run listed is its latest, the only one a restart continues
             boolean latestOfRun = seenRuns.add(r.runId());
-            long[] s = scoring.get(r.runId());
-            long[] b = sla.get(r.runId());
+            JobHistory.RescoringCounts s = scoring.get(r.runId());
+            JobHistory.SlaCheckCounts b = sla.get(r.runId());
             boolean rescoring = JobKind.RESCORING.jobName().equals(r.job());
             boolean check = JobKind.SLA_CHECK.jobName().equals(r.job());
             Optional<String> whyNot = latestOfRun && candidate(r) ? launches.whyNotRestartable(r.executionId()) : Optional.of("");
             out.add(new JobRun(r.executionId(), r.runId(), r.job(), r.asOf(), r.status(), firstLine(r.exitMessage()),
                     JobHistory.instant(r.startedAt()), r.duration() == null ? null : r.duration().toMillis() / 1000.0,
                     r.read(), r.written(), r.skipped(), r.psi(),
-                    rescoring && s != null ? s[0] : null, rescoring && s != null ? s[1] : null,
-                    check && b != null ? b[0] : null, check && b != null ? b[1] : null,
+                    rescoring && s != null ? s.leadsScored() : null, rescoring && s != null ? s.mqlsCreated() : null,
+                    check && b != null ? b.breached() : null, check && b != null ? b.recycled() : null,
                     whyNot.isEmpty(), whyNot.filter(w -> !w.isEmpty()).orElse(null)));
         }
         return out;
@@ -71,16 +63,8 @@ class JobRuns {
                 && !"ABANDONED".equals(r.status());
     }
 
-    private Map<Long, long[]> figures(List<JobHistory.Run> runs, JobKind kind, String sql) {
-        List<Long> ids = runs.stream().filter(r -> kind.jobName().equals(r.job())).map(JobHistory.Run::runId).distinct().toList();
-        Map<Long, long[]> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        jdbc.query(sql, new MapSqlParameterSource("ids", ids), rs -> {
-            out.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
-        });
-        return out;
+    private static List<Long> runIds(List<JobHistory.Run> runs, JobKind kind) {
+        return runs.stream().filter(r -> kind.jobName().equals(r.job())).map(JobHistory.Run::runId).distinct().toList();
     }
 
     private static String firstLine(String message) {

@@ -2,17 +2,13 @@ package io.leadscore.app.web.policy;
 
 import io.leadscore.app.web.ConflictException;
 import io.leadscore.app.web.Viewer;
-import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.batch.store.StoredPolicy;
 import io.leadscore.scoring.policy.Policy;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,12 +22,10 @@ class Policies {
     private static final Logger log = LoggerFactory.getLogger(Policies.class);
 
     private final PolicyStore store;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    Policies(PolicyStore store, JdbcTemplate jdbc, Clock clock) {
+    Policies(PolicyStore store, Clock clock) {
         this.store = store;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -41,10 +35,7 @@ class Policies {
 
     /** Every version, newest first. */
     List<PolicyVersion> history() {
-        return jdbc.query("SELECT version, mql_threshold, sla_hours, recycle_after_days, label_horizon_days,"
-                        + " engagement_half_life_days, created_at, created_by, note FROM policy ORDER BY version DESC",
-                (rs, i) -> new PolicyVersion(rs.getInt(1), rs.getDouble(2), rs.getDouble(3), rs.getInt(4), rs.getInt(5),
-                        rs.getDouble(6), Instants.read(rs, 7), rs.getString(8), rs.getString(9)));
+        return store.history().stream().map(PolicyVersion::of).toList();
     }
 
     /**
@@ -72,19 +63,15 @@ class Policies {
         if (next.equals(p)) {
             throw new IllegalArgumentException("Nothing changes: the values are those of version " + current.version());
         }
-        int version = current.version() + 1;
-        Instant now = clock.instant();
+        StoredPolicy written;
         try {
-            jdbc.update("INSERT INTO policy (version, mql_threshold, sla_hours, recycle_after_days, label_horizon_days,"
-                            + " engagement_half_life_days, created_at, created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    version, next.mqlThreshold(), next.slaHours(), next.recycleAfterDays(), next.labelHorizonDays(),
-                    next.engagementHalfLifeDays(), Instants.utc(now), viewer.actor(), note);
-        } catch (DuplicateKeyException e) {
-            throw new ConflictException("Policy version " + version + " was written by someone else just now;"
-                    + " reload it and make the change again");
+            written = store.writeAfter(current, next, viewer.actor(), note, clock.instant());
+        } catch (PolicyStore.VersionTakenException e) {
+            throw new ConflictException(e.getMessage() + "; reload it and make the change again");
         }
+        int version = written.version();
         log.info("Policy version {} written by {}: threshold {}, SLA {} h, recycle after {} d", version, viewer.actor(),
                 next.mqlThreshold(), next.slaHours(), next.recycleAfterDays());
-        return PolicyVersion.of(store.latest());
+        return PolicyVersion.of(written);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.BindParam;
 
 /**
  * The scenario parameters of {@code simulate} and {@code plan}, named as the
- * command line's flags (contracts/cli.md); any left out takes the base
+ * command line's flags (docs/cli.md); any left out takes the base
  * scenario's value (the built-in defaults, or the store's policy and volume).
  *
  * @param quota               revenue to reach in the period

@@ -3,6 +3,7 @@ package io.leadscore.app.web.whatif;
 import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.simulation.StoreCalibration;
+import io.leadscore.batch.store.JobHistory;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.batch.store.StoredPolicy;
 import io.leadscore.simulator.calibration.Calibration;
@@ -16,7 +17,6 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +39,7 @@ public class StoreBases implements DisposableBean {
     private final StoreCalibration store;
     private final PolicyStore policies;
     private final ModelRegistry registry;
-    private final JdbcTemplate jdbc;
+    private final JobHistory history;
     private final Clock clock;
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "leadscore-calibration");
@@ -53,11 +53,11 @@ public class StoreBases implements DisposableBean {
     private record Kept(List<Long> fingerprint, StoreBasis basis) {
     }
 
-    StoreBases(StoreCalibration store, PolicyStore policies, ModelRegistry registry, JdbcTemplate jdbc, Clock clock) {
+    StoreBases(StoreCalibration store, PolicyStore policies, ModelRegistry registry, JobHistory history, Clock clock) {
         this.store = store;
         this.policies = policies;
         this.registry = registry;
-        this.jdbc = jdbc;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -66,7 +66,7 @@ public class StoreBases implements DisposableBean {
      * since), or the first reading, waited for.
      */
     public StoreBasis current() {
-        List<Long> now = fingerprint();
+        List<Long> now = history.storeFingerprint();
         Kept k = kept;
         if (k == null) {
             synchronized (reading) {
@@ -100,11 +100,9 @@ public class StoreBases implements DisposableBean {
         });
     }
 
-    /** What a kept reading depends on: the newest job execution, policy version and registry decision. */
+    /** What a kept reading depends on: the store's fingerprint ({@link JobHistory#storeFingerprint()}). */
     List<Long> fingerprint() {
-        return jdbc.queryForObject("SELECT (SELECT COALESCE(MAX(JOB_EXECUTION_ID), 0) FROM BATCH_JOB_EXECUTION),"
-                        + " (SELECT COALESCE(MAX(version), 0) FROM policy), (SELECT COALESCE(MAX(id), 0) FROM model_decision)",
-                (rs, i) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        return history.storeFingerprint();
     }
 
     private StoreBasis read() {

@@ -1,0 +1,179 @@
+package io.leadscore.batch.stages;
+
+import io.leadscore.batch.store.Instants;
+import io.leadscore.scoring.domain.Stage;
+import io.leadscore.scoring.stages.LeadStage;
+import io.leadscore.scoring.stages.Transition;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lead's stage in the store, and its audit trail: the one place that
+ * writes {@code stage_transition}, and the stage columns of {@code lead} with
+ * it, in JDBC batches inside the caller's transaction. The moves come from the
+ * stage engine ({@code StageEngine}); this class only stores them.
+ *
+ * <p>What a move writes on the lead: its stage and when it entered it; a move
+ * to MQL also starts the lead's SLA clock ({@code mql_at}, and
+ * {@code sla_state = 'OPEN'}, the SLA check's contract), a recycling marks the
+ * SLA watch ended ({@code sla_state = 'RECYCLED'}).
+ */
+@Component
+public final class StageTransitions {
+    private static final String INSERT = "INSERT INTO stage_transition (lead_id, from_stage, to_stage, occurred_at,"
+            + " reason, actor, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+
+    public StageTransitions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One move of one lead (store id). */
+    public record LeadMove(long leadId, Transition transition) {
+        public LeadMove {
+            Objects.requireNonNull(transition, "transition");
+        }
+    }
+
+    /**
+     * The stages of the given leads (store ids, ascending: read as one id range), with when they entered them;
+     * leads that do not exist are missing from the map.
+     */
+    public Map<Long, LeadStage> stages(List<Long> ascendingIds) {
+        Map<Long, LeadStage> stages = new HashMap<>();
+        if (ascendingIds.isEmpty()) {
+            return stages;
+        }
+        // a primary-key range, not a long IN list (which H2 re-checks row by row)
+        Set<Long> wanted = new HashSet<>(ascendingIds);
+        jdbc.query("SELECT id, stage, stage_changed_at FROM lead WHERE id BETWEEN ? AND ?", rs -> {
+            if (wanted.contains(rs.getLong(1))) {
+                stages.put(rs.getLong(1), LeadStage.at(Stage.valueOf(rs.getString(2)), Instants.read(rs, 3)));
+            }
+        }, ascendingIds.get(0), ascendingIds.get(ascendingIds.size() - 1));
+        return stages;
+    }
+
+    /**
+     * Records the first stage of leads just inserted (their rows carry it already): audit rows only.
+     *
+     * @throws IllegalArgumentException when a move is not a first stage
+     */
+    public void arrived(List<LeadMove> arrivals, String actor, long runId) {
+        for (LeadMove move : arrivals) {
+            if (move.transition().from() != null) {
+                throw new IllegalArgumentException("Invalid arrival of lead " + move.leadId() + ": it comes from "
+                        + move.transition().from() + ", expected no stage before");
+            }
+        }
+        trail(arrivals, actor, runId);
+    }
+
+    /**
+     * Moves leads: every move goes to the audit trail in the order given, and each lead's row takes the stage of
+     * its last move.
+     */
+    public void record(List<LeadMove> moves, String actor, long runId) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        Map<Long, Transition> last = new LinkedHashMap<>();
+        for (LeadMove move : moves) {
+            last.put(move.leadId(), move.transition());
+        }
+        List<Map.Entry<Long, Transition>> mqls = new ArrayList<>();
+        List<Map.Entry<Long, Transition>> others = new ArrayList<>();
+        for (Map.Entry<Long, Transition> lead : last.entrySet()) {
+            (lead.getValue().to() == Stage.MQL ? mqls : others).add(lead);
+        }
+        if (!mqls.isEmpty()) {
+            jdbc.batchUpdate("UPDATE lead SET stage = 'MQL', stage_changed_at = ?, mql_at = ?, sla_state = 'OPEN'"
+                    + " WHERE id = ?", mqls, mqls.size(), (ps, lead) -> {
+                        Instants.bind(ps, 1, lead.getValue().at());
+                        Instants.bind(ps, 2, lead.getValue().at());
+                        ps.setLong(3, lead.getKey());
+                    });
+        }
+        if (!others.isEmpty()) {
+            jdbc.batchUpdate("UPDATE lead SET stage = ?, stage_changed_at = ? WHERE id = ?", others, others.size(),
+                    (ps, lead) -> {
+                        ps.setString(1, lead.getValue().to().name());
+                        Instants.bind(ps, 2, lead.getValue().at());
+                        ps.setLong(3, lead.getKey());
+                    });
+        }
+        trail(moves, actor, runId);
+    }
+
+    /**
+     * Returns stale MQLs to nurture, each only if it is still an overdue MQL of the given MQL time (a lead an
+     * import moved meanwhile is left alone), and records the moves made.
+     *
+     * @return the moves made
+     */
+    public List<LeadMove> recycle(List<Recycling> recyclings, String actor, long runId) {
+        if (recyclings.isEmpty()) {
+            return List.of();
+        }
+        int[][] counts = jdbc.batchUpdate("UPDATE lead SET stage = ?, stage_changed_at = ?, sla_state = 'RECYCLED'"
+                        + " WHERE id = ? AND mql_at = ? AND stage = ? AND sla_state = 'OVERDUE'",
+                recyclings, recyclings.size(), (ps, r) -> {
+                    ps.setString(1, r.move().transition().to().name());
+                    Instants.bind(ps, 2, r.move().transition().at());
+                    ps.setLong(3, r.move().leadId());
+                    Instants.bind(ps, 4, r.mqlAt());
+                    ps.setString(5, r.move().transition().from().name());
+                });
+        List<LeadMove> moved = new ArrayList<>(recyclings.size());
+        int i = 0;
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                if (count > 0 || count == Statement.SUCCESS_NO_INFO) {
+                    moved.add(recyclings.get(i).move());
+                }
+                i++;
+            }
+        }
+        trail(moved, actor, runId);
+        return moved;
+    }
+
+    /** A recycling move of an MQL, and the MQL time it is for. */
+    public record Recycling(LeadMove move, Instant mqlAt) {
+        public Recycling {
+            Objects.requireNonNull(move, "move");
+            Objects.requireNonNull(mqlAt, "mqlAt");
+            if (move.transition().from() != Stage.MQL) {
+                throw new IllegalArgumentException("Invalid recycling of lead " + move.leadId() + ": from "
+                        + move.transition().from() + ", expected from MQL");
+            }
+        }
+    }
+
+    private void trail(List<LeadMove> moves, String actor, long runId) {
+        if (moves.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(INSERT, moves, moves.size(), (ps, m) -> {
+            Transition t = m.transition();
+            ps.setLong(1, m.leadId());
+            ps.setString(2, t.from() == null ? null : t.from().name());
+            ps.setString(3, t.to().name());
+            Instants.bind(ps, 4, t.at());
+            ps.setString(5, t.reason());
+            ps.setString(6, actor);
+            ps.setLong(7, runId);
+        });
+    }
+}
