@@ -122,14 +122,15 @@ public class StoreBacktests {
 
     /**
      * What the store suggests as of {@code asOf} for a period of {@code periodDays} days: its calibration, its
-     * policy, its weekly volume over the weeks before, its team (reps who followed up leads in the period of
-     * the same length before) and a quota of that period's revenue plus 10%.
+     * policy, its forecast weekly volume (seasonal once a year and a quarter of leads lie before), its team
+     * (reps who followed up leads in the period of the same length before) and a quota of that period's revenue
+     * plus 10%.
      */
     public PeriodBasis basis(Instant asOf, int periodDays) {
         Calibration calibration = Calibration.fromObservations(store.observe(asOf));
         Policy policy = policies.current();
         Instant previous = asOf.minus(Duration.ofDays(periodDays));
-        return new PeriodBasis(asOf, calibration, policy, store.leadsPerWeek(asOf), store.activeReps(previous, asOf),
+        return new PeriodBasis(asOf, calibration, policy, store.leadsPerWeek(asOf, periodDays), store.activeReps(previous, asOf),
                 store.revenueWon(previous, asOf));
     }
 }

@@ -180,7 +180,8 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
                 ? arrivals.withLevelError(Defaults.LEVEL_ERROR, "default " + Numbers.percent(Defaults.LEVEL_ERROR)
                         + ": fewer than " + (ArrivalPattern.LEVEL_LOOKBACK_WEEKS + ArrivalPattern.LEVEL_HORIZON_WEEKS
                         + ArrivalPattern.MIN_LEVEL_ORIGINS - 1) + " weeks of leads to measure how far volume forecasts miss")
-                : arrivals.withLevelError(level, Numbers.percent(level) + ": how far the mean of 26 weeks missed the next"
+                : arrivals.withLevelError(level, Numbers.percent(level) + ": how far the store's volume forecast (the"
+                        + " same weeks a year before times the growth since, or the mean of 26 weeks) missed the next"
                         + " 13 weeks' volume over " + paths.weeklyLeadCounts().length + " weeks of leads");
         StageRate salToSql = stage(paths.handoffSalToSql(), defaultRates.salToSql(),
                 "hand-off SALs that reached SQL (a deal counts)");
