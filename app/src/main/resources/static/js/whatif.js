@@ -226,6 +226,69 @@
     }
   }
 
+  let backtestDays = null;
+  async function backtest() {
+    const days = inputs.period.value;
+    if (days === backtestDays) {
+      return;
+    }
+    backtestDays = days;
+    $('backtest-status').textContent = 'Back-testing every past ' + days + '-day period (once per change of the store;'
+      + ' about a minute on 20,000 leads)…';
+    try {
+      const r = await LS.getJson('/api/backtest?period-days=' + days);
+      if (days !== backtestDays) {
+        return;
+      }
+      renderBacktest(r, days);
+    } catch (e) {
+      $('backtest-status').textContent = 'Not back-tested: ' + e.message;
+      backtestDays = null;
+    }
+  }
+
+  function renderBacktest(r, days) {
+    const s = r.summary;
+    LS.text('bt-wins-coverage', s.wins.periods ? s.wins.inside_p10_p90 + ' of ' + s.wins.periods : '–');
+    LS.text('bt-revenue-coverage', s.revenue.periods ? s.revenue.inside_p10_p90 + ' of ' + s.revenue.periods : '–');
+    LS.text('bt-revenue-error', s.revenue.median_relative_error_p50 === null ? '–' : LS.percent(s.revenue.median_relative_error_p50, 0));
+    LS.text('bt-periods', String(r.periods.length));
+    const labels = r.periods.map(p => LS.day(p.from));
+    LS.chart('chart-backtest', {
+      grid: { left: 56, right: 16, top: 24, bottom: 40 },
+      tooltip: { trigger: 'axis', formatter: ps => { const p = r.periods[ps[0].dataIndex]; const m = p.revenue;
+          return p.from + ' to ' + p.to + '<br>P10 ' + LS.amount(m.p10) + ' · P50 ' + LS.amount(m.p50) + ' · P90 '
+            + LS.amount(m.p90) + '<br>actual ' + LS.amount(m.actual) + ' (' + LS.percent(m.percentile_rank, 0) + ')'; } },
+      legend: { data: ['P10–P90', 'P50', 'actual'], top: 0, right: 0 },
+      xAxis: { type: 'category', data: labels },
+      yAxis: { type: 'value', axisLabel: { formatter: v => LS.compact(v) }, splitLine: { lineStyle: { color: '#eef1f4' } } },
+      series: [
+        { name: 'P10', type: 'bar', stack: 'band', itemStyle: { color: 'transparent' }, data: r.periods.map(p => p.revenue.p10),
+          tooltip: { show: false } },
+        { name: 'P10–P90', type: 'bar', stack: 'band', itemStyle: { color: LS.colors.light, opacity: 0.6 },
+          data: r.periods.map(p => p.revenue.p90 - p.revenue.p10) },
+        { name: 'P50', type: 'scatter', symbol: 'rect', symbolSize: [26, 3], itemStyle: { color: LS.colors.brand },
+          data: r.periods.map(p => p.revenue.p50) },
+        { name: 'actual', type: 'scatter', symbolSize: 10, data: r.periods.map(p => ({ value: p.revenue.actual,
+            itemStyle: { color: p.revenue.inside_p10_p90 ? LS.colors.good : LS.colors.bad } })) }]
+    });
+    const bins = ['0–10', '10–20', '20–30', '30–40', '40–50', '50–60', '60–70', '70–80', '80–90', '90–100'];
+    LS.chart('chart-pit', {
+      grid: { left: 40, right: 16, top: 24, bottom: 40 },
+      tooltip: { trigger: 'axis' },
+      legend: { data: ['wins', 'revenue'], top: 0, right: 0 },
+      xAxis: { type: 'category', name: 'percentile', nameLocation: 'middle', nameGap: 26, data: bins },
+      yAxis: { type: 'value', minInterval: 1, name: 'periods' },
+      series: [
+        { name: 'wins', type: 'bar', data: s.wins.pit_histogram, itemStyle: { color: LS.colors.brand } },
+        { name: 'revenue', type: 'bar', data: s.revenue.pit_histogram, itemStyle: { color: LS.colors.good } }]
+    });
+    const mqls = r.periods.find(p => p.mqls.note);
+    $('backtest-status').textContent = r.periods.length + ' periods of ' + days + ' days'
+      + (mqls ? ' · MQLs not compared: ' + mqls.mqls.note : '');
+    $('backtest').dataset.ready = 'true';
+  }
+
   function changed() {
     labels();
     clearTimeout(timer);
@@ -235,8 +298,14 @@
   }
 
   Object.values(inputs).forEach(el => el.addEventListener(el.type === 'range' || el.type === 'number' ? 'input' : 'change', changed));
+  inputs.period.addEventListener('change', backtest);
   $('plan-button').addEventListener('click', plan);
   labels();
   simulate();
   levers();
+  if (store.as_of) {
+    backtest();
+  } else {
+    $('backtest-status').textContent = 'No back-test: the store has no history to calibrate from yet.';
+  }
 })();

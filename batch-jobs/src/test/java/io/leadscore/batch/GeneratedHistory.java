@@ -27,7 +27,15 @@ public final class GeneratedHistory {
     }
 
     public static GeneratedHistory of(int leads, long seed) {
-        GeneratorOptions options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed);
+        return of(GeneratorOptions.defaults().withLeads(leads).withSeed(seed));
+    }
+
+    /** A history of the given kind ({@link io.leadscore.data.synthetic.World}). */
+    public static GeneratedHistory of(int leads, long seed, io.leadscore.data.synthetic.World world, int historyDays) {
+        return of(GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withWorld(world).withHistoryDays(historyDays));
+    }
+
+    private static GeneratedHistory of(GeneratorOptions options) {
         try {
             Path dir = Files.createTempDirectory("leadscore-history-");
             dir.toFile().deleteOnExit();

@@ -1,6 +1,8 @@
 package io.leadscore.simulator;
 
 import io.leadscore.simulator.calibration.Calibration;
+import io.leadscore.simulator.calibration.DealPaths;
+import io.leadscore.simulator.calibration.Source;
 import io.leadscore.simulator.calibration.FunnelRates;
 import io.leadscore.simulator.calibration.Provenance;
 import io.leadscore.simulator.calibration.StageRate;
@@ -25,6 +27,11 @@ import java.util.TreeSet;
  */
 public final class SimulationResult {
 
+    /** The widest an assumption's label runs before it wraps. */
+    static final int ASSUMPTION_LABEL_WIDTH = 32;
+    /** The widest an assumption's detail runs before it wraps: with its label and source, at most 124 characters a line. */
+    static final int ASSUMPTION_DETAIL_WIDTH = 80;
+
     private final Scenario scenario;
     private final Calibration calibration;
     private final SimulationOptions options;
@@ -38,6 +45,12 @@ public final class SimulationResult {
     private final double opportunities;
     private final double wins;
     private final double pipelineWins;
+    private final double aroundWins;
+    private final double aroundOpportunities;
+    private final double backlogOpportunities;
+    private final double backlogWins;
+    private final double aroundRevenue;
+    private final double backlogRevenue;
     private final double eventualOpportunities;
     private final double eventualWins;
     private final double slaBreachRate;
@@ -67,6 +80,12 @@ public final class SimulationResult {
         double sumOpps = 0;
         double sumWins = 0;
         double sumPipelineWins = 0;
+        double sumAroundWins = 0;
+        double sumAroundOpps = 0;
+        double sumBacklogOpps = 0;
+        double sumBacklogWins = 0;
+        double sumAroundRevenue = 0;
+        double sumBacklogRevenue = 0;
         double sumEventualOpps = 0;
         double sumEventualWins = 0;
         double sumRecycled = 0;
@@ -85,6 +104,12 @@ public final class SimulationResult {
             sumOpps += r.opportunities[i];
             sumWins += r.wins[i];
             sumPipelineWins += r.pipelineWins[i];
+            sumAroundWins += r.aroundWins[i];
+            sumAroundOpps += r.aroundOpportunities[i];
+            sumBacklogOpps += r.backlogOpportunities[i];
+            sumBacklogWins += r.backlogWins[i];
+            sumAroundRevenue += r.aroundRevenue[i];
+            sumBacklogRevenue += r.backlogRevenue[i];
             sumEventualOpps += r.eventualOpportunities[i];
             sumEventualWins += r.eventualWins[i];
             sumRecycled += r.recycled[i];
@@ -103,6 +128,12 @@ public final class SimulationResult {
         this.opportunities = sumOpps / n;
         this.wins = sumWins / n;
         this.pipelineWins = sumPipelineWins / n;
+        this.aroundWins = sumAroundWins / n;
+        this.aroundOpportunities = sumAroundOpps / n;
+        this.backlogOpportunities = sumBacklogOpps / n;
+        this.backlogWins = sumBacklogWins / n;
+        this.aroundRevenue = sumAroundRevenue / n;
+        this.backlogRevenue = sumBacklogRevenue / n;
         this.eventualOpportunities = sumEventualOpps / n;
         this.eventualWins = sumEventualWins / n;
         this.recycled = sumRecycled / n;
@@ -188,6 +219,21 @@ public final class SimulationResult {
         return pipelineWins;
     }
 
+    /** Expected wins of deals the period's new leads open around the hand-off (store-calibrated runs). */
+    public double winsAroundHandoff() {
+        return aroundWins;
+    }
+
+    /** Expected wins of deals opened during the period by leads created before it (store-calibrated runs). */
+    public double winsFromBacklog() {
+        return backlogWins;
+    }
+
+    /** Expected wins of the period's MQLs (the hand-off path of its new leads). */
+    public double winsThroughHandoff() {
+        return wins - pipelineWins - aroundWins - backlogWins;
+    }
+
     /**
      * Expected opportunities from the MQLs touched in the period, whenever
      * they open (inside the period or after it): SQLs × SQL→opportunity, with
@@ -268,6 +314,29 @@ public final class SimulationResult {
         return expectedLeads * mqlShare * calibration.rates().meanProduct() * meanLift;
     }
 
+    /**
+     * The cross-check of the path decomposition: the champion's calibrated scores read directly as the chance of
+     * a won deal (within the label horizon of the policy), averaged over the score distribution of new leads.
+     * Compare with {@link #pathsWinsPerLead()}.
+     */
+    public double scoreWinsPerLead() {
+        return calibration.scores().meanScore();
+    }
+
+    /**
+     * Wins per new lead by the decomposition the simulator runs: each path's deals per lead times the share of its
+     * deals that end won (eventually, not only inside a period); without a store history, the MQL share at the
+     * reference threshold times the product of the stage rates.
+     */
+    public double pathsWinsPerLead() {
+        var paths = calibration.paths();
+        if (!paths.fromStore()) {
+            return calibration.mqlShare(calibration.referenceThreshold()) * calibration.rates().meanProduct();
+        }
+        return paths.handoffDealsPerLead() * calibration.rates().opportunityToWon().mean()
+                + paths.aroundDealsPerLead() * paths.aroundCourse().winShare();
+    }
+
     /** The response time, in hours from MQL to first touch, at which the calibration's MQL→SAL rate holds. */
     public double referenceResponseHours() {
         return calibration.responseDecay().referenceHours();
@@ -310,6 +379,23 @@ public final class SimulationResult {
         json.member("opportunities", opportunities);
         json.member("wins", wins);
         json.member("wins_from_open_pipeline", pipelineWins);
+        json.name("opportunities_by_path").beginObject()
+                .member("handoff", opportunities - aroundOpportunities - backlogOpportunities)
+                .member("around_handoff", aroundOpportunities)
+                .member("backlog", backlogOpportunities)
+                .endObject();
+        json.name("wins_by_path").beginObject()
+                .member("handoff", winsThroughHandoff())
+                .member("around_handoff", aroundWins)
+                .member("backlog", backlogWins)
+                .member("open_pipeline", pipelineWins)
+                .endObject();
+        json.name("revenue_by_path").beginObject()
+                .member("handoff", revenue.mean() - revenue.fromOpenPipeline() - aroundRevenue - backlogRevenue)
+                .member("around_handoff", aroundRevenue)
+                .member("backlog", backlogRevenue)
+                .member("open_pipeline", revenue.fromOpenPipeline())
+                .endObject();
         json.member("eventual_opportunities", eventualOpportunities);
         json.member("eventual_wins", eventualWins);
         json.member("sla_breach_rate", slaBreachRate);
@@ -333,6 +419,13 @@ public final class SimulationResult {
                 .member("wins", reverseFunnelWins())
                 .member("revenue", reverseFunnelRevenue())
                 .memberOrNull("required_leads", perWon > 0 ? Math.max(0, scenario.quota() - pipelineMean) / perWon : Double.NaN)
+                .endObject();
+        json.name("cross_check").beginObject()
+                .member("decomposition", calibration.paths().fromStore() ? "paths" : "stages")
+                .member("paths_wins_per_lead", pathsWinsPerLead())
+                .member("score_wins_per_lead", scoreWinsPerLead())
+                .member("score_horizon_days", scenario.policy().labelHorizonDays())
+                .member("score_source", calibration.scores().provenance().source().wireName())
                 .endObject();
         json.name("assumptions").beginObject();
         writeScenario(json);
@@ -404,6 +497,13 @@ public final class SimulationResult {
                 ? "closed in the period, incl. " + Numbers.count(pipelineWins) + " from open pipeline"
                 : "closed in the period");
         out.append(funnel.render()).append('\n');
+        if (calibration.paths().fromStore()) {
+            out.append(String.format(Locale.ROOT, "Wins by path: %s through the hand-off (this period's MQLs), %s around it"
+                            + " (this period's leads sales took without one), %s from leads created before the period,"
+                            + " %s from deals already open%n",
+                    Numbers.count(winsThroughHandoff()), Numbers.count(aroundWins), Numbers.count(backlogWins),
+                    Numbers.count(pipelineWins)));
+        }
         out.append(String.format(Locale.ROOT, "SLA breach rate %s, recycled MQLs %s, mean response %s, rep utilisation %s%n",
                 Numbers.percent(slaBreachRate), Numbers.count(recycled),
                 Double.isNaN(meanResponseHours) ? "n/a" : Numbers.fixed(meanResponseHours, 1) + " h",
@@ -421,13 +521,23 @@ public final class SimulationResult {
                 Numbers.count(reverseFunnelWins()), Numbers.amount(reverseFunnelRevenue()),
                 Double.isNaN(meanResponseHours) ? "" : " (mean " + Numbers.fixed(meanResponseHours, 1) + " h)",
                 Numbers.count(eventualWins)));
+        out.append(String.format(Locale.ROOT,
+                "Cross-check, wins per 1,000 new leads: %s by the %s the simulator runs (eventually); %s by the %s"
+                        + " scores read as the chance of a win within %d days%n",
+                Numbers.count(1000 * pathsWinsPerLead()), calibration.paths().fromStore()
+                        ? "paths (through the hand-off and around it)" : "stage rates",
+                Numbers.count(1000 * scoreWinsPerLead()),
+                calibration.scores().provenance().source() == io.leadscore.simulator.calibration.Source.STORE
+                        ? "champion's calibrated" : "default", scenario.policy().labelHorizonDays()));
         if (cappedShare > 0) {
             out.append(String.format(Locale.ROOT,
                     "Note: for %s of MQLs the score lift would push a stage rate above 1 and is capped; "
                             + "the stage rates and scores disagree%n", Numbers.percent(cappedShare)));
         }
         out.append('\n');
-        TextTable sources = new TextTable("assumption", "source", "detail").align("lll");
+        // the notes are long: the detail column wraps, so the table stays as wide as a terminal
+        TextTable sources = new TextTable("assumption", "source", "detail").align("lll")
+                .wrap(0, ASSUMPTION_LABEL_WIDTH).wrap(2, ASSUMPTION_DETAIL_WIDTH);
         java.util.List<StageRate> rates = calibration.rates().inOrder();
         String reference = Numbers.hours(referenceResponseHours());
         for (int i = 0; i < rates.size(); i++) {
@@ -443,7 +553,8 @@ public final class SimulationResult {
                 calibration.responseDecay().tauHours(), calibration.responseDecay().k(), reference), calibration.responseDecay().provenance().source().wireName(),
                 calibration.responseDecay().provenance().note());
         sources.row("arrivals", calibration.arrivals().provenance().source().wireName(),
-                calibration.arrivals().provenance().note());
+                calibration.arrivals().provenance().note() + (calibration.arrivals().levelSd() > 0
+                        ? "; volume level error " + calibration.arrivals().levelNote() : ""));
         sources.row("deal size mean " + Numbers.amount(calibration.dealSize().mean()),
                 calibration.dealSize().provenance().source().wireName(), calibration.dealSize().provenance().note());
         sources.row(String.format(Locale.ROOT, "qualification lag median %.1f d", calibration.qualificationLag().median()),
@@ -451,6 +562,17 @@ public final class SimulationResult {
                 calibration.qualificationLag().provenance().note());
         sources.row(String.format(Locale.ROOT, "sales cycle median %.1f d", calibration.salesCycle().median()),
                 calibration.salesCycle().provenance().source().wireName(), calibration.salesCycle().provenance().note());
+        DealPaths paths = calibration.paths();
+        sources.row(paths.fromStore() ? "deal paths" : "deal paths: hand-off only",
+                paths.fromStore() ? Source.STORE.wireName() : Source.DEFAULT.wireName(), paths.summary());
+        if (paths.fromStore()) {
+            sources.row("MQLs worked " + Numbers.percent(paths.worked().mean()), paths.worked().provenance().source().wireName(),
+                    paths.worked().provenance().note());
+            sources.row(String.format(Locale.ROOT, "around the hand-off: %s won, mean deal %s",
+                            Numbers.percent(paths.aroundCourse().winShare()),
+                            Numbers.amount(paths.aroundCourse().meanWonAmount())), Source.STORE.wireName(),
+                    paths.aroundCourse().provenance().note());
+        }
         sources.row("open pipeline " + calibration.openPipeline().size(),
                 calibration.pipelineProvenance().source().wireName(), calibration.pipelineProvenance().note());
         out.append(sources.render());

@@ -59,7 +59,7 @@ public final class Simulator {
 
     /** The expected MQLs of one period: expected leads × the share of scores at or above the threshold. */
     public static double expectedMqls(Scenario scenario, Calibration calibration) {
-        return expectedLeads(scenario, calibration) * calibration.scores().shareAtOrAbove(scenario.threshold());
+        return expectedLeads(scenario, calibration) * calibration.mqlShare(scenario.threshold());
     }
 
     private static void execute(TrialModel model, SimulationOptions options, TrialResults results) {

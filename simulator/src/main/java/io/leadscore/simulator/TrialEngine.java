@@ -3,6 +3,7 @@ package io.leadscore.simulator;
 import io.leadscore.simulator.calibration.DealSizeModel;
 import io.leadscore.simulator.calibration.LogNormalDays;
 import io.leadscore.simulator.random.DiscreteQuantiles;
+import io.leadscore.simulator.random.PoissonTable;
 import io.leadscore.simulator.random.SplitMixGenerator;
 import io.leadscore.simulator.random.Streams;
 import java.util.Arrays;
@@ -69,6 +70,21 @@ final class TrialEngine {
     private final TrialModel model;
     private final long seed;
     private final double[] trialRate = new double[TrialModel.STAGES];
+    private final PathFlows.Trial paths;
+    private double workedRate;
+    /**
+     * Poisson tables for the day means a trial's volume level or week factor makes, on a grid of 0.2% of the
+     * mean (a mean off by at most 0.1% moves a day's lead count by well under one in a thousand draws), built
+     * when first needed: table slot k holds Poisson(exp(k × {@value #MEAN_GRID})).
+     */
+    private final PoissonTable[] meanTables = new PoissonTable[(int) Math.ceil(Math.log(1e6) / MEAN_GRID) + 1];
+    static final double MEAN_GRID = 0.002;
+    /** Below this mean the direct search is as quick as a table. */
+    static final double TABLE_FROM_MEAN = 30;
+
+    /** The trial's volume level (1: the scenario's) and the factor on its hand-off deals' amounts. */
+    private double level = 1;
+    private double sizeFactor = 1;
     private final double[] probability;
     /** Per slot, flattened [j * slots + slot]: p₂, p₂p₃ and p₂p₃p₄, the chances of reaching SQL, opportunity and won from SAL. */
     private final double[] chain;
@@ -110,6 +126,7 @@ final class TrialEngine {
         this.weekFactor = new double[model.weeks];
         this.repFree = new double[Math.max(1, model.reps)];
         this.bucketStart = new int[24 * model.days + 2];
+        this.paths = model.flows.new Trial();
     }
 
     void run(int trial, TrialResults out) {
@@ -131,22 +148,37 @@ final class TrialEngine {
         pipelineRevenue = 0;
 
         drawTrialParameters(trialKey);
+        boolean flows = model.flows.active;
+        if (flows) {
+            paths.start(trialKey, trialRate[3]);
+        }
         int n = arrivals(trialKey);
         orderByReadiness(n);
         queueAndFunnel(n);
+        if (flows) {
+            paths.backlog(trialKey);
+        }
         openPipeline(trialKey);
+        int otherWins = flows ? paths.aroundWins + paths.backlogWins : 0;
+        double otherRevenue = flows ? paths.aroundRevenue + paths.backlogRevenue : 0;
 
         out.leads[trial] = leads;
         out.mqls[trial] = n;
         out.sals[trial] = sals;
         out.sqls[trial] = sqls;
-        out.opportunities[trial] = opportunities;
-        out.wins[trial] = wins + pipelineWins;
+        out.opportunities[trial] = opportunities + (flows ? paths.aroundOpportunities + paths.backlogOpportunities : 0);
+        out.aroundOpportunities[trial] = flows ? paths.aroundOpportunities : 0;
+        out.backlogOpportunities[trial] = flows ? paths.backlogOpportunities : 0;
+        out.wins[trial] = wins + pipelineWins + otherWins;
         out.eventualOpportunities[trial] = eventualOpportunities;
         out.eventualWins[trial] = eventualWins;
-        out.revenue[trial] = revenue + pipelineRevenue;
+        out.revenue[trial] = revenue + pipelineRevenue + otherRevenue;
         out.pipelineWins[trial] = pipelineWins;
         out.pipelineRevenue[trial] = pipelineRevenue;
+        out.aroundWins[trial] = flows ? paths.aroundWins : 0;
+        out.aroundRevenue[trial] = flows ? paths.aroundRevenue : 0;
+        out.backlogWins[trial] = flows ? paths.backlogWins : 0;
+        out.backlogRevenue[trial] = flows ? paths.backlogRevenue : 0;
         out.touches[trial] = touches;
         out.slaDecided[trial] = decided;
         out.slaBreaches[trial] = breaches;
@@ -161,6 +193,10 @@ final class TrialEngine {
         for (int i = 0; i < TrialModel.STAGES; i++) {
             trialRate[i] = m.rates[i].draw(rateRng);
         }
+        workedRate = m.worked.draw(rateRng);
+        level = m.levelSd > 0 ? lognormalFactor(m.levelSd, rateRng) : 1;
+        double sizeError = m.calibration.dealSize().relativeMeanError();
+        sizeFactor = sizeError > 0 ? lognormalFactor(sizeError, rateRng) : 1;
         int slots = m.slots;
         for (int i = 0; i < TrialModel.STAGES; i++) {
             for (int s = 0; s < slots; s++) {
@@ -184,6 +220,25 @@ final class TrialEngine {
         }
     }
 
+    /** The u-quantile of a day's Poisson lead count with the given mean, from the grid of tables for large means. */
+    private int leadsOfDay(double u, double mean) {
+        if (mean < TABLE_FROM_MEAN || mean > 1e6) {
+            return DiscreteQuantiles.poisson(u, mean);
+        }
+        int k = (int) Math.round(Math.log(mean) / MEAN_GRID);
+        PoissonTable table = meanTables[k];
+        if (table == null) {
+            table = new PoissonTable(Math.exp(k * MEAN_GRID));
+            meanTables[k] = table;
+        }
+        return table.inverse(u);
+    }
+
+    /** A lognormal factor of mean 1 and log standard deviation {@code sd}. */
+    static double lognormalFactor(double sd, SplitMixGenerator rng) {
+        return Math.exp(sd * io.leadscore.simulator.random.NormalQuantile.inverse(rng.nextDouble()) - sd * sd / 2);
+    }
+
     /**
      * Leads and MQLs day by day; returns the number of MQLs, each with its arrival and readiness. An MQL's
      * score band is drawn only when it is touched: the queue does not depend on it, and untouched MQLs
@@ -198,12 +253,15 @@ final class TrialEngine {
         for (int d = 0; d < m.days; d++) {
             double u = Streams.uniform(arrivalKey, d);
             int dayLeads;
-            if (m.poisson) {
+            if (m.poisson && level == 1) {
                 dayLeads = m.dayTable[d] != null ? m.dayTable[d].inverse(u) : DiscreteQuantiles.poisson(u, m.dayMean[d]);
             } else {
-                dayLeads = DiscreteQuantiles.poisson(u, m.dayMean[d] * weekFactor[d / 7]);
+                dayLeads = leadsOfDay(u, m.dayMean[d] * level * (m.poisson ? 1 : weekFactor[d / 7]));
             }
             leads += dayLeads;
+            if (m.flows.active) {
+                paths.aroundDealsOf(trialKey, d, dayLeads);
+            }
             double v = Streams.uniform(mqlKey, d);
             int dayMqls = m.mqlTable != null && m.mqlTable.covers(dayLeads) ? m.mqlTable.inverse(v, dayLeads)
                     : DiscreteQuantiles.binomial(v, dayLeads, m.mqlShare);
@@ -288,9 +346,22 @@ final class TrialEngine {
         DurationGrid lag = m.lagGrid;
         DurationGrid cycle = m.cycleGrid;
         DealSizeModel size = m.calibration.dealSize();
+        double worked = workedRate;
         for (int q = 0; q < n; q++) {
             int i = order[q];
             double a = arrival[i];
+            if (worked < 1 && Streams.uniform(drawKey[i], -1 - indexOf[i]) >= worked) {
+                // The black hole: sales never works this MQL; it takes no capacity and breaches its SLA.
+                if (a + recycle < end) {
+                    recycled++;
+                    decided++;
+                    breaches++;
+                } else if (a + sla <= end) {
+                    decided++;
+                    breaches++;
+                }
+                continue;
+            }
             double t = m.calendar.nextWorking(ready[i]);
             if (!unlimited) {
                 if (reps == 0) {
@@ -354,11 +425,16 @@ final class TrialEngine {
                 continue;
             }
             double opened = t + lag.hours(uLag);
-            if (!cycle.shorterThan(Streams.uniform(key, base + CYCLE), end - opened)) {
+            double uCycle = Streams.uniform(key, base + CYCLE);
+            if (!cycle.shorterThan(uCycle, end - opened)) {
                 continue;
             }
             wins++;
-            revenue += size.quantile(Streams.uniform(key, base + SIZE));
+            double uSize = Streams.uniform(key, base + SIZE);
+            // store-calibrated: the amount of a deal won this quickly, from the size bands' won deals of that age
+            // (the bands carry their own uncertainty of the mean)
+            revenue += m.flows.active ? paths.handoffAmount(cycle.hours(uCycle) / 24, uSize)
+                    : size.quantile(uSize) * sizeFactor;
         }
     }
 
@@ -373,6 +449,22 @@ final class TrialEngine {
         DealSizeModel size = m.calibration.dealSize();
         long pipelineKey = Streams.childKey(trialKey, PIPELINE);
         double won = trialRate[3];
+        if (m.flows.active) {
+            // Store-calibrated: the chance each open deal closes won inside the period, from the deal life
+            // tables at its age (old open deals are mostly the ones that will be lost).
+            io.leadscore.simulator.calibration.DealCourse course = m.calibration.paths().openDealCourse();
+            for (int o = 0; o < open; o++) {
+                long base = 3L * o;
+                if (!paths.pipelineWon(o, Streams.uniform(pipelineKey, base))) {
+                    continue;
+                }
+                pipelineWins++;
+                double amount = m.pipelineAmount[o];
+                // an open deal without an amount wins the mean won amount of the history's deals
+                pipelineRevenue += Double.isNaN(amount) ? course.meanWonAmount() : amount;
+            }
+            return;
+        }
         for (int o = 0; o < open; o++) {
             long base = 3L * o;
             if (Streams.uniform(pipelineKey, base) >= won) {

@@ -134,6 +134,13 @@ final class TrialModel {
     final DurationGrid lagGrid;
     final DurationGrid cycleGrid;
 
+    /** The deals around the hand-off and from the backlog (store-calibrated runs). */
+    final PathFlows flows;
+    /** The share of MQLs sales works at all. */
+    final StageRate worked;
+    /** The log standard deviation of a trial's volume level around the scenario's. */
+    final double levelSd;
+
     final double[] pipelineAge;
     final double[] pipelineAmount;
     final double[] pipelineCdfAtAge;
@@ -186,7 +193,7 @@ final class TrialModel {
         ScoreDistribution scores = calibration.scores();
         ConversionByScore conversion = calibration.conversion();
         double threshold = scenario.threshold();
-        this.mqlShare = scores.shareAtOrAbove(threshold);
+        this.mqlShare = calibration.mqlShare(threshold);
         double expectedLeads = 0;
         for (double mean : dayMean) {
             expectedLeads += mean;
@@ -304,6 +311,9 @@ final class TrialModel {
         this.lagGrid = new DurationGrid(calibration.qualificationLag());
         this.cycleGrid = new DurationGrid(calibration.salesCycle());
 
+        this.flows = new PathFlows(calibration, days);
+        this.worked = calibration.paths().worked();
+        this.levelSd = calibration.arrivals().levelSd();
         List<OpenOpportunity> pipeline = calibration.openPipeline();
         this.pipelineAge = new double[pipeline.size()];
         this.pipelineAmount = new double[pipeline.size()];

@@ -15,6 +15,14 @@ final class TrialResults {
     final double[] revenue;
     final int[] pipelineWins;
     final double[] pipelineRevenue;
+    /** Wins (and their revenue) of deals opened around the hand-off by the period's new leads. */
+    final int[] aroundWins;
+    final int[] aroundOpportunities;
+    final int[] backlogOpportunities;
+    final double[] aroundRevenue;
+    /** Wins of deals opened during the period by leads created before it. */
+    final int[] backlogWins;
+    final double[] backlogRevenue;
     final int[] touches;
     final int[] slaDecided;
     final int[] slaBreaches;
@@ -34,6 +42,12 @@ final class TrialResults {
         revenue = new double[trials];
         pipelineWins = new int[trials];
         pipelineRevenue = new double[trials];
+        aroundWins = new int[trials];
+        aroundOpportunities = new int[trials];
+        backlogOpportunities = new int[trials];
+        aroundRevenue = new double[trials];
+        backlogWins = new int[trials];
+        backlogRevenue = new double[trials];
         touches = new int[trials];
         slaDecided = new int[trials];
         slaBreaches = new int[trials];

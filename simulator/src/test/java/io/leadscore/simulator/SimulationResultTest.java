@@ -85,6 +85,23 @@ class SimulationResultTest {
     }
 
     @Test
+    void assumptionsTableWrapsItsNotesToATerminalsWidth() {
+        String table = RESULT.toTable();
+        List<String> lines = table.lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("assumption ")).findFirst().orElseThrow());
+        List<String> assumptions = lines.subList(header, lines.size());
+
+        // label 32 + source 8 + detail 80 + two gaps of 2: the notes once stretched the rule to 500 characters
+        assertThat(assumptions).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(124));
+        assertThat(assumptions.get(1)).matches("-{60,124}");
+        // the long MQL->SAL note is still there, whole, over several lines
+        assertThat(String.join(" ", assumptions).replaceAll(" +", " "))
+                .contains("taken to hold at a first touch 42 h after the MQL, the average first response in HBR 2011");
+        // counts of 100 or more are whole numbers, smaller ones keep a decimal
+        assertThat(table).containsPattern("MQLs +[0-9],[0-9]{3} ").containsPattern("wins +[0-9]+\\.[0-9] ");
+    }
+
+    @Test
     void revenuePercentilesInterpolateBetweenTrials() {
         // Type 7 on 0, 10, 20, 30, 40: P10 = 4, P50 = 20, P90 = 36.
         RevenueSummary s = RevenueSummary.of(new double[] {40, 0, 20, 10, 30}, new double[5]);

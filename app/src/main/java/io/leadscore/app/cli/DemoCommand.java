@@ -14,6 +14,7 @@ import io.leadscore.batch.slacheck.SlaCheckReport;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.data.synthetic.GenerationSummary;
 import io.leadscore.data.synthetic.GeneratorOptions;
+import io.leadscore.data.synthetic.World;
 import io.leadscore.scoring.evaluation.PromotionMode;
 import io.leadscore.scoring.scoring.Algorithm;
 import io.leadscore.simulator.Scenario;
@@ -57,6 +58,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed of the history, any whole number (default 42)")
     long seed = GeneratorOptions.DEFAULT_SEED;
 
+    @Option(names = "--history-days", paramLabel = "N", description = "days of history (default 730)")
+    int historyDays = GeneratorOptions.DEFAULT_HISTORY_DAYS;
+
+    @Option(names = "--world", paramLabel = "textbook|messy", description = "the kind of history (default textbook; see generate --help)")
+    String world = World.TEXTBOOK.wireName();
+
     @Option(names = "--export-dir", paramLabel = "DIR", description = "where the generated export is written (default ./leadscore-data/demo-export)")
     Path exportDir = Path.of("leadscore-data", "demo-export");
 
@@ -71,7 +78,8 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         GeneratorOptions options;
         try {
-            options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed);
+            options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withHistoryDays(historyDays)
+                    .withWorld(World.parse(world));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -114,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
             FunnelCommand.print(session.bean(FunnelReports.class).run(new Cohort(null, null, asOf)), out);
 
             heading(out, 8, "The chance of hitting quota next quarter, calibrated from the store (leadscore simulate --calibrate-from-store)");
-            StoreScenario store = StoreScenario.read(session, asOf, null, Scenario.DEFAULT_PERIOD_DAYS);
+            StoreScenario store = StoreScenario.read(session, asOf, Scenario.DEFAULT_PERIOD_DAYS);
             Scenario scenario = new ScenarioOptions().storeBase(Scenario.defaults().toBuilder().policy(store.policy).build(),
                     store);
             out.line(String.format(Locale.ROOT, "Quota: the last %d days' won revenue plus 10%%.", Scenario.DEFAULT_PERIOD_DAYS));

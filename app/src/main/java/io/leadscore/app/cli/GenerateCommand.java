@@ -4,6 +4,7 @@ import io.leadscore.data.synthetic.GenerationSummary;
 import io.leadscore.data.synthetic.GeneratorOptions;
 import io.leadscore.data.synthetic.ProgressListener;
 import io.leadscore.data.synthetic.SyntheticCrmGenerator;
+import io.leadscore.data.synthetic.World;
 import io.leadscore.batch.store.JobProgress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,6 +37,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "DATE", description = "end of the history, 1972-01-01 to 2199-12-31 (default 2026-11-01)")
     java.time.LocalDate until = GeneratorOptions.DEFAULT_UNTIL;
 
+    @Option(names = "--history-days", paramLabel = "N", description = "days of history before --until (default 730)")
+    int historyDays = GeneratorOptions.DEFAULT_HISTORY_DAYS;
+
+    @Option(names = "--world", paramLabel = "textbook|messy", description = {
+            "textbook (default): deals through the MQL hand-off; messy: also deals around it (referrals and returning",
+            "customers straight to a rep), skipped stages, missing follow-ups, a strong season and a team that grows"})
+    String world = World.TEXTBOOK.wireName();
+
     @Override
     public Integer call() {
         if (until.isBefore(EARLIEST_UNTIL) || until.getYear() > 2199) {
@@ -44,7 +53,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         GeneratorOptions options;
         try {
-            options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withUntil(until);
+            options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withUntil(until)
+                    .withHistoryDays(historyDays).withWorld(World.parse(world));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -61,7 +61,7 @@ final class PlanCommand implements Callable<Integer> {
         Scenario base = Scenario.defaults();
         StoreScenario store = null;
         if (scenario.calibrateFromStore) {
-            store = StoreScenario.read(globals, null, null, scenario.periodLength());
+            store = StoreScenario.read(globals, null, scenario.periodLength());
             calibration = store.calibration;
             base = scenario.storeBase(base, store);
         }

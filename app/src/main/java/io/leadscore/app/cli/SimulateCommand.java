@@ -1,15 +1,18 @@
 package io.leadscore.app.cli;
 
+import io.leadscore.batch.simulation.StoreBacktests;
+import io.leadscore.batch.store.JobProgress;
 import io.leadscore.simulator.Scenario;
 import io.leadscore.simulator.SimulationOptions;
 import io.leadscore.simulator.SimulationResult;
 import io.leadscore.simulator.Simulator;
-import io.leadscore.simulator.backtest.Backtest;
+import io.leadscore.simulator.backtest.BacktestPeriod;
 import io.leadscore.simulator.backtest.BacktestResult;
+import io.leadscore.simulator.backtest.BacktestSeries;
+import io.leadscore.simulator.backtest.MetricCheck;
 import io.leadscore.simulator.calibration.Calibration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
         "Monte Carlo projection of one quota period: the chance of hitting quota (p_attain), revenue P10/P50/P90,",
         "and the expected leads, MQLs, SALs, SQLs, opportunities, wins and SLA breaches, under a threshold, an",
         "SLA, a lead volume and a team size. --backtest-from DATE --to DATE simulates a past period from what was",
-        "known before it and shows where what happened falls."})
+        "known before it and shows where what happened falls; --backtest-all does so for every past period."})
 final class SimulateCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
@@ -36,29 +39,25 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--backtest-from", paramLabel = "DATE", description = "back-test the period from DATE to --to")
     String backtestFrom;
 
+    @Option(names = "--backtest-all", description = {"back-test every past period of --period-days days (default 90)",
+            "with enough history before it, each simulated from what was known before it (rolling origin)"})
+    boolean backtestAll;
+
     @Override
     public Integer call() {
         GlobalOptions globals = root.globals();
         Output out = new Output(System.out, globals.format());
+        if (backtestAll) {
+            return backtestAll(globals, out);
+        }
+        if (backtestFrom != null) {
+            return backtestOne(globals, out);
+        }
         Calibration calibration = Calibration.defaults();
         Scenario base = Scenario.defaults();
         StoreScenario store = null;
-        if (backtestFrom != null) {
-            if (scenario.to == null) {
-                throw new UsageException("--backtest-from needs --to: the end of the period to back-test");
-            }
-            LocalDate from = ScenarioOptions.date("--backtest-from", backtestFrom);
-            LocalDate to = ScenarioOptions.date("--to", scenario.to);
-            if (!from.isBefore(to)) {
-                throw new UsageException("--backtest-from " + from + " is not before --to " + to);
-            }
-            Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-            store = StoreScenario.read(globals, start, to.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                    (int) java.time.temporal.ChronoUnit.DAYS.between(from, to));
-            scenario.from = backtestFrom;
-            scenario.periodDays = null;
-        } else if (scenario.calibrateFromStore) {
-            store = StoreScenario.read(globals, null, null, scenario.periodLength());
+        if (scenario.calibrateFromStore) {
+            store = StoreScenario.read(globals, null, scenario.periodLength());
         }
         if (store != null) {
             calibration = store.calibration;
@@ -66,8 +65,76 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Scenario s = scenario.scenario(base, store == null ? null : store.policy);
         SimulationOptions options = scenario.options(SimulationOptions.DEFAULT_TRIALS);
-        SimulationResult result = Simulator.run(s, calibration, options);
-        BacktestResult backtest = store != null && store.actuals != null ? Backtest.check(result, store.actuals) : null;
+        print(Simulator.run(s, calibration, options), null, out);
+        return 0;
+    }
+
+    private Integer backtestOne(GlobalOptions globals, Output out) {
+        if (scenario.to == null) {
+            throw new UsageException("--backtest-from needs --to: the end of the period to back-test");
+        }
+        if (scenario.from != null || scenario.periodDays != null) {
+            throw new UsageException("--backtest-from DATE --to DATE sets the period; leave out --from and --period-days");
+        }
+        LocalDate from = ScenarioOptions.date("--backtest-from", backtestFrom);
+        LocalDate to = ScenarioOptions.date("--to", scenario.to);
+        if (!from.isBefore(to)) {
+            throw new UsageException("--backtest-from " + from + " is not before --to " + to);
+        }
+        SimulationOptions options = scenario.options(SimulationOptions.DEFAULT_TRIALS);
+        try (StoreSession session = StoreSession.open(globals)) {
+            StoreBacktests.Checked checked = session.bean(StoreBacktests.class).one(from, to, options);
+            print(checked.simulated(), checked.check(), out);
+            if (out.format() == OutputFormat.table) {
+                out.line("Back-test: what happened from " + from + " to " + to + " (as the funnel report counts it)"
+                        + " against what was simulated from what was known before " + from);
+            }
+        }
+        return 0;
+    }
+
+    private Integer backtestAll(GlobalOptions globals, Output out) {
+        if (backtestFrom != null || scenario.from != null || scenario.to != null) {
+            throw new UsageException("--backtest-all picks its own periods; leave out --backtest-from, --from and --to"
+                    + " (--period-days sets their length)");
+        }
+        int days = scenario.periodDays != null ? scenario.periodDays : Scenario.DEFAULT_PERIOD_DAYS;
+        if (days < 1 || days > 3660) {
+            throw new UsageException("--period-days " + days + ": expected 1 to 3660");
+        }
+        SimulationOptions options = scenario.options(StoreBacktests.DEFAULT_TRIALS);
+        JobProgress progress = TerminalProgress.forTerminal(globals.quiet());
+        String task = "back-testing " + days + "-day periods";
+        BacktestSeries series;
+        try (StoreSession session = StoreSession.open(globals)) {
+            series = session.bean(StoreBacktests.class).all(days, options, Instant.now(),
+                    (done, total, from, to) -> progress.report(task, done, total));
+            progress.finished(task);
+        }
+        if (series.periods().isEmpty()) {
+            throw new UsageException("the store holds less than " + StoreBacktests.MIN_HISTORY_DAYS + " days of leads"
+                    + " before its last " + days + " days: no period has enough history before it to back-test");
+        }
+        switch (out.format()) {
+            case json -> out.line(series.toJson());
+            case csv -> {
+                java.util.List<java.util.List<?>> rows = new java.util.ArrayList<>();
+                for (BacktestPeriod p : series.periods()) {
+                    for (String metric : BacktestSeries.METRICS) {
+                        MetricCheck c = p.result().check(metric);
+                        rows.add(java.util.List.of(p.from(), p.to(), metric, c.known() ? c.actual() : "", c.p10(),
+                                c.p50(), c.p90(), c.known() ? c.percentileRank() : "", c.known() ? c.insideP10P90() : ""));
+                    }
+                }
+                out.csv(java.util.List.of("from", "to", "metric", "actual", "p10", "p50", "p90", "percentile_rank",
+                        "inside_p10_p90"), rows);
+            }
+            case table -> out.line(series.toTable());
+        }
+        return 0;
+    }
+
+    private static void print(SimulationResult result, BacktestResult backtest, Output out) {
         switch (out.format()) {
             case json -> {
                 if (backtest == null) {
@@ -84,15 +151,10 @@ final class SimulateCommand implements Callable<Integer> {
                 out.line(result.histogramText(60));
                 if (backtest != null) {
                     out.line("");
-                    out.line("Back-test: what happened against what was simulated from what was known before " + backtestFrom);
                     out.line(backtest.toTable());
-                    if (store.rescoringRunsInPeriod == 0) {
-                        out.line("Note: no rescoring ran in that period, so the store holds no MQLs for it to compare.");
-                    }
                 }
             }
         }
-        return 0;
     }
 
     private static java.util.List<java.util.List<?>> csvRows(SimulationResult r) {

@@ -3,35 +3,29 @@ package io.leadscore.app.cli;
 import io.leadscore.batch.simulation.StoreCalibration;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.scoring.policy.Policy;
-import io.leadscore.simulator.backtest.Actuals;
 import io.leadscore.simulator.calibration.Calibration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * What {@code simulate} and {@code plan} take from the store when asked: the
- * calibration as of a time, the policy, the observed lead volume, and for a
- * back-test what happened. Kept apart so that commands without a store never
+ * calibration as of a time, the policy, the observed lead volume. Kept apart so that commands without a store never
  * load Spring.
  */
 final class StoreScenario {
     final Calibration calibration;
     final Policy policy;
     final Optional<Double> leadsPerWeek;
-    final Actuals actuals;
-    final long rescoringRunsInPeriod;
     /** Revenue won in the period of the same length just before the calibration time. */
     final double lastPeriodRevenue;
     /** Reps who followed up leads in that period. */
     final Optional<Integer> reps;
 
-    private StoreScenario(Calibration calibration, Policy policy, Optional<Double> leadsPerWeek, Actuals actuals,
-                          long rescoringRunsInPeriod, double lastPeriodRevenue, Optional<Integer> reps) {
+    private StoreScenario(Calibration calibration, Policy policy, Optional<Double> leadsPerWeek,
+                          double lastPeriodRevenue, Optional<Integer> reps) {
         this.calibration = calibration;
         this.policy = policy;
         this.leadsPerWeek = leadsPerWeek;
-        this.actuals = actuals;
-        this.rescoringRunsInPeriod = rescoringRunsInPeriod;
         this.lastPeriodRevenue = lastPeriodRevenue;
         this.reps = reps;
     }
@@ -45,14 +39,12 @@ final class StoreScenario {
     }
 
     /**
-     * @param asOf        calibrate from what was known before this time
-     * @param periodEnd   for a back-test, the end of the simulated period (actuals are read for
-     *                    [asOf, periodEnd)); {@code null} otherwise
+     * @param asOf        calibrate from what was known before this time; {@code null} for where the data ends
      * @param periodDays  the length of the simulated period, for the default quota
      */
-    static StoreScenario read(GlobalOptions globals, Instant asOf, Instant periodEnd, int periodDays) {
+    static StoreScenario read(GlobalOptions globals, Instant asOf, int periodDays) {
         try (StoreSession session = StoreSession.open(globals)) {
-            return read(session, asOf, periodEnd, periodDays);
+            return read(session, asOf, periodDays);
         }
     }
 
@@ -60,7 +52,7 @@ final class StoreScenario {
      * @param asOf calibrate from what was known before this time; {@code null} for "now, or where the store's
      *             data ends if that is earlier"
      */
-    static StoreScenario read(StoreSession session, Instant asOf, Instant periodEnd, int periodDays) {
+    static StoreScenario read(StoreSession session, Instant asOf, int periodDays) {
         {
             StoreCalibration store = session.bean(StoreCalibration.class);
             if (asOf == null) {
@@ -68,10 +60,8 @@ final class StoreScenario {
             }
             Calibration calibration = Calibration.fromObservations(store.observe(asOf));
             Policy policy = session.bean(PolicyStore.class).current();
-            Actuals actuals = periodEnd == null ? null : store.actuals(asOf, periodEnd);
-            long runs = periodEnd == null ? 0 : store.rescoringRuns(asOf, periodEnd);
             Instant periodStart = asOf.minus(java.time.Duration.ofDays(periodDays));
-            return new StoreScenario(calibration, policy, store.leadsPerWeek(asOf), actuals, runs,
+            return new StoreScenario(calibration, policy, store.leadsPerWeek(asOf),
                     store.revenueWon(periodStart, asOf), store.activeReps(periodStart, asOf));
         }
     }

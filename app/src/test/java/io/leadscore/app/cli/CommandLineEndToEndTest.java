@@ -198,6 +198,34 @@ class CommandLineEndToEndTest {
         for (JsonNode row : plan) {
             assertThat(row.propertyNames()).contains("threshold", "sla_hours", "required_leads", "required_mqls", "p_attain");
         }
+        // every past quarter with a year of history before it: the 730-day history to 2026-11-01 has four
+        Run all = run("simulate", "--backtest-all", "--trials", "200", "--format", "json");
+        assertThat(all.exit()).as(all.err()).isZero();
+        JsonNode backtest = all.json();
+        assertThat(backtest.get("periods")).hasSize(4);
+        JsonNode period = backtest.get("periods").get(3);
+        assertThat(period.get("from").asString()).isEqualTo("2026-08-03");
+        assertThat(period.get("to").asString()).isEqualTo("2026-11-01");
+        for (String metric : List.of("mqls", "wins", "revenue")) {
+            assertThat(period.get(metric).propertyNames()).contains("actual", "p10", "p50", "p90", "percentile_rank",
+                    "inside_p10_p90");
+            assertThat(backtest.get("summary").get(metric).propertyNames()).contains("coverage_p10_p90",
+                    "median_abs_error_p50", "crps");
+        }
+        // the history was imported and rescored once, at its end: no MQL history in any past quarter
+        assertThat(period.get("mqls").get("actual").isNull()).isTrue();
+        assertThat(period.get("mqls").get("note").asString()).contains("no MQL history");
+        Run table = run("simulate", "--backtest-all", "--period-days", "120", "--trials", "100");
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).contains("Rolling back-test", "coverage", "percentile ranks");
+        Run one = run("simulate", "--backtest-from", "2026-08-03", "--to", "2026-11-01", "--trials", "200", "--format", "json");
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(one.json().get("backtest").get("checks")).hasSize(3);
+        assertThat(one.json().get("wins").asDouble())
+                .isCloseTo(period.get("wins").get("p50").asDouble(), org.assertj.core.data.Offset.offset(10.0));
+        Run clash = run("simulate", "--backtest-all", "--from", "2026-01-01", "--to", "2026-04-01");
+        assertThat(clash.exit()).isEqualTo(2);
+        assertThat(clash.err()).contains("--backtest-all picks its own periods");
     }
 
     @Test

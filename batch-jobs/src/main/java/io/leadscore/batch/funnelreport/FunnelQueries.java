@@ -33,6 +33,23 @@ final class FunnelQueries {
                 + " GROUP BY t.lead_id";
     }
 
+    /**
+     * A won deal, the one definition the report's revenue and the simulator's back-test share: status WON,
+     * counted when it closed, for its amount. {@code alias} is the deal table's alias.
+     */
+    static String wonDeal(String alias) {
+        return alias + ".status = 'WON'";
+    }
+
+    /**
+     * The cohort's leads that reached MQL by the as-of time: at MQL or any later stage of the main path in the
+     * audit trail (as the stage section counts them; a lead sales took straight to SAL counts too).
+     */
+    static String reachedMql(Cohort cohort) {
+        return "SELECT COUNT(*) FROM (" + furthestReach(cohort) + ") r (lead_id, reach) WHERE r.reach >= "
+                + reachRank(Stage.MQL);
+    }
+
     /** {@code :asOf}, and {@code :from} and {@code :to} when the cohort has them. */
     static MapSqlParameterSource parameters(Cohort cohort) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("asOf", Instants.utc(cohort.asOf()));

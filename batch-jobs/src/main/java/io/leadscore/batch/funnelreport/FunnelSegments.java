@@ -35,7 +35,8 @@ final class FunnelSegments extends FunnelSection {
         Map<Long, long[]> wonDeals = new HashMap<>();
         Map<Long, BigDecimal> wonAmount = new HashMap<>();
         jdbc.query("SELECT d.lead_id, d.amount FROM deal d JOIN lead l ON l.id = d.lead_id WHERE "
-                + FunnelQueries.cohortCondition(cohort) + " AND d.status = 'WON' AND d.closed_at <= :asOf", parameters, rs -> {
+                + FunnelQueries.cohortCondition(cohort) + " AND " + FunnelQueries.wonDeal("d") + " AND d.closed_at <= :asOf",
+                parameters, rs -> {
                     wonDeals.computeIfAbsent(rs.getLong(1), k -> new long[1])[0]++;
                     wonAmount.merge(rs.getLong(1), rs.getBigDecimal(2), BigDecimal::add);
                 });

@@ -7,6 +7,7 @@ import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.scoring.domain.Stage;
 import io.leadscore.scoring.stages.StageEngine;
 import io.leadscore.simulator.backtest.Actuals;
+import io.leadscore.simulator.calibration.ArrivalPattern;
 import io.leadscore.simulator.calibration.OpenOpportunity;
 import io.leadscore.simulator.calibration.StageCounts;
 import io.leadscore.simulator.calibration.StoreObservations;
@@ -84,6 +85,9 @@ public class StoreCalibration {
                         .collect(Collectors.joining(", ")) + ") AND occurred_at < ? GROUP BY lead_id", at);
         Map<Long, Instant> firstTouch = firstTimes("SELECT lead_id, MIN(occurred_at) FROM followup"
                 + " WHERE occurred_at < ? GROUP BY lead_id", at);
+        Map<Long, Instant> readyAt = new HashMap<>(fastTrackAt);
+        mqlAt.forEach((lead, when) -> readyAt.merge(lead, when, StoreCalibration::earliest));
+        b.leadHistory(new LeadHistoryReader(jdbc).read(asOf, reached, readyAt, firstTouch));
         List<Double> delays = new ArrayList<>();
         List<Boolean> accepted = new ArrayList<>();
         for (Map.Entry<Long, Instant> touch : firstTouch.entrySet()) {
@@ -132,22 +136,9 @@ public class StoreCalibration {
         return b.build();
     }
 
-    /** What happened in [from, to): MQLs created, deals won and their revenue. */
-    public Actuals actuals(Instant from, Instant to) {
-        Object f = Instants.utc(from);
-        Object t = Instants.utc(to);
-        Long mqls = jdbc.queryForObject("SELECT COUNT(*) FROM stage_transition WHERE to_stage = 'MQL'"
-                + " AND occurred_at >= ? AND occurred_at < ?", Long.class, f, t);
-        Long wins = jdbc.queryForObject("SELECT COUNT(*) FROM deal WHERE status = 'WON' AND closed_at >= ? AND closed_at < ?",
-                Long.class, f, t);
-        return new Actuals(mqls == null ? 0 : mqls, wins == null ? 0 : wins, revenueWon(from, to));
-    }
-
-    /** Rescoring runs that scored as of a time in [from, to): without them the store holds no MQL history there. */
-    public long rescoringRuns(Instant from, Instant to) {
-        Long runs = jdbc.queryForObject("SELECT COUNT(*) FROM scoring_run WHERE as_of >= ? AND as_of < ?", Long.class,
-                Instants.utc(from), Instants.utc(to));
-        return runs == null ? 0 : runs;
+    /** When the store's data begins: its first lead's creation; empty without leads. */
+    public Optional<Instant> dataStart() {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(created_at) FROM lead", (rs, i) -> Instants.read(rs, 1)));
     }
 
     /**
@@ -165,12 +156,41 @@ public class StoreCalibration {
         return latest.plusMillis(1);
     }
 
-    /** The lead volume per week the store shows over the weeks before {@code asOf}, or empty without leads. */
+    /**
+     * The lead volume per week the store forecasts for the quarter after {@code asOf}, from the weeks before it
+     * ({@link ArrivalPattern#volumeForecast}); empty without leads.
+     */
     public Optional<Double> leadsPerWeek(Instant asOf) {
-        Instant start = asOf.minus(Duration.ofDays(7L * ARRIVAL_WEEKS));
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE created_at >= ? AND created_at < ?", Long.class,
-                Instants.utc(start), Instants.utc(asOf));
-        return n == null || n == 0 ? Optional.empty() : Optional.of(n / (double) ARRIVAL_WEEKS);
+        return leadsPerWeek(asOf, 7 * ArrivalPattern.LEVEL_HORIZON_WEEKS);
+    }
+
+    /**
+     * The lead volume per week the store forecasts for the {@code periodDays} days after {@code asOf}: seasonal
+     * (the same weeks a year before, times the growth since) with a year and a quarter of leads before it, else
+     * the mean of the last 26 weeks; empty without leads.
+     */
+    public Optional<Double> leadsPerWeek(Instant asOf, int periodDays) {
+        int horizon = Math.min(ArrivalPattern.SEASON_WEEKS, Math.max(1, (periodDays + 6) / 7));
+        Optional<Instant> first = dataStart();
+        if (first.isEmpty() || !first.get().isBefore(asOf)) {
+            return Optional.empty();
+        }
+        // whole weeks back from asOf, as far as the forecast looks and the store's leads reach
+        int reach = ArrivalPattern.SEASON_WEEKS + ArrivalPattern.GROWTH_WEEKS;
+        int weeks = (int) Math.min(reach, Duration.between(first.get(), asOf).toDays() / 7);
+        if (weeks < 1) {
+            weeks = 1;
+        }
+        Instant start = asOf.minus(Duration.ofDays(7L * weeks));
+        long[] counts = new long[weeks];
+        jdbc.query("SELECT created_at FROM lead WHERE created_at >= ? AND created_at < ?", rs -> {
+            int week = (int) (Duration.between(start, Instants.read(rs, 1)).toDays() / 7);
+            if (week >= 0 && week < counts.length) {
+                counts[week]++;
+            }
+        }, Instants.utc(start), Instants.utc(asOf));
+        double forecast = ArrivalPattern.volumeForecast(counts, counts.length, horizon);
+        return Double.isNaN(forecast) ? Optional.empty() : Optional.of(forecast);
     }
 
     private void arrivals(StoreObservations.Builder b, Instant asOf) {

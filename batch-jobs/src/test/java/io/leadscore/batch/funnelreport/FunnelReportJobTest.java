@@ -37,6 +37,8 @@ abstract class FunnelReportJobTest {
     @Autowired
     FunnelReports funnelReports;
     @Autowired
+    FunnelActuals funnelActuals;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     JobRepository jobRepository;
@@ -339,5 +341,56 @@ abstract class FunnelReportJobTest {
 
     private static BigDecimal[] amounts(String... amounts) {
         return java.util.Arrays.stream(amounts).map(BigDecimal::new).toArray(BigDecimal[]::new);
+    }
+
+    /** A finished rescoring run as of {@code asOf}. */
+    private void rescoredAsOf(long runId, String asOf) {
+        jdbc.update("INSERT INTO scoring_run (run_id, as_of, model_version, mql_threshold, started_at, finished_at)"
+                + " VALUES (?, ?, 'v1', 0.1, ?, ?)", runId, io.leadscore.batch.store.Instants.utc(at(asOf)),
+                io.leadscore.batch.store.Instants.utc(at(asOf)), io.leadscore.batch.store.Instants.utc(at(asOf)));
+    }
+
+    @Test
+    void countsAPeriodsActualsAsTheReportDoesOnlyWhereRescoringRanThroughIt() {
+        cohortFixture();
+        // weekly rescoring from 01-07 to 03-25: no stretch of Q1 longer than 7 days without a run
+        for (int week = 0; week < 12; week++) {
+            rescoredAsOf(100 + week, java.time.LocalDate.of(2025, 1, 7).plusWeeks(week) + "T02:00:00Z");
+        }
+
+        PeriodActuals q1 = funnelActuals.period(FROM, TO);
+
+        // the cohort of Q1 as of its end: reached MQL by 04-01 F-1, F-2, F-3, F-4, F-9, F-10 (MQL moves) and F-8
+        // (accepted without one); not F-5 (MQL in June), F-6 (rejected, never MQL), F-7 (MQL in July)
+        assertThat(q1.leads()).isEqualTo(10);
+        assertThat(q1.mqls()).isEqualTo(7);
+        FunnelReport asOfEnd = funnelReports.run(new Cohort(FROM, TO, TO));
+        assertThat(asOfEnd.funnel().get(1).reached()).as("the report's own 'reached MQL'").isEqualTo(q1.mqls());
+        // won in Q1, whoever the lead: D-X (01-15, 99,999) and D-1 (03-01, 10,000); D-4 and D-8 close later
+        assertThat(q1.wins()).isEqualTo(2);
+        assertThat(q1.revenue()).isEqualByComparingTo("109999");
+        assertThat(q1.mqlHistory()).contains("12 rescoring runs");
+
+        // a fortnight without rescoring in February: the MQLs of Q1 are not known
+        jdbc.update("DELETE FROM scoring_run WHERE run_id = 105");
+        PeriodActuals gap = funnelActuals.period(FROM, TO);
+        assertThat(gap.mqls()).isNull();
+        assertThat(gap.mqlHistory()).contains("no MQL history").contains("11 times");
+        assertThat(gap.wins()).isEqualTo(2);
+    }
+
+    @Test
+    void aPeriodIsCoveredByRescoringRunsAtMostAWeekApartFromItsStartToItsEnd() {
+        Instant from = at("2025-01-01T00:00:00Z");
+        Instant to = at("2025-01-15T00:00:00Z");
+        assertThat(FunnelActuals.coverage(from, to, List.of(at("2025-01-07T00:00:00Z"), at("2025-01-14T00:00:00Z"))))
+                .isNull();
+        // nothing in the first eight days
+        assertThat(FunnelActuals.coverage(from, to, List.of(at("2025-01-09T00:00:00Z"), at("2025-01-14T00:00:00Z"))))
+                .contains("2 times");
+        // nothing in the last eight days
+        assertThat(FunnelActuals.coverage(from, to, List.of(at("2025-01-02T00:00:00Z"), at("2025-01-07T00:00:00Z"))))
+                .isNotNull();
+        assertThat(FunnelActuals.coverage(from, to, List.of())).contains("0 times");
     }
 }

@@ -5,16 +5,14 @@ import java.util.Arrays;
 
 /**
  * When leads arrive and from which company, in creation order. Arrivals
- * follow a growing trend (the company's marketing scales up), a B2B season
- * (quiet summers and Decembers), the working week and the lead's local
+ * follow a growing trend (the company's marketing scales up), the world's
+ * season ({@link SalesPaths#monthFactors()}), the working week and the lead's local
  * business hours.
  */
 final class ArrivalSchedule {
     static final long MILLIS_PER_DAY = 86_400_000L;
     static final long MILLIS_PER_HOUR = 3_600_000L;
 
-    /** Relative lead volume by calendar month, January first: summer and December dips of B2B buying. */
-    private static final double[] MONTH_FACTOR = {1.05, 1.05, 1.10, 1.00, 1.00, 0.95, 0.80, 0.75, 1.05, 1.10, 1.05, 0.75};
     /** Monday first: inquiries cluster on Tuesday to Thursday and all but stop at weekends. */
     private static final double[] WEEKDAY_FACTOR = {1.15, 1.20, 1.15, 1.10, 0.90, 0.25, 0.20};
     /** Volume at the end of the history relative to its start. */
@@ -24,7 +22,8 @@ final class ArrivalSchedule {
     private final long[] createdAt;
     private final int[] company;
 
-    ArrivalSchedule(int leads, long startEpochDay, int days, CompanyPool companies, Rng rng) {
+    /** @param monthFactor relative lead volume by calendar month, January first (the world's season) */
+    ArrivalSchedule(int leads, long startEpochDay, int days, double[] monthFactor, CompanyPool companies, Rng rng) {
         if (companies.size() >= 1 << COMPANY_BITS) {
             throw new IllegalArgumentException("Too many companies: " + companies.size());
         }
@@ -33,7 +32,7 @@ final class ArrivalSchedule {
         for (int d = 0; d < days; d++) {
             long epochDay = startEpochDay + d;
             double trend = 1 + (GROWTH - 1) * d / Math.max(1, days - 1);
-            sum += trend * MONTH_FACTOR[monthIndex(epochDay)] * WEEKDAY_FACTOR[(int) Math.floorMod(epochDay + 3, 7L)];
+            sum += trend * monthFactor[monthIndex(epochDay)] * WEEKDAY_FACTOR[(int) Math.floorMod(epochDay + 3, 7L)];
             dayCumulative[d] = sum;
         }
         long startMillis = startEpochDay * MILLIS_PER_DAY;

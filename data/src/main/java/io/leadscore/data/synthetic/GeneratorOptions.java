@@ -16,6 +16,8 @@ import java.time.LocalDate;
  *                               (docs/crm-csv.md); 1 to 3660, as in {@code Policy}
  * @param responseDecayTauHours  τ of the response-time multiplier m(t) = (1 + t/τ)^(−k), in hours, &gt; 0
  * @param responseDecayK         k of that multiplier, 0 (response time does not matter) to 3
+ * @param world                  the textbook funnel, or a messy history with deals around the MQL hand-off,
+ *                               skipped stages, missing follow-ups, a strong season and a team change
  */
 public record GeneratorOptions(
         int leads,
@@ -24,7 +26,8 @@ public record GeneratorOptions(
         int historyDays,
         int labelHorizonDays,
         double responseDecayTauHours,
-        double responseDecayK) {
+        double responseDecayK,
+        World world) {
 
     public static final int DEFAULT_LEADS = 20_000;
     public static final long DEFAULT_SEED = 42;
@@ -66,36 +69,50 @@ public record GeneratorOptions(
         if (!(responseDecayK >= 0 && responseDecayK <= 3)) {
             throw new IllegalArgumentException("Invalid response decay k: " + responseDecayK + ", expected 0 to 3");
         }
+        if (world == null) {
+            throw new IllegalArgumentException("Missing world: expected one of textbook, messy");
+        }
     }
 
-    /** 20,000 leads, seed 42, history of 730 days up to 2026-11-01, a 180-day label horizon, τ = 0.5 h, k = 0.2. */
+    /** The textbook world. */
+    public GeneratorOptions(int leads, long seed, LocalDate until, int historyDays, int labelHorizonDays,
+            double responseDecayTauHours, double responseDecayK) {
+        this(leads, seed, until, historyDays, labelHorizonDays, responseDecayTauHours, responseDecayK, World.TEXTBOOK);
+    }
+
+    /** 20,000 leads, seed 42, history of 730 days up to 2026-11-01, a 180-day label horizon, τ = 0.5 h, k = 0.2, textbook world. */
     public static GeneratorOptions defaults() {
         return new GeneratorOptions(DEFAULT_LEADS, DEFAULT_SEED, DEFAULT_UNTIL, DEFAULT_HISTORY_DAYS,
                 DEFAULT_LABEL_HORIZON_DAYS, DEFAULT_RESPONSE_DECAY_TAU_HOURS, DEFAULT_RESPONSE_DECAY_K);
     }
 
     public GeneratorOptions withLeads(int count) {
-        return new GeneratorOptions(count, seed, until, historyDays, labelHorizonDays, responseDecayTauHours, responseDecayK);
+        return new GeneratorOptions(count, seed, until, historyDays, labelHorizonDays, responseDecayTauHours, responseDecayK, world);
     }
 
     public GeneratorOptions withSeed(long value) {
-        return new GeneratorOptions(leads, value, until, historyDays, labelHorizonDays, responseDecayTauHours, responseDecayK);
+        return new GeneratorOptions(leads, value, until, historyDays, labelHorizonDays, responseDecayTauHours, responseDecayK, world);
     }
 
     public GeneratorOptions withUntil(LocalDate date) {
-        return new GeneratorOptions(leads, seed, date, historyDays, labelHorizonDays, responseDecayTauHours, responseDecayK);
+        return new GeneratorOptions(leads, seed, date, historyDays, labelHorizonDays, responseDecayTauHours, responseDecayK, world);
     }
 
     public GeneratorOptions withHistoryDays(int days) {
-        return new GeneratorOptions(leads, seed, until, days, labelHorizonDays, responseDecayTauHours, responseDecayK);
+        return new GeneratorOptions(leads, seed, until, days, labelHorizonDays, responseDecayTauHours, responseDecayK, world);
     }
 
     public GeneratorOptions withLabelHorizonDays(int days) {
-        return new GeneratorOptions(leads, seed, until, historyDays, days, responseDecayTauHours, responseDecayK);
+        return new GeneratorOptions(leads, seed, until, historyDays, days, responseDecayTauHours, responseDecayK, world);
     }
 
     public GeneratorOptions withResponseDecay(double tauHours, double k) {
-        return new GeneratorOptions(leads, seed, until, historyDays, labelHorizonDays, tauHours, k);
+        return new GeneratorOptions(leads, seed, until, historyDays, labelHorizonDays, tauHours, k, world);
+    }
+
+    public GeneratorOptions withWorld(World value) {
+        return new GeneratorOptions(leads, seed, until, historyDays, labelHorizonDays, responseDecayTauHours, responseDecayK,
+                value);
     }
 
     /** The first day of the history: {@code until - historyDays}. */

@@ -174,6 +174,7 @@ final class LeadSimulator {
     private final CsvSink followUpsOut;
     private final CsvSink truthOut;
     private final FunnelTally tally;
+    private final SalesPaths paths;
     private final Rng rng = new Rng(0);
     private final int idWidth;
     private final BuyingWindows laterWindows;
@@ -239,7 +240,7 @@ final class LeadSimulator {
 
     LeadSimulator(GeneratorOptions options, CompanyPool companies, ArrivalSchedule arrivals, Rng setup,
             CsvSink leadsOut, CsvSink activitiesOut, CsvSink dealsOut, CsvSink followUpsOut, CsvSink truthOut,
-            FunnelTally tally) {
+            FunnelTally tally, SalesPaths paths) {
         this.seed = options.seed();
         this.until = options.until().toEpochDay() * DAY;
         this.horizon = options.labelHorizonDays() * DAY;
@@ -253,6 +254,7 @@ final class LeadSimulator {
         this.followUpsOut = followUpsOut;
         this.truthOut = truthOut;
         this.tally = tally;
+        this.paths = paths;
         this.idWidth = Math.max(7, Integer.toString(options.leads()).length());
         this.startDay = options.historyStart().toEpochDay();
         this.laterWindows = new BuyingWindows(WON_CYCLE_MEDIAN_DAYS, WON_CYCLE_LOG_SD, options.labelHorizonDays(),
@@ -357,7 +359,9 @@ final class LeadSimulator {
                 break;
             }
         }
-        boolean mql = handoff >= 0;
+        // A lead that goes straight to a rep is worked before marketing could hand it off: it never is.
+        boolean direct = paths.straightToRep(company, created, source, rng);
+        boolean mql = handoff >= 0 && !direct;
 
         // ---- Who would work it, how fast, and the timeline a win would follow ----
         double workChance;
@@ -365,8 +369,11 @@ final class LeadSimulator {
         if (mql) {
             // The black hole (Sabnis et al., J. Marketing 2013; HBR 2011: 23% of firms never responded):
             // most MQLs are followed up, good-looking and fast-track ones more often.
-            workChance = Rng.logistic(1.35 + 0.45 * fit + (fastTrack ? 0.8 : 0));
+            workChance = Rng.logistic(1.35 + 0.45 * fit + (fastTrack ? 0.8 : 0)) * paths.workChanceScale(handoff);
             start = handoff;
+        } else if (direct) {
+            workChance = paths.directWorkChance();
+            start = paths.directStart(created, rng);
         } else if (source == Catalog.OUTBOUND) {
             workChance = 0.6;
             start = created + (long) (rng.exponential(20) * HOUR);
@@ -374,13 +381,14 @@ final class LeadSimulator {
             workChance = 0.08; // a rep working the nurture list
             start = created + (long) (rng.uniform(3, 40) * DAY);
         }
-        int rep = companies.rep[company];
+        int rep = paths.rep(companies.rep[company], start);
         team = CompanyPool.team(rep);
         double responseHours = Double.NaN;
         double multiplier = 1;
         long firstTouch;
         if (mql) {
-            firstTouch = nextWorkingTime(handoff + (long) (rng.logNormal(repMedianHours[rep], 1.3) * HOUR));
+            firstTouch = nextWorkingTime(handoff
+                    + (long) (rng.logNormal(repMedianHours[rep], 1.3) * paths.responseScale(handoff) * HOUR));
             responseHours = (firstTouch - handoff) / (double) HOUR;
             multiplier = StrictMath.pow(1 + responseHours / tauHours, -decayK);
         } else {
@@ -434,7 +442,8 @@ final class LeadSimulator {
         double halfMultiplier = StrictMath.sqrt(multiplier);
         double[] chance = stageChances;
         chance[0] = workChance;
-        chance[1] = Rng.logistic(SAL_INTERCEPT + (mql ? 0 : NON_MQL_SAL_SHIFT) + SAL_SLOPE * quality) * halfMultiplier;
+        double acceptanceShift = mql ? 0 : direct ? paths.directAcceptanceShift() : NON_MQL_SAL_SHIFT;
+        chance[1] = Rng.logistic(SAL_INTERCEPT + acceptanceShift + SAL_SLOPE * quality) * halfMultiplier;
         chance[2] = Rng.logistic(SQL_INTERCEPT + SQL_SLOPE * quality) * halfMultiplier;
         chance[3] = Rng.logistic(OPPORTUNITY_INTERCEPT + OPPORTUNITY_SLOPE * quality);
         chance[4] = Rng.logistic(WIN_INTERCEPT + WIN_SLOPE * quality + SEGMENT_WIN_SHIFT[segment]);
@@ -497,6 +506,13 @@ final class LeadSimulator {
             dealStyle = TimeStyle.UTC;
             addDealActivity(opened, Math.min(dealClosed, opened + 45 * DAY), segment);
             sortEvents();
+        }
+        if (worked) {
+            // what the CRM got of sales' work (all of it, in the textbook), and a win makes a returning customer
+            keepFollowUps(paths.followUpRecord(stage, rng));
+        }
+        if (stage == 4) {
+            paths.won(company, dealClosed);
         }
         boolean converted = stage == 4 && dealClosed < created + horizon;
         long openUntil = stage >= 3 ? dealCreated : Long.MAX_VALUE;
@@ -887,6 +903,27 @@ final class LeadSimulator {
     private FollowUpChannel rejectionChannel() {
         double u = rng.uniform();
         return u < 0.5 ? FollowUpChannel.EMAIL : u < 0.9 ? FollowUpChannel.CALL : FollowUpChannel.OTHER;
+    }
+
+    /** Drops the follow-ups the CRM never got: all of them, or the acceptance and the meeting. */
+    private void keepFollowUps(SalesPaths.FollowUpRecord record) {
+        if (record == SalesPaths.FollowUpRecord.ALL) {
+            return;
+        }
+        int kept = 0;
+        for (int f = 0; f < followUps; f++) {
+            int outcome = followUpOutcome[f];
+            boolean stageStep = outcome == FollowUpOutcome.ACCEPTED.ordinal()
+                    || outcome == FollowUpOutcome.MEETING_BOOKED.ordinal();
+            if (record == SalesPaths.FollowUpRecord.WITHOUT_STAGE_STEPS && !stageStep) {
+                followUpTime[kept] = followUpTime[f];
+                followUpOutcome[kept] = outcome;
+                followUpChannel[kept] = followUpChannel[f];
+                followUpReason[kept] = followUpReason[f];
+                kept++;
+            }
+        }
+        followUps = kept;
     }
 
     private void addFollowUp(long t, FollowUpOutcome outcome, FollowUpChannel channel, String reason) {

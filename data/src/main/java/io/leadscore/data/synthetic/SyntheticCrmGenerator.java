@@ -62,8 +62,9 @@ public final class SyntheticCrmGenerator {
         Rng setup = new Rng(Rng.stream(options.seed(), -1));
         // About 2.5 leads per company on average, more for large accounts.
         CompanyPool companies = new CompanyPool(Math.max(20, (int) (leads * 0.4)), setup);
+        SalesPaths paths = SalesPaths.of(options, companies.size());
         ArrivalSchedule arrivals = new ArrivalSchedule(leads, options.historyStart().toEpochDay(), options.historyDays(),
-                companies, setup);
+                paths.monthFactors(), companies, setup);
         FunnelTally tally = new FunnelTally();
         long leadRows;
         long activityRows;
@@ -79,7 +80,7 @@ public final class SyntheticCrmGenerator {
              CsvSink followUpsOut = new CsvSink(outDir.resolve(GenerationSummary.FOLLOW_UPS_FILE), false, "\n", FOLLOW_UP_COLUMNS);
              CsvSink truthOut = new CsvSink(outDir.resolve(GenerationSummary.TRUTH_FILE), false, "\n", TRUTH_COLUMNS)) {
             LeadSimulator simulator = new LeadSimulator(options, companies, arrivals, setup, leadsOut, activitiesOut,
-                    dealsOut, followUpsOut, truthOut, tally);
+                    dealsOut, followUpsOut, truthOut, tally, paths);
             int step = Math.max(1, leads / 100);
             for (int i = 0; i < leads; i++) {
                 simulator.simulate(i);

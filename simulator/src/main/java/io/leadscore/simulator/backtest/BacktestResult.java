@@ -17,41 +17,72 @@ public record BacktestResult(int trials, List<MetricCheck> checks) {
         checks = List.copyOf(checks);
     }
 
-    /** Whether every actual lies within its simulated P10–P90. */
+    /** Whether every known actual lies within its simulated P10–P90. */
     public boolean allInsideP10P90() {
-        return checks.stream().allMatch(MetricCheck::insideP10P90);
+        return checks.stream().filter(MetricCheck::known).allMatch(MetricCheck::insideP10P90);
     }
 
-    /** {@code {"trials": n, "checks": [{"metric", "actual", "percentile_rank", "p10", "p50", "p90", "inside_p10_p90"}]}}. */
+    /** The check of one metric. */
+    public MetricCheck check(String metric) {
+        return checks.stream().filter(c -> c.metric().equals(metric)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Invalid metric: " + metric + ", expected one of "
+                        + checks.stream().map(MetricCheck::metric).toList()));
+    }
+
+    /**
+     * {@code {"trials": n, "checks": [{"metric", "actual", "percentile_rank", "p10", "p50", "p90", "inside_p10_p90",
+     * "crps", "note"}]}}; an unknown actual is {@code null}, with its rank, inside and CRPS.
+     */
     public String toJson() {
         JsonWriter json = new JsonWriter();
         json.beginObject().member("trials", trials).name("checks").beginArray();
         for (MetricCheck c : checks) {
-            json.beginObject()
-                    .member("metric", c.metric())
-                    .member("actual", c.actual())
-                    .member("percentile_rank", c.percentileRank())
-                    .member("p10", c.p10())
-                    .member("p50", c.p50())
-                    .member("p90", c.p90())
-                    .name("inside_p10_p90").value(c.insideP10P90())
-                    .endObject();
+            json.beginObject().member("metric", c.metric());
+            writeCheck(json, c);
+            json.endObject();
         }
         json.endArray().endObject();
         return json.toString();
     }
 
+    /** The members of one check (without its metric): the back-test contract's per-metric object. */
+    static void writeCheck(JsonWriter json, MetricCheck c) {
+        json.memberOrNull("actual", c.actual())
+                .memberOrNull("p10", c.p10())
+                .memberOrNull("p50", c.p50())
+                .memberOrNull("p90", c.p90())
+                .memberOrNull("percentile_rank", c.percentileRank());
+        json.name("inside_p10_p90");
+        if (c.known()) {
+            json.value(c.insideP10P90());
+        } else {
+            json.nullValue();
+        }
+        json.memberOrNull("crps", c.crps());
+        if (c.note() != null) {
+            json.member("note", c.note());
+        }
+    }
+
     public String toTable() {
         TextTable table = new TextTable("metric", "actual", "percentile", "P10", "P50", "P90", "within P10-P90");
         for (MetricCheck c : checks) {
-            boolean money = c.metric().equals("revenue");
-            table.row(c.metric(), Numbers.amount(c.actual()),
-                    Numbers.percent(c.percentileRank()),
-                    money ? Numbers.amount(c.p10()) : Numbers.count(c.p10()),
-                    money ? Numbers.amount(c.p50()) : Numbers.count(c.p50()),
-                    money ? Numbers.amount(c.p90()) : Numbers.count(c.p90()),
-                    c.insideP10P90() ? "yes" : "no");
+            table.row(c.metric(), c.known() ? format(c.metric(), c.actual()) : "n/a",
+                    c.known() ? Numbers.percent(c.percentileRank()) : "",
+                    format(c.metric(), c.p10()), format(c.metric(), c.p50()), format(c.metric(), c.p90()),
+                    c.known() ? c.insideP10P90() ? "yes" : "no" : "");
         }
-        return table.render();
+        StringBuilder out = new StringBuilder(table.render());
+        for (MetricCheck c : checks) {
+            if (c.note() != null) {
+                out.append(c.metric()).append(": ").append(c.note()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** A figure as people read it: whole amounts of money, whole counts. */
+    static String format(String metric, double v) {
+        return metric.equals("revenue") ? Numbers.amount(v) : Numbers.whole(v);
     }
 }

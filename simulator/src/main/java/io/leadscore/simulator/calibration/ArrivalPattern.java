@@ -28,6 +28,15 @@ public final class ArrivalPattern {
     private final double[] monthlySeasonality;
     private final double observedLeadsPerWeek;
     private final Provenance provenance;
+    private double levelSd;
+    private String levelNote = "";
+
+    /** Weeks of history before an origin whose mean forecasts the volume after it (as the store's scenario does). */
+    public static final int LEVEL_LOOKBACK_WEEKS = 26;
+    /** Weeks after an origin whose volume is forecast: a quarter. */
+    public static final int LEVEL_HORIZON_WEEKS = 13;
+    /** Forecast origins needed to measure the volume's level error. */
+    public static final int MIN_LEVEL_ORIGINS = 8;
 
     /**
      * @param dispersion           negative-binomial shape r &gt; 0, or {@code +Infinity} for Poisson weeks
@@ -197,15 +206,147 @@ public final class ArrivalPattern {
     }
 
     public ArrivalPattern withWeekdayWeights(double[] weights) {
-        return new ArrivalPattern(dispersion, weights, hourWeights, monthlySeasonality, observedLeadsPerWeek, provenance);
+        return new ArrivalPattern(dispersion, weights, hourWeights, monthlySeasonality, observedLeadsPerWeek, provenance)
+                .withLevelError(levelSd, levelNote);
     }
 
     public ArrivalPattern withHourWeights(double[] weights) {
-        return new ArrivalPattern(dispersion, weekdayWeights, weights, monthlySeasonality, observedLeadsPerWeek, provenance);
+        return new ArrivalPattern(dispersion, weekdayWeights, weights, monthlySeasonality, observedLeadsPerWeek, provenance)
+                .withLevelError(levelSd, levelNote);
     }
 
     public ArrivalPattern withMonthlySeasonality(double[] multipliers) {
-        return new ArrivalPattern(dispersion, weekdayWeights, hourWeights, multipliers, observedLeadsPerWeek, provenance);
+        return new ArrivalPattern(dispersion, weekdayWeights, hourWeights, multipliers, observedLeadsPerWeek, provenance)
+                .withLevelError(levelSd, levelNote);
+    }
+
+    /**
+     * This pattern with a level error: each trial's volume is the scenario's times a lognormal factor of mean 1
+     * and log standard deviation {@code sd} (0: none), the error with which a volume forecast has missed.
+     */
+    public ArrivalPattern withLevelError(double sd, String note) {
+        if (!(sd >= 0) || Double.isInfinite(sd)) {
+            throw new IllegalArgumentException("Invalid level error: " + sd + ", expected a finite number >= 0");
+        }
+        ArrivalPattern p = new ArrivalPattern(dispersion, weekdayWeights, hourWeights, monthlySeasonality,
+                observedLeadsPerWeek, provenance);
+        p.levelSd = sd;
+        p.levelNote = Objects.requireNonNull(note, "note");
+        return p;
+    }
+
+    /** The log standard deviation of a period's volume around the scenario's (0: the volume is taken as given). */
+    public double levelSd() {
+        return levelSd;
+    }
+
+    /** How the level error was measured, or empty. */
+    public String levelNote() {
+        return levelNote;
+    }
+
+    /** Weeks in a year, for the seasonal forecast. */
+    public static final int SEASON_WEEKS = 52;
+    /** Weeks whose volume, now and a year earlier, measure the growth the seasonal forecast carries forward. */
+    public static final int GROWTH_WEEKS = 13;
+
+    /**
+     * The mean weekly volume forecast for the {@code horizon} weeks from week {@code origin} on, from the weeks
+     * before it ({@code weeklyCounts[0..origin)}, oldest first) — the one forecast the store's scenario, the
+     * back-tests and the level error use. With a year and a quarter of weeks before the origin it is seasonal:
+     * the same weeks a year earlier, times the growth since (the last {@value #GROWTH_WEEKS} weeks over the same
+     * weeks a year before them), so a summer lull or a quarter-end push seen last year is expected again.
+     * With less, or where those weeks hold no leads, it is the mean of the last {@value #LEVEL_LOOKBACK_WEEKS}
+     * weeks (or of all of them, if fewer). NaN without any lead before the origin.
+     */
+    public static double volumeForecast(long[] weeklyCounts, int origin, int horizon) {
+        if (origin < 0 || origin > weeklyCounts.length) {
+            throw new IllegalArgumentException("Invalid forecast origin: week " + origin + " of " + weeklyCounts.length);
+        }
+        if (horizon < 1 || horizon > SEASON_WEEKS) {
+            throw new IllegalArgumentException("Invalid forecast horizon: " + horizon + " weeks, expected 1 to " + SEASON_WEEKS);
+        }
+        if (origin >= SEASON_WEEKS + GROWTH_WEEKS) {
+            double yearAgoAhead = mean(weeklyCounts, origin - SEASON_WEEKS, origin - SEASON_WEEKS + horizon);
+            double yearAgoRecent = mean(weeklyCounts, origin - SEASON_WEEKS - GROWTH_WEEKS, origin - SEASON_WEEKS);
+            double recent = mean(weeklyCounts, origin - GROWTH_WEEKS, origin);
+            if (yearAgoAhead > 0 && yearAgoRecent > 0 && recent > 0) {
+                return yearAgoAhead * recent / yearAgoRecent;
+            }
+        }
+        int from = Math.max(0, origin - LEVEL_LOOKBACK_WEEKS);
+        double level = mean(weeklyCounts, from, origin);
+        return level > 0 ? level : Double.NaN;
+    }
+
+    /** Whether {@link #volumeForecast} is seasonal at this origin. */
+    public static boolean seasonalAt(int origin) {
+        return origin >= SEASON_WEEKS + GROWTH_WEEKS;
+    }
+
+    private static double mean(long[] counts, int from, int to) {
+        if (to <= from) {
+            return 0;
+        }
+        double sum = 0;
+        for (int w = from; w < to; w++) {
+            sum += counts[w];
+        }
+        return sum / (to - from);
+    }
+
+    /**
+     * How far the history's own volume forecasts missed: at every week with {@value #LEVEL_LOOKBACK_WEEKS} weeks
+     * before it and {@value #LEVEL_HORIZON_WEEKS} after, the log of the next weeks' mean over their
+     * {@link #volumeForecast} (the forecast a store's scenario makes, seasonal where a year and a quarter lie
+     * before the week); their root mean square, less what Poisson counts alone would give, is the level error.
+     * When the forecast after the last week is seasonal, only the seasonal forecasts' misses count (if there are
+     * {@value #MIN_LEVEL_ORIGINS} of them). NaN with fewer than {@value #MIN_LEVEL_ORIGINS} origins.
+     *
+     * @param weeklyCounts new leads per week, oldest first
+     */
+    public static double levelError(long[] weeklyCounts) {
+        int n = weeklyCounts.length;
+        // the misses of the forecast made now: seasonal ones when the forecast now is seasonal and enough were made
+        int seasonalOrigins = Math.max(0, n - LEVEL_HORIZON_WEEKS - (SEASON_WEEKS + GROWTH_WEEKS) + 1);
+        boolean onlySeasonal = seasonalAt(n) && seasonalOrigins >= MIN_LEVEL_ORIGINS;
+        double sum = 0;
+        double poisson = 0;
+        int origins = 0;
+        for (int t = LEVEL_LOOKBACK_WEEKS; t + LEVEL_HORIZON_WEEKS <= n; t++) {
+            if (onlySeasonal && !seasonalAt(t)) {
+                continue;
+            }
+            double after = mean(weeklyCounts, t, t + LEVEL_HORIZON_WEEKS) * LEVEL_HORIZON_WEEKS;
+            double forecast = volumeForecast(weeklyCounts, t, LEVEL_HORIZON_WEEKS);
+            if (!(forecast > 0) || after <= 0) {
+                continue;
+            }
+            double e = Math.log((after / LEVEL_HORIZON_WEEKS) / forecast);
+            sum += e * e;
+            poisson += 1 / after + forecastNoise(weeklyCounts, t, LEVEL_HORIZON_WEEKS);
+            origins++;
+        }
+        if (origins < MIN_LEVEL_ORIGINS) {
+            return Double.NaN;
+        }
+        return Math.sqrt(Math.max(0, (sum - poisson) / origins));
+    }
+
+    /** The variance of the log of {@link #volumeForecast} that Poisson counts alone give: 1 / count per count. */
+    private static double forecastNoise(long[] weeklyCounts, int origin, int horizon) {
+        int lookback = Math.min(origin, LEVEL_LOOKBACK_WEEKS);
+        double level = mean(weeklyCounts, origin - lookback, origin) * lookback;
+        if (seasonalAt(origin)) {
+            double yearAgoAhead = mean(weeklyCounts, origin - SEASON_WEEKS, origin - SEASON_WEEKS + horizon) * horizon;
+            double yearAgoRecent = mean(weeklyCounts, origin - SEASON_WEEKS - GROWTH_WEEKS, origin - SEASON_WEEKS)
+                    * GROWTH_WEEKS;
+            double recent = mean(weeklyCounts, origin - GROWTH_WEEKS, origin) * GROWTH_WEEKS;
+            if (yearAgoAhead > 0 && yearAgoRecent > 0 && recent > 0) {
+                return 1 / yearAgoAhead + 1 / yearAgoRecent + 1 / recent;
+            }
+        }
+        return 1 / level;
     }
 
     private static long total(long[] counts, int expected, String what) {

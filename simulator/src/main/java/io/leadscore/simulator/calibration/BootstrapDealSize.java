@@ -41,6 +41,18 @@ public final class BootstrapDealSize implements DealSizeModel {
                 "bootstrap of " + copy.length + " won amounts"));
     }
 
+    @Override
+    public double relativeMeanError() {
+        if (sorted.length < 2 || mean <= 0) {
+            return 0;
+        }
+        double ss = 0;
+        for (double a : sorted) {
+            ss += (a - mean) * (a - mean);
+        }
+        return Math.sqrt(ss / (sorted.length - 1)) / mean / Math.sqrt(sorted.length);
+    }
+
     /** How many amounts are resampled. */
     public int size() {
         return sorted.length;

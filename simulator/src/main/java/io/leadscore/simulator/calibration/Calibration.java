@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param salesCycle          days from the opportunity being opened to won
  * @param openPipeline        deals already open at the start of the period
  * @param pipelineProvenance  where the open pipeline came from
+ * @param paths               the ways deals came about in the history: the hand-off (which the rates above
+ *                            describe) and around it, with the leads still without a deal
  */
 public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDistribution scores,
                           ConversionByScore conversion, ResponseDecay responseDecay, ArrivalPattern arrivals,
                           DealSizeModel dealSize, LogNormalDays qualificationLag, LogNormalDays salesCycle,
-                          List<OpenOpportunity> openPipeline, Provenance pipelineProvenance) {
+                          List<OpenOpportunity> openPipeline, Provenance pipelineProvenance, DealPaths paths) {
 
     /** Stage counts with fewer leads entering than this fall back to the default rate. */
     public static final int MIN_STAGE_COUNT = 30;
@@ -47,6 +49,7 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         Objects.requireNonNull(salesCycle, "salesCycle");
         openPipeline = List.copyOf(openPipeline);
         Objects.requireNonNull(pipelineProvenance, "pipelineProvenance");
+        Objects.requireNonNull(paths, "paths");
         if (!(scores.shareAtOrAbove(referenceThreshold) > 0)) {
             throw new IllegalArgumentException("Invalid calibration: no leads score at or above the reference threshold "
                     + referenceThreshold + ", so the stage rates describe nobody");
@@ -58,7 +61,20 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         return new Calibration(Defaults.REFERENCE_THRESHOLD, Defaults.funnelRates(), Defaults.scoreDistribution(),
                 Defaults.conversionByScore(), Defaults.responseDecay(), Defaults.arrivals(), Defaults.dealSize(),
                 Defaults.qualificationLag(), Defaults.salesCycle(), List.of(),
-                Provenance.byDefault("no open pipeline given"));
+                Provenance.byDefault("no open pipeline given"), DealPaths.none());
+    }
+
+    /**
+     * The share of new leads that become MQLs at {@code threshold}: the score distribution's share at or above
+     * it, scaled so that at the reference threshold it is the history's own hand-off share when the store gave
+     * one (the score distribution then says only how the share moves with the threshold).
+     */
+    public double mqlShare(double threshold) {
+        double share = scores.shareAtOrAbove(threshold);
+        if (!paths.fromStore()) {
+            return share;
+        }
+        return Math.min(1, share * paths.handoffShare() / scores.shareAtOrAbove(referenceThreshold));
     }
 
     public static Builder builder() {
@@ -153,8 +169,74 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         Provenance pipelineProvenance = obs.openOpportunities() == null
                 ? Provenance.byDefault("no open pipeline given")
                 : Provenance.fromStore(pipeline.size(), pipeline.size() + " opportunities open at the period start");
-        return new Calibration(obs.referenceThreshold(), rates, scores, conversion, decay, arrivals, dealSize, lag,
-                cycle, pipeline, pipelineProvenance);
+        if (obs.leadHistory() == null) {
+            return new Calibration(obs.referenceThreshold(), rates, scores, conversion, decay, arrivals, dealSize, lag,
+                    cycle, pipeline, pipelineProvenance, DealPaths.none());
+        }
+        // By path: the MQL model describes the hand-off path alone, and adds up to its deals per lead.
+        DealPaths paths = DealPaths.fit(obs.leadHistory(), dealSize);
+        double level = ArrivalPattern.levelError(paths.weeklyLeadCounts());
+        arrivals = Double.isNaN(level)
+                ? arrivals.withLevelError(Defaults.LEVEL_ERROR, "default " + Numbers.percent(Defaults.LEVEL_ERROR)
+                        + ": fewer than " + (ArrivalPattern.LEVEL_LOOKBACK_WEEKS + ArrivalPattern.LEVEL_HORIZON_WEEKS
+                        + ArrivalPattern.MIN_LEVEL_ORIGINS - 1) + " weeks of leads to measure how far volume forecasts miss")
+                : arrivals.withLevelError(level, Numbers.percent(level) + ": how far the store's volume forecast (the"
+                        + " same weeks a year before times the growth since, or the mean of 26 weeks) missed the next"
+                        + " 13 weeks' volume over " + paths.weeklyLeadCounts().length + " weeks of leads");
+        StageRate salToSql = stage(paths.handoffSalToSql(), defaultRates.salToSql(),
+                "hand-off SALs that reached SQL (a deal counts)");
+        // What a worked hand-off must yield: the life table's deals per lead over hand-offs x worked. The stages
+        // after acceptance take it up (SQL->opportunity, then SAL->SQL, then MQL->SAL when the measured rates are
+        // too low to reach it: a history whose follow-ups say less than its deals do).
+        double worked = paths.handoffShare() * paths.worked().mean();
+        double target = worked > 0 ? Math.min(1, paths.handoffDealsPerLead() / worked) : 0;
+        double deals = paths.handoffDeals().events();
+        String why = String.format(java.util.Locale.ROOT, "the hand-off path's %s deals per 1,000 leads (life table,"
+                        + " %d deals) over %s hand-offs x %s worked", Numbers.count(1000 * paths.handoffDealsPerLead()),
+                Math.round(deals), Numbers.count(1000 * paths.handoffShare()), Numbers.percent(paths.worked().mean()));
+        double p1 = mqlToSal.mean();
+        double p2 = salToSql.mean();
+        if (p1 * p2 < target) {
+            if (p1 >= target) {
+                salToSql = StageRate.withMean(target / p1, salToSql.alpha() + salToSql.beta(), Provenance.fromStore(
+                        Math.round(deals), Numbers.percent(target / p1) + ", raised from " + Numbers.percent(p2)
+                                + " so that " + why + " are reached: the follow-ups record fewer SQLs than deals opened"));
+            } else {
+                salToSql = StageRate.fixed(1, Provenance.fromStore(Math.round(deals), "100%, raised from "
+                        + Numbers.percent(p2) + " so that " + why + " are reached"));
+                mqlToSal = StageRate.withMean(target, mqlToSal.isFixed() ? Double.POSITIVE_INFINITY
+                        : mqlToSal.alpha() + mqlToSal.beta(), Provenance.fromStore(Math.round(deals),
+                        Numbers.percent(target) + ", raised from " + Numbers.percent(p1) + " so that " + why
+                                + " are reached: the follow-ups record fewer acceptances than deals opened"));
+            }
+        }
+        double sqlToOpportunityMean = Math.min(1, target / (mqlToSal.mean() * salToSql.mean()));
+        StageRate sqlToOpportunity = StageRate.withMean(sqlToOpportunityMean, deals + 2, Provenance.fromStore(
+                Math.round(deals), String.format(java.util.Locale.ROOT, "%s: %s x %s MQL->SAL x %s SAL->SQL%s",
+                        Numbers.percent(sqlToOpportunityMean), why, Numbers.percent(mqlToSal.mean()),
+                        Numbers.percent(salToSql.mean()), obs.sqlToOpportunity() == null ? ""
+                                : "; the stage counts alone: " + obs.sqlToOpportunity().advanced() + " of "
+                                + obs.sqlToOpportunity().entered())));
+        DealCourse handoff = paths.handoffCourse();
+        double closed = handoff.wonEvents() + handoff.lostEvents();
+        StageRate opportunityToWon = closed >= MIN_STAGE_COUNT
+                ? StageRate.withMean(handoff.winShare(), closed + 2, Provenance.fromStore(Math.round(closed),
+                        Numbers.percent(handoff.winShare()) + " of the hand-off path's deals end won (life tables of "
+                                + Math.round(handoff.wonEvents()) + " won and " + Math.round(handoff.lostEvents())
+                                + " lost over the deals' open weeks)"))
+                : rates.opportunityToWon();
+        FunnelRates byPath = new FunnelRates(mqlToSal, salToSql, sqlToOpportunity, opportunityToWon);
+        double[] cycles = paths.handoffWonCycleDays();
+        LogNormalDays handoffCycle = cycles.length >= LogNormalDays.MIN_OBSERVATIONS
+                ? LogNormalDays.fit(cycles, "hand-off sales cycles (opportunity to won)", cycle) : cycle;
+        double[] lags = paths.handoffLagDays();
+        LogNormalDays handoffLag = lags.length >= LogNormalDays.MIN_OBSERVATIONS
+                ? LogNormalDays.fit(lags, "hand-off qualification lags (first follow-up to opportunity)", lag) : lag;
+        double[] handoffAmounts = paths.handoffWonAmounts();
+        DealSizeModel handoffSize = handoffAmounts.length >= MIN_STAGE_COUNT ? BootstrapDealSize.of(handoffAmounts)
+                : handoffAmounts.length > 0 ? DealSizeModel.fromWonAmounts(handoffAmounts, dealSize) : dealSize;
+        return new Calibration(obs.referenceThreshold(), byPath, scores, conversion, decay, arrivals, handoffSize,
+                handoffLag, handoffCycle, pipeline, pipelineProvenance, paths);
     }
 
     private static StageRate stage(StageCounts counts, StageRate fallback, String what) {
@@ -213,6 +295,7 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
 
         json.name("arrivals").beginObject()
                 .member("model", arrivals.isPoisson() ? "poisson" : "negative_binomial")
+                .member("level_error", arrivals.levelSd())
                 .memberOrNull("dispersion", arrivals.isPoisson() ? Double.NaN : arrivals.dispersion())
                 .memberOrNull("observed_leads_per_week", arrivals.observedLeadsPerWeek());
         json.name("weekday_weights").beginArray();
@@ -260,6 +343,24 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
                 withAmount++;
             }
         }
+        json.name("paths").beginObject()
+                .member("model", paths.fromStore() ? "handoff_and_around" : "handoff_only");
+        if (paths.fromStore()) {
+            json.member("leads", paths.leads())
+                    .member("handoff_share", paths.handoffShare())
+                    .member("handoff_deals_per_lead", paths.handoffDealsPerLead())
+                    .member("around_deals_per_lead", paths.aroundDealsPerLead())
+                    .member("handoff_win_share", paths.handoffCourse().winShare())
+                    .member("around_win_share", paths.aroundCourse().winShare())
+                    .member("around_mean_deal_size", paths.aroundCourse().meanWonAmount())
+                    .member("backlog_leads", java.util.Arrays.stream(paths.backlogByAgeDay()).sum())
+                    .member("window_days", DealPaths.WINDOW_DAYS);
+        }
+        json.member("worked_share", paths.worked().mean());
+        provenance(json, paths.fromStore() ? Provenance.fromStore(paths.leads(), paths.summary())
+                : Provenance.byDefault(paths.summary()));
+        json.endObject();
+
         json.name("open_pipeline").beginObject()
                 .member("opportunities", openPipeline.size())
                 .member("with_amount", withAmount)
@@ -300,6 +401,7 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         private LogNormalDays salesCycle;
         private List<OpenOpportunity> openPipeline;
         private Provenance pipelineProvenance;
+        private DealPaths paths;
 
         private Builder(Calibration c) {
             referenceThreshold = c.referenceThreshold;
@@ -313,6 +415,7 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
             salesCycle = c.salesCycle;
             openPipeline = c.openPipeline;
             pipelineProvenance = c.pipelineProvenance;
+            paths = c.paths;
         }
 
         public Builder referenceThreshold(double v) {
@@ -367,9 +470,14 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
             return this;
         }
 
+        public Builder paths(DealPaths v) {
+            paths = v;
+            return this;
+        }
+
         public Calibration build() {
             return new Calibration(referenceThreshold, rates, scores, conversion, responseDecay, arrivals, dealSize,
-                    qualificationLag, salesCycle, openPipeline, pipelineProvenance);
+                    qualificationLag, salesCycle, openPipeline, pipelineProvenance, paths);
         }
     }
 }

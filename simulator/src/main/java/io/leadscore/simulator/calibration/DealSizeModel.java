@@ -25,6 +25,14 @@ public sealed interface DealSizeModel permits LogNormalDealSize, BootstrapDealSi
     String kind();
 
     /**
+     * The standard error of {@link #mean()} relative to it, from the amounts it rests on (coefficient of
+     * variation over the square root of their number); 0 for a default, which rests on none.
+     */
+    default double relativeMeanError() {
+        return 0;
+    }
+
+    /**
      * The model for a store's won amounts: a bootstrap from
      * {@value #MIN_BOOTSTRAP} amounts, a lognormal fit to the positive ones
      * from {@value LogNormalDays#MIN_OBSERVATIONS}, otherwise {@code fallback}

@@ -38,6 +38,13 @@ import io.leadscore.scoring.policy.Policy;
  */
 public final class Defaults {
 
+    /**
+     * The log standard deviation of a quarter's lead volume around a forecast from the 26 weeks before it, when
+     * the history is too short to measure it: an assumption (B2B volume swings with season and campaigns by
+     * about this much; a store with a year of leads measures its own).
+     */
+    public static final double LEVEL_ERROR = 0.15;
+
     /** The threshold the default stage rates describe: the default MQL policy. */
     public static final double REFERENCE_THRESHOLD = Policy.DEFAULT_MQL_THRESHOLD;
     /** Share of leads reaching the default threshold: midpoint of Inquiry→MQL 10–25%. */

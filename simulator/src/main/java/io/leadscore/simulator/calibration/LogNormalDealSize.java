@@ -59,6 +59,14 @@ public record LogNormalDealSize(double mu, double sigma, Provenance provenance) 
         return new LogNormalDealSize(mean, Math.sqrt(ss / (n - 1)), Provenance.fromStore(n, note));
     }
 
+    @Override
+    public double relativeMeanError() {
+        if (provenance.source() != Source.STORE || provenance.count() < 2) {
+            return 0;
+        }
+        return Math.sqrt(Math.expm1(sigma * sigma)) / Math.sqrt(provenance.count());
+    }
+
     public double median() {
         return Math.exp(mu);
     }

@@ -71,6 +71,23 @@ public record StageRate(double alpha, double beta, double fixedMean, Provenance 
         return beta(mean * concentration, (1 - mean) * concentration, Provenance.byDefault(note));
     }
 
+    /**
+     * A Beta with the given mean and concentration α + β, as the posterior of a rate measured on about
+     * {@code concentration} observations; a fixed rate when the mean is 0 or 1.
+     */
+    public static StageRate withMean(double mean, double concentration, Provenance provenance) {
+        if (!(mean >= 0 && mean <= 1)) {
+            throw new IllegalArgumentException("Invalid rate: " + mean + ", expected 0..1");
+        }
+        if (!(concentration > 0)) {
+            throw new IllegalArgumentException("Invalid concentration: " + concentration + ", expected > 0");
+        }
+        if (mean == 0 || mean == 1 || Double.isInfinite(concentration)) {
+            return new StageRate(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, mean, provenance);
+        }
+        return beta(mean * concentration, (1 - mean) * concentration, provenance);
+    }
+
     public boolean isFixed() {
         return !Double.isNaN(fixedMean);
     }

@@ -27,6 +27,7 @@ public final class StoreObservations {
     private final long[] leadWeekdayCounts;
     private final long[] leadHourCounts;
     private final List<OpenOpportunity> openOpportunities;
+    private final LeadHistory leadHistory;
 
     private StoreObservations(Builder b) {
         this.referenceThreshold = b.referenceThreshold;
@@ -45,6 +46,7 @@ public final class StoreObservations {
         this.leadWeekdayCounts = b.leadWeekdayCounts;
         this.leadHourCounts = b.leadHourCounts;
         this.openOpportunities = b.openOpportunities;
+        this.leadHistory = b.leadHistory;
     }
 
     public static Builder builder() {
@@ -121,6 +123,11 @@ public final class StoreObservations {
         return openOpportunities;
     }
 
+    /** Every lead's history as of the calibration time, for the paths deals take; null when not given. */
+    public LeadHistory leadHistory() {
+        return leadHistory;
+    }
+
     /** Collects the observations; each setter copies its input. */
     public static final class Builder {
         private double referenceThreshold = Defaults.REFERENCE_THRESHOLD;
@@ -139,6 +146,7 @@ public final class StoreObservations {
         private long[] leadWeekdayCounts;
         private long[] leadHourCounts;
         private List<OpenOpportunity> openOpportunities;
+        private LeadHistory leadHistory;
 
         private Builder() {
         }
@@ -217,6 +225,12 @@ public final class StoreObservations {
 
         public Builder openOpportunities(List<OpenOpportunity> opportunities) {
             this.openOpportunities = List.copyOf(opportunities);
+            return this;
+        }
+
+        /** Every lead known at the calibration time (immutable, kept as given). */
+        public Builder leadHistory(LeadHistory history) {
+            this.leadHistory = Objects.requireNonNull(history, "history");
             return this;
         }
 

@@ -13,9 +13,17 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%,.0f", v);
     }
 
-    /** An expected count with one decimal: 1,125.3. */
+    /**
+     * An expected count as people read it: whole from 100 on (1,125), one decimal below (52.3, 0.4), where the
+     * decimal still says something.
+     */
     public static String count(double v) {
-        return String.format(Locale.ROOT, "%,.1f", v);
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f" : "%,.1f", v);
+    }
+
+    /** A count rounded to a whole number, grouped: 1,125. */
+    public static String whole(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
     }
 
     /** A share as a percentage with one decimal: 63.2%. */

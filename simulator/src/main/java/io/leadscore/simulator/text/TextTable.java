@@ -14,6 +14,8 @@ public final class TextTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
     private boolean[] left;
+    /** Per column, the widest a cell may be before it wraps onto the next lines (0: no limit). */
+    private final int[] wrapAt;
 
     public TextTable(String... header) {
         if (header.length == 0) {
@@ -22,6 +24,22 @@ public final class TextTable {
         this.header = List.of(header);
         this.left = new boolean[header.length];
         this.left[0] = true;
+        this.wrapAt = new int[header.length];
+    }
+
+    /**
+     * Wraps the cells of {@code column} wider than {@code width} characters at spaces onto continuation lines
+     * (a word longer than the width is cut), so one long note does not stretch every line of the table.
+     */
+    public TextTable wrap(int column, int width) {
+        if (column < 0 || column >= header.size()) {
+            throw new IllegalArgumentException("Invalid column: " + column + ", expected 0 to " + (header.size() - 1));
+        }
+        if (width < 10) {
+            throw new IllegalArgumentException("Invalid wrap width: " + width + ", expected at least 10 characters");
+        }
+        wrapAt[column] = width;
+        return this;
     }
 
     /** One letter per column: 'l' for left-aligned, 'r' for right-aligned. */
@@ -47,12 +65,16 @@ public final class TextTable {
         return this;
     }
 
-    /** The table, one line per row, with a rule under the header, each line ending in a newline. */
+    /** The table, one line per row (more for wrapped cells), with a rule under the header, each line ending in a newline. */
     public String render() {
+        List<List<String>> lines = new ArrayList<>();
+        for (List<String> r : rows) {
+            lines.addAll(wrapped(r));
+        }
         int[] width = new int[header.size()];
         for (int c = 0; c < width.length; c++) {
             width[c] = header.get(c).length();
-            for (List<String> r : rows) {
+            for (List<String> r : lines) {
                 width[c] = Math.max(width[c], r.get(c).length());
             }
         }
@@ -63,10 +85,45 @@ public final class TextTable {
             total += w;
         }
         out.append("-".repeat(total + 2 * (width.length - 1))).append('\n');
-        for (List<String> r : rows) {
+        for (List<String> r : lines) {
             line(out, r, width, left);
         }
         return out.toString();
+    }
+
+    /** A row as the lines it takes: the first with every cell, then continuations of the wrapped cells. */
+    private List<List<String>> wrapped(List<String> row) {
+        List<List<String>> pieces = new ArrayList<>();
+        int height = 1;
+        for (int c = 0; c < row.size(); c++) {
+            List<String> parts = wrapAt[c] > 0 ? split(row.get(c), wrapAt[c]) : List.of(row.get(c));
+            pieces.add(parts);
+            height = Math.max(height, parts.size());
+        }
+        List<List<String>> lines = new ArrayList<>(height);
+        for (int i = 0; i < height; i++) {
+            List<String> line = new ArrayList<>(row.size());
+            for (List<String> parts : pieces) {
+                line.add(i < parts.size() ? parts.get(i) : "");
+            }
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    private static List<String> split(String text, int width) {
+        List<String> parts = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width);
+            if (cut <= 0) {
+                cut = width;
+            }
+            parts.add(rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+        }
+        parts.add(rest);
+        return parts;
     }
 
     private static void line(StringBuilder out, List<String> cells, int[] width, boolean[] left) {

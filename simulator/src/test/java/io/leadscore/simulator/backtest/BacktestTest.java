@@ -47,4 +47,88 @@ class BacktestTest {
         assertThatThrownBy(() -> new Actuals(-1, 0, 0)).hasMessageContaining("Invalid actual MQLs: -1");
         assertThatThrownBy(() -> new Actuals(0, 0, Double.NaN)).hasMessageContaining("Invalid actual revenue: NaN");
     }
+
+    @Test
+    void crpsIsTheAbsoluteErrorForOneValueAndRewardsASharpRightAnswer() {
+        // a single value: E|X - y| = |x - y|, E|X - X'| = 0
+        assertThat(Backtest.crps(new double[] {3}, 7)).isCloseTo(4, within(1e-12));
+        // {0, 1} at y = 0: E|X - y| = 1/2, E|X - X'| = 1/2 (two of four pairs differ), CRPS = 1/2 - 1/4
+        assertThat(Backtest.crps(new double[] {0, 1}, 0)).isCloseTo(0.25, within(1e-12));
+        // a wide sample centred on the answer scores worse than a narrow one centred on it
+        assertThat(Backtest.crps(new double[] {0, 5, 10}, 5)).isGreaterThan(Backtest.crps(new double[] {4, 5, 6}, 5));
+    }
+
+    @Test
+    void anUnknownActualIsShownWithItsReasonAndLeftOutOfTheSummary() {
+        SimulationResult r = Simulator.run(Scenario.defaults(), Calibration.defaults(), new SimulationOptions(300, 1, 2, 20));
+        BacktestResult check = Backtest.check(r, Actuals.withoutMqls(20, 500_000, "no MQL history: rescoring ran 0 times"));
+
+        MetricCheck mqls = check.check("mqls");
+        assertThat(mqls.known()).isFalse();
+        assertThat(mqls.p50()).isPositive();
+        assertThat(mqls.note()).contains("rescoring ran 0 times");
+        assertThat(check.toTable()).contains("n/a").contains("mqls: no MQL history");
+        var json = MiniJson.object(check.toJson());
+        assertThat(json.toString()).contains("actual=null", "inside_p10_p90=null");
+
+        BacktestSeries series = new BacktestSeries(java.util.List.of(
+                new BacktestPeriod(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 4, 1), check)));
+        MetricSummary summary = series.summary("mqls");
+        assertThat(summary.periods()).isZero();
+        assertThat(summary.coverage()).isNaN();
+        assertThat(series.summary("wins").periods()).isEqualTo(1);
+    }
+
+    @Test
+    void summarisesCoverageErrorsAndPercentileRanksOverPeriods() {
+        // four periods of one metric: actual 10 against P10/P50/P90 of 8/10/12 (rank 0.5), 20 against 8/10/12
+        // (rank 1, outside), 9 against 8/10/12 (rank 0.3), 0 against 1/2/3 (rank 0, outside)
+        java.util.List<MetricCheck> checks = java.util.List.of(
+                new MetricCheck("wins", 10, 0.5, 8, 10, 12, true, 1, null),
+                new MetricCheck("wins", 20, 1.0, 8, 10, 12, false, 8, null),
+                new MetricCheck("wins", 9, 0.3, 8, 10, 12, true, 1, null),
+                new MetricCheck("wins", 0, 0.0, 1, 2, 3, false, 2, null));
+
+        MetricSummary s = MetricSummary.of("wins", checks);
+
+        assertThat(s.periods()).isEqualTo(4);
+        assertThat(s.inside()).isEqualTo(2);
+        assertThat(s.coverage()).isEqualTo(0.5);
+        // |P50 - actual|: 0, 10, 1, 2 -> median (1 + 2) / 2
+        assertThat(s.medianAbsErrorP50()).isEqualTo(1.5);
+        // relative, actual 0 left out: 0, 0.5, 1/9 -> median 1/9
+        assertThat(s.medianRelativeError()).isCloseTo(1 / 9.0, within(1e-12));
+        // P50 - actual: 0, -10, 1, 2 -> mean -7/4
+        assertThat(s.meanErrorP50()).isEqualTo(-1.75);
+        assertThat(s.crps()).isEqualTo(3);
+        assertThat(s.pit()).containsExactly(1, 0, 0, 1, 0, 1, 0, 0, 0, 1);
+    }
+
+    @Test
+    void printsTheContractsKeysForEveryPeriodAndTheSummary() {
+        SimulationResult r = Simulator.run(Scenario.defaults(), Calibration.defaults(), new SimulationOptions(200, 1, 2, 20));
+        BacktestResult check = Backtest.check(r, new Actuals(Math.round(r.mqls()), 2, r.revenue().p50()));
+        BacktestSeries series = new BacktestSeries(java.util.List.of(
+                new BacktestPeriod(java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 4, 1), check),
+                new BacktestPeriod(java.time.LocalDate.of(2026, 4, 1), java.time.LocalDate.of(2026, 6, 30), check)));
+
+        var json = MiniJson.object(series.toJson());
+
+        assertThat(json).containsKeys("periods", "summary");
+        @SuppressWarnings("unchecked")
+        var periods = (java.util.List<java.util.Map<String, Object>>) json.get("periods");
+        assertThat(periods).hasSize(2);
+        assertThat(periods.get(0)).containsEntry("from", "2026-01-01").containsEntry("to", "2026-04-01");
+        for (String metric : BacktestSeries.METRICS) {
+            @SuppressWarnings("unchecked")
+            var m = (java.util.Map<String, Object>) periods.get(1).get(metric);
+            assertThat(m).containsKeys("actual", "p10", "p50", "p90", "percentile_rank", "inside_p10_p90");
+            @SuppressWarnings("unchecked")
+            var summary = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) json.get("summary")).get(metric);
+            assertThat(summary).containsKeys("coverage_p10_p90", "median_abs_error_p50", "crps", "pit_histogram");
+        }
+        String table = series.toTable();
+        assertThat(table).contains("2026-01-01 to 2026-04-01", "coverage", "percentile ranks");
+        assertThat(series.pitChart(20).lines().filter(l -> l.contains("|")).count()).isEqualTo(MetricSummary.PIT_BINS);
+    }
 }

@@ -63,6 +63,51 @@ class ArrivalPatternTest {
         assertThat(thin.provenance().note()).contains("weekday profile kept (only 7 leads)");
     }
 
+    /** Weekly volume with a strong season (a summer lull, quarter-end pushes) and 20% growth a year. */
+    private static long[] seasonalWeeks(int n) {
+        long[] weeks = new long[n];
+        for (int w = 0; w < n; w++) {
+            double season = 1 + 0.4 * Math.sin(2 * Math.PI * w / ArrivalPattern.SEASON_WEEKS);
+            weeks[w] = Math.round(1000 * season * Math.pow(1.2, w / 52.0));
+        }
+        return weeks;
+    }
+
+    @Test
+    void forecastsTheVolumeBySeasonOnceAYearAndAQuarterLieBefore() {
+        long[] weeks = seasonalWeeks(120);
+        int origin = 100;
+        double actual = 0;
+        for (int w = origin; w < origin + 13; w++) {
+            actual += weeks[w] / 13.0;
+        }
+        double seasonal = ArrivalPattern.volumeForecast(weeks, origin, 13);
+        double mean26 = 0;
+        for (int w = origin - 26; w < origin; w++) {
+            mean26 += weeks[w] / 26.0;
+        }
+        assertThat(ArrivalPattern.seasonalAt(origin)).isTrue();
+        assertThat(Math.abs(seasonal / actual - 1)).isLessThan(0.05).isLessThan(Math.abs(mean26 / actual - 1) / 4);
+        // with less than a year and a quarter before the origin: the mean of the last 26 weeks
+        assertThat(ArrivalPattern.seasonalAt(60)).isFalse();
+        double expected = 0;
+        for (int w = 34; w < 60; w++) {
+            expected += weeks[w] / 26.0;
+        }
+        assertThat(ArrivalPattern.volumeForecast(weeks, 60, 13)).isCloseTo(expected, within(1e-9));
+        assertThat(ArrivalPattern.volumeForecast(new long[] {0, 0, 0}, 3, 13)).isNaN();
+    }
+
+    @Test
+    void theLevelErrorMeasuresTheMissesOfTheSeasonalForecast() {
+        // a season the seasonal forecast knows: only the counts' own noise is left, far less than the season
+        long[] weeks = seasonalWeeks(160);
+        assertThat(ArrivalPattern.levelError(weeks)).isLessThan(0.05);
+        // the same weeks without a year and a quarter before most origins miss by the season
+        long[] young = java.util.Arrays.copyOf(weeks, 60);
+        assertThat(ArrivalPattern.levelError(young)).isGreaterThan(0.1);
+    }
+
     @Test
     void rejectsBadShapes() {
         assertThatThrownBy(() -> Defaults.arrivals().withWeekdayWeights(new double[6]))

@@ -115,7 +115,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator", "/actuator/**").hasAnyRole(Area.METRICS.roleNames())
                         .requestMatchers("/api/jobs", "/api/jobs/**").hasAnyRole(Area.JOBS.roleNames())
-                        .requestMatchers("/api/simulate", "/api/plan", "/api/levers").hasAnyRole(Area.WHAT_IF.roleNames())
+                        .requestMatchers("/api/simulate", "/api/plan", "/api/levers", "/api/backtest").hasAnyRole(Area.WHAT_IF.roleNames())
                         .requestMatchers("/api/funnel", "/api/funnel/**").hasAnyRole(Area.FUNNEL.roleNames())
                         .requestMatchers("/api/models", "/api/models/**").hasAnyRole(Area.MODELS.roleNames())
                         .requestMatchers("/api/leads", "/api/leads/**").hasAnyRole(Area.LEADS.roleNames())

@@ -100,6 +100,11 @@ public class StoreBases implements DisposableBean {
         });
     }
 
+    /** What a kept reading depends on: the store's fingerprint ({@link JobHistory#storeFingerprint()}). */
+    List<Long> fingerprint() {
+        return history.storeFingerprint();
+    }
+
     private StoreBasis read() {
         long started = System.nanoTime();
         Instant asOf = store.dataEnd(clock.instant());

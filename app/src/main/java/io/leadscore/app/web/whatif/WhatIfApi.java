@@ -41,10 +41,12 @@ class WhatIfApi {
 
     private final WhatIf whatIf;
     private final WhatIfPool pool;
+    private final KeptBacktests backtests;
 
-    WhatIfApi(WhatIf whatIf, WhatIfPool pool) {
+    WhatIfApi(WhatIf whatIf, WhatIfPool pool, KeptBacktests backtests) {
         this.whatIf = whatIf;
         this.pool = pool;
+        this.backtests = backtests;
     }
 
     @ExceptionHandler(WhatIfPool.BusyException.class)
@@ -90,5 +92,18 @@ class WhatIfApi {
     DeferredResult<Object> levers(@ParameterObject ScenarioRequest scenario, HttpServletResponse response) {
         WhatIf.Prepared<LeverReport> prepared = whatIf.levers(scenario);
         return pool.submit(() -> prepared.work().get().toJson(), response);
+    }
+
+    @GetMapping("/backtest")
+    @Operation(summary = "How far to trust the simulator on this store: every past period back-tested",
+            description = "As 'leadscore simulate --backtest-all --period-days N --format json': periods [{from, to,"
+                    + " mqls, wins, revenue: {actual, p10, p50, p90, percentile_rank, inside_p10_p90, crps}}] and summary"
+                    + " {mqls, wins, revenue: {coverage_p10_p90, median_abs_error_p50, crps, pit_histogram, ...}}; each"
+                    + " period simulated from what the store knew before it, 1,000 trials. Computed once per store change"
+                    + " (about a minute on 20,000 leads), then kept; computed on the what-if pool (429 when it is full).")
+    DeferredResult<Object> backtest(@Parameter(name = "period-days", description = "length of each period in days, 7 to 366 (default 90)")
+                    @RequestParam(name = "period-days", defaultValue = "90") int periodDays, HttpServletResponse response) {
+        KeptBacktests.checkPeriod(periodDays);
+        return pool.submit(() -> backtests.current(periodDays).toJson(), response);
     }
 }

@@ -75,6 +75,31 @@ class WhatIfApiTest {
     }
 
     @Test
+    void backTestsEveryPastQuarterOfTheStoreWithTheCommandLinesKeysAndKeepsTheAnswer() throws Exception {
+        String first = body("/api/backtest?period-days=90");
+
+        // the seeded history: 730 days to 2026-06-01; quarters back from its end with a year of leads before
+        JsonNode r = json.readTree(first);
+        assertThat(r.get("periods")).hasSize(4);
+        JsonNode last = r.get("periods").get(3);
+        assertThat(last.get("to").asString()).isEqualTo("2026-06-01");
+        for (String metric : List.of("mqls", "wins", "revenue")) {
+            for (String key : List.of("actual", "p10", "p50", "p90", "percentile_rank", "inside_p10_p90")) {
+                assertThat(last.get(metric).has(key)).as(metric + "." + key).isTrue();
+            }
+            for (String key : List.of("coverage_p10_p90", "median_abs_error_p50", "crps")) {
+                assertThat(r.get("summary").get(metric).has(key)).as("summary." + metric + "." + key).isTrue();
+            }
+        }
+        // one rescoring run, at the end of the history: no period has MQL history
+        assertThat(last.get("mqls").get("actual").isNull()).isTrue();
+        assertThat(last.get("wins").get("actual").isNumber()).isTrue();
+        // kept until the store changes: the same answer again
+        assertThat(body("/api/backtest?period-days=90")).isEqualTo(first);
+        mvc.perform(leadership("/api/backtest?period-days=2")).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void calibratedFromTheStoreItTakesTheStoresPolicyAndVolume() throws Exception {
         JsonNode r = json.readTree(body("/api/simulate?calibrate-from-store=true&trials=200"));
 

@@ -1,0 +1,81 @@
+package io.leadscore.batch.funnelreport;
+
+import io.leadscore.batch.store.Instants;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * A past period's actual MQLs, wins and revenue, counted with the funnel
+ * report's own queries ({@link FunnelQueries}), so a back-test compares the
+ * simulator with the figures the report shows, not with a second definition:
+ * <ul>
+ *   <li><b>MQLs</b>: the leads created in the period that reached MQL by its end — the report's
+ *       "reached MQL" for that cohort as of the period's end. MQL moves are made by the nightly rescoring;
+ *       where it did not run through the period, the store cannot say who became an MQL then, and the figure
+ *       is absent (with the reason) rather than a count of whatever later stages happen to show;</li>
+ *   <li><b>wins and revenue</b>: deals won in the period, whichever lead they belong to (the report's won
+ *       deal: status won, counted when it closed, for its amount).</li>
+ * </ul>
+ */
+@Service
+public class FunnelActuals {
+    /** A period has MQL history when rescoring ran at least once in every stretch of this many days of it. */
+    public static final int MAX_DAYS_WITHOUT_RESCORING = 7;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    FunnelActuals(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The actuals of {@code [from, to)}, as the store shows them now.
+     *
+     * @throws IllegalArgumentException when {@code from} is not before {@code to}
+     */
+    public PeriodActuals period(Instant from, Instant to) {
+        Cohort cohort = new Cohort(from, to, to);
+        MapSqlParameterSource parameters = FunnelQueries.parameters(cohort);
+        Long leads = jdbc.queryForObject("SELECT COUNT(*) FROM lead l WHERE " + FunnelQueries.cohortCondition(cohort),
+                parameters, Long.class);
+        Long mqls = jdbc.queryForObject(FunnelQueries.reachedMql(cohort), parameters, Long.class);
+        MapSqlParameterSource window = new MapSqlParameterSource("from", Instants.utc(from)).addValue("to", Instants.utc(to));
+        Long wins = jdbc.queryForObject("SELECT COUNT(*) FROM deal d WHERE " + FunnelQueries.wonDeal("d")
+                + " AND d.closed_at >= :from AND d.closed_at < :to", window, Long.class);
+        BigDecimal revenue = jdbc.queryForObject("SELECT COALESCE(SUM(d.amount), 0) FROM deal d WHERE "
+                + FunnelQueries.wonDeal("d") + " AND d.closed_at >= :from AND d.closed_at < :to", window, BigDecimal.class);
+        List<Instant> runs = jdbc.query("SELECT as_of FROM scoring_run WHERE finished_at IS NOT NULL"
+                + " AND as_of >= :from AND as_of < :to ORDER BY as_of", window, (rs, i) -> Instants.read(rs, 1));
+        String why = coverage(from, to, runs);
+        return new PeriodActuals(from, to, leads == null ? 0 : leads, why == null ? mqls : null, wins == null ? 0 : wins,
+                revenue == null ? BigDecimal.ZERO : revenue, why == null
+                        ? runs.size() + " rescoring runs covered the period" : why);
+    }
+
+    /**
+     * Null when no stretch of the period longer than the limit went without a rescoring run (from its start to
+     * the first run, between runs, from the last run to its end); otherwise why its MQLs are unknown.
+     */
+    static String coverage(Instant from, Instant to, List<Instant> runs) {
+        Duration limit = Duration.ofDays(MAX_DAYS_WITHOUT_RESCORING);
+        Instant previous = from;
+        boolean covered = true;
+        for (Instant run : runs) {
+            covered &= Duration.between(previous, run).compareTo(limit) <= 0;
+            previous = run;
+        }
+        covered &= Duration.between(previous, to).compareTo(limit) <= 0;
+        if (covered) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "no MQL history: rescoring ran %d time%s in the period, not at least once"
+                        + " every %d days, so the store cannot say which of its leads became MQLs then", runs.size(),
+                runs.size() == 1 ? "" : "s", MAX_DAYS_WITHOUT_RESCORING);
+    }
+}

@@ -1,0 +1,107 @@
+package io.leadscore.simulator.calibration;
+
+import java.util.Objects;
+
+/**
+ * How often one event happens to a lead at each week of its age, from a
+ * censored history: an actuarial life table. Per week of age, the events of
+ * that age over the leads at risk at its start (leads of that age that had
+ * not yet had the event, nor a competing one; half for those that entered or
+ * were censored during the week): the chance of the event within the week.
+ * Leads still young at the calibration time count only for the ages they
+ * have lived, so the table is not biased by leads whose deals are still to
+ * come, as a share of all leads would be.
+ *
+ * <p>Smoothing: a week's rate is taken over the narrowest window of weeks
+ * around it (w − k … w + k) that holds at least {@value #MIN_EXPOSURE}
+ * lead-weeks at risk, so a thin week borrows from its neighbours and ages
+ * beyond the history take the rate of the nearest ages it has, rather than
+ * none. The window grows on exposure alone, not until it holds some number
+ * of events: at old ages, where the event has become rare, a window grown
+ * to find events would reach back to the young ages where it is common and
+ * overstate it.
+ */
+public final class LifeTable {
+
+    /** Ages covered: two years. Later events are not forecast from the lead. */
+    public static final int WEEKS = 104;
+    /** A week's rate is pooled over neighbouring weeks until the window holds this many leads at risk. */
+    public static final double MIN_EXPOSURE = 100;
+
+    private final double[] events;
+    private final double[] exposure;
+    private final double[] hazard;
+
+    /**
+     * @param events   per week of age, events (at most {@link #WEEKS} weeks; missing weeks have none)
+     * @param exposure per week of age, leads at risk at its start (the actuarial denominator), &ge; 0
+     */
+    public LifeTable(double[] events, double[] exposure) {
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(exposure, "exposure");
+        if (events.length != WEEKS || exposure.length != WEEKS) {
+            throw new IllegalArgumentException("Invalid life table: " + events.length + " event and " + exposure.length
+                    + " exposure weeks, expected " + WEEKS + " of each");
+        }
+        this.events = events.clone();
+        this.exposure = exposure.clone();
+        this.hazard = new double[WEEKS];
+        for (int w = 0; w < WEEKS; w++) {
+            if (!(events[w] >= 0 && exposure[w] >= 0) || Double.isInfinite(events[w]) || Double.isInfinite(exposure[w])) {
+                throw new IllegalArgumentException("Invalid life table week " + w + ": " + events[w] + " events over "
+                        + exposure[w] + " lead-weeks, expected finite numbers >= 0");
+            }
+        }
+        for (int w = 0; w < WEEKS; w++) {
+            double e = events[w];
+            double x = exposure[w];
+            for (int k = 1; k < WEEKS && x < MIN_EXPOSURE; k++) {
+                if (w - k >= 0) {
+                    e += events[w - k];
+                    x += exposure[w - k];
+                }
+                if (w + k < WEEKS) {
+                    e += events[w + k];
+                    x += exposure[w + k];
+                }
+            }
+            hazard[w] = x > 0 ? Math.min(1, e / x) : 0;
+        }
+    }
+
+    /** A table in which the event never happens. */
+    public static LifeTable none() {
+        return new LifeTable(new double[WEEKS], new double[WEEKS]);
+    }
+
+    /** The chance that the event happens in week {@code week} of a lead's age to a lead at risk at its start; 0 beyond. */
+    public double hazard(int week) {
+        return week >= 0 && week < WEEKS ? hazard[week] : 0;
+    }
+
+    /** Events counted over all ages. */
+    public double events() {
+        double sum = 0;
+        for (double e : events) {
+            sum += e;
+        }
+        return sum;
+    }
+
+    /** Lead-weeks at risk over all ages. */
+    public double exposure() {
+        double sum = 0;
+        for (double e : exposure) {
+            sum += e;
+        }
+        return sum;
+    }
+
+    public double events(int week) {
+        return events[week];
+    }
+
+    public double exposure(int week) {
+        return exposure[week];
+    }
+}

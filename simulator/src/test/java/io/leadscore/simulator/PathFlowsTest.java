@@ -1,0 +1,89 @@
+package io.leadscore.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.leadscore.simulator.calibration.Calibration;
+import io.leadscore.simulator.calibration.DealPaths;
+import io.leadscore.simulator.calibration.Provenance;
+import io.leadscore.simulator.calibration.ResponseDecay;
+import io.leadscore.simulator.calibration.StoreObservations;
+import io.leadscore.simulator.calibration.SyntheticHistory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calibrated by path on a stationary history whose flows are known
+ * ({@link SyntheticHistory}), the simulator reproduces that history when the
+ * scenario is the history's own: the same lead volume, response time not
+ * mattering, no capacity limit.
+ */
+class PathFlowsTest {
+    private static Calibration calibration;
+    private static Scenario history;
+
+    @BeforeAll
+    static void calibrate() {
+        StoreObservations obs = SyntheticHistory.observations(730, 5);
+        // response time does not matter in the synthetic history: no decay, so MQL->SAL is the same at any touch
+        calibration = Calibration.fromObservations(obs).toBuilder()
+                .responseDecay(new ResponseDecay(0.5, 0, 42, Provenance.byDefault("test: no decay"))).build();
+        history = Scenario.builder().leadsPerWeek(7 * SyntheticHistory.LEADS_PER_DAY).periodDays(90)
+                .unlimitedCapacity().workWeek(WorkWeek.always()).build();
+    }
+
+    @Test
+    void winsAndRevenueAddUpToWhatTheHistoryShows() {
+        SimulationResult r = Simulator.run(history, calibration, Fixtures.options(2_000));
+
+        // Stationary history: every 90 days close, on average, the wins of 90 days of leads:
+        // 100 leads a day x (0.3 x 0.15 through the hand-off + 0.7 x 0.05 around it) x 30% won x 90 days = 216,
+        // of 1,000 each. The paths add up to it: deals already open, deals the older leads open during the
+        // period, and the period's own leads through the hand-off and around it. The window's life tables rest
+        // on ~2,900 deals and ~2,800 closes (win share known to about 3%), the lognormal fits of the hand-off
+        // lag and cycle stand in for uniform ones: 10% tolerance.
+        double expected = SyntheticHistory.LEADS_PER_DAY
+                * (SyntheticHistory.HANDOFF_SHARE * SyntheticHistory.HANDOFF_DEAL
+                + (1 - SyntheticHistory.HANDOFF_SHARE) * SyntheticHistory.AROUND_DEAL) * SyntheticHistory.WIN * 90;
+        assertThat(r.wins()).isCloseTo(expected, within(0.1 * expected));
+        assertThat(r.revenue().mean()).isCloseTo(expected * SyntheticHistory.AMOUNT, within(0.1 * expected * SyntheticHistory.AMOUNT));
+        assertThat(r.winsFromOpenPipeline()).isPositive();
+        assertThat(r.winsFromBacklog()).isPositive();
+        assertThat(r.winsAroundHandoff()).isPositive();
+        assertThat(r.winsThroughHandoff()).isPositive();
+        assertThat(r.toJson()).contains("\"wins_by_path\"", "\"opportunities_by_path\"", "\"model\": \"handoff_and_around\"",
+                "\"cross_check\"");
+        // the decomposition's eventual wins per lead: (0.045 + 0.035) deals x 30% won
+        assertThat(r.pathsWinsPerLead()).isCloseTo(0.024, within(0.0024));
+        assertThat(r.toTable()).contains("Cross-check, wins per 1,000 new leads: 2");
+    }
+
+    @Test
+    void theHandOffPathsDealsPerLeadAreTheLifeTables() {
+        SimulationResult r = Simulator.run(history, calibration, Fixtures.options(2_000));
+
+        // Whenever they open, the period's MQLs open as many deals per lead as the history's hand-offs did:
+        // the stage rates are normalised to the life table's 0.045 (hand-off share x worked x MQL->SAL x
+        // SAL->SQL x SQL->opportunity = deals per lead at the reference response; no decay here).
+        DealPaths paths = calibration.paths();
+        double perLead = paths.handoffDealsPerLead();
+        assertThat(r.eventualOpportunities() / r.leads()).isCloseTo(perLead, within(0.1 * perLead));
+        // a fifth of the hand-offs are never worked: they breach their SLA and take no capacity
+        assertThat(r.slaBreachRate()).isCloseTo(1 - SyntheticHistory.WORKED, within(0.03));
+        assertThat(r.mqls() / r.leads()).isCloseTo(paths.handoffShare(), within(0.01));
+    }
+
+    @Test
+    void thinHistoryWidensTheSpread() {
+        Calibration thin = Calibration.fromObservations(SyntheticHistory.observations(120, 9));
+        Scenario small = history.toBuilder().leadsPerWeek(0).build();
+
+        // Only the deals already open and the backlog: from 120 days of history the rates rest on ~800 deals
+        // instead of ~2,900, so their Gamma and Beta draws spread the trials more, relative to the mean.
+        SimulationResult rich = Simulator.run(small, calibration, Fixtures.options(2_000));
+        SimulationResult poor = Simulator.run(small, thin, Fixtures.options(2_000));
+        double richSpread = rich.revenue().standardDeviation() / rich.revenue().mean();
+        double poorSpread = poor.revenue().standardDeviation() / poor.revenue().mean();
+        assertThat(poorSpread).isGreaterThan(richSpread);
+    }
+}
