@@ -64,6 +64,7 @@ class TrainingSetTasklet implements Tasklet {
         TrainingSetConfig config = TrainingSetConfig.of(policy)
                 .withSchedule(settings.training().schedule())
                 .withMaxSnapshotsPerLead(settings.training().maxSnapshotsPerLeadOrDefault())
+                .withHoldoutFrom(settings.training().holdoutFromInstant())
                 .withFeatures(features);
         Long total = new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM lead WHERE created_at < ?",
                 Long.class, Instants.utc(asOf));

@@ -17,7 +17,7 @@ public record LeadscoreSettings(Features features, Rescore rescore, PolicySettin
 
     public LeadscoreSettings {
         features = features == null ? new Features(null, null) : features;
-        training = training == null ? new Training(null, null, null) : training;
+        training = training == null ? new Training(null, null, null, null) : training;
         rescore = rescore == null ? new Rescore(null, null) : rescore;
         policy = policy == null ? new PolicySettings(null, null, null, null, null) : policy;
     }
@@ -72,10 +72,13 @@ public record LeadscoreSettings(Features features, Rescore rescore, PolicySettin
      * @param snapshotAges        ages such as {@code 0h,1d,3d,7d,14d,30d,60d,90d,180d,365d}
      * @param snapshotEvery       the step after the last age while the lead stays open, e.g. {@code 91d}
      * @param maxSnapshotsPerLead at most this many snapshots per lead (a seeded random subset beyond it)
+     * @param holdoutFrom         the out-of-time validation window: every snapshot at or after this date
+     *                            ({@code 2025-02-01}, 00:00 UTC) or instant; absent for the most recent fifth
      */
-    public record Training(String snapshotAges, String snapshotEvery, Integer maxSnapshotsPerLead) {
+    public record Training(String snapshotAges, String snapshotEvery, Integer maxSnapshotsPerLead, String holdoutFrom) {
         public Training {
             schedule(snapshotAges, snapshotEvery);
+            holdoutFrom(holdoutFrom);
             if (maxSnapshotsPerLead != null && (maxSnapshotsPerLead < 1 || maxSnapshotsPerLead > 1000)) {
                 throw new IllegalArgumentException("Invalid leadscore.training.max-snapshots-per-lead: " + maxSnapshotsPerLead
                         + ", expected 1 to 1000");
@@ -98,6 +101,23 @@ public record LeadscoreSettings(Features features, Rescore rescore, PolicySettin
                         every != null ? every : io.leadscore.scoring.labels.SnapshotSchedule.format(defaults.every()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Invalid leadscore.training snapshot ages: " + e.getMessage(), e);
+            }
+        }
+
+        /** The configured start of the validation window, or null for the most recent fifth of the snapshots. */
+        public java.time.Instant holdoutFromInstant() {
+            return holdoutFrom(holdoutFrom);
+        }
+
+        private static java.time.Instant holdoutFrom(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return io.leadscore.scoring.domain.Timestamps.parse(text.strip());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("Invalid leadscore.training.holdout-from: '" + text
+                        + "', expected a date (2025-02-01) or an instant (2025-02-01T00:00:00Z)", e);
             }
         }
 

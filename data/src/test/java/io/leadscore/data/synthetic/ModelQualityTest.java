@@ -47,10 +47,13 @@ import org.junit.jupiter.api.io.TempDir;
  * The model against the ceiling, at every age a lead is scored: on a generated world whose leads' intent unfolds over
  * their life (later buying windows) and whose truth is known at every snapshot age ({@code p_by_age}), a model
  * trained on point-in-time snapshots as of a date is judged on the out-of-time holdout — leads looked at after the
- * cut, at every age they had reached — band by band, against the oracle (the truth's AUC on the same rows).
+ * cut, at every age they had reached — band by band, against the oracle: the best ranking the past allows, the
+ * truth given only what is observable at each snapshot ({@link ObservableOracle}), not the truth given the generator's
+ * latent state, which no model can see.
  *
  * <p>The design it replaces, one row per lead at 30 days of age, is trained on the same world and judged on the same
- * rows: it never saw a lead of 90 or 300 days, and fails the same bounds. The two trainings take one to two minutes on two cores.
+ * rows: it never saw a lead of 90 or 300 days, and fails the same bounds. The two trainings and the oracle take about four
+ * minutes of CPU.
  */
 class ModelQualityTest {
     private static final int LEADS = Integer.getInteger("leadscore.quality.leads", 40_000);
@@ -62,6 +65,9 @@ class ModelQualityTest {
     static List<LeadHistory> histories;
     static TrainingSet set;
     static TrainingResult spine;
+    /** The truth given the generator's latent state ({@code p_by_age}) of each row of the set. */
+    static double[] latent;
+    /** The best the past allows, on the holdout's rows. */
     static double[] oracle;
 
     @BeforeAll
@@ -81,7 +87,10 @@ class ModelQualityTest {
                 new TrainingData(set.schema(), set.validationX(), set.validationY(), split.validationFrom(),
                         split.validationTo(), null, set.validationAgeDays()),
                 TrainingListener.NONE);
-        oracle = truthOfValidationRows();
+        latent = truthOfRows();
+        long started = System.nanoTime();
+        oracle = new ObservableOracle(set, histories, world.until, latent).predict(set, split.trainRows());
+        System.err.printf(Locale.ROOT, "oracle fitted in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
     @Test
@@ -91,16 +100,21 @@ class ModelQualityTest {
         List<AgeBandMetrics> model = spine.validationByAge();
 
         report("snapshots", model, truth);
+        List<AgeBandMetrics> hidden = Evaluator.byAge(java.util.Arrays.copyOfRange(latent, set.split().trainRows(),
+                set.rows()), set.validationY(), ages, AgeBand.DEFAULTS);
+        report("latent truth", hidden, truth);
         for (int b = 0; b < truth.size(); b++) {
             ModelMetrics m = model.get(b).metrics();
             ModelMetrics o = truth.get(b).metrics();
             String band = truth.get(b).band().label();
             assertThat(m.positives()).as("converters in %s", band).isGreaterThan(40);
             if (truth.get(b).band().fromDays() >= 30) {
-                // measured: 0.06 to 0.11 below the oracle, which knows each lead's hidden revival and intent and
-                // each window's strength exactly (docs/benchmarks.md); the goal is 0.02
+                // measured on 40,000 leads: 0.023 to 0.053 below the best the past allows, where the goal is 0.02
+                // (docs/benchmarks.md); and 0.06 to 0.11 below the truth given the latent state
                 assertThat(m.auc()).as("%s: model AUC %.4f, oracle %.4f", band, m.auc(), o.auc())
-                        .isGreaterThan(o.auc() - 0.13);
+                        .isGreaterThanOrEqualTo(o.auc() - 0.08);
+                assertThat(m.auc()).as("%s: model AUC %.4f, latent truth %.4f", band, m.auc(),
+                        hidden.get(b).metrics().auc()).isGreaterThan(hidden.get(b).metrics().auc() - 0.13);
             }
             assertThat(m.ece()).as("%s: ECE", band).isLessThanOrEqualTo(0.02);
         }
@@ -144,13 +158,12 @@ class ModelQualityTest {
         }
     }
 
-    /** The truth at each validation row's age, from {@code p_by_age}. */
-    private static double[] truthOfValidationRows() {
-        int from = set.split().trainRows();
-        double[] ages = set.validationAgeDays();
+    /** The latent truth at each row's age, from {@code p_by_age}. */
+    private static double[] truthOfRows() {
+        double[] ages = set.ageDays();
         double[] p = new double[ages.length];
         for (int i = 0; i < p.length; i++) {
-            String id = set.leadIds().get(from + i);
+            String id = set.leadIds().get(i);
             String byAge = world.truth(id, "p_by_age");
             double wanted = Math.round(ages[i] * 24) / 24.0;
             p[i] = Double.NaN;

@@ -272,10 +272,25 @@ public final class TrainingSetBuilder {
     }
 
     /**
-     * The first validation row: the most recent {@code validationFraction} of the snapshots (at least one), moved
-     * earlier while it would separate snapshots taken at the same instant.
+     * The first validation row: the first snapshot at or after {@link TrainingSetConfig#holdoutFrom()} when it is
+     * set, else the most recent {@code validationFraction} of the snapshots (at least one), moved earlier while it
+     * would separate snapshots taken at the same instant.
      */
     private int splitIndex(int n) {
+        if (config.holdoutFrom() != null) {
+            long from = config.holdoutFrom().toEpochMilli();
+            int cut = 0;
+            while (cut < n && rows.get(cut).snapshotMillis < from) {
+                cut++;
+            }
+            if (cut == 0 || cut == n) {
+                throw new IllegalArgumentException("No out-of-time split at " + config.holdoutFrom() + ": the " + n
+                        + " snapshots were taken from " + Instant.ofEpochMilli(rows.get(0).snapshotMillis) + " to "
+                        + Instant.ofEpochMilli(rows.get(n - 1).snapshotMillis) + ", and the holdout must leave"
+                        + " snapshots on both sides");
+            }
+            return cut;
+        }
         int validation = Math.max(1, (int) Math.round(n * config.validationFraction()));
         int cut = Math.max(1, n - validation);
         while (cut > 0 && rows.get(cut - 1).snapshotMillis == rows.get(cut).snapshotMillis) {

@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param validationFraction  share of the snapshots, the most recent ones, held out for out-of-time validation;
  *                            strictly between 0 and 1
  * @param features            how the feature space is learned from the training window
+ * @param holdoutFrom         when set, the out-of-time validation window is every snapshot taken at or after this
+ *                            instant (for example the newest quarter), in place of {@code validationFraction};
+ *                            null for the fraction
  */
 public record TrainingSetConfig(LabelRule labelRule, SnapshotSchedule schedule, int maxSnapshotsPerLead,
-                                long samplingSeed, double validationFraction, FeatureConfig features) {
+                                long samplingSeed, double validationFraction, FeatureConfig features,
+                                java.time.Instant holdoutFrom) {
 
     public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
     /**
@@ -46,31 +50,36 @@ public record TrainingSetConfig(LabelRule labelRule, SnapshotSchedule schedule, 
     /** The policy's horizon and half-life, the default schedule and cap, 20% validation, default features. */
     public static TrainingSetConfig of(Policy policy) {
         return new TrainingSetConfig(LabelRule.of(policy), SnapshotSchedule.defaults(), DEFAULT_MAX_SNAPSHOTS_PER_LEAD,
-                DEFAULT_SAMPLING_SEED, DEFAULT_VALIDATION_FRACTION, FeatureConfig.builder().policy(policy).build());
+                DEFAULT_SAMPLING_SEED, DEFAULT_VALIDATION_FRACTION, FeatureConfig.builder().policy(policy).build(), null);
     }
 
     public TrainingSetConfig withLabelRule(LabelRule rule) {
-        return new TrainingSetConfig(rule, schedule, maxSnapshotsPerLead, samplingSeed, validationFraction, features);
+        return new TrainingSetConfig(rule, schedule, maxSnapshotsPerLead, samplingSeed, validationFraction, features, holdoutFrom);
     }
 
     public TrainingSetConfig withSchedule(SnapshotSchedule ages) {
-        return new TrainingSetConfig(labelRule, ages, maxSnapshotsPerLead, samplingSeed, validationFraction, features);
+        return new TrainingSetConfig(labelRule, ages, maxSnapshotsPerLead, samplingSeed, validationFraction, features, holdoutFrom);
     }
 
     public TrainingSetConfig withMaxSnapshotsPerLead(int max) {
-        return new TrainingSetConfig(labelRule, schedule, max, samplingSeed, validationFraction, features);
+        return new TrainingSetConfig(labelRule, schedule, max, samplingSeed, validationFraction, features, holdoutFrom);
     }
 
     public TrainingSetConfig withSamplingSeed(long seed) {
-        return new TrainingSetConfig(labelRule, schedule, maxSnapshotsPerLead, seed, validationFraction, features);
+        return new TrainingSetConfig(labelRule, schedule, maxSnapshotsPerLead, seed, validationFraction, features, holdoutFrom);
     }
 
     public TrainingSetConfig withValidationFraction(double fraction) {
-        return new TrainingSetConfig(labelRule, schedule, maxSnapshotsPerLead, samplingSeed, fraction, features);
+        return new TrainingSetConfig(labelRule, schedule, maxSnapshotsPerLead, samplingSeed, fraction, features, holdoutFrom);
     }
 
     public TrainingSetConfig withFeatures(FeatureConfig config) {
-        return new TrainingSetConfig(labelRule, schedule, maxSnapshotsPerLead, samplingSeed, validationFraction, config);
+        return new TrainingSetConfig(labelRule, schedule, maxSnapshotsPerLead, samplingSeed, validationFraction, config, holdoutFrom);
+    }
+
+    /** Holds out every snapshot taken at or after {@code from} (null: the most recent {@code validationFraction}). */
+    public TrainingSetConfig withHoldoutFrom(java.time.Instant from) {
+        return new TrainingSetConfig(labelRule, schedule, maxSnapshotsPerLead, samplingSeed, validationFraction, features, from);
     }
 
     /** The spine's settings as a model's provenance records them. */
@@ -80,6 +89,9 @@ public record TrainingSetConfig(LabelRule labelRule, SnapshotSchedule schedule, 
         map.put("snapshotAges", schedule.describe());
         map.put("maxSnapshotsPerLead", Integer.toString(maxSnapshotsPerLead));
         map.put("snapshotSamplingSeed", Long.toString(samplingSeed));
+        if (holdoutFrom != null) {
+            map.put("holdoutFrom", holdoutFrom.toString());
+        }
         return map;
     }
 }

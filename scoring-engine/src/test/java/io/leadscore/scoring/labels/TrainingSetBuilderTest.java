@@ -124,6 +124,22 @@ class TrainingSetBuilderTest {
     }
 
     @Test
+    void holdsOutEverySnapshotFromAGivenDateWhenOneIsSet() {
+        List<LeadHistory> histories = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            histories.add(quiet("lead-" + i, i * 3));
+        }
+
+        TrainingSet set = TrainingSetBuilder.build(histories, day(600), ALL.withHoldoutFrom(day(300)));
+
+        OutOfTimeSplit split = set.split();
+        assertThat(set.snapshotAt().subList(0, split.trainRows())).allSatisfy(t -> assertThat(t).isBefore(day(300)));
+        assertThat(set.snapshotAt().subList(split.trainRows(), set.rows())).allSatisfy(t -> assertThat(t).isAfterOrEqualTo(day(300)));
+        assertThat(split.validationFrom()).isAfterOrEqualTo(day(300));
+        assertThat(ALL.withHoldoutFrom(day(300)).describe()).containsEntry("holdoutFrom", day(300).toString());
+    }
+
+    @Test
     void eachLeadWeighsOneInEachWindowWhateverItsNumberOfSnapshots() {
         List<LeadHistory> histories = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -378,6 +394,16 @@ class TrainingSetBuilderTest {
             TrainingSetConfig once = CONFIG.withSchedule(SnapshotSchedule.parse("0h", "91d"));
             assertThatThrownBy(() -> TrainingSetBuilder.build(List.of(quiet("a", 1), quiet("b", 1), quiet("c", 1)),
                     day(200), once)).hasMessageContaining("No out-of-time split possible");
+        }
+
+        @Test
+        void aHoldoutDateThatLeavesNothingOnOneSide() {
+            List<LeadHistory> histories = List.of(quiet("a", 1), quiet("b", 2), quiet("c", 3));
+            assertThatThrownBy(() -> TrainingSetBuilder.build(histories, day(600), ALL.withHoldoutFrom(day(900))))
+                    .hasMessageContaining("No out-of-time split at " + day(900))
+                    .hasMessageContaining("the holdout must leave snapshots on both sides");
+            assertThatThrownBy(() -> TrainingSetBuilder.build(histories, day(600), ALL.withHoldoutFrom(day(0))))
+                    .hasMessageContaining("No out-of-time split at " + day(0));
         }
 
         @Test
