@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code leadscore simulate}: the chance of hitting quota in one period, by
@@ -135,8 +136,10 @@ final class SimulateCommand implements Callable<Integer> {
                 if (backtest == null) {
                     out.line(result.toJson());
                 } else {
-                    String json = result.toJson();
-                    out.line(json.substring(0, json.lastIndexOf('}')) + ",\"backtest\":" + backtest.toJson() + "}");
+                    // the simulation's object with the back-test as one more member
+                    ObjectNode json = Output.tree(result.toJson());
+                    json.set("backtest", Output.tree(backtest.toJson()));
+                    out.json(json);
                 }
             }
             case csv -> out.csv(java.util.List.of("metric", "value"), csvRows(result));
