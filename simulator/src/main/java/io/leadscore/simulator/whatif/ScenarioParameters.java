@@ -5,7 +5,6 @@ import io.leadscore.simulator.Scenario;
 import io.leadscore.simulator.ScenarioRanges;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A what-if as a person asks it, through the command line's scenario flags or
@@ -88,12 +87,14 @@ public record ScenarioParameters(String prefix, Double quota, Integer periodDays
         }
     }
 
-    /** The period's length in days as the parameters give it ({@value Scenario#DEFAULT_PERIOD_DAYS} by default). */
+    /**
+     * The period's length in days as the parameters give it ({@value Scenario#DEFAULT_PERIOD_DAYS} by default):
+     * the scenario's own count, so the store's last period is read for the length that is simulated.
+     *
+     * @throws InvalidInputException as {@link #over} does
+     */
     public int periodLength() {
-        if (from != null && to != null) {
-            return (int) ChronoUnit.DAYS.between(date("from", from), date("to", to));
-        }
-        return periodDays != null ? periodDays : Scenario.DEFAULT_PERIOD_DAYS;
+        return over(Scenario.defaults()).periodDays();
     }
 
     /**

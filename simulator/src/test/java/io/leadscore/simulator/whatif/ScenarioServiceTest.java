@@ -71,6 +71,19 @@ class ScenarioServiceTest {
     }
 
     @Test
+    void theStoresLastPeriodIsReadForTheLengthThatIsSimulated() {
+        FakeStore store = new FakeStore();
+        ScenarioParameters p = new ScenarioParameters("--", null, null, "2027-01-01", "2027-03-31", null, null, null,
+                null, null, 100, 1L, 1, true);
+
+        Scenario s = COMMAND_LINE.setup(p, () -> store).scenario();
+
+        // January to March 2027, both ends counted: 90 days
+        assertThat(s.periodDays()).isEqualTo(90).isEqualTo(p.periodLength());
+        assertThat(store.asked).containsExactly(90);
+    }
+
+    @Test
     void whatTheParametersGiveWinsOverTheStoreAndTheStoresPeriodIsNotReadForNothing() {
         FakeStore store = new FakeStore();
 
