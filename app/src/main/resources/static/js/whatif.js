@@ -18,8 +18,8 @@
   inputs.calibrate.checked = d.calibrate_from_store;
   inputs.calibrate.disabled = !store.champion;
   if (store.last_period_revenue > 0) {
-    $('quota-hint').textContent = 'Starts at the revenue won in the last ' + store.last_period_days + ' days of the store: '
-      + LS.amount(store.last_period_revenue) + '.';
+    $('quota-hint').textContent = 'Starts where the command line does: the revenue won in the last ' + store.last_period_days
+      + ' days of the store (' + LS.amount(store.last_period_revenue) + ') plus 10%.';
   }
 
   function labels() {

@@ -8,6 +8,8 @@ import io.leadscore.batch.leadimport.ImportReport;
 import io.leadscore.batch.rescoring.RescoreReport;
 import io.leadscore.batch.rescoring.Rescoring;
 import io.leadscore.batch.retraining.Retraining;
+import io.leadscore.batch.simulation.StoreBasis;
+import io.leadscore.batch.simulation.StoreCalibration;
 import io.leadscore.batch.retraining.TrainingReport;
 import io.leadscore.batch.slacheck.SlaCheck;
 import io.leadscore.batch.slacheck.SlaCheckReport;
@@ -18,12 +20,10 @@ import io.leadscore.data.synthetic.World;
 import io.leadscore.scoring.evaluation.PromotionMode;
 import io.leadscore.scoring.scoring.Algorithm;
 import io.leadscore.simulator.Scenario;
-import io.leadscore.simulator.SimulationOptions;
 import io.leadscore.simulator.SimulationResult;
-import io.leadscore.simulator.Simulator;
-import io.leadscore.simulator.planning.PlanRequest;
 import io.leadscore.simulator.planning.PlanResult;
-import io.leadscore.simulator.planning.Planner;
+import io.leadscore.simulator.whatif.ScenarioParameters;
+import io.leadscore.simulator.whatif.ScenarioService;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed of the history, any whole number (default 42)")
     long seed = GeneratorOptions.DEFAULT_SEED;
 
-    @Option(names = "--history-days", paramLabel = "N", description = "days of history (default 730)")
+    @Option(names = "--history-days", paramLabel = "N", description = "days of history, 1 to 3,660 (default 730)")
     int historyDays = GeneratorOptions.DEFAULT_HISTORY_DAYS;
 
     @Option(names = "--world", paramLabel = "textbook|messy", description = "the kind of history (default textbook; see generate --help)")
@@ -122,20 +122,17 @@ final class DemoCommand implements Callable<Integer> {
             FunnelCommand.print(session.bean(FunnelReports.class).run(new Cohort(null, null, asOf)), out);
 
             heading(out, 8, "The chance of hitting quota next quarter, calibrated from the store (leadscore simulate --calibrate-from-store)");
-            StoreScenario store = StoreScenario.read(session, asOf, Scenario.DEFAULT_PERIOD_DAYS);
-            Scenario scenario = new ScenarioOptions().storeBase(Scenario.defaults().toBuilder().policy(store.policy).build(),
-                    store);
+            StoreBasis store = session.bean(StoreCalibration.class).basis(asOf);
+            ScenarioService scenarios = new ScenarioService(ScenarioService.Limits.RANGES);
+            ScenarioParameters calibrated = ScenarioParameters.none("--").fromStore();
             out.line(String.format(Locale.ROOT, "Quota: the last %d days' won revenue plus 10%%.", Scenario.DEFAULT_PERIOD_DAYS));
-            SimulationResult simulated = Simulator.run(scenario, store.calibration, SimulationOptions.defaults());
+            SimulationResult simulated = scenarios.simulate(calibrated, () -> store).run();
             out.line(simulated.toTable());
             out.line("");
             out.line(simulated.histogramText(60));
 
             heading(out, 9, "What it takes to reach quota with 80% confidence (leadscore plan --confidence 0.8)");
-            double t = store.policy.mqlThreshold();
-            PlanResult plan = Planner.plan(scenario, store.calibration, SimulationOptions.defaults()
-                            .withTrials(Planner.DEFAULT_TRIALS),
-                    PlanRequest.of(0.8, PlanCommand.around(t), List.of(4.0, 24.0, 72.0)));
+            PlanResult plan = scenarios.plan(calibrated, () -> store, 0.8, null, List.of(4.0, 24.0, 72.0)).run();
             out.line(plan.toTable());
         }
         out.line("");

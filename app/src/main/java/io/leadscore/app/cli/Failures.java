@@ -3,6 +3,7 @@ package io.leadscore.app.cli;
 import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.registry.ModelSigningKey;
 import io.leadscore.batch.store.JobLock;
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.scoring.domain.Printable;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,7 +21,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
  *       answering.</li>
  *   <li>1, with its own message: anything else is a bug in leadscore, never reported as the user's mistake
  *       (an {@link IllegalArgumentException} thrown inside leadscore is a caller's, not the user's, error: the
- *       commands turn what users type into {@link UsageException}s before it reaches the libraries).</li>
+ *       commands turn what users type into {@link UsageException}s, or check it through a library that throws
+ *       {@link InvalidInputException}, before it reaches the libraries).</li>
  * </ul>
  */
 final class Failures {
@@ -42,7 +44,7 @@ final class Failures {
     }
 
     static Failure classify(Throwable e) {
-        if (e instanceof UsageException || e instanceof ModelRefusedException || e instanceof JobLock.HeldException
+        if (e instanceof UsageException || e instanceof InvalidInputException || e instanceof ModelRefusedException || e instanceof JobLock.HeldException
                 || e instanceof ModelSigningKey.ModelSigningKeyException) {
             return new Failure(USER, oneLine(e.getMessage()), false);
         }

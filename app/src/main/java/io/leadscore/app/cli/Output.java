@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Results on stdout, in the format the user asked for. Only results go to
@@ -34,6 +35,11 @@ public final class Output {
     public void json(Object value) {
         out.println(JSON.writeValueAsString(value));
         out.flush();
+    }
+
+    /** A JSON document as Jackson's tree, to be joined with others before it is printed. */
+    public static ObjectNode tree(String json) {
+        return (ObjectNode) JSON.readTree(json);
     }
 
     public static String toJson(Object value) {

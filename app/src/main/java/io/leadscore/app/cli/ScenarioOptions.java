@@ -1,11 +1,9 @@
 package io.leadscore.app.cli;
 
-import io.leadscore.scoring.policy.Policy;
-import io.leadscore.simulator.Scenario;
-import io.leadscore.simulator.ScenarioRanges;
-import io.leadscore.simulator.SimulationOptions;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import io.leadscore.batch.simulation.StoreBasis;
+import io.leadscore.batch.simulation.StoreCalibration;
+import io.leadscore.simulator.whatif.ScenarioParameters;
+import java.time.Instant;
 import picocli.CommandLine.Option;
 
 /** The scenario flags shared by {@code simulate} and {@code plan} (docs/cli.md). */
@@ -49,113 +47,23 @@ final class ScenarioOptions {
     @Option(names = "--calibrate-from-store", description = "take rates, scores, deal sizes, cycle times and lead volume from the store and its champion")
     boolean calibrateFromStore;
 
-    /** The scenario: the flags over a base (defaults, or the store's policy and volume). */
-    Scenario scenario(Scenario base, Policy storePolicy) {
-        checkRanges();
-        Scenario.Builder b = base.toBuilder();
-        if (storePolicy != null) {
-            b.policy(storePolicy);
-        }
-        try {
-            if (quota != null) {
-                b.quota(quota);
-            }
-            if (from != null || to != null) {
-                if (from == null || to == null) {
-                    throw new UsageException("--from and --to go together (or use --period-days)");
-                }
-                if (periodDays != null) {
-                    throw new UsageException("give either --period-days or --from and --to, not both");
-                }
-                b.period(date("--from", from), date("--to", to));
-            } else if (periodDays != null) {
-                b.periodDays(periodDays);
-            }
-            if (threshold != null) {
-                b.threshold(threshold);
-            }
-            if (slaHours != null) {
-                b.slaHours(slaHours);
-            }
-            if (leadsPerWeek != null) {
-                b.leadsPerWeek(leadsPerWeek);
-            }
-            if (reps != null) {
-                b.reps(reps);
-            }
-            if (touchesPerRep != null) {
-                b.firstTouchesPerRepPerDay(touchesPerRep);
-            }
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    SimulationOptions options(int defaultTrials) {
-        checkRanges();
-        try {
-            SimulationOptions o = SimulationOptions.defaults().withTrials(trials == null ? defaultTrials : trials);
-            if (seed != null) {
-                o = o.withSeed(seed);
-            }
-            if (threads != null) {
-                o = o.withThreads(threads);
-            }
-            return o;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    /** Every number given against its range ({@link ScenarioRanges}), before anything is built from it. */
-    void checkRanges() {
-        try {
-            ScenarioRanges.QUOTA.check("--quota", quota);
-            ScenarioRanges.PERIOD_DAYS.check("--period-days", periodDays);
-            ScenarioRanges.THRESHOLD.check("--threshold", threshold);
-            ScenarioRanges.SLA_HOURS.check("--sla-hours", slaHours);
-            ScenarioRanges.LEADS_PER_WEEK.check("--leads-per-week", leadsPerWeek);
-            ScenarioRanges.REPS.check("--reps", reps);
-            ScenarioRanges.TOUCHES_PER_REP_PER_DAY.check("--touches-per-rep-per-day", touchesPerRep);
-            ScenarioRanges.TRIALS.check("--trials", trials);
-            ScenarioRanges.THREADS.check("--threads", threads);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-    }
-
-    /** The period's length in days as the flags give it (90 by default). */
-    int periodLength() {
-        if (from != null && to != null) {
-            return (int) java.time.temporal.ChronoUnit.DAYS.between(date("--from", from), date("--to", to));
-        }
-        return periodDays != null ? periodDays : Scenario.DEFAULT_PERIOD_DAYS;
+    /** The flags as the scenario service takes them, named as flags. */
+    ScenarioParameters parameters() {
+        return new ScenarioParameters("--", quota, periodDays, from, to, threshold, slaHours, leadsPerWeek, reps,
+                touchesPerRep, trials, seed, threads, calibrateFromStore);
     }
 
     /**
-     * The base scenario with what the store says — its lead volume, its team (reps who followed up leads in
-     * the last period) and a quota from its revenue — unless flags give them.
+     * The store's basis for a what-if calibrated from it: the calibration as of where its data ends (or now,
+     * if that is earlier), the policy in force, its volume, and the team and revenue of the {@code periodDays}
+     * days before, read while the store is open.
      */
-    Scenario storeBase(Scenario base, StoreScenario store) {
-        Scenario.Builder b = base.toBuilder();
-        if (leadsPerWeek == null && store.leadsPerWeek.isPresent()) {
-            b.leadsPerWeek(store.leadsPerWeek.get());
-        }
-        if (reps == null && store.reps.isPresent()) {
-            b.reps(store.reps.get());
-        }
-        if (quota == null && store.defaultQuota().isPresent()) {
-            b.quota(store.defaultQuota().get());
-        }
-        return b.build();
-    }
-
-    static LocalDate date(String option, String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new UsageException(option + " " + text + ": expected a date such as 2026-01-01");
+    static StoreBasis storeBasis(GlobalOptions globals, int periodDays) {
+        try (StoreSession session = StoreSession.open(globals)) {
+            StoreCalibration store = session.bean(StoreCalibration.class);
+            StoreBasis basis = store.basis(store.dataEnd(Instant.now()));
+            basis.lastPeriod(periodDays);
+            return basis;
         }
     }
 }

@@ -10,7 +10,8 @@ import io.leadscore.simulator.backtest.BacktestPeriod;
 import io.leadscore.simulator.backtest.BacktestResult;
 import io.leadscore.simulator.backtest.BacktestSeries;
 import io.leadscore.simulator.backtest.MetricCheck;
-import io.leadscore.simulator.calibration.Calibration;
+import io.leadscore.simulator.whatif.ScenarioParameters;
+import io.leadscore.simulator.whatif.ScenarioService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code leadscore simulate}: the chance of hitting quota in one period, by
@@ -30,6 +32,8 @@ import picocli.CommandLine.ParentCommand;
         "SLA, a lead volume and a team size. --backtest-from DATE --to DATE simulates a past period from what was",
         "known before it and shows where what happened falls; --backtest-all does so for every past period."})
 final class SimulateCommand implements Callable<Integer> {
+    private static final ScenarioService SERVICE = new ScenarioService(ScenarioService.Limits.RANGES);
+
     @ParentCommand
     LeadscoreCommand root;
 
@@ -53,19 +57,10 @@ final class SimulateCommand implements Callable<Integer> {
         if (backtestFrom != null) {
             return backtestOne(globals, out);
         }
-        Calibration calibration = Calibration.defaults();
-        Scenario base = Scenario.defaults();
-        StoreScenario store = null;
-        if (scenario.calibrateFromStore) {
-            store = StoreScenario.read(globals, null, scenario.periodLength());
-        }
-        if (store != null) {
-            calibration = store.calibration;
-            base = scenario.storeBase(base, store);
-        }
-        Scenario s = scenario.scenario(base, store == null ? null : store.policy);
-        SimulationOptions options = scenario.options(SimulationOptions.DEFAULT_TRIALS);
-        print(Simulator.run(s, calibration, options), null, out);
+        ScenarioParameters parameters = scenario.parameters();
+        SimulationResult result = SERVICE.simulate(parameters,
+                () -> ScenarioOptions.storeBasis(globals, parameters.periodLength())).run();
+        print(result, null, out);
         return 0;
     }
 
@@ -76,12 +71,13 @@ final class SimulateCommand implements Callable<Integer> {
         if (scenario.from != null || scenario.periodDays != null) {
             throw new UsageException("--backtest-from DATE --to DATE sets the period; leave out --from and --period-days");
         }
-        LocalDate from = ScenarioOptions.date("--backtest-from", backtestFrom);
-        LocalDate to = ScenarioOptions.date("--to", scenario.to);
+        ScenarioParameters parameters = scenario.parameters();
+        LocalDate from = parameters.date("backtest-from", backtestFrom);
+        LocalDate to = parameters.date("to", scenario.to);
         if (!from.isBefore(to)) {
             throw new UsageException("--backtest-from " + from + " is not before --to " + to);
         }
-        SimulationOptions options = scenario.options(SimulationOptions.DEFAULT_TRIALS);
+        SimulationOptions options = SERVICE.options(parameters, SimulationOptions.DEFAULT_TRIALS);
         try (StoreSession session = StoreSession.open(globals)) {
             StoreBacktests.Checked checked = session.bean(StoreBacktests.class).one(from, to, options);
             print(checked.simulated(), checked.check(), out);
@@ -102,7 +98,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (days < 1 || days > 3660) {
             throw new UsageException("--period-days " + days + ": expected 1 to 3660");
         }
-        SimulationOptions options = scenario.options(StoreBacktests.DEFAULT_TRIALS);
+        SimulationOptions options = SERVICE.options(scenario.parameters(), StoreBacktests.DEFAULT_TRIALS);
         JobProgress progress = TerminalProgress.forTerminal(globals.quiet());
         String task = "back-testing " + days + "-day periods";
         BacktestSeries series;
@@ -140,8 +136,10 @@ final class SimulateCommand implements Callable<Integer> {
                 if (backtest == null) {
                     out.line(result.toJson());
                 } else {
-                    String json = result.toJson();
-                    out.line(json.substring(0, json.lastIndexOf('}')) + ",\"backtest\":" + backtest.toJson() + "}");
+                    // the simulation's object with the back-test as one more member
+                    ObjectNode json = Output.tree(result.toJson());
+                    json.set("backtest", Output.tree(backtest.toJson()));
+                    out.json(json);
                 }
             }
             case csv -> out.csv(java.util.List.of("metric", "value"), csvRows(result));

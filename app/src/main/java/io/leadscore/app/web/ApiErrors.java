@@ -6,8 +6,14 @@ import io.leadscore.batch.registry.ModelNotFoundException;
 import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.rescoring.Rescoring;
 import io.leadscore.batch.store.JobLock;
+import io.leadscore.scoring.domain.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,12 +24,31 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * for what does not exist, 409 when the store's state refuses the request now
  * (a run in progress, nothing to restart, no champion, a model whose file does not verify). The detail is the one
  * line a person can act on; nothing else of the exception leaves the server.
+ *
+ * <p>Bad input is what the product refuses of what the client sent — an {@link InvalidInputException}, as the
+ * command line's exit 2 (docs/cli.md), or a request Spring cannot bind (a number that is not one, a missing
+ * parameter, a body that is not JSON). Anything else is a bug in leadscore, never the client's fault: 500 with a
+ * generic body, and the stack trace in the server's log under the request's method and path.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
+    static final String INTERNAL = "Internal error: this is a bug in leadscore, not a problem with the request;"
+            + " the server's log has the details";
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail badRequest(InvalidInputException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** What no other handler takes: a bug. Spring Security's refusals keep their own answers (401, 403). */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail internalError(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e;
+        }
+        log.error("Internal error answering {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL);
     }
 
     @ExceptionHandler({NotFoundException.class, ModelNotFoundException.class, NoSuchRunException.class})

@@ -2,6 +2,7 @@ package io.leadscore.app.web;
 
 import io.leadscore.batch.registry.ModelNotFoundException;
 import io.leadscore.batch.registry.ModelRefusedException;
+import io.leadscore.scoring.domain.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -27,8 +28,9 @@ class ConsoleModel {
         return error(HttpStatus.CONFLICT, e.getMessage(), authentication);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ModelAndView badRequest(IllegalArgumentException e, Authentication authentication) {
+    /** What the viewer sent that the product refuses; any other exception is a bug, the error page's 500. */
+    @ExceptionHandler(InvalidInputException.class)
+    ModelAndView badRequest(InvalidInputException e, Authentication authentication) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage(), authentication);
     }
 

@@ -221,6 +221,11 @@ class CommandLineEndToEndTest {
         Run one = run("simulate", "--backtest-from", "2026-08-03", "--to", "2026-11-01", "--trials", "200", "--format", "json");
         assertThat(one.exit()).as(one.err()).isZero();
         assertThat(one.json().get("backtest").get("checks")).hasSize(3);
+        // the simulation's keys, in their order, then the back-test as one more member
+        List<String> simulated = new ArrayList<>(run("simulate", "--trials", "100", "--format", "json").json()
+                .propertyNames());
+        simulated.add("backtest");
+        assertThat(one.json().propertyNames()).containsExactlyElementsOf(simulated);
         assertThat(one.json().get("wins").asDouble())
                 .isCloseTo(period.get("wins").get("p50").asDouble(), org.assertj.core.data.Offset.offset(10.0));
         Run clash = run("simulate", "--backtest-all", "--from", "2026-01-01", "--to", "2026-04-01");

@@ -1,5 +1,6 @@
 package io.leadscore.batch.funnelreport;
 
+import io.leadscore.scoring.domain.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -68,7 +69,8 @@ public class FunnelReports {
         try {
             execution = jobOperator.start(funnelReportJob, parameters.toJobParameters());
         } catch (InvalidJobParametersException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            // the cohort's bounds, as the caller was given them, refused by the job's validator
+            throw new InvalidInputException(e.getMessage());
         } catch (Exception e) {
             throw new IllegalStateException("The funnel report could not start: " + e.getMessage(), e);
         }

@@ -4,10 +4,12 @@ import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.PolicyStore;
+import io.leadscore.batch.store.StoredPolicy;
 import io.leadscore.scoring.domain.Stage;
 import io.leadscore.scoring.stages.StageEngine;
 import io.leadscore.simulator.backtest.Actuals;
 import io.leadscore.simulator.calibration.ArrivalPattern;
+import io.leadscore.simulator.calibration.Calibration;
 import io.leadscore.simulator.calibration.OpenOpportunity;
 import io.leadscore.simulator.calibration.StageCounts;
 import io.leadscore.simulator.calibration.StoreObservations;
@@ -56,6 +58,19 @@ public class StoreCalibration {
         this.jdbc = jdbc;
         this.registry = registry;
         this.policies = policies;
+    }
+
+    /**
+     * What a what-if calibrated from the store starts from, as of {@code asOf}: the calibration from the
+     * observations before it, the policy in force, the weekly lead volume and the champion.
+     */
+    public StoreBasis basis(Instant asOf) {
+        long started = System.nanoTime();
+        Calibration calibration = Calibration.fromObservations(observe(asOf));
+        StoredPolicy policy = policies.latest();
+        return new StoreBasis(asOf, calibration, policy.policy(), policy.version(), leadsPerWeek(asOf),
+                registry.champion().map(ModelRecord::version).orElse(null),
+                Duration.ofNanos(System.nanoTime() - started), this);
     }
 
     /** The observations as of {@code asOf}. */

@@ -3,6 +3,7 @@ package io.leadscore.app.web.funnel;
 import io.leadscore.app.web.ConsoleController;
 import io.leadscore.app.web.PageJson;
 import io.leadscore.batch.funnelreport.FunnelReportFailedException;
+import io.leadscore.scoring.domain.InvalidInputException;
 import java.util.Optional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ class FunnelPages {
             FunnelView taken = funnels.take(from, to);
             redirect.addFlashAttribute("notice", "Took funnel report " + taken.runId() + ".");
             return "redirect:/funnel?run=" + taken.runId();
-        } catch (IllegalArgumentException | FunnelReportFailedException e) {
+        } catch (InvalidInputException | FunnelReportFailedException e) {
             redirect.addFlashAttribute("problem", "No report taken: " + e.getMessage());
             return "redirect:/funnel";
         }

@@ -2,6 +2,7 @@ package io.leadscore.app.web.funnel;
 
 import io.leadscore.app.web.NotFoundException;
 import io.leadscore.batch.funnelreport.FunnelReports;
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.scoring.domain.Timestamps;
 import java.time.Instant;
 import java.util.List;
@@ -38,13 +39,13 @@ class Funnels {
      *
      * @param from a date or date-time (contract timestamps), or blank for no lower bound
      * @param to   likewise, for no upper bound
-     * @throws IllegalArgumentException when a bound is not a timestamp or from is not before to
+     * @throws InvalidInputException when a bound is not a timestamp or from is not before to
      */
     FunnelView take(String from, String to) {
         Instant f = bound("from", from);
         Instant t = bound("to", to);
         if (f != null && t != null && !f.isBefore(t)) {
-            throw new IllegalArgumentException("from " + from + " is not before to " + to);
+            throw new InvalidInputException("from " + from + " is not before to " + to);
         }
         return FunnelView.of(reports.run(f, t));
     }
@@ -56,7 +57,7 @@ class Funnels {
         try {
             return Timestamps.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage());
+            throw new InvalidInputException(name + ": " + e.getMessage());
         }
     }
 }

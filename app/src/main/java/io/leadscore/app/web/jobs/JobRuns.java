@@ -3,6 +3,7 @@ package io.leadscore.app.web.jobs;
 import io.leadscore.app.scheduler.JobKind;
 import io.leadscore.app.scheduler.JobLaunches;
 import io.leadscore.batch.store.JobHistory;
+import io.leadscore.scoring.domain.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +33,7 @@ class JobRuns {
 
     List<JobRun> recent(String job, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("Invalid limit: " + limit + ", expected 1 to " + MAX_LIMIT);
+            throw new InvalidInputException("Invalid limit: " + limit + ", expected 1 to " + MAX_LIMIT);
         }
         List<JobHistory.Run> runs = history.recent(job == null || job.isBlank() ? null : job.strip(), limit);
         Map<Long, JobHistory.RescoringCounts> scoring = history.rescoringCounts(runIds(runs, JobKind.RESCORING));

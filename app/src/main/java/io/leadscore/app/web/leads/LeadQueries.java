@@ -3,6 +3,7 @@ package io.leadscore.app.web.leads;
 import io.leadscore.app.web.NotFoundException;
 import io.leadscore.batch.leads.LeadRecords;
 import io.leadscore.scoring.domain.Activity;
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.scoring.domain.Lead;
 import io.leadscore.scoring.domain.Stage;
 import java.time.Clock;
@@ -44,11 +45,11 @@ class LeadQueries {
      */
     List<LeadViews.Row> search(String text, String stage, int limit, boolean withEmail) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("Invalid limit: " + limit + ", expected 1 to " + MAX_LIMIT);
+            throw new InvalidInputException("Invalid limit: " + limit + ", expected 1 to " + MAX_LIMIT);
         }
         Stage at = null;
         if (stage != null && !stage.isBlank()) {
-            at = Stage.fromWire(stage).orElseThrow(() -> new IllegalArgumentException("Invalid stage: '" + stage
+            at = Stage.fromWire(stage).orElseThrow(() -> new InvalidInputException("Invalid stage: '" + stage
                     + "', expected one of " + List.of(Stage.values()).stream().map(Stage::wireName).toList()));
         }
         return records.search(text, at, limit, withEmail).stream()

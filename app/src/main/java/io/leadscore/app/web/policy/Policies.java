@@ -4,6 +4,7 @@ import io.leadscore.app.web.ConflictException;
 import io.leadscore.app.web.Viewer;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.batch.store.StoredPolicy;
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.scoring.policy.Policy;
 import java.time.Clock;
 import java.util.List;
@@ -41,27 +42,33 @@ class Policies {
     /**
      * Writes the next version.
      *
-     * @throws IllegalArgumentException when the note is missing, the values break a rule of the policy, or nothing changes
+     * @throws InvalidInputException when the note is missing, the values break a rule of the policy, or nothing changes
      * @throws ConflictException        when another change was written at the same time
      */
     PolicyVersion change(PolicyChange change, Viewer viewer) {
         if (change == null || change.note() == null || change.note().isBlank()) {
-            throw new IllegalArgumentException("Missing note: say why the policy changes; it is kept with the new version");
+            throw new InvalidInputException("Missing note: say why the policy changes; it is kept with the new version");
         }
         String note = change.note().strip();
         if (note.length() > NOTE_LIMIT) {
-            throw new IllegalArgumentException("Invalid note: " + note.length() + " characters, expected at most " + NOTE_LIMIT);
+            throw new InvalidInputException("Invalid note: " + note.length() + " characters, expected at most " + NOTE_LIMIT);
         }
         StoredPolicy current = store.latest();
         Policy p = current.policy();
-        Policy next = new Policy(
-                change.mqlThreshold() == null ? p.mqlThreshold() : change.mqlThreshold(),
-                change.slaHours() == null ? p.slaHours() : change.slaHours(),
-                change.recycleAfterDays() == null ? p.recycleAfterDays() : change.recycleAfterDays(),
-                change.labelHorizonDays() == null ? p.labelHorizonDays() : change.labelHorizonDays(),
-                change.engagementHalfLifeDays() == null ? p.engagementHalfLifeDays() : change.engagementHalfLifeDays());
+        Policy next;
+        try {
+            next = new Policy(
+                    change.mqlThreshold() == null ? p.mqlThreshold() : change.mqlThreshold(),
+                    change.slaHours() == null ? p.slaHours() : change.slaHours(),
+                    change.recycleAfterDays() == null ? p.recycleAfterDays() : change.recycleAfterDays(),
+                    change.labelHorizonDays() == null ? p.labelHorizonDays() : change.labelHorizonDays(),
+                    change.engagementHalfLifeDays() == null ? p.engagementHalfLifeDays() : change.engagementHalfLifeDays());
+        } catch (IllegalArgumentException e) {
+            // the values the request gave break a rule of the policy (its record says which)
+            throw new InvalidInputException(e.getMessage());
+        }
         if (next.equals(p)) {
-            throw new IllegalArgumentException("Nothing changes: the values are those of version " + current.version());
+            throw new InvalidInputException("Nothing changes: the values are those of version " + current.version());
         }
         StoredPolicy written;
         try {

@@ -4,6 +4,7 @@ import io.leadscore.app.web.ConflictException;
 import io.leadscore.app.web.ConsoleController;
 import io.leadscore.app.web.PageJson;
 import io.leadscore.app.web.Viewer;
+import io.leadscore.scoring.domain.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
@@ -46,7 +47,7 @@ class PolicyPages {
                     halfLife, note), Viewer.of(authentication));
             redirect.addFlashAttribute("notice", "Policy version " + v.version() + " is in force. The next rescoring"
                     + " and SLA check apply it.");
-        } catch (IllegalArgumentException | ConflictException e) {
+        } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("problem", "Not changed: " + e.getMessage());
         }
         return "redirect:/policy";

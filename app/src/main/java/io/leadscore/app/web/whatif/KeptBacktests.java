@@ -1,6 +1,7 @@
 package io.leadscore.app.web.whatif;
 
 import io.leadscore.batch.simulation.StoreBacktests;
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.simulator.SimulationOptions;
 import io.leadscore.simulator.backtest.BacktestSeries;
 import java.time.Clock;
@@ -39,10 +40,10 @@ class KeptBacktests {
         this.clock = clock;
     }
 
-    /** @throws IllegalArgumentException when the period is not 7 to 366 days (answered 400) */
+    /** @throws InvalidInputException when the period is not 7 to 366 days (answered 400) */
     static void checkPeriod(int periodDays) {
         if (periodDays < 7 || periodDays > 366) {
-            throw new IllegalArgumentException("Invalid period-days: " + periodDays + ", expected 7 to 366 here");
+            throw new InvalidInputException("Invalid period-days: " + periodDays + ", expected 7 to 366 here");
         }
     }
 

@@ -1,13 +1,7 @@
 package io.leadscore.app.web.whatif;
 
-import io.leadscore.scoring.policy.Policy;
-import io.leadscore.simulator.Scenario;
-import io.leadscore.simulator.ScenarioRanges;
-import io.leadscore.simulator.SimulationOptions;
+import io.leadscore.simulator.whatif.ScenarioParameters;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
@@ -58,81 +52,9 @@ public record ScenarioRequest(
         return Boolean.TRUE.equals(calibrateFromStore);
     }
 
-    /** The scenario: these parameters over a base, with the store's policy when one is given. */
-    Scenario scenario(Scenario base, Policy storePolicy) {
-        checkRanges();
-        Scenario.Builder b = base.toBuilder();
-        if (storePolicy != null) {
-            b.policy(storePolicy);
-        }
-        if (quota != null) {
-            b.quota(quota);
-        }
-        if (from != null || to != null) {
-            if (from == null || to == null) {
-                throw new IllegalArgumentException("from and to go together (or use period-days)");
-            }
-            if (periodDays != null) {
-                throw new IllegalArgumentException("give either period-days or from and to, not both");
-            }
-            b.period(date("from", from), date("to", to));
-        } else if (periodDays != null) {
-            b.periodDays(periodDays);
-        }
-        if (threshold != null) {
-            b.threshold(threshold);
-        }
-        if (slaHours != null) {
-            b.slaHours(slaHours);
-        }
-        if (leadsPerWeek != null) {
-            b.leadsPerWeek(leadsPerWeek);
-        }
-        if (reps != null) {
-            b.reps(reps);
-        }
-        if (touchesPerRepPerDay != null) {
-            b.firstTouchesPerRepPerDay(touchesPerRepPerDay);
-        }
-        return b.build();
-    }
-
-    /**
-     * Trials (default given, at most {@code maxTrials} through the web, where runs share the server) and seed;
-     * threads are the server's cores.
-     */
-    SimulationOptions options(int defaultTrials, int maxTrials) {
-        checkRanges();
-        int n = trials == null ? defaultTrials : trials;
-        if (n < 1 || n > maxTrials) {
-            throw new IllegalArgumentException("Invalid trials: " + n + ", expected 1 to " + String.format(Locale.ROOT,
-                    "%,d", maxTrials) + " here (the command line takes more)");
-        }
-        SimulationOptions o = SimulationOptions.defaults().withTrials(n);
-        return seed == null ? o : o.withSeed(seed);
-    }
-
-    /**
-     * Every number against its range ({@link ScenarioRanges}, the command line's), before anything is built from it.
-     *
-     * @throws IllegalArgumentException naming the parameter, the value and the range (answered 400)
-     */
-    void checkRanges() {
-        ScenarioRanges.QUOTA.check("quota", quota);
-        ScenarioRanges.PERIOD_DAYS.check("period-days", periodDays);
-        ScenarioRanges.THRESHOLD.check("threshold", threshold);
-        ScenarioRanges.SLA_HOURS.check("sla-hours", slaHours);
-        ScenarioRanges.LEADS_PER_WEEK.check("leads-per-week", leadsPerWeek);
-        ScenarioRanges.REPS.check("reps", reps);
-        ScenarioRanges.TOUCHES_PER_REP_PER_DAY.check("touches-per-rep-per-day", touchesPerRepPerDay);
-        ScenarioRanges.TRIALS.check("trials", trials);
-    }
-
-    private static LocalDate date(String name, String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " " + text + ": expected a date such as 2026-01-01");
-        }
+    /** The parameters as the scenario service takes them, named as query parameters; {@code threads} the server's. */
+    ScenarioParameters parameters(int threads) {
+        return new ScenarioParameters("", quota, periodDays, from, to, threshold, slaHours, leadsPerWeek, reps,
+                touchesPerRepPerDay, trials, seed, threads, calibrate());
     }
 }

@@ -1,17 +1,10 @@
 package io.leadscore.app.web.whatif;
 
-import io.leadscore.batch.registry.ModelRecord;
-import io.leadscore.batch.registry.ModelRegistry;
+import io.leadscore.batch.simulation.StoreBasis;
 import io.leadscore.batch.simulation.StoreCalibration;
 import io.leadscore.batch.store.JobHistory;
-import io.leadscore.batch.store.PolicyStore;
-import io.leadscore.batch.store.StoredPolicy;
-import io.leadscore.simulator.calibration.Calibration;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -37,8 +30,6 @@ public class StoreBases implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(StoreBases.class);
 
     private final StoreCalibration store;
-    private final PolicyStore policies;
-    private final ModelRegistry registry;
     private final JobHistory history;
     private final Clock clock;
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
@@ -53,10 +44,8 @@ public class StoreBases implements DisposableBean {
     private record Kept(List<Long> fingerprint, StoreBasis basis) {
     }
 
-    StoreBases(StoreCalibration store, PolicyStore policies, ModelRegistry registry, JobHistory history, Clock clock) {
+    StoreBases(StoreCalibration store, JobHistory history, Clock clock) {
         this.store = store;
-        this.policies = policies;
-        this.registry = registry;
         this.history = history;
         this.clock = clock;
     }
@@ -100,23 +89,21 @@ public class StoreBases implements DisposableBean {
         });
     }
 
+    /** Whether the kept reading is of the store as it is now (none is kept before the first what-if). */
+    boolean fresh() {
+        Kept k = kept;
+        return k != null && !refreshing && k.fingerprint().equals(history.storeFingerprint());
+    }
+
     /** What a kept reading depends on: the store's fingerprint ({@link JobHistory#storeFingerprint()}). */
     List<Long> fingerprint() {
         return history.storeFingerprint();
     }
 
     private StoreBasis read() {
-        long started = System.nanoTime();
-        Instant asOf = store.dataEnd(clock.instant());
-        Calibration calibration = Calibration.fromObservations(store.observe(asOf));
-        StoredPolicy policy = policies.latest();
-        Instant lastPeriod = asOf.minus(Duration.ofDays(QUOTA_DAYS));
-        double revenue = store.revenueWon(lastPeriod, asOf);
-        Optional<Integer> reps = store.activeReps(lastPeriod, asOf);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        log.info("Read the store's calibration as of {} in {} ms", asOf, took.toMillis());
-        return new StoreBasis(asOf, calibration, policy.policy(), policy.version(), store.leadsPerWeek(asOf), revenue, reps,
-                registry.champion().map(ModelRecord::version).orElse(null), took);
+        StoreBasis basis = store.basis(store.dataEnd(clock.instant()));
+        log.info("Read the store's calibration as of {} in {} ms", basis.asOf(), basis.took().toMillis());
+        return basis;
     }
 
     @Override

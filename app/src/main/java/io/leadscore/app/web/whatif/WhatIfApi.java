@@ -74,7 +74,7 @@ class WhatIfApi {
     DeferredResult<Object> plan(@ParameterObject ScenarioRequest scenario,
                 @Parameter(description = "the chance of reaching quota to plan for, more than 0 and less than 1, e.g. 0.8")
                 @RequestParam double confidence,
-                @Parameter(name = "sweep-threshold", description = "thresholds to try, comma-separated (default: 5 around the policy's)")
+                @Parameter(name = "sweep-threshold", description = "thresholds to try, comma-separated (default: the scenario's threshold times 0.5, 0.75, 1, 1.5 and 2)")
                 @RequestParam(name = "sweep-threshold", required = false) List<Double> thresholds,
                 @Parameter(name = "sweep-sla-hours", description = "SLA hours to try, comma-separated (default: 1,4,8,24,48)")
                 @RequestParam(name = "sweep-sla-hours", required = false) List<Double> slaHours,

@@ -1,5 +1,6 @@
 package io.leadscore.app.web.whatif;
 
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.simulator.Scenario;
 import java.util.Locale;
 
@@ -28,10 +29,10 @@ final class WhatIfCost {
         return cost >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.ceil(cost);
     }
 
-    /** @throws IllegalArgumentException when the cost is over the limit, saying what to ask for instead */
+    /** @throws InvalidInputException when the cost is over the limit, saying what to ask for instead */
     static long check(long cost, long limit) {
         if (cost > limit) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "This what-if would cost %,d trial-days"
+            throw new InvalidInputException(String.format(Locale.ROOT, "This what-if would cost %,d trial-days"
                     + " (trials × days × simulations × lead volume / 500 a week); one request may cost at most %,d here:"
                     + " ask for fewer trials, a shorter period or fewer sweep points", cost, limit));
         }

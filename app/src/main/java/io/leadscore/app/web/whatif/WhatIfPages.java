@@ -3,8 +3,10 @@ package io.leadscore.app.web.whatif;
 import io.leadscore.app.web.ConsoleController;
 import io.leadscore.app.web.PageJson;
 import io.leadscore.scoring.domain.Timestamps;
-import io.leadscore.scoring.policy.Policy;
+import io.leadscore.batch.simulation.StoreBasis;
 import io.leadscore.simulator.Scenario;
+import io.leadscore.simulator.whatif.ScenarioParameters;
+import io.leadscore.simulator.whatif.ScenarioService;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,10 +46,8 @@ class WhatIfPages {
         Map<String, Object> store = new LinkedHashMap<>();
         store.put("champion", null);
         store.put("error", null);
-        Scenario builtIn = Scenario.defaults();
-        double quota = builtIn.quota();
-        Policy policy = builtIn.policy();
-        double leadsPerWeek = builtIn.leadsPerWeek();
+        // the page's first scenario is what the API answers when nothing is given: the scenario service's defaults
+        Scenario first = Scenario.defaults();
         boolean calibrate = false;
         Instant asOf = null;
         try {
@@ -57,32 +57,33 @@ class WhatIfPages {
             store.put("champion", basis.champion());
             store.put("policy_version", basis.policyVersion());
             store.put("leads_per_week", basis.leadsPerWeek().orElse(null));
-            store.put("last_period_revenue", basis.lastPeriodRevenue());
+            store.put("last_period_revenue", basis.lastPeriod(StoreBases.QUOTA_DAYS).revenue());
             store.put("last_period_days", StoreBases.QUOTA_DAYS);
+            // without a champion there is no score distribution to calibrate from: the built-in defaults
             calibrate = basis.champion() != null;
-            policy = basis.policy();
-            leadsPerWeek = basis.leadsPerWeek().orElse(leadsPerWeek);
-            if (basis.lastPeriodRevenue() > 0) {
-                quota = Math.round(basis.lastPeriodRevenue() / 1000) * 1000.0;
+            if (calibrate) {
+                ScenarioParameters none = ScenarioParameters.none("").fromStore();
+                first = new ScenarioService(WhatIf.WEB).setup(none, () -> basis).scenario();
             }
         } catch (RuntimeException e) {
             log.warn("The store's calibration could not be read for the what-if page: {}", e.getMessage());
             store.put("error", e.getMessage());
         }
         defaults.put("calibrate_from_store", calibrate);
-        defaults.put("quota", quota);
-        defaults.put("period_days", builtIn.periodDays());
-        defaults.put("threshold", policy.mqlThreshold());
-        defaults.put("sla_hours", policy.slaHours());
-        defaults.put("leads_per_week", Math.round(leadsPerWeek));
-        defaults.put("reps", builtIn.capacity().reps());
+        defaults.put("quota", first.quota());
+        defaults.put("period_days", first.periodDays());
+        defaults.put("threshold", first.threshold());
+        defaults.put("sla_hours", first.policy().slaHours());
+        defaults.put("leads_per_week", Math.round(first.leadsPerWeek()));
+        defaults.put("reps", first.capacity().reps());
         defaults.put("trials", PAGE_TRIALS);
         defaults.put("heatmap_trials", HEATMAP_TRIALS);
         // what the page may ask of the server: it lowers its trials to stay within the cost budget (WhatIfCost)
         defaults.put("max_cost", limits.maxCost());
         defaults.put("lever_runs", WhatIfCost.LEVER_RUNS);
         defaults.put("plan_runs_per_point", WhatIfCost.PLAN_RUNS_PER_POINT);
-        defaults.put("heatmap_points", WhatIf.around(policy.mqlThreshold()).size() * WhatIf.DEFAULT_SLA_SWEEP.size());
+        defaults.put("heatmap_points", ScenarioService.defaultThresholds(first.threshold()).size()
+                * ScenarioService.DEFAULT_SLA_SWEEP.size());
         page.put("defaults", defaults);
         page.put("store", store);
         model.addAttribute("pageJson", json.write(page));

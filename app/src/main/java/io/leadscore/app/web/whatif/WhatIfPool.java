@@ -1,5 +1,6 @@
 package io.leadscore.app.web.whatif;
 
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -159,7 +160,7 @@ class WhatIfPool implements DisposableBean {
                 return get();
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
-                if (cause instanceof IllegalArgumentException) {
+                if (cause instanceof InvalidInputException) {
                     return problem(HttpStatus.BAD_REQUEST, cause.getMessage());
                 }
                 log.error("A what-if failed", cause);

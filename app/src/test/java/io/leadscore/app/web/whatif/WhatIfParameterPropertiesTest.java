@@ -3,6 +3,7 @@ package io.leadscore.app.web.whatif;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.simulator.ScenarioRanges;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       range — never run, never another kind of exception;</li>
  *   <li>a request with every value in range is either prepared, at a cost within the budget, or refused for
  *       one of the few rules that join parameters (the budget, the web's trial limits, a period given twice or
- *       by half, an SLA longer than the recycling), with an {@link IllegalArgumentException} (400).</li>
+ *       by half, an SLA longer than the recycling), with the product's {@link InvalidInputException} (400),
+ *       never another {@link IllegalArgumentException} (a bug, 500).</li>
  * </ul>
  * Requests are only prepared here, not computed: the checks are what is under test.
  */
@@ -41,7 +43,7 @@ class WhatIfParameterPropertiesTest {
     static void service() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         pool = new WhatIfPool(LIMITS, meters, JsonMapper.builder().build());
-        whatIf = new WhatIf(null, null, meters, LIMITS, pool);
+        whatIf = new WhatIf(null, meters, LIMITS, pool);
     }
 
     @AfterAll
@@ -133,11 +135,11 @@ class WhatIfParameterPropertiesTest {
             assertThat(prepared.cost()).isPositive().isLessThanOrEqualTo(LIMITS.maxCost());
         });
         if (c.firstOutOfRange() != null) {
-            assertThat(thrown).as(c.toString()).isInstanceOf(IllegalArgumentException.class);
+            assertThat(thrown).as(c.toString()).isInstanceOf(InvalidInputException.class);
             assertThat(thrown.getMessage()).as(c.toString()).startsWith(c.firstOutOfRange() + " ").contains(": expected ");
             seen.add("out of range");
         } else if (thrown != null) {
-            assertThat(thrown).as(c.toString()).isInstanceOf(IllegalArgumentException.class);
+            assertThat(thrown).as(c.toString()).isInstanceOf(InvalidInputException.class);
             assertThat(JOINT_RULES).as(c + ": " + thrown.getMessage()).anyMatch(rule -> thrown.getMessage().contains(rule));
             seen.add("joint rule");
         } else {
@@ -168,7 +170,7 @@ class WhatIfParameterPropertiesTest {
                     : new Case(c.request(), null);
             if (!ScenarioRanges.CONFIDENCE.contains(confidence)) {
                 Throwable thrown = catchThrowable(() -> whatIf.plan(c.request(), confidence, List.of(0.1), List.of(24.0)));
-                assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("confidence ");
+                assertThat(thrown).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("confidence ");
                 continue;
             }
             holds(plan, r -> whatIf.plan(r, confidence, List.of(0.1, 0.2), List.of(4.0, 24.0)), seen);
