@@ -46,9 +46,14 @@ public class Deliveries {
         PENDING, DELIVERED, FAILED, CANCELLED
     }
 
-    /** A delivery a worker took: what to send, where, and the token its outcome is recorded with. */
-    public record Claimed(long id, String claim, long subscriberId, String url, String eventId, String eventType,
-                          String body, int attempts, Instant recordedAt) {
+    /**
+     * A delivery a worker took: what to send, where, and the token its outcome is recorded with.
+     *
+     * @param origin   where its subscriber was defined
+     * @param attempts the attempts made before this one
+     */
+    public record Claimed(long id, String claim, long subscriberId, Subscriber.Origin origin, String url, String eventId,
+                          String eventType, String body, int attempts, Instant recordedAt) {
     }
 
     /** A delivery as ops and admins see it. */
@@ -90,11 +95,12 @@ public class Deliveries {
         if (!any) {
             return List.of();
         }
-        return jdbc.query("SELECT d.id, d.claim, d.subscriber_id, s.url, e.event_id, e.event_type, e.body, d.attempts,"
-                + " e.recorded_at FROM webhook_delivery d JOIN webhook_event e ON e.id = d.event_id"
+        return jdbc.query("SELECT d.id, d.claim, d.subscriber_id, s.origin, s.url, e.event_id, e.event_type, e.body,"
+                + " d.attempts, e.recorded_at FROM webhook_delivery d JOIN webhook_event e ON e.id = d.event_id"
                 + " JOIN webhook_subscriber s ON s.id = d.subscriber_id WHERE d.claim = ? ORDER BY d.next_attempt_at, d.id",
-                (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getInt(8), Instants.read(rs, 9)), token);
+                (rs, i) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        Subscriber.Origin.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getInt(9), Instants.read(rs, 10)), token);
     }
 
     /** Records a 2xx answer. */
