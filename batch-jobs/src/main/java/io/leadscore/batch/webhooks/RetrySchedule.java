@@ -11,10 +11,10 @@ import java.util.Optional;
  * is {@code retryFor} old: then it is given up (an admin may still redeliver it).
  */
 public record RetrySchedule(Duration firstDelay, Duration maxDelay, Duration retryFor) {
-    public static final RetrySchedule DEFAULT = new RetrySchedule(Duration.ofSeconds(10), Duration.ofHours(1),
-            Duration.ofHours(48));
     /** The contract's floor: receivers are tried again for at least a day. */
     public static final Duration MIN_RETRY_FOR = Duration.ofHours(24);
+    public static final RetrySchedule DEFAULT = new RetrySchedule(Duration.ofSeconds(10), Duration.ofHours(1),
+            Duration.ofHours(48));
 
     public RetrySchedule {
         Objects.requireNonNull(firstDelay, "firstDelay");
