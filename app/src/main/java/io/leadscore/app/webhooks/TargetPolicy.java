@@ -72,6 +72,9 @@ public final class TargetPolicy {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException("'" + shown(url) + "' has no host name");
         }
+        if (uri.getPort() > 65_535) {
+            throw new IllegalArgumentException("'" + shown(url) + "' has port " + uri.getPort() + ", expected 1 to 65535");
+        }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("'" + shown(url.replace(uri.getRawUserInfo(), "***"))
                     + "' carries credentials; the secret authenticates deliveries, keep credentials out of URLs");

@@ -2,6 +2,7 @@ package io.leadscore.batch.webhooks;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -27,6 +28,11 @@ public record Subscriber(long id, String url, Set<WebhookEventType> events, Orig
 
     public enum Origin {
         API, CONFIG
+    }
+
+    /** The names of its events on the wire, in the order of {@link WebhookEventType}. */
+    public List<String> eventNames() {
+        return EnumSet.copyOf(events).stream().map(WebhookEventType::wireName).toList();
     }
 
     /** Whether an event of this type that happened at {@code occurredAt} goes to this subscriber. */

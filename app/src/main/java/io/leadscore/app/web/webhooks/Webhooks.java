@@ -3,11 +3,13 @@ package io.leadscore.app.web.webhooks;
 import io.leadscore.app.web.ConflictException;
 import io.leadscore.app.web.NotFoundException;
 import io.leadscore.app.webhooks.TargetPolicy;
+import io.leadscore.app.webhooks.WebhookDispatcher;
 import io.leadscore.app.webhooks.WebhookSettings;
 import io.leadscore.batch.webhooks.Deliveries;
 import io.leadscore.batch.webhooks.Subscriber;
 import io.leadscore.batch.webhooks.Subscribers;
 import io.leadscore.batch.webhooks.WebhookEventType;
+import io.leadscore.scoring.domain.Printable;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -30,11 +32,11 @@ class Webhooks {
     private final Subscribers subscribers;
     private final Deliveries deliveries;
     private final TargetPolicy targets;
-    private final ObjectProvider<io.leadscore.app.webhooks.WebhookDispatcher> dispatcher;
+    private final ObjectProvider<WebhookDispatcher> dispatcher;
     private final Clock clock;
 
     Webhooks(Subscribers subscribers, Deliveries deliveries, TargetPolicy targets,
-             ObjectProvider<io.leadscore.app.webhooks.WebhookDispatcher> dispatcher, Clock clock) {
+             ObjectProvider<WebhookDispatcher> dispatcher, Clock clock) {
         this.subscribers = subscribers;
         this.deliveries = deliveries;
         this.targets = targets;
@@ -121,7 +123,7 @@ class Webhooks {
         if (!deliveries.redeliver(id, clock.instant())) {
             throw new ConflictException("delivery " + id + " cannot be sent again: its subscriber was removed");
         }
-        io.leadscore.app.webhooks.WebhookDispatcher worker = dispatcher.getIfAvailable();
+        WebhookDispatcher worker = dispatcher.getIfAvailable();
         if (worker != null) {
             worker.wake();
         }
@@ -135,7 +137,7 @@ class Webhooks {
         try {
             return Deliveries.Status.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid status: '" + io.leadscore.scoring.domain.Printable.of(
+            throw new IllegalArgumentException("Invalid status: '" + Printable.of(
                     text.length() > 32 ? text.substring(0, 32) : text) + "', expected one of pending, delivered, failed,"
                     + " cancelled");
         }

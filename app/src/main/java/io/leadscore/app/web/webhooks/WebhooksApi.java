@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.leadscore.app.web.Viewer;
 import io.leadscore.batch.webhooks.Deliveries;
 import io.leadscore.batch.webhooks.Subscriber;
-import io.leadscore.batch.webhooks.WebhookEventType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,8 +53,8 @@ class WebhooksApi {
                           @JsonProperty("created_at") Instant createdAt,
                           @JsonProperty("created_by") String createdBy) {
         static SubscriberView of(Subscriber s) {
-            return new SubscriberView(s.id(), s.url(), s.events().stream().sorted().map(WebhookEventType::wireName).toList(),
-                    s.origin().name().toLowerCase(java.util.Locale.ROOT), s.secretEnv(), s.createdAt(), s.createdBy());
+            return new SubscriberView(s.id(), s.url(), s.eventNames(),
+                    s.origin().name().toLowerCase(Locale.ROOT), s.secretEnv(), s.createdAt(), s.createdBy());
         }
     }
 
@@ -69,7 +69,7 @@ class WebhooksApi {
                         @JsonProperty("delivered_at") Instant deliveredAt, boolean sending) {
         static DeliveryView of(Deliveries.View d) {
             return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.leadId(), d.occurredAt(), d.subscriberId(),
-                    d.url(), d.status().name().toLowerCase(java.util.Locale.ROOT), d.attempts(), d.createdAt(),
+                    d.url(), d.status().name().toLowerCase(Locale.ROOT), d.attempts(), d.createdAt(),
                     d.lastAttemptAt(), d.lastStatusCode(), d.lastError(),
                     d.status() == Deliveries.Status.PENDING ? d.nextAttemptAt() : null, d.deliveredAt(), d.sending());
         }
