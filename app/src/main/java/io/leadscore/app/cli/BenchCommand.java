@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
+import org.springframework.boot.WebApplicationType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,13 +58,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--grid-size", paramLabel = "N", description = "partitions, 1 to 64 (default: the number of cores)")
     Integer gridSize;
 
+    @Option(names = "--events", paramLabel = "N", description = "webhooks: events to time, 10 to 1,000,000 (default 2000)")
+    int events = 2_000;
+
+    @Option(names = "--rate", paramLabel = "R", description = "webhooks: events a second, 1 to 10,000 (default 100)")
+    double rate = 100;
+
     @Option(names = "--seed", paramLabel = "S", description = "random seed, any whole number (default 1)")
     long seed = 1;
 
     @Override
     public Integer call() throws Exception {
+        if ("webhooks".equalsIgnoreCase(what.strip())) {
+            return webhooks();
+        }
         if (!"rescore".equalsIgnoreCase(what.strip())) {
-            throw new UsageException("unknown benchmark '" + what + "', expected: rescore");
+            throw new UsageException("unknown benchmark '" + what + "', expected: rescore, webhooks");
         }
         if (leads < 1_000 || leads > 10_000_000) {
             throw new UsageException("--leads " + leads + ": expected 1,000 to 10,000,000");
@@ -102,6 +112,49 @@ final class BenchCommand implements Callable<Integer> {
                     session.bean(RescoreFloor.class));
             RescoreBench.Result result = bench.run(options, record.version(), TerminalProgress.forTerminal(globals.quiet()));
             print(result, out);
+        }
+        return 0;
+    }
+
+    /**
+     * Event-to-webhook latency: {@code --events} MQL moves at {@code --rate} a second, each timed from its commit to
+     * its signed delivery at a local receiver. On a new in-memory store unless --db names an empty one.
+     */
+    private Integer webhooks() throws Exception {
+        if (events < 10 || events > 1_000_000) {
+            throw new UsageException("--events " + events + ": expected 10 to 1,000,000");
+        }
+        if (!(rate >= 1 && rate <= 10_000)) {
+            throw new UsageException("--rate " + rate + ": expected 1 to 10,000 a second");
+        }
+        GlobalOptions globals = root.globals();
+        if (globals.db == null) {
+            globals.db = "jdbc:h2:mem:bench-webhooks-" + ManagementFactory.getRuntimeMXBean().getPid() + ";DB_CLOSE_DELAY=-1";
+        }
+        globals.create = true;
+        StoreLocation.check(globals.dbUrl(), true);
+        Output out = new Output(System.out, globals.format());
+        try (StoreSession session = StoreSession.open(globals, WebApplicationType.NONE, Map.of(
+                "leadscore.scheduler.enabled", "true", "leadscore.schedule.rescore", "-",
+                "leadscore.schedule.sla-check", "-", "leadscore.webhook-delivery.allow-private-addresses", "true"))) {
+            for (WebhookBench.Result r : new WebhookBench(session).run(events, rate)) {
+                if (out.format() == OutputFormat.json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("phase", r.phase());
+                    m.put("events", r.events());
+                    m.put("rate_per_second", r.ratePerSecond());
+                    m.put("p50_ms", r.p50Ms());
+                    m.put("p90_ms", r.p90Ms());
+                    m.put("p99_ms", r.p99Ms());
+                    m.put("max_ms", r.maxMs());
+                    m.put("bad_signatures", r.badSignatures());
+                    out.json(m);
+                } else {
+                    System.out.printf(Locale.ROOT, "%s: %,d events at %.0f/s, commit to signed delivery:"
+                            + " p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d bad signatures%n", r.phase(),
+                            r.events(), r.ratePerSecond(), r.p50Ms(), r.p90Ms(), r.p99Ms(), r.maxMs(), r.badSignatures());
+                }
+            }
         }
         return 0;
     }

@@ -73,6 +73,14 @@ public record Viewer(String name, Set<Role> roles) {
         return may(Area.EMAIL);
     }
 
+    public boolean webhooks() {
+        return may(Area.WEBHOOK_DELIVERIES);
+    }
+
+    public boolean webhookSubscribers() {
+        return may(Area.WEBHOOK_SUBSCRIBERS);
+    }
+
     public boolean policyChange() {
         return may(Area.POLICY_CHANGE);
     }

@@ -1,6 +1,9 @@
 package io.leadscore.batch.stages;
 
 import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.webhooks.Outbox;
+import io.leadscore.batch.webhooks.OutboxEvent;
+import io.leadscore.batch.webhooks.WebhookEventType;
 import io.leadscore.scoring.domain.Stage;
 import io.leadscore.scoring.stages.LeadStage;
 import io.leadscore.scoring.stages.Transition;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +31,10 @@ import org.springframework.stereotype.Component;
  * to MQL also starts the lead's SLA clock ({@code mql_at}, and
  * {@code sla_state = 'OPEN'}, the SLA check's contract), a recycling marks the
  * SLA watch ended ({@code sla_state = 'RECYCLED'}).
+ *
+ * <p>The moves subscribers hear of (a new MQL, a recycling, sales' acceptance
+ * or rejection: {@link WebhookEventType#of}) go to the webhook outbox in the
+ * same transaction, so an event exists exactly when its move committed.
  */
 @Component
 public final class StageTransitions {
@@ -34,9 +42,11 @@ public final class StageTransitions {
             + " reason, actor, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
+    private final Outbox outbox;
 
-    public StageTransitions(JdbcTemplate jdbc) {
+    public StageTransitions(JdbcTemplate jdbc, Outbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /** One move of one lead (store id). */
@@ -114,6 +124,7 @@ public final class StageTransitions {
                     });
         }
         trail(moves, actor, runId);
+        announce(moves, m -> m.transition().to() == Stage.MQL ? m.transition().at() : null);
     }
 
     /**
@@ -146,6 +157,9 @@ public final class StageTransitions {
             }
         }
         trail(moved, actor, runId);
+        Map<Long, Instant> episodes = new HashMap<>();
+        recyclings.forEach(r -> episodes.put(r.move().leadId(), r.mqlAt()));
+        announce(moved, m -> episodes.get(m.leadId()));
         return moved;
     }
 
@@ -175,5 +189,16 @@ public final class StageTransitions {
             ps.setString(6, actor);
             ps.setLong(7, runId);
         });
+    }
+
+    /** The moves subscribers hear of, to the outbox; {@code mqlAt} names a move's MQL episode when it is known. */
+    private void announce(List<LeadMove> moves, Function<LeadMove, Instant> mqlAt) {
+        List<OutboxEvent> events = new ArrayList<>();
+        for (LeadMove m : moves) {
+            Transition t = m.transition();
+            WebhookEventType.of(t).ifPresent(type -> events.add(new OutboxEvent(type, m.leadId(), t.at(), t.to(),
+                    t.from(), mqlAt.apply(m), t.reason())));
+        }
+        outbox.write(events);
     }
 }

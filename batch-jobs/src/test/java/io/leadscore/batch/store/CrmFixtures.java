@@ -2,6 +2,8 @@ package io.leadscore.batch.store;
 
 import io.leadscore.batch.stages.StageTransitions;
 import io.leadscore.batch.stages.StageTransitions.LeadMove;
+import io.leadscore.batch.webhooks.Outbox;
+import io.leadscore.batch.webhooks.Subscribers;
 import io.leadscore.scoring.domain.DealStatus;
 import io.leadscore.scoring.domain.FollowUpOutcome;
 import io.leadscore.scoring.domain.Stage;
@@ -11,6 +13,7 @@ import io.leadscore.scoring.stages.StageEngine;
 import io.leadscore.scoring.stages.StageEvent;
 import io.leadscore.scoring.stages.Transition;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +38,9 @@ public final class CrmFixtures {
 
     public CrmFixtures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.transitions = new StageTransitions(jdbc);
+        // moves go through the outbox as the jobs' do: subscribers in the store hear of them
+        this.transitions = new StageTransitions(jdbc, new Outbox(jdbc, new Subscribers(jdbc), new PolicyStore(jdbc),
+                Clock.systemUTC()));
     }
 
     /** A lead at LEAD since {@code createdAt}; returns its id. */

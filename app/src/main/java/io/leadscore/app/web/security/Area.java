@@ -24,7 +24,11 @@ public enum Area {
     /** Writing a new version of the policy. */
     POLICY_CHANGE(Role.ADMIN),
     /** Metrics of the running application. */
-    METRICS(Role.OPS, Role.ADMIN);
+    METRICS(Role.OPS, Role.ADMIN),
+    /** Webhook deliveries: list, send again. */
+    WEBHOOK_DELIVERIES(Role.OPS, Role.ADMIN),
+    /** Webhook subscribers: add, list, remove (their secrets sign what leaves the server). */
+    WEBHOOK_SUBSCRIBERS(Role.ADMIN);
 
     private final Set<Role> roles;
 

@@ -119,6 +119,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/funnel", "/api/funnel/**").hasAnyRole(Area.FUNNEL.roleNames())
                         .requestMatchers("/api/models", "/api/models/**").hasAnyRole(Area.MODELS.roleNames())
                         .requestMatchers("/api/leads", "/api/leads/**").hasAnyRole(Area.LEADS.roleNames())
+                        .requestMatchers("/api/webhooks/deliveries", "/api/webhooks/deliveries/**").hasAnyRole(Area.WEBHOOK_DELIVERIES.roleNames())
+                        .requestMatchers("/api/webhooks", "/api/webhooks/**").hasAnyRole(Area.WEBHOOK_SUBSCRIBERS.roleNames())
                         .requestMatchers(HttpMethod.GET, "/api/policy", "/api/policy/**").authenticated()
                         .requestMatchers("/api/policy", "/api/policy/**").hasAnyRole(Area.POLICY_CHANGE.roleNames())
                         .anyRequest().authenticated())
@@ -144,6 +146,8 @@ class SecurityConfiguration {
                         .requestMatchers("/funnel", "/funnel/**").hasAnyRole(Area.FUNNEL.roleNames())
                         .requestMatchers("/models", "/models/**").hasAnyRole(Area.MODELS.roleNames())
                         .requestMatchers("/leads", "/leads/**").hasAnyRole(Area.LEADS.roleNames())
+                        .requestMatchers("/webhooks/subscribers", "/webhooks/subscribers/**").hasAnyRole(Area.WEBHOOK_SUBSCRIBERS.roleNames())
+                        .requestMatchers("/webhooks", "/webhooks/**").hasAnyRole(Area.WEBHOOK_DELIVERIES.roleNames())
                         .requestMatchers(HttpMethod.POST, "/policy", "/policy/**").hasAnyRole(Area.POLICY_CHANGE.roleNames())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll().failureHandler((request, response, e) ->

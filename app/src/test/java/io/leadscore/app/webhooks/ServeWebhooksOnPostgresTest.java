@@ -1,0 +1,93 @@
+package io.leadscore.app.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The serve-level webhook tests on a real PostgreSQL server
+ * ({@code LEADSCORE_TEST_POSTGRES_URL}, a URL allowed to create databases),
+ * and two {@code serve} processes on one store: each SLA alert reaches the
+ * subscriber once, each event is delivered once.
+ */
+@ExtendWith(ServeWebhooksOnPostgresTest.PostgresConfigured.class)
+class ServeWebhooksOnPostgresTest extends ServeWebhooksTest {
+    static final String VARIABLE = "LEADSCORE_TEST_POSTGRES_URL";
+
+
+    @Override
+    String newStore() {
+        String admin = System.getenv(VARIABLE);
+        String database = "leadscore_hooks_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create a test database on the PostgreSQL server: " + e.getMessage(), e);
+        }
+        int query = admin.indexOf('?');
+        String base = query < 0 ? admin : admin.substring(0, query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : admin.substring(query));
+    }
+
+    @Test
+    @Order(5)
+    void twoServeProcessesOnOneStoreFireAndDeliverEachAlertOnce() throws Exception {
+        String store = newStore();
+        MutableClock shared = new MutableClock(Instant.parse("2026-05-04T09:00:00Z"));
+        Instant mql = shared.instant().plusSeconds(60);
+        try (Receiver receiver = new Receiver();
+             ConfigurableApplicationContext one = serve(store, shared);
+             ConfigurableApplicationContext two = serve(store, shared)) {
+            subscribe(one, receiver.url("/both"), "\"mql.created\", \"sla.warning\", \"sla.breached\"");
+            shared.set(mql);
+            for (int i = 0; i < 20; i++) {
+                newMql(i % 2 == 0 ? one : two, "BOTH-" + i, mql);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 20);
+
+            shared.set(mql.plus(Duration.ofHours(18)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() == 40);
+            shared.set(mql.plus(Duration.ofHours(24)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() == 60);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.received().size() == 60);
+
+            assertThat(receiver.received()).extracting(r -> r.header("X-Leadscore-Event-Id")).doesNotHaveDuplicates();
+            assertThat(receiver.received()).filteredOn(r -> r.text().contains("\"type\":\"sla.warning\"")).hasSize(20);
+            assertThat(receiver.received()).filteredOn(r -> r.text().contains("\"type\":\"sla.breached\"")).hasSize(20);
+            assertThat(one.getBean(JdbcTemplate.class).queryForObject(
+                    "SELECT COUNT(*) FROM webhook_delivery WHERE status = 'DELIVERED' AND attempts = 1", Long.class))
+                    .isEqualTo(60);
+        }
+    }
+
+    /** Runs only where a PostgreSQL server is configured; fails instead of skipping where one is required. */
+    static final class PostgresConfigured implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            String url = System.getenv(VARIABLE);
+            if (url != null && !url.isBlank()) {
+                return ConditionEvaluationResult.enabled("PostgreSQL configured");
+            }
+            if ("true".equalsIgnoreCase(System.getenv("LEADSCORE_TEST_POSTGRES_REQUIRED"))) {
+                throw new IllegalStateException("PostgreSQL tests are required here but " + VARIABLE + " is not set");
+            }
+            return ConditionEvaluationResult.disabled("Skipped: no PostgreSQL server configured (" + VARIABLE + ")");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.leadscore.batch.webhooks;
+
+import io.leadscore.batch.BatchTestApplication;
+import io.leadscore.batch.RequiresPostgres;
+import io.leadscore.batch.TestStores;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@RequiresPostgres
+@SpringBootTest(classes = BatchTestApplication.class)
+class OutboxOnPostgresTest extends OutboxTest {
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.postgres(registry);
+    }
+}
