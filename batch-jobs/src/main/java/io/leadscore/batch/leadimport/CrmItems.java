@@ -61,16 +61,16 @@ public class CrmItems {
 
     /**
      * One item as it arrived: its fields by name (values as text; {@code null} for an absent or null value) and
-     * what is wrong with its shape already (a value that is an object, a list or a boolean), by field.
+     * what is wrong with its shape already (the item is no object; a value is an object, a list or a boolean).
      */
-    public record Item(Map<String, String> fields, Map<String, String> shapeProblems) {
+    public record Item(Map<String, String> fields, List<RowProblem> shapeProblems) {
         public Item {
             fields = new LinkedHashMap<>(fields);
-            shapeProblems = Map.copyOf(shapeProblems);
+            shapeProblems = List.copyOf(shapeProblems);
         }
 
         public static Item of(Map<String, String> fields) {
-            return new Item(fields, Map.of());
+            return new Item(fields, List.of());
         }
     }
 
@@ -234,7 +234,11 @@ public class CrmItems {
             Item item = items.get(i);
             int at = i;
             List<Rejection> problems = new ArrayList<>();
-            item.shapeProblems().forEach((field, reason) -> problems.add(new Rejection(kind, at, field, reason)));
+            item.shapeProblems().forEach(p -> problems.add(new Rejection(kind, at, p.column(), p.reason())));
+            if (item.shapeProblems().stream().anyMatch(p -> p.column() == null)) {
+                tally.rejected.addAll(problems);
+                continue;
+            }
             String[] values = new String[header.size()];
             java.util.Arrays.fill(values, "");
             Map<String, String> firstName = new HashMap<>();

@@ -24,7 +24,13 @@ public enum Area {
     /** Writing a new version of the policy. */
     POLICY_CHANGE(Role.ADMIN),
     /** Metrics of the running application. */
-    METRICS(Role.OPS, Role.ADMIN);
+    METRICS(Role.OPS, Role.ADMIN),
+    /** Pushing leads, activities, follow-ups and deals as they happen. */
+    EVENTS(Role.INGEST, Role.ADMIN),
+    /** Sales' queue of open MQLs, reading one of its leads, and answering them (follow-ups). */
+    QUEUE(Role.SALES, Role.ADMIN),
+    /** Console users: creating accounts (e.g. for sales reps). */
+    USERS(Role.ADMIN);
 
     private final Set<Role> roles;
 
