@@ -38,7 +38,9 @@ import picocli.CommandLine.ParentCommand;
  * ./leadscore-data/bench-N/ (pass --db for another, empty one).
  */
 @Command(name = "bench", description = {
-        "Measures the nightly rescoring end to end: loads a generated store (N leads, about 15 activities each),",
+        "bench events --url URL: posts realistic event batches to a running 'serve' (token from --token-env,",
+        "role ingest or admin) and measures events/s with batches and the answer time of single-event requests.",
+        "bench rescore: measures the nightly rescoring end to end: loads a generated store (N leads, about 15 activities each),",
         "runs the first rescoring (building every lead's state), then three nights with a day of new activity each:",
         "rescoreJob, a plain-JDBC floor (same reads, scoring, writes, no Spring Batch), rescoreJob again.",
         "Run it with the heap it must fit: LEADSCORE_JAVA_OPTS=-Xmx1g ./leadscore bench rescore --leads 1000000"})
@@ -46,8 +48,26 @@ final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "what to measure: rescore")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "what to measure: rescore, events, webhooks")
     String what;
+
+    @Option(names = "--url", paramLabel = "URL", description = "events: the running serve, e.g. http://localhost:8080")
+    String url;
+
+    @Option(names = "--token-env", paramLabel = "VAR", description = "events: the variable holding an API token with the ingest or admin role (default LEADSCORE_TOKEN)")
+    String tokenEnv = "LEADSCORE_TOKEN";
+
+    @Option(names = "--seconds", paramLabel = "S", description = "events: how long batches are posted, 5 to 3,600 (default 60)")
+    int seconds = 60;
+
+    @Option(names = "--batch", paramLabel = "N", description = "events: items per batch, 1 to 10,000 (default 100)")
+    int batch = 100;
+
+    @Option(names = "--clients", paramLabel = "N", description = "events: requests in flight at once, 1 to 64 (default 4)")
+    int clients = 4;
+
+    @Option(names = "--singles", paramLabel = "N", description = "events: single-event requests timed one after another, 100 to 100,000 (default 2000)")
+    int singles = 2_000;
 
     @Option(names = "--leads", paramLabel = "N", description = "leads in the generated store, 1,000 to 10,000,000 (default 1000000)")
     int leads = 1_000_000;
@@ -72,8 +92,11 @@ final class BenchCommand implements Callable<Integer> {
         if ("webhooks".equalsIgnoreCase(what.strip())) {
             return webhooks();
         }
+        if ("events".equalsIgnoreCase(what.strip())) {
+            return events();
+        }
         if (!"rescore".equalsIgnoreCase(what.strip())) {
-            throw new UsageException("unknown benchmark '" + what + "', expected: rescore, webhooks");
+            throw new UsageException("unknown benchmark '" + what + "', expected: rescore, events, webhooks");
         }
         if (leads < 1_000 || leads > 10_000_000) {
             throw new UsageException("--leads " + leads + ": expected 1,000 to 10,000,000");
@@ -157,6 +180,79 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code bench events}: needs no store of its own; the server it posts to has one. */
+    private int events() throws Exception {
+        if (url == null || url.isBlank()) {
+            throw new UsageException("bench events needs --url, the running serve (e.g. http://localhost:8080)");
+        }
+        java.net.URI server;
+        try {
+            server = java.net.URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--url " + url + ": not a URL (" + e.getMessage() + ")");
+        }
+        if (server.getScheme() == null || !server.getScheme().matches("https?") || server.getHost() == null) {
+            throw new UsageException("--url " + url + ": expected http://HOST:PORT or https://HOST:PORT");
+        }
+        String token = System.getenv(tokenEnv);
+        if (token == null || token.isBlank()) {
+            throw new UsageException("the variable " + tokenEnv + " holds no API token (make one with"
+                    + " 'leadscore serve --new-token' and give it the ingest role in the --config of serve)");
+        }
+        if (seconds < 5 || seconds > 3_600) {
+            throw new UsageException("--seconds " + seconds + ": expected 5 to 3,600");
+        }
+        if (batch < 1 || batch > 10_000) {
+            throw new UsageException("--batch " + batch + ": expected 1 to 10,000");
+        }
+        if (clients < 1 || clients > 64) {
+            throw new UsageException("--clients " + clients + ": expected 1 to 64");
+        }
+        if (singles < 100 || singles > 100_000) {
+            throw new UsageException("--singles " + singles + ": expected 100 to 100,000");
+        }
+        GlobalOptions globals = root.globals();
+        EventsBench.Result r = new EventsBench(new EventsBench.Options(server, token.strip(), seconds, batch, clients,
+                singles, seed)).run(TerminalProgress.forTerminal(globals.quiet()));
+        Output out = new Output(System.out, globals.format());
+        if (out.format() == OutputFormat.json) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("events", r.events());
+            root.put("rejected", r.rejected());
+            root.put("first_rejection", r.firstRejection());
+            root.put("seconds", r.seconds());
+            root.put("events_per_second", r.eventsPerSecond());
+            root.put("batch", batch);
+            root.put("clients", clients);
+            root.put("batch_p50_ms", r.batches().p50());
+            root.put("batch_p99_ms", r.batches().p99());
+            root.put("single_p50_ms", r.singles().p50());
+            root.put("single_p99_ms", r.singles().p99());
+            root.put("health_p50_ms", r.health().p50());
+            root.put("health_p99_ms", r.health().p99());
+            out.json(root);
+            return 0;
+        }
+        out.line(String.format(Locale.ROOT, "%,d events in %.1f s with batches of %d from %d clients: %,.0f events/s"
+                + " (%d items refused%s)", r.events(), r.seconds(), batch, clients, r.eventsPerSecond(), r.rejected(),
+                r.firstRejection() == null ? "" : ", e.g. " + r.firstRejection()));
+        List<List<?>> rows = new ArrayList<>();
+        rows.add(List.of("batch of " + batch, r.batches().requests(), ms(r.batches().p50()), ms(r.batches().p99()),
+                ms(r.batches().max())));
+        rows.add(List.of("single event", r.singles().requests(), ms(r.singles().p50()), ms(r.singles().p99()),
+                ms(r.singles().max())));
+        rows.add(List.of("health (baseline)", r.health().requests(), ms(r.health().p50()), ms(r.health().p99()),
+                ms(r.health().max())));
+        out.table(List.of("request", "count", "p50 ms", "p99 ms", "max ms"), rows);
+        out.line(String.format(Locale.ROOT, "single event over the HTTP baseline: p50 %.1f×, p99 %.1f×",
+                r.singles().p50() / r.health().p50(), r.singles().p99() / r.health().p99()));
+        return 0;
+    }
+
+    private static String ms(double millis) {
+        return String.format(Locale.ROOT, "%.1f", millis);
     }
 
     /** A champion trained on a generated 20,000-lead history in a throw-away in-memory store. */

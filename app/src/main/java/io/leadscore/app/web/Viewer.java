@@ -69,6 +69,10 @@ public record Viewer(String name, Set<Role> roles) {
         return may(Area.LEADS);
     }
 
+    public boolean queue() {
+        return may(Area.QUEUE);
+    }
+
     public boolean email() {
         return may(Area.EMAIL);
     }

@@ -83,7 +83,7 @@ class ConsoleBrowserTest {
                 .map(t -> t.lines().findFirst().orElse(""))).containsExactly("What-if", "Funnel", "Policy");
         browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         browser.open("/");
-        assertThat(browser.driver().findElements(By.cssSelector(".tile"))).hasSize(6);
+        assertThat(browser.driver().findElements(By.cssSelector(".tile"))).hasSize(7);
         browser.screenshot("home");
     }
 

@@ -46,7 +46,13 @@ import org.springframework.context.annotation.Import;
                 "leadscore.users[3].roles=admin",
                 "leadscore.tokens[0].name=" + TestUsers.OPS_TOKEN_NAME,
                 "leadscore.tokens[0].token-hash=9155429f9a121298022bb59f33549eec9d72f187aad71043158ebc5af4e6b745",
-                "leadscore.tokens[0].roles=ops"})
+                "leadscore.tokens[0].roles=ops",
+                "leadscore.users[4].name=" + TestUsers.SALES,
+                "leadscore.users[4].password-hash=$2a$04$/1PzNMAEHZEnWAwPSBs/keOemFU3en2UCxkBytUrI3PgKqtBQzwSm",
+                "leadscore.users[4].roles=sales",
+                "leadscore.tokens[1].name=" + TestUsers.INGEST_TOKEN_NAME,
+                "leadscore.tokens[1].token-hash=80aea3c51f9dfc788c290205baf54087457320342cee1b2d2656dbf67ccf4691",
+                "leadscore.tokens[1].roles=ingest"})
 @AutoConfigureMockMvc
 @Import(SeededStore.class)
 public @interface ConsoleTest {

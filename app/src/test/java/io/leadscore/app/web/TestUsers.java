@@ -17,6 +17,11 @@ public final class TestUsers {
     /** An ops script's token; its SHA-256 is configured. */
     public static final String OPS_TOKEN = "lsk_test_token_for_the_ops_scripts_0123456789";
     public static final String OPS_TOKEN_NAME = "nightly-ops-script";
+    public static final String SALES = "sal-sales";
+    public static final String SALES_PASSWORD = "sales-secret-password";
+    /** A CRM's token for pushing events; its SHA-256 is configured. */
+    public static final String INGEST_TOKEN = "lsk_test_token_for_the_ingest_machine_0123456789";
+    public static final String INGEST_TOKEN_NAME = "crm-webhook";
 
     private TestUsers() {
     }
@@ -27,6 +32,7 @@ public final class TestUsers {
             case LEADERSHIP -> LEADERSHIP_PASSWORD;
             case DATA -> DATA_PASSWORD;
             case ADMIN -> ADMIN_PASSWORD;
+            case SALES -> SALES_PASSWORD;
             default -> throw new IllegalArgumentException("Unknown test user: " + user);
         };
     }

@@ -86,6 +86,23 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
         lastChunkKnown = writeIfAbsent(chunk) > 0;
     }
 
+    /**
+     * Writes the events of a live request that the store does not hold yet, in the caller's transaction.
+     *
+     * @return for each event, whether it was inserted (false: the store held it)
+     */
+    boolean[] writeLive(java.util.List<ActivityRow> rows) {
+        int[][] results = batch(sql, new Chunk<>(rows));
+        boolean[] inserted = new boolean[rows.size()];
+        int i = 0;
+        for (int[] batch : results) {
+            for (int count : batch) {
+                inserted[i++] = count > 0 || count == Statement.SUCCESS_NO_INFO;
+            }
+        }
+        return inserted;
+    }
+
     /** Runs the insert or the insert-if-absent (both take the same five values) over the chunk's events. */
     private int[][] batch(String statement, Chunk<? extends ActivityRow> chunk) {
         return jdbc.batchUpdate(statement, chunk.getItems(), chunk.size(), (ps, row) -> {

@@ -65,6 +65,25 @@ final class CsvHeader {
         return new CsvHeader(names, indexByKey, Collections.unmodifiableList(extras));
     }
 
+    /**
+     * The header of an item of a live request: every column the contract names for the kind, in order, then the
+     * item's other keys (a lead's custom attributes; ignored in other kinds, as in a file). A column the item lacks
+     * is read as an empty value, so a required one is reported as missing on the item, not on a whole file.
+     */
+    static CsvHeader forItem(ImportFileKind kind, List<String> otherKeys) {
+        List<String> names = new ArrayList<>(kind.knownColumns());
+        names.addAll(otherKeys);
+        Map<String, Integer> indexByKey = new HashMap<>();
+        List<Integer> extras = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            indexByKey.put(key(names.get(i)), i);
+            if (i >= kind.knownColumns().size()) {
+                extras.add(i);
+            }
+        }
+        return new CsvHeader(names.toArray(String[]::new), indexByKey, Collections.unmodifiableList(extras));
+    }
+
     static String key(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }

@@ -16,11 +16,17 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 final class DealRowValidator implements ItemProcessor<CsvRecord, DealRow> {
     private final CsvHeader header;
     private final LeadKeyIndex leads;
+    private final RowPlace place;
     private final Map<String, Long> firstLineByKey = new HashMap<>();
 
     DealRowValidator(CsvHeader header, LeadKeyIndex leads) {
+        this(header, leads, RowPlace.LINE);
+    }
+
+    DealRowValidator(CsvHeader header, LeadKeyIndex leads, RowPlace place) {
         this.header = header;
         this.leads = leads;
+        this.place = place;
     }
 
     void remember(CsvRecord record) {
@@ -43,8 +49,8 @@ final class DealRowValidator implements ItemProcessor<CsvRecord, DealRow> {
         if (dealId != null) {
             Long first = firstLineByKey.putIfAbsent(dealId, record.line());
             if (first != null && first != record.line()) {
-                row.problem("deal_id", "deal '" + dealId + "' appears again (first on line " + first
-                        + "); a deal id must be unique in the file");
+                row.problem("deal_id", "deal '" + dealId + "' appears again (first " + place.at(first)
+                        + "); a deal id must be unique in the " + place.whole());
             }
         }
         long leadId = LeadReference.resolve(row, leads);

@@ -24,6 +24,13 @@ class DealWriter extends UpsertWriter<DealRow> {
     }
 
     @Override
+    protected void loadStored(java.util.List<DealRow> rows, java.util.function.BiConsumer<String, Long> sink) {
+        inBatches(rows.stream().map(this::key).collect(java.util.stream.Collectors.toSet()),
+                "SELECT deal_key, content_hash FROM deal WHERE deal_key IN (:keys)",
+                rs -> sink.accept(rs.getString(1), rs.getLong(2)));
+    }
+
+    @Override
     protected String key(DealRow row) {
         return row.dealKey();
     }

@@ -29,6 +29,15 @@ class FollowUpWriter extends UpsertWriter<FollowUpRow> {
     }
 
     @Override
+    protected void loadStored(java.util.List<FollowUpRow> rows, java.util.function.BiConsumer<String, Long> sink) {
+        inBatches(rows.stream().map(FollowUpRow::leadId).collect(java.util.stream.Collectors.toSet()),
+                "SELECT lead_id, occurred_at, rep_key, content_hash FROM followup WHERE lead_id IN (:keys)", rs -> {
+                    String rep = rs.getString(3);
+                    sink.accept(key(rs.getLong(1), Instants.read(rs, 2), rep.isEmpty() ? null : rep), rs.getLong(4));
+                });
+    }
+
+    @Override
     protected String key(FollowUpRow row) {
         return key(row.leadId(), row.occurredAt(), row.rep());
     }

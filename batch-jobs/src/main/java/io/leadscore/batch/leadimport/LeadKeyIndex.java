@@ -11,9 +11,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class LeadKeyIndex {
     private final Map<String, Long> idByKey;
+    private final String batch;
 
-    private LeadKeyIndex(Map<String, Long> idByKey) {
+    private LeadKeyIndex(Map<String, Long> idByKey, String batch) {
         this.idByKey = idByKey;
+        this.batch = batch;
+    }
+
+    /** What the rows arrived in, for messages: "this import", "this request". */
+    String batch() {
+        return batch;
+    }
+
+    /** An index of the given keys only (a live request names a few leads, not the whole store). */
+    static LeadKeyIndex of(Map<String, Long> idByKey) {
+        return new LeadKeyIndex(Map.copyOf(idByKey), "this request");
     }
 
     static LeadKeyIndex load(JdbcTemplate jdbc) {
@@ -21,7 +33,7 @@ final class LeadKeyIndex {
         jdbc.query("SELECT lead_key, id FROM lead", rs -> {
             ids.put(rs.getString(1), rs.getLong(2));
         });
-        return new LeadKeyIndex(ids);
+        return new LeadKeyIndex(ids, "this import");
     }
 
     /** The store id of a lead, or -1 when no lead has that key. */

@@ -13,7 +13,8 @@ final class LeadReference {
         }
         long id = leads.idOf(key);
         if (id < 0) {
-            row.problem("lead_id", "unknown lead '" + key + "': it is neither in this import's leads nor in the store");
+            row.problem("lead_id", "unknown lead '" + key + "': it is neither in " + leads.batch()
+                    + "'s leads nor in the store");
         }
         return id;
     }

@@ -20,10 +20,16 @@ final class LeadRowValidator implements ItemProcessor<CsvRecord, LeadRow> {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final CsvHeader header;
+    private final RowPlace place;
     private final Map<String, Long> firstLineByKey = new HashMap<>();
 
     LeadRowValidator(CsvHeader header) {
+        this(header, RowPlace.LINE);
+    }
+
+    LeadRowValidator(CsvHeader header, RowPlace place) {
         this.header = header;
+        this.place = place;
     }
 
     /** Remembers a lead id seen before a restart point, so a repeat after it is still caught. */
@@ -47,8 +53,8 @@ final class LeadRowValidator implements ItemProcessor<CsvRecord, LeadRow> {
         if (leadId != null) {
             Long first = firstLineByKey.putIfAbsent(leadId, record.line());
             if (first != null && first != record.line()) {
-                row.problem("lead_id", "lead '" + leadId + "' appears again (first on line " + first
-                        + "); a lead id must be unique in the file");
+                row.problem("lead_id", "lead '" + leadId + "' appears again (first " + place.at(first)
+                        + "); a lead id must be unique in the " + place.whole());
             }
         }
         Instant createdAt = row.timestamp("created_at", true);

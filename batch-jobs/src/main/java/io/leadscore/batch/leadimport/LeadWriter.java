@@ -48,6 +48,20 @@ class LeadWriter extends UpsertWriter<LeadRow> {
     }
 
     @Override
+    protected void loadStored(List<LeadRow> rows, java.util.function.BiConsumer<String, Long> sink) {
+        inBatches(rows.stream().map(this::key).collect(java.util.stream.Collectors.toSet()),
+                "SELECT lead_key, content_hash FROM lead WHERE lead_key IN (:keys)",
+                rs -> sink.accept(rs.getString(1), rs.getLong(2)));
+    }
+
+    /** Who the audit trail names for leads this writer brings in: the import run, or the live request's sender. */
+    private String actor;
+
+    void actor(String actor) {
+        this.actor = actor;
+    }
+
+    @Override
     protected String key(LeadRow row) {
         return row.lead().leadId();
     }
@@ -102,7 +116,7 @@ class LeadWriter extends UpsertWriter<LeadRow> {
 
     @Override
     protected void afterInsert(List<LeadRow> inserted, Instant now) {
-        String actor = "import #" + runId;
+        String actor = this.actor != null ? this.actor : "import #" + runId;
         // the chunk's leads are the rows above the highest id before it: one import runs at a time (its lock),
         // so a primary-key range finds them (H2 scans for a long IN list of keys)
         Map<String, Long> ids = new HashMap<>(inserted.size() * 2);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,9 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
     /** Passes the key (built as {@link #key} builds it) and content hash of every stored row. */
     protected abstract void loadStored(java.util.function.BiConsumer<String, Long> sink);
 
+    /** Passes the key and content hash of the stored rows among those of the given rows (a live request's). */
+    protected abstract void loadStored(List<T> rows, java.util.function.BiConsumer<String, Long> sink);
+
     protected abstract String key(T row);
 
     protected abstract long hash(T row);
@@ -83,11 +87,51 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
 
     @Override
     public void write(Chunk<? extends T> chunk) {
+        Map<String, Long> written = new HashMap<>();
+        long[] counts = upsert(chunk.getItems(), hashByKey, written);
+        counters.add(counts[0], counts[1], counts[2], 0);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    hashByKey.putAll(written);
+                }
+            });
+        } else {
+            hashByKey.putAll(written);
+        }
+    }
+
+    /**
+     * Writes the rows of a live request, outside any step, in the caller's transaction: the stored hashes of these
+     * rows' keys are read first, so a row already stored with the same values changes nothing.
+     *
+     * @param run the run the rows are recorded under ({@link CrmItems#LIVE_RUN})
+     * @return for each row, whether it was inserted or changed (false: stored already, unchanged)
+     */
+    boolean[] writeLive(List<T> rows, long run) {
+        this.runId = run;
+        Map<String, Long> stored = new HashMap<>();
+        loadStored(rows, stored::put);
+        boolean[] changed = new boolean[rows.size()];
+        upsert(rows, stored, new HashMap<>());
+        Map<String, Long> seen = new HashMap<>(stored);
+        for (int i = 0; i < rows.size(); i++) {
+            String key = key(rows.get(i));
+            long hash = hash(rows.get(i));
+            Long previous = seen.get(key);
+            changed[i] = previous == null || previous != hash;
+            seen.put(key, hash);
+        }
+        return changed;
+    }
+
+    /** Inserts new keys, updates changed ones; returns the counts inserted, updated, unchanged. */
+    private long[] upsert(List<? extends T> chunk, Map<String, Long> hashByKey, Map<String, Long> written) {
         List<T> inserts = new ArrayList<>();
         List<T> updates = new ArrayList<>();
         List<Long> insertHashes = new ArrayList<>();
         List<Long> updateHashes = new ArrayList<>();
-        Map<String, Long> written = new HashMap<>();
         long unchanged = 0;
         for (T row : chunk) {
             String key = key(row);
@@ -113,17 +157,7 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
         if (!updates.isEmpty()) {
             batch(updateSql(), updates, updateHashes, now, false);
         }
-        counters.add(inserts.size(), updates.size(), unchanged, 0);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    hashByKey.putAll(written);
-                }
-            });
-        } else {
-            hashByKey.putAll(written);
-        }
+        return new long[] {inserts.size(), updates.size(), unchanged};
     }
 
     private void batch(String sql, List<T> rows, List<Long> hashes, Instant now, boolean insert) {
@@ -142,6 +176,16 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
                 return rows.size();
             }
         });
+    }
+
+    /** Runs a query with an IN list of keys, a thousand at a time. */
+    protected void inBatches(Collection<?> keys, String sqlWithInList, org.springframework.jdbc.core.RowCallbackHandler handler) {
+        List<?> all = new ArrayList<>(keys);
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
+        for (int from = 0; from < all.size(); from += 1_000) {
+            named.query(sqlWithInList, java.util.Map.of("keys", all.subList(from, Math.min(all.size(), from + 1_000))),
+                    handler);
+        }
     }
 
     @Override

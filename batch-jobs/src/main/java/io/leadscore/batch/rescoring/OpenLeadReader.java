@@ -2,6 +2,7 @@ package io.leadscore.batch.rescoring;
 
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.LeadRows;
+import io.leadscore.batch.store.LiveWrites;
 import io.leadscore.scoring.domain.Lead;
 import io.leadscore.scoring.domain.Stage;
 import java.sql.Connection;
@@ -48,7 +49,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * watermark at least. A lead with no activities at all thereby gets a recent
  * watermark, not 0, and does not drag the next run's pass back to the
  * beginning of the activity table. Imports and rescoring never run together
- * (the store's job lock), so no activity below it can appear later.
+ * (the store's job lock), and the high mark is read while no live request
+ * writes ({@link LiveWrites}), so no activity below it can appear later.
  */
 class OpenLeadReader implements ItemStreamReader<OpenLead> {
     private static final String LAST_LEAD = "last.lead";
@@ -56,10 +58,12 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
     private static final String HIGH_MARK = "high.mark";
     private static final String HIGHEST_ACTIVITY = "SELECT COALESCE(MAX(id), 0) FROM activity";
 
-    private static final String LEADS = "SELECT l.id, " + LeadRows.COLUMNS
+    /** A lead, its stage and its stored state: what {@link #openLead} reads. */
+    static final String LEAD_AND_STATE = "SELECT l.id, " + LeadRows.COLUMNS
             + ", l.stage, l.stage_changed_at, s.features, s.features_settings, s.activity_watermark, s.pending_from,"
             + " s.features_as_of"
-            + " FROM lead l LEFT JOIN lead_score s ON s.lead_id = l.id"
+            + " FROM lead l LEFT JOIN lead_score s ON s.lead_id = l.id";
+    private static final String LEADS = LEAD_AND_STATE
             + " WHERE l.id > ? AND l.id <= ? AND l.stage <> 'WON' AND l.stage <> 'LOST' ORDER BY l.id";
     /*
      * Only the arrival-order range: given the partition's lead range as well, H2 reads it through the
@@ -81,6 +85,7 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
     private final String settingsKey;
     private final Instant asOf;
     private final int blockSize;
+    private final LiveWrites liveWrites;
 
     private Connection leadConnection;
     private Connection eventConnection;
@@ -101,7 +106,8 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
      * @param blockSize   leads read ahead, and their history fetched, at a time
      */
     OpenLeadReader(DataSource dataSource, long fromExclusive, long toInclusive, String settingsKey, Instant asOf,
-                   int blockSize) {
+                   int blockSize, LiveWrites liveWrites) {
+        this.liveWrites = liveWrites;
         this.dataSource = dataSource;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.fromExclusive = fromExclusive;
@@ -148,11 +154,18 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
         }
     }
 
+    /**
+     * The highest activity id, read while no live request is writing ({@link LiveWrites}): every activity at or
+     * below it is committed, so none can appear below it later and be passed over by the watermark.
+     */
     private long highestActivity() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(HIGHEST_ACTIVITY);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection c = dataSource.getConnection()) {
+            return liveWrites.quiet(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement(HIGHEST_ACTIVITY); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
         }
     }
 
@@ -209,7 +222,7 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
                     }
                     eventRow = events.next();
                 }
-                block.add(toOpenLead(id, newEvents));
+                block.add(openLead(leads, id, newEvents, settingsKey, asOf, highMark));
             }
         } catch (SQLException e) {
             throw new ItemStreamException("Cannot read open leads after lead " + lastLead + ": " + e.getMessage(), e);
@@ -249,8 +262,9 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
         }
     }
 
-    private OpenLead toOpenLead(long id, NewEvents newEvents) throws SQLException {
-        ResultSet r = leads;
+    /** The open lead of the current row of a {@link #LEAD_AND_STATE} query. */
+    static OpenLead openLead(ResultSet r, long id, NewEvents newEvents, String settingsKey, Instant asOf,
+                             long highMark) throws SQLException {
         Lead lead = LeadRows.read(r, 2);
         byte[] state = r.getBytes(18);
         String stateSettings = r.getString(19);

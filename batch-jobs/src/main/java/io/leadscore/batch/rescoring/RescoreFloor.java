@@ -42,9 +42,12 @@ public final class RescoreFloor {
     private final PolicyStore policies;
     private final PlatformTransactionManager transactions;
     private final LeadscoreSettings settings;
+    private final io.leadscore.batch.store.LiveWrites liveWrites;
+    private final io.leadscore.batch.store.StoreDialect dialect;
 
     RescoreFloor(DataSource dataSource, JdbcTemplate jdbc, StageTransitions transitions, ChampionModels champions,
-                 PolicyStore policies, PlatformTransactionManager transactions, LeadscoreSettings settings) {
+                 PolicyStore policies, PlatformTransactionManager transactions, LeadscoreSettings settings,
+                 io.leadscore.batch.store.LiveWrites liveWrites, io.leadscore.batch.store.StoreDialect dialect) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transitions = transitions;
@@ -52,6 +55,8 @@ public final class RescoreFloor {
         this.policies = policies;
         this.transactions = transactions;
         this.settings = settings;
+        this.liveWrites = liveWrites;
+        this.dialect = dialect;
     }
 
     /**
@@ -73,9 +78,9 @@ public final class RescoreFloor {
             for (ExecutionContext range : partitions.values()) {
                 done.add(pool.submit(() -> {
                     OpenLeadReader reader = new OpenLeadReader(dataSource, range.getLong(LeadRangePartitioner.FROM),
-                            range.getLong(LeadRangePartitioner.TO), champion.settingsKey(), asOf, chunk);
+                            range.getLong(LeadRangePartitioner.TO), champion.settingsKey(), asOf, chunk, liveWrites);
                     RescoreProcessor processor = new RescoreProcessor(champion, policy, asOf);
-                    RescoreWriter writer = new RescoreWriter(jdbc, transitions, champion, asOf, null);
+                    RescoreWriter writer = new RescoreWriter(jdbc, transitions, champion, asOf, null, dialect);
                     writer.runId(runId);
                     reader.open(new ExecutionContext());
                     long scored = 0;

@@ -3,6 +3,8 @@ package io.leadscore.batch.rescoring;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.stages.StageTransitions;
 import io.leadscore.batch.store.LeadscoreSettings;
+import io.leadscore.batch.store.LiveWrites;
+import io.leadscore.batch.store.StoreDialect;
 import io.leadscore.batch.store.PolicyStore;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -98,13 +100,14 @@ class RescoreJobConfiguration {
     @Bean
     @StepScope
     OpenLeadReader openLeadReader(DataSource dataSource, ChampionModels championModels, LeadscoreSettings settings,
+                                  LiveWrites liveWrites,
                                   @Value("#{jobParameters['model.version']}") String version,
                                   @Value("#{jobParameters['mql.threshold']}") Double threshold,
                                   @Value("#{jobParameters['as.of']}") String asOf,
                                   @Value("#{stepExecutionContext['from']}") Long from,
                                   @Value("#{stepExecutionContext['to']}") Long to) {
         return new OpenLeadReader(dataSource, from, to, championModels.get(version, threshold).settingsKey(),
-                Instant.parse(asOf), settings.rescore().chunkSizeOrDefault());
+                Instant.parse(asOf), settings.rescore().chunkSizeOrDefault(), liveWrites);
     }
 
     @Bean
@@ -122,8 +125,9 @@ class RescoreJobConfiguration {
     RescoreWriter rescoreWriter(JdbcTemplate jdbc, StageTransitions stageTransitions, ChampionModels championModels,
                                 @Value("#{jobParameters['model.version']}") String version,
                                 @Value("#{jobParameters['mql.threshold']}") Double threshold,
-                                @Value("#{jobParameters['as.of']}") String asOf, RescoreProgress rescoreProgress) {
+                                @Value("#{jobParameters['as.of']}") String asOf, RescoreProgress rescoreProgress,
+                                StoreDialect dialect) {
         return new RescoreWriter(jdbc, stageTransitions, championModels.get(version, threshold), Instant.parse(asOf),
-                rescoreProgress);
+                rescoreProgress, dialect);
     }
 }

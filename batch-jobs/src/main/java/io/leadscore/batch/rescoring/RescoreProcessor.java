@@ -11,7 +11,6 @@ import io.leadscore.scoring.stages.StageEvent;
 import io.leadscore.scoring.stages.Transition;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -92,10 +91,11 @@ class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
         StageEvent.Scored scored = new StageEvent.Scored(score,
                 newSignal == null ? null : new StageEvent.Signal(newSignal, Instant.ofEpochMilli(newSignalAt)),
                 newSignal == null ? pastSignal(state) : null);
-        Transition move = StageEngine.decide(LeadStage.at(lead.stage(), lead.stageChangedAt()), scored, policy, asOf)
+        LeadStage read = LeadStage.at(lead.stage(), lead.stageChangedAt());
+        Transition move = StageEngine.decide(read, scored, policy, asOf)
                 .move().map(t -> t.withDetail(raisingReasons())).orElse(null);
         return new ScoredLead(lead.id(), lead.neverScored(), state.toBytes(), watermark, pendingFrom, score,
-                champion.scorer().grade(score), move);
+                champion.scorer().grade(score), move, read, asOf);
     }
 
     /**
@@ -127,7 +127,12 @@ class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
 
     /** The top reasons raising the score of the vector just scored, as phrases for the audit trail. */
     private String raisingReasons() {
+        return String.join("; ", reasons());
+    }
+
+    /** The top reasons raising the score of the lead just processed, as phrases. */
+    List<String> reasons() {
         List<Reason> raising = champion.explainer().explain(x, phrases).raising();
-        return raising.stream().map(Reason::phrase).collect(Collectors.joining("; "));
+        return raising.stream().map(Reason::phrase).toList();
     }
 }

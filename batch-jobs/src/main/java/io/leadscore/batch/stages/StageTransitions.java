@@ -128,6 +128,59 @@ public final class StageTransitions {
     }
 
     /**
+     * Moves leads as {@link #record} does, but only those still at the stage, entered at the time, that the moves
+     * were decided from: the caller has locked the leads' rows, and a lead another writer moved meanwhile (a live event
+     * while the nightly run was deciding, or the other way round) keeps the later move and loses this one. Used
+     * where deciders and writers may run at once (the rescoring and the live event flow, on PostgreSQL).
+     *
+     * @param read   the stage each lead was read at, by store id
+     * @param locked the stage each lead is at now, read under the lock of its row ({@link #lock}, {@link #lockRange})
+     * @return the moves made
+     */
+    public List<LeadMove> recordIfUnchanged(List<LeadMove> moves, Map<Long, LeadStage> read,
+                                            Map<Long, LeadStage> locked, String actor, long runId) {
+        List<LeadMove> kept = new ArrayList<>(moves.size());
+        for (LeadMove move : moves) {
+            LeadStage before = read.get(move.leadId());
+            LeadStage current = locked.get(move.leadId());
+            if (before != null && current != null && before.stage() == current.stage()
+                    && Objects.equals(before.enteredAt(), current.enteredAt())) {
+                kept.add(move);
+            }
+        }
+        record(kept, actor, runId);
+        return kept;
+    }
+
+    /**
+     * Locks the rows of the leads with store ids in a range (a chunk of the rescoring: ascending, the order every
+     * writer takes them in) and reads their stages.
+     */
+    public Map<Long, LeadStage> lockRange(long fromInclusive, long toInclusive) {
+        Map<Long, LeadStage> stages = new HashMap<>();
+        jdbc.query("SELECT id, stage, stage_changed_at FROM lead WHERE id BETWEEN ? AND ? ORDER BY id FOR UPDATE", rs -> {
+            stages.put(rs.getLong(1), LeadStage.at(Stage.valueOf(rs.getString(2)), Instants.read(rs, 3)));
+        }, fromInclusive, toInclusive);
+        return stages;
+    }
+
+    /** Locks the leads' rows (ascending ids, the order every writer takes them in) and reads their stages. */
+    public Map<Long, LeadStage> lock(List<Long> ascendingIds) {
+        Map<Long, LeadStage> stages = new HashMap<>();
+        if (ascendingIds.isEmpty()) {
+            return stages;
+        }
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
+        for (int from = 0; from < ascendingIds.size(); from += 1_000) {
+            named.query("SELECT id, stage, stage_changed_at FROM lead WHERE id IN (:ids) ORDER BY id FOR UPDATE",
+                    Map.of("ids", ascendingIds.subList(from, Math.min(ascendingIds.size(), from + 1_000))), rs -> {
+                        stages.put(rs.getLong(1), LeadStage.at(Stage.valueOf(rs.getString(2)), Instants.read(rs, 3)));
+                    });
+        }
+        return stages;
+    }
+
+    /**
      * Returns stale MQLs to nurture, each only if it is still an overdue MQL of the given MQL time (a lead an
      * import moved meanwhile is left alone), and records the moves made.
      *

@@ -25,6 +25,11 @@ public class StoreConfiguration {
     }
 
     @Bean
+    LiveWrites liveWrites(JdbcTemplate jdbc, StoreDialect dialect) {
+        return new LiveWrites(jdbc, dialect);
+    }
+
+    @Bean
     ProgressRelay jobProgress() {
         return new ProgressRelay();
     }

@@ -28,7 +28,13 @@ public enum Area {
     /** Webhook deliveries: list, send again. */
     WEBHOOK_DELIVERIES(Role.OPS, Role.ADMIN),
     /** Webhook subscribers: add, list, remove (their secrets sign what leaves the server). */
-    WEBHOOK_SUBSCRIBERS(Role.ADMIN);
+    WEBHOOK_SUBSCRIBERS(Role.ADMIN),
+    /** Pushing leads, activities, follow-ups and deals as they happen. */
+    EVENTS(Role.INGEST, Role.ADMIN),
+    /** Sales' queue of open MQLs, reading one of its leads, and answering them (follow-ups). */
+    QUEUE(Role.SALES, Role.ADMIN),
+    /** Console users: creating accounts (e.g. for sales reps). */
+    USERS(Role.ADMIN);
 
     private final Set<Role> roles;
 

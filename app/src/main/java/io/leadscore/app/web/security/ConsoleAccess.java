@@ -56,7 +56,7 @@ public record ConsoleAccess(List<User> users, List<Token> tokens) {
      *
      * @param name         the sign-in name, recorded as the actor of what they change
      * @param passwordHash a bcrypt hash ({@code $2a$...}, optionally prefixed {@code {bcrypt}})
-     * @param roles        ops, leadership, data, admin
+     * @param roles        ops, leadership, data, ingest, sales, admin
      */
     public record User(String name, String passwordHash, List<String> roles) {
         public User {
@@ -80,7 +80,7 @@ public record ConsoleAccess(List<User> users, List<Token> tokens) {
      *
      * @param name      who or what uses it, recorded as the actor of what it changes
      * @param tokenHash the SHA-256 of the token, 64 lower-case hex digits
-     * @param roles     ops, leadership, data, admin
+     * @param roles     ops, leadership, data, ingest, sales, admin
      */
     public record Token(String name, String tokenHash, List<String> roles) {
         public Token {
@@ -118,7 +118,7 @@ public record ConsoleAccess(List<User> users, List<Token> tokens) {
     private static List<String> requireRoles(String where, String name, List<String> roles) {
         if (roles == null || roles.isEmpty()) {
             throw new IllegalArgumentException("Invalid " + where + " entry '" + name
-                    + "': no roles, expected at least one of ops, leadership, data, admin");
+                    + "': no roles, expected at least one of ops, leadership, data, ingest, sales, admin");
         }
         List<String> copy = List.copyOf(roles);
         try {

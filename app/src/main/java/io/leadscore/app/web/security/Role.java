@@ -17,6 +17,10 @@ public enum Role {
     LEADERSHIP,
     /** Models and leads, e-mail addresses included. */
     DATA,
+    /** Machines that push events (a CRM, a form handler): {@code POST /api/events} and nothing else. */
+    INGEST,
+    /** Sales reps: the queue of open MQLs, a lead, follow-ups; e-mail addresses of the leads in the queue. */
+    SALES,
     /** Everything, and policy changes. */
     ADMIN;
 

@@ -118,6 +118,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/simulate", "/api/plan", "/api/levers", "/api/backtest").hasAnyRole(Area.WHAT_IF.roleNames())
                         .requestMatchers("/api/funnel", "/api/funnel/**").hasAnyRole(Area.FUNNEL.roleNames())
                         .requestMatchers("/api/models", "/api/models/**").hasAnyRole(Area.MODELS.roleNames())
+                        .requestMatchers(HttpMethod.POST, "/api/events").hasAnyRole(Area.EVENTS.roleNames())
+                        .requestMatchers("/api/queue").hasAnyRole(Area.QUEUE.roleNames())
+                        .requestMatchers(HttpMethod.POST, "/api/leads/*/followups").hasAnyRole(Area.QUEUE.roleNames())
+                        .requestMatchers(HttpMethod.GET, "/api/leads/*").hasAnyRole(both(Area.LEADS, Area.QUEUE))
+                        .requestMatchers("/api/users", "/api/users/**").hasAnyRole(Area.USERS.roleNames())
                         .requestMatchers("/api/leads", "/api/leads/**").hasAnyRole(Area.LEADS.roleNames())
                         .requestMatchers("/api/webhooks/deliveries", "/api/webhooks/deliveries/**").hasAnyRole(Area.WEBHOOK_DELIVERIES.roleNames())
                         .requestMatchers("/api/webhooks", "/api/webhooks/**").hasAnyRole(Area.WEBHOOK_SUBSCRIBERS.roleNames())
@@ -145,6 +150,7 @@ class SecurityConfiguration {
                         .requestMatchers("/whatif", "/whatif/**").hasAnyRole(Area.WHAT_IF.roleNames())
                         .requestMatchers("/funnel", "/funnel/**").hasAnyRole(Area.FUNNEL.roleNames())
                         .requestMatchers("/models", "/models/**").hasAnyRole(Area.MODELS.roleNames())
+                        .requestMatchers("/queue", "/queue/**").hasAnyRole(Area.QUEUE.roleNames())
                         .requestMatchers("/leads", "/leads/**").hasAnyRole(Area.LEADS.roleNames())
                         .requestMatchers("/webhooks/subscribers", "/webhooks/subscribers/**").hasAnyRole(Area.WEBHOOK_SUBSCRIBERS.roleNames())
                         .requestMatchers("/webhooks", "/webhooks/**").hasAnyRole(Area.WEBHOOK_DELIVERIES.roleNames())
@@ -169,6 +175,13 @@ class SecurityConfiguration {
      */
     private static boolean carriesOwnCredentials(HttpServletRequest request) {
         return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null;
+    }
+
+    /** The roles of either area. */
+    private static String[] both(Area one, Area other) {
+        java.util.Set<String> roles = new java.util.TreeSet<>(java.util.List.of(one.roleNames()));
+        roles.addAll(java.util.List.of(other.roleNames()));
+        return roles.toArray(String[]::new);
     }
 
     private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail,

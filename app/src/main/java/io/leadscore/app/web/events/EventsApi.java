@@ -1,0 +1,183 @@
+package io.leadscore.app.web.events;
+
+import io.leadscore.app.web.Viewer;
+import io.leadscore.batch.leadimport.CrmItems;
+import io.leadscore.batch.leadimport.ImportFileKind;
+import io.leadscore.batch.leadimport.RowProblem;
+import io.leadscore.batch.liveevents.LiveEvents;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/events} (contracts/events.md): the body is read up to its
+ * limit and no further, parsed, and its items handed to the live event flow
+ * as they are — every check of a value is the import's ({@link CrmItems});
+ * this class only says what is not an item at all. The answer is written
+ * after the transaction committed.
+ */
+@RestController
+@Tag(name = "events", description = "Leads, activities, follow-ups and deals pushed as they happen (roles ingest, admin)")
+class EventsApi {
+    /** The largest body taken: 5 MB. */
+    static final int MAX_BYTES = 5 * 1024 * 1024;
+    private static final Map<String, ImportFileKind> ARRAYS = Map.of("leads", ImportFileKind.LEADS,
+            "activities", ImportFileKind.ACTIVITIES, "followups", ImportFileKind.FOLLOWUPS, "deals", ImportFileKind.DEALS);
+    /** Numbers kept as written (a float read as a double would print 0.1 as 0.1000000000000000055…). */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    private final LiveEvents live;
+
+    EventsApi(LiveEvents live) {
+        this.live = live;
+    }
+
+    @PostMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Stores the valid items, reports the invalid ones, rescores and moves every lead touched;"
+            + " answered after commit")
+    ResponseEntity<?> post(HttpServletRequest request, Authentication authentication) throws IOException {
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "the body holds " + request.getContentLengthLong()
+                    + " bytes; at most " + MAX_BYTES + " (5 MB) are taken: send smaller batches");
+        }
+        byte[] body = readAtMost(request.getInputStream(), MAX_BYTES);
+        if (body == null) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "the body holds more than " + MAX_BYTES
+                    + " bytes (5 MB): send smaller batches");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JacksonException e) {
+            return problem(HttpStatus.BAD_REQUEST, "the body is not JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"));
+        }
+        if (root == null || !root.isObject()) {
+            return problem(HttpStatus.BAD_REQUEST, "the body must be a JSON object with any of the arrays leads,"
+                    + " activities, followups, deals");
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String name : root.propertyNames()) {
+            if (!ARRAYS.containsKey(name)) {
+                unknown.add(name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "unknown field" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown.stream().map(EventsApi::shortQuoted).toList())
+                    + ": the body holds only the arrays leads, activities, followups, deals (nothing was stored)");
+        }
+        Map<ImportFileKind, List<CrmItems.Item>> items = CrmItems.byKind();
+        int total = 0;
+        for (Map.Entry<String, ImportFileKind> array : ARRAYS.entrySet()) {
+            JsonNode list = root.get(array.getKey());
+            if (list == null || list.isNull()) {
+                continue;
+            }
+            if (!list.isArray()) {
+                return problem(HttpStatus.BAD_REQUEST, "'" + array.getKey() + "' must be an array of objects");
+            }
+            total += list.size();
+            List<CrmItems.Item> parsed = new ArrayList<>(list.size());
+            for (JsonNode item : list) {
+                parsed.add(item(item));
+            }
+            items.put(array.getValue(), parsed);
+        }
+        if (items.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "the body holds none of the arrays leads, activities, followups, deals");
+        }
+        if (total > LiveEvents.MAX_ITEMS) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "the body holds " + total + " items; at most "
+                    + LiveEvents.MAX_ITEMS + " are taken in one request: send smaller batches");
+        }
+        LiveEvents.Outcome outcome = live.ingest(items, "events:" + Viewer.of(authentication).name());
+        return ResponseEntity.ok(answer(outcome));
+    }
+
+    /** One item as the import reads a row: every value as text, what is not a value reported as a problem. */
+    private static CrmItems.Item item(JsonNode node) {
+        if (!node.isObject()) {
+            return new CrmItems.Item(Map.of(), List.of(new RowProblem(null, "the item is " + kind(node)
+                    + ", expected an object with the fields of the contract")));
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<RowProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            JsonNode value = field.getValue();
+            String name = field.getKey();
+            if (value.isNull()) {
+                fields.put(name, null);
+            } else if (value.isString()) {
+                fields.put(name, value.asString());
+            } else if (value.isNumber()) {
+                fields.put(name, value.isIntegralNumber() ? value.bigIntegerValue().toString() : value.decimalValue().toString());
+            } else {
+                problems.add(new RowProblem(shortName(name), "the value is " + kind(value) + ", expected a string or a number"));
+            }
+        }
+        return new CrmItems.Item(fields, problems);
+    }
+
+    private static String kind(JsonNode node) {
+        return node.isObject() ? "an object" : node.isArray() ? "a list" : node.isBoolean() ? "a boolean ("
+                + node.asBoolean() + ")" : node.isString() ? "a string" : node.isNumber() ? "a number" : "null";
+    }
+
+    private static String shortName(String name) {
+        return name.length() > 100 ? name.substring(0, 100) + "… (" + name.length() + " characters)" : name;
+    }
+
+    private static String shortQuoted(String name) {
+        return "'" + shortName(name) + "'";
+    }
+
+    /** The body, or {@code null} when it holds more than {@code limit} bytes (reading stops there). */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        byte[] bytes = in.readNBytes(limit + 1);
+        return bytes.length > limit ? null : bytes;
+    }
+
+    private static Map<String, Object> answer(LiveEvents.Outcome outcome) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("accepted", outcome.accepted());
+        out.put("unchanged", outcome.unchanged());
+        List<Map<String, Object>> rejected = new ArrayList<>();
+        for (CrmItems.Rejection r : outcome.rejected()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("kind", r.kind().label());
+            item.put("index", r.index());
+            item.put("field", r.field());
+            item.put("reason", r.reason());
+            rejected.add(item);
+        }
+        out.put("rejected", rejected);
+        out.put("leads", outcome.leads().stream().map(LeadStates::json).toList());
+        return out;
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+}

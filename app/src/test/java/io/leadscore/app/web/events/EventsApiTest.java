@@ -1,0 +1,166 @@
+package io.leadscore.app.web.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.leadscore.app.web.ConsoleTest;
+import io.leadscore.app.web.TestUsers;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/events} as a CRM calls it: a demo request makes a new lead an MQL in the sales queue at once;
+ * hostile bodies get a clear 400 or 413 and store nothing; bad items are refused one by one; only ingest (and
+ * admin) may post, and ingest may read nothing.
+ */
+@ConsoleTest
+class EventsApiTest {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ResultActions post(String body) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/events")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestUsers.INGEST_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON).content(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    JsonNode ok(String body) throws Exception {
+        return json.readTree(post(body).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    String problem(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString()).get("detail").asString();
+    }
+
+    long leads() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM lead", Long.class);
+    }
+
+    @Test
+    void aDemoRequestForANewLeadIsAnMqlInTheSalesQueueAtOnce() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JsonNode answer = ok("""
+                {"leads": [{"lead_id": "EV-1", "created_at": "%s", "email": "a@b.example", "company": "Acme",
+                            "industry": "software", "employees": 120, "seniority": "vp", "source": "webinar"}],
+                 "activities": [{"lead_id": "EV-1", "occurred_at": "%s", "type": "demo_request"}]}
+                """.formatted(now.minusSeconds(60), now.minusSeconds(5)));
+
+        assertThat(answer.get("accepted").asInt()).isEqualTo(2);
+        assertThat(answer.get("unchanged").asInt()).isZero();
+        assertThat(answer.get("rejected").size()).isZero();
+        JsonNode lead = answer.get("leads").get(0);
+        assertThat(lead.get("lead_id").asString()).isEqualTo("EV-1");
+        assertThat(lead.get("stage").asString()).isEqualTo("MQL");
+        assertThat(Instant.parse(lead.get("mql_at").asString())).isEqualTo(now.minusSeconds(5));
+        assertThat(Instant.parse(lead.get("due_at").asString())).isAfter(now);
+        assertThat(lead.get("score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(lead.get("grade").asString()).isNotEmpty();
+        assertThat(lead.get("reasons").size()).isPositive();
+
+        JsonNode queue = json.readTree(mvc.perform(get("/api/queue?limit=500")
+                        .with(httpBasic(TestUsers.SALES, TestUsers.SALES_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode entry = queue.valueStream().filter(e -> e.get("lead_id").asString().equals("EV-1")).findFirst().orElseThrow();
+        assertThat(entry.get("email").asString()).isEqualTo("a@b.example");
+        assertThat(entry.get("reasons").get(0).asString()).startsWith("fast-track: demo request");
+        assertThat(entry.get("company").asString()).isEqualTo("Acme");
+        assertThat(queue.valueStream().map(e -> Instant.parse(e.get("due_at").asString())).toList())
+                .isSortedAccordingTo(Instant::compareTo);
+
+        // sent again: nothing changes
+        JsonNode again = ok("""
+                {"leads": [{"lead_id": "EV-1", "created_at": "%s", "email": "a@b.example", "company": "Acme",
+                            "industry": "software", "employees": "120", "seniority": "vp", "source": "webinar"}],
+                 "activities": [{"lead_id": "EV-1", "occurred_at": "%s", "type": "demo_request"}]}
+                """.formatted(now.minusSeconds(60), now.minusSeconds(5)));
+        assertThat(again.get("accepted").asInt()).isZero();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesBadItemsOneByOneWithKindIndexFieldAndReasonAndKeepsTheGoodOnes() throws Exception {
+        JsonNode answer = ok("""
+                {"leads": [{"lead_id": "EV-2", "created_at": "2026-11-01T10:00:00Z", "employees": true},
+                           {"lead_id": "EV-3", "created_at": "2026-11-01T10:00:00Z", "employees": -4},
+                           {"lead_id": "EV-4", "created_at": "2026-11-01T10:00:00Z", "annual_revenue": 1e400000},
+                           {"lead_id": "EV-5", "created_at": "2026-11-01T10:00:00Z", "extra": {"a": 1}},
+                           "not an object",
+                           {"lead_id": "EV-6", "created_at": "2026-11-01T10:00:00Z", "employees": 7, "team": "blue"}],
+                 "activities": [{"lead_id": "nobody-here", "occurred_at": "2026-11-01T10:00:00Z", "type": "page_view"},
+                                {"lead_id": "EV-6", "occurred_at": 5, "type": "page_view"},
+                                {"lead_id": "EV-6", "occurred_at": "2026-11-01T10:01:00Z", "type": "moonwalk"}],
+                 "followups": [{"lead_id": "EV-6", "occurred_at": "2026-11-01T10:02:00Z", "outcome": "maybe"}],
+                 "deals": []}
+                """);
+        assertThat(answer.get("rejected").valueStream().map(r -> r.get("kind").asString() + "[" + r.get("index").asInt()
+                + "]." + (r.get("field").isNull() ? "-" : r.get("field").asString())).toList())
+                .containsExactly("leads[0].employees", "leads[1].employees", "leads[2].annual_revenue",
+                        "leads[3].extra", "leads[4].-", "activities[0].lead_id", "activities[1].occurred_at",
+                        "activities[2].type", "followups[0].outcome");
+        assertThat(answer.get("rejected").get(0).get("reason").asString())
+                .isEqualTo("the value is a boolean (true), expected a string or a number");
+        assertThat(answer.get("accepted").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT custom_attributes FROM lead WHERE lead_key = 'EV-6'", String.class))
+                .contains("team").contains("blue");
+    }
+
+    @Test
+    void answersHostileBodiesWith400Or413AndStoresNothing() throws Exception {
+        long before = leads();
+        assertThat(problem(post("{\"leads\": [").andExpect(status().isBadRequest()))).startsWith("the body is not JSON");
+        assertThat(problem(post("[1, 2]").andExpect(status().isBadRequest()))).contains("must be a JSON object");
+        assertThat(problem(post("{}").andExpect(status().isBadRequest()))).contains("none of the arrays");
+        assertThat(problem(post("{\"lead\": [{\"lead_id\": \"EV-9\"}]}").andExpect(status().isBadRequest())))
+                .contains("unknown field 'lead'");
+        assertThat(problem(post("{\"leads\": {\"lead_id\": \"EV-9\"}}").andExpect(status().isBadRequest())))
+                .contains("'leads' must be an array");
+        String many = "{\"activities\": [" + "{},".repeat(100_000) + "{}]}";
+        assertThat(problem(post(many).andExpect(status().isContentTooLarge()))).contains("100001 items");
+        String huge = "{\"leads\": [{\"lead_id\": \"EV-9\", \"company\": \"" + "x".repeat(6 * 1024 * 1024) + "\"}]}";
+        assertThat(problem(post(huge).andExpect(status().isContentTooLarge()))).contains("5 MB");
+        String longId = "{\"leads\": [{\"lead_id\": \"" + "k".repeat(10_240) + "\", \"created_at\": \"2026-11-01T10:00:00Z\"}]}";
+        JsonNode refused = ok(longId);
+        assertThat(refused.get("rejected").get(0).get("reason").asString())
+                .isEqualTo("id of 10240 characters, at most 64 allowed");
+        assertThat(leads()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyIngestAndAdminMayPostAndIngestReadsNothing() throws Exception {
+        String body = "{\"activities\": []}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/events")
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isUnauthorized());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/events")
+                        .with(httpBasic(TestUsers.SALES, TestUsers.SALES_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/events")
+                        .with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk());
+        for (String path : new String[] {"/api/leads?limit=1", "/api/queue", "/api/models", "/api/jobs"}) {
+            mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + TestUsers.INGEST_TOKEN))
+                    .andExpect(status().isForbidden());
+        }
+        for (String path : new String[] {"/api/models", "/api/jobs", "/api/leads?limit=1"}) {
+            mvc.perform(get(path).with(httpBasic(TestUsers.SALES, TestUsers.SALES_PASSWORD)))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/policy").with(httpBasic(TestUsers.SALES, TestUsers.SALES_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+    }
+}

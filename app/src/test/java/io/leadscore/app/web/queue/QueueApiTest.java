@@ -1,0 +1,90 @@
+package io.leadscore.app.web.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.leadscore.app.web.ConsoleTest;
+import io.leadscore.app.web.TestUsers;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A rep answers MQLs over {@code POST /api/leads/{id}/followups}: accepted makes the MQL a SAL, rejected returns
+ * it to nurture with the reason, both recorded as follow-ups the funnel counts; unknown lead 404, unknown outcome
+ * 400, a lead with a deal 409; an admin creates a sales rep's account.
+ */
+@ConsoleTest
+class QueueApiTest {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ResultActions answer(String leadId, String body) throws Exception {
+        return mvc.perform(post("/api/leads/{id}/followups", leadId)
+                .with(httpBasic(TestUsers.SALES, TestUsers.SALES_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    String queued(int index) throws Exception {
+        JsonNode queue = json.readTree(mvc.perform(get("/api/queue?limit=500")
+                        .with(httpBasic(TestUsers.SALES, TestUsers.SALES_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        return queue.get(index).get("lead_id").asString();
+    }
+
+    @Test
+    void anAnswerMovesTheMqlAndIsAFollowUpLikeAnImportedOne() throws Exception {
+        String first = queued(0);
+        JsonNode accepted = json.readTree(answer(first, "{\"outcome\": \"accepted\", \"channel\": \"call\"}")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(accepted.get("stage").asString()).isEqualTo("SAL");
+        String second = queued(0);
+        JsonNode rejected = json.readTree(answer(second, "{\"outcome\": \"rejected\", \"reason\": \"bad_fit\"}")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(rejected.get("stage").asString()).isEqualTo("NURTURE");
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM followup f JOIN lead l ON l.id = f.lead_id"
+                + " WHERE l.lead_key = ? AND f.rep = ? AND f.outcome = 'ACCEPTED' AND f.channel = 'CALL'", Long.class,
+                first, TestUsers.SALES)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT reason FROM stage_transition t JOIN lead l ON l.id = t.lead_id"
+                + " WHERE l.lead_key = ? ORDER BY t.id DESC FETCH FIRST 1 ROWS ONLY", String.class, second))
+                .isEqualTo("rejected by sales: bad_fit");
+        assertThat(queued(0)).isNotIn(first, second);
+    }
+
+    @Test
+    void answersTheContractsErrors() throws Exception {
+        answer("no-such-lead", "{\"outcome\": \"accepted\"}").andExpect(status().isNotFound());
+        answer(queued(0), "{\"outcome\": \"maybe\"}").andExpect(status().isBadRequest());
+        answer(queued(0), "not json").andExpect(status().isBadRequest());
+        String withDeal = jdbc.queryForObject("SELECT MIN(lead_key) FROM lead WHERE stage = 'OPPORTUNITY'", String.class);
+        answer(withDeal, "{\"outcome\": \"accepted\"}").andExpect(status().isConflict());
+        mvc.perform(post("/api/leads/{id}/followups", withDeal).with(httpBasic(TestUsers.DATA, TestUsers.DATA_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\": \"accepted\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void onlyOverdueMqlsWhenAskedAndALimitInRange() throws Exception {
+        JsonNode overdue = json.readTree(mvc.perform(get("/api/queue?overdue=true&limit=500")
+                        .with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(overdue.valueStream().map(e -> Instant.parse(e.get("due_at").asString())))
+                .allMatch(due -> due.isBefore(Instant.now()));
+        mvc.perform(get("/api/queue?limit=0").with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
+                .andExpect(status().isBadRequest());
+    }
+}

@@ -1,0 +1,18 @@
+package io.leadscore.batch.liveevents;
+
+import io.leadscore.batch.BatchTestApplication;
+import io.leadscore.batch.RequiresPostgres;
+import io.leadscore.batch.TestStores;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@RequiresPostgres
+@SpringBootTest(classes = {BatchTestApplication.class, LiveEventsTest.Clocks.class},
+        properties = "leadscore.rescore.chunk-size=100")
+class LiveEventsOnPostgresTest extends LiveEventsTest {
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        TestStores.postgres(registry);
+    }
+}
