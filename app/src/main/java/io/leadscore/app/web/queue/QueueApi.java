@@ -1,5 +1,6 @@
 package io.leadscore.app.web.queue;
 
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.app.web.NotFoundException;
 import io.leadscore.app.web.ConflictException;
 import io.leadscore.app.web.Viewer;
@@ -49,7 +50,7 @@ class QueueApi {
                                  Authentication authentication) {
         String outcome = text(body, "outcome");
         if (outcome == null || FollowUpOutcome.fromWire(outcome).isEmpty()) {
-            throw new IllegalArgumentException("outcome: " + (outcome == null ? "missing" : "unknown value '"
+            throw new InvalidInputException("outcome: " + (outcome == null ? "missing" : "unknown value '"
                     + outcome + "'") + ", expected one of " + FollowUpOutcome.allowedValues());
         }
         return answer(live, leadId, outcome, text(body, "reason"), text(body, "channel"),
@@ -66,7 +67,7 @@ class QueueApi {
         } catch (LiveEvents.StageRefusedException e) {
             throw new ConflictException(e.getMessage());
         } catch (LiveEvents.InvalidFollowUpException e) {
-            throw new IllegalArgumentException(e.getMessage());
+            throw new InvalidInputException(e.getMessage());
         }
     }
 
@@ -76,7 +77,7 @@ class QueueApi {
             return null;
         }
         if (value instanceof Map || value instanceof List || value instanceof Boolean) {
-            throw new IllegalArgumentException(field + ": expected a string");
+            throw new InvalidInputException(field + ": expected a string");
         }
         String text = value.toString().strip();
         return text.isEmpty() ? null : text;

@@ -1,5 +1,6 @@
 package io.leadscore.app.web.security;
 
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.app.web.ConflictException;
 import io.leadscore.app.web.Viewer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -62,7 +63,7 @@ class UsersApi {
             checked = new ConsoleAccess.User(user == null ? null : user.name(),
                     "$2a$04$" + "a".repeat(53), user == null ? null : user.roles());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replace("leadscore.users", "user"), e);
+            throw new InvalidInputException(e.getMessage().replace("leadscore.users", "user"));
         }
         Set<Role> roles = checked.parsedRoles();
         byte[] bytes = new byte[PASSWORD_BYTES];

@@ -1,5 +1,6 @@
 package io.leadscore.app.web.webhooks;
 
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.app.web.ConflictException;
 import io.leadscore.app.web.NotFoundException;
 import io.leadscore.app.webhooks.TargetPolicy;
@@ -57,18 +58,18 @@ class Webhooks {
         try {
             uri = targets.checkUrl(url, false);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid url: " + e.getMessage(), e);
+            throw new InvalidInputException("Invalid url: " + e.getMessage());
         }
         Set<WebhookEventType> types;
         try {
             types = WebhookSettings.events(events);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid events: " + e.getMessage(), e);
+            throw new InvalidInputException("Invalid events: " + e.getMessage());
         }
         try {
             TargetPolicy.checkSecret(secret);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid secret: " + e.getMessage(), e);
+            throw new InvalidInputException("Invalid secret: " + e.getMessage());
         }
         List<Subscriber> active = subscribers.active();
         if (active.size() >= MAX_SUBSCRIBERS) {
@@ -98,7 +99,7 @@ class Webhooks {
 
     List<Deliveries.View> deliveries(String status, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("Invalid limit: " + limit + ", expected 1 to " + MAX_LIMIT);
+            throw new InvalidInputException("Invalid limit: " + limit + ", expected 1 to " + MAX_LIMIT);
         }
         return deliveries.recent(status(status), limit);
     }
@@ -137,7 +138,7 @@ class Webhooks {
         try {
             return Deliveries.Status.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid status: '" + Printable.of(
+            throw new InvalidInputException("Invalid status: '" + Printable.of(
                     text.length() > 32 ? text.substring(0, 32) : text) + "', expected one of pending, delivered, failed,"
                     + " cancelled");
         }

@@ -1,5 +1,6 @@
 package io.leadscore.app.web.webhooks;
 
+import io.leadscore.scoring.domain.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.leadscore.app.web.Viewer;
 import io.leadscore.batch.webhooks.Deliveries;
@@ -87,7 +88,7 @@ class WebhooksApi {
             + " subscribed already")
     ResponseEntity<SubscriberView> add(@RequestBody NewSubscriber request, Authentication authentication) {
         if (request == null) {
-            throw new IllegalArgumentException("Invalid body: expected {\"url\", \"events\", \"secret\"}");
+            throw new InvalidInputException("Invalid body: expected {\"url\", \"events\", \"secret\"}");
         }
         Subscriber s = webhooks.add(request.url(), request.events(), request.secret(), Viewer.of(authentication).actor());
         return ResponseEntity.created(URI.create("/api/webhooks/" + s.id())).body(SubscriberView.of(s));
