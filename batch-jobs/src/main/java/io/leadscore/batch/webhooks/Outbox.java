@@ -19,6 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The transactional outbox: {@link #write} puts events in the store inside the
@@ -36,6 +39,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class Outbox {
+    /** Writes each event's body once; its bytes are what every retry signs. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final int IN_LIST = 100;
 
     private final JdbcTemplate jdbc;
@@ -175,19 +181,25 @@ public class Outbox {
     private static String body(String id, OutboxEvent event, LeadFacts lead, Policy policy) {
         Instant mqlAt = event.mqlAt() != null ? event.mqlAt()
                 : event.fromStage() == Stage.MQL || event.stage() == Stage.MQL ? lead.mqlAt() : null;
-        return new JsonText()
-                .string("id", id)
-                .string("type", event.type().wireName())
-                .instant("occurred_at", event.occurredAt())
-                .string("lead_id", lead.leadKey())
-                .number("score", lead.score())
-                .string("stage", event.stage().name())
-                .instant("due_at", mqlAt == null ? null : policy.slaDueAt(mqlAt))
-                .strings("reasons", reasons(event.why()))
-                .string("from_stage", event.fromStage() == null ? null : event.fromStage().name())
-                .instant("mql_at", mqlAt)
-                .string("reason", event.why())
-                .end();
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id);
+        json.put("type", event.type().wireName());
+        json.put("occurred_at", text(event.occurredAt()));
+        json.put("lead_id", lead.leadKey());
+        Double score = lead.score();
+        json.put("score", score == null || !Double.isFinite(score) ? null : score);
+        json.put("stage", event.stage().name());
+        json.put("due_at", mqlAt == null ? null : text(policy.slaDueAt(mqlAt)));
+        ArrayNode reasons = json.putArray("reasons");
+        reasons(event.why()).forEach(reasons::add);
+        json.put("from_stage", event.fromStage() == null ? null : event.fromStage().name());
+        json.put("mql_at", text(mqlAt));
+        json.put("reason", event.why());
+        return JSON.writeValueAsString(json);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     /**
