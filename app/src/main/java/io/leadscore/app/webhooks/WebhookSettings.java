@@ -46,12 +46,31 @@ public record WebhookSettings(List<Configured> webhooks, Delivery webhookDeliver
                 : webhookDelivery;
     }
 
+    /** A webhook setting of the config file that cannot be used: one line saying which and why. */
+    public static final class InvalidSettingException extends IllegalArgumentException {
+        public InvalidSettingException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A subscriber of the config file, as written there. */
     public record Configured(String url, List<String> events, String secretEnv) {
     }
 
-    /** The configured subscribers, checked: each names its URL, events and variable, or startup stops here. */
+    /**
+     * The configured subscribers, checked: each names its URL, events and variable, or startup stops here.
+     *
+     * @throws InvalidSettingException naming the entry and what is wrong with it
+     */
     public List<Subscribers.Configured> subscribers(TargetPolicy targets) {
+        try {
+            return checked(targets);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(e.getMessage(), e);
+        }
+    }
+
+    private List<Subscribers.Configured> checked(TargetPolicy targets) {
         List<Subscribers.Configured> out = new ArrayList<>();
         for (int i = 0; i < webhooks.size(); i++) {
             Configured c = webhooks.get(i);
