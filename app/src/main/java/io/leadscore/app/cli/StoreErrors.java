@@ -1,5 +1,6 @@
 package io.leadscore.app.cli;
 
+import io.leadscore.app.webhooks.WebhookSettings;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -21,6 +22,11 @@ final class StoreErrors {
         if (bind != null) {
             return new UsageException((options.config() == null ? "settings" : "--config " + options.config()) + ": "
                     + Failures.oneLine(Failures.rootMessage(bind)));
+        }
+        WebhookSettings.InvalidSettingException webhook = Failures.find(e, WebhookSettings.InvalidSettingException.class);
+        if (webhook != null) {
+            return new UsageException((options.config() == null ? "settings" : "--config " + options.config()) + ": "
+                    + Failures.oneLine(webhook.getMessage()));
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             String message = String.valueOf(cause.getMessage());

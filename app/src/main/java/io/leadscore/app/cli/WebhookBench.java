@@ -11,6 +11,10 @@ import io.leadscore.scoring.stages.Transition;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,9 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * moves leads to MQL one at a time, each in its own transaction as a live
  * event would, at a steady rate, and times each from the commit of its move to
  * the moment the receiver has the signed {@code mql.created} (checked against
- * the secret). A second phase writes the events with the worker's wake-up off,
- * as a process without a worker (a nightly run from cron) would: those are
- * found by the worker's poll.
+ * the secret),
+ * against a floor measured in the same run: the same receiver and signature,
+ * posted by a bare HTTP client with no store.
  */
 final class WebhookBench {
     private static final Pattern LEAD = Pattern.compile("\"lead_id\":\"([^\"]+)\"");
@@ -82,8 +86,10 @@ final class WebhookBench {
             Clock clock = session.bean(Clock.class);
             session.bean(Subscribers.class).add("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
                     EnumSet.of(WebhookEventType.MQL_CREATED), SECRET, "bench", clock.instant().minusSeconds(1));
-            Result live = phase("wake-up on commit", "L", events, rate, committed, received, badSignatures);
-            return List.of(live);
+            Result live = phase("outbox to webhook", "L", events, rate, committed, received, badSignatures);
+            Result floor = floor("floor: a plain signed POST", "F", events, rate,
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/floor", committed, received, badSignatures);
+            return List.of(floor, live);
         } finally {
             receiver.stop(0);
         }
@@ -123,6 +129,11 @@ final class WebhookBench {
         if (got < events) {
             throw new IllegalStateException("only " + got + " of " + events + " webhooks arrived within 2 minutes");
         }
+        return summary(name, prefix, events, committed, received, badSignatures);
+    }
+
+    private static Result summary(String name, String prefix, int events, Map<String, Long> committed,
+                                  Map<String, Long> received, AtomicInteger badSignatures) {
         double[] ms = new double[events];
         for (int i = 0; i < events; i++) {
             String key = prefix + "-" + i;
@@ -132,6 +143,31 @@ final class WebhookBench {
         double seconds = (committed.get(prefix + "-" + (events - 1)) - committed.get(prefix + "-0")) / 1e9;
         return new Result(name, events, seconds > 0 ? (events - 1) / seconds : events, pct(ms, 0.50), pct(ms, 0.90),
                 pct(ms, 0.99), ms[ms.length - 1], badSignatures.get());
+    }
+
+    /**
+     * The floor in the same run: the same receiver, the same kind of body signed the same way, posted by one JDK
+     * HTTP client in a loop at the same rate, timed from the moment before the send to the receipt; no store.
+     */
+    private Result floor(String name, String prefix, int events, double rate, String url, Map<String, Long> sent,
+                         Map<String, Long> received, AtomicInteger badSignatures) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        long gap = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        for (int i = 0; i < events; i++) {
+            String key = prefix + "-" + i;
+            long wait = start + i * gap - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            byte[] body = ("{\"id\":\"" + key + "\",\"type\":\"mql.created\",\"lead_id\":\"" + key + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            sent.put(key, System.nanoTime());
+            http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header(WebhookSignature.HEADER, WebhookSignature.sign(SECRET, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+        }
+        return summary(name, prefix, events, sent, received, badSignatures);
     }
 
     private static int countPrefix(Map<String, Long> received, String prefix) {

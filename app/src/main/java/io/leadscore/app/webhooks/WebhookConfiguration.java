@@ -44,14 +44,15 @@ class WebhookConfiguration {
             String variable = configured.get(i).secretEnv();
             String secret = environment.get(variable);
             if (secret == null || secret.isEmpty()) {
-                throw new IllegalArgumentException("Invalid leadscore.webhooks[" + i + "].secret-env: the environment"
-                        + " variable " + variable + " is not set; set it to the secret of " + configured.get(i).url());
+                throw new WebhookSettings.InvalidSettingException("Invalid leadscore.webhooks[" + i + "].secret-env: the"
+                        + " environment variable " + variable + " is not set; set it to the secret of "
+                        + configured.get(i).url(), null);
             }
             try {
                 TargetPolicy.checkSecret(secret);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Invalid secret in the environment variable " + variable + ": "
-                        + e.getMessage(), e);
+                throw new WebhookSettings.InvalidSettingException("Invalid secret in the environment variable "
+                        + variable + " (leadscore.webhooks[" + i + "].secret-env): " + e.getMessage(), e);
             }
         }
         subscribers.syncConfigured(configured, clock.instant());

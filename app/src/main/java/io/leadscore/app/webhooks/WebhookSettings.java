@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *       events: [mql.created, sla.warning, sla.breached, lead.recycled, lead.accepted, lead.rejected]
  *       secret-env: LEADSCORE_WEBHOOK_SECRET   # the secret is read from this variable
  *   webhook-delivery:
- *     poll-every: 500ms          # how often the store is asked for due deliveries (besides a wake-up on commit)
+ *     poll-every: 100ms          # how often the store is asked for due deliveries (besides a wake-up on commit)
  *     timeout: 10s               # a receiver that has not answered by then failed this attempt
  *     first-retry: 10s           # then twice as long after each failure ...
  *     max-retry-delay: 1h        # ... but never longer than this
@@ -46,12 +46,31 @@ public record WebhookSettings(List<Configured> webhooks, Delivery webhookDeliver
                 : webhookDelivery;
     }
 
+    /** A webhook setting of the config file that cannot be used: one line saying which and why. */
+    public static final class InvalidSettingException extends IllegalArgumentException {
+        public InvalidSettingException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** A subscriber of the config file, as written there. */
     public record Configured(String url, List<String> events, String secretEnv) {
     }
 
-    /** The configured subscribers, checked: each names its URL, events and variable, or startup stops here. */
+    /**
+     * The configured subscribers, checked: each names its URL, events and variable, or startup stops here.
+     *
+     * @throws InvalidSettingException naming the entry and what is wrong with it
+     */
     public List<Subscribers.Configured> subscribers(TargetPolicy targets) {
+        try {
+            return checked(targets);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(e.getMessage(), e);
+        }
+    }
+
+    private List<Subscribers.Configured> checked(TargetPolicy targets) {
         List<Subscribers.Configured> out = new ArrayList<>();
         for (int i = 0; i < webhooks.size(); i++) {
             Configured c = webhooks.get(i);
@@ -104,7 +123,7 @@ public record WebhookSettings(List<Configured> webhooks, Delivery webhookDeliver
     }
 
     /**
-     * @param pollEvery             how often the store is asked for due deliveries (default 500 ms)
+     * @param pollEvery             how often the store is asked for due deliveries (default 100 ms)
      * @param timeout               how long a receiver has to answer (default 10 s, the contract's)
      * @param firstRetry            the wait after a first failure (default 10 s)
      * @param maxRetryDelay         the longest wait between attempts (default 1 h)
@@ -119,7 +138,7 @@ public record WebhookSettings(List<Configured> webhooks, Delivery webhookDeliver
                            Duration retryFor, Integer concurrency, Duration slaScanEvery, Duration keepFor,
                            Boolean allowPrivateAddresses) {
         public Delivery {
-            pollEvery = within("poll-every", pollEvery, Duration.ofMillis(500), Duration.ofMillis(50), Duration.ofMinutes(1));
+            pollEvery = within("poll-every", pollEvery, Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMinutes(1));
             timeout = within("timeout", timeout, Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofSeconds(10));
             RetrySchedule defaults = RetrySchedule.DEFAULT;
             firstRetry = within("first-retry", firstRetry, defaults.firstDelay(), Duration.ofMillis(100), Duration.ofHours(1));
