@@ -198,8 +198,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         String token = System.getenv(tokenEnv);
         if (token == null || token.isBlank()) {
-            throw new UsageException("the variable " + tokenEnv + " holds no API token (make one with"
-                    + " 'leadscore serve --new-token' and give it the ingest role in the --config of serve)");
+            throw new UsageException("the variable " + tokenEnv + " holds no API token: expected one with the ingest or"
+                    + " admin role (make one with 'leadscore serve --new-token' and configure its hash for serve)");
         }
         if (seconds < 5 || seconds > 3_600) {
             throw new UsageException("--seconds " + seconds + ": expected 5 to 3,600");

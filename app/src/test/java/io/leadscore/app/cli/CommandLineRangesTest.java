@@ -91,6 +91,10 @@ class CommandLineRangesTest {
                 new String[] {"rescore", "--grid-size", "0"},
                 new String[] {"serve", "--port", "70000"},
                 new String[] {"bench", "rescore", "--leads", "10"},
+                new String[] {"bench", "events", "--url", "ftp://localhost:1"},
+                new String[] {"bench", "events", "--url", "http://localhost:1", "--token-env", "LEADSCORE_NO_SUCH_VARIABLE"},
+                new String[] {"bench", "events", "--url", "http://localhost:1", "--token-env", "PATH", "--seconds", "1"},
+                new String[] {"bench", "events", "--url", "http://localhost:1", "--token-env", "PATH", "--batch", "10001"},
                 new String[] {"rescore", "--as-of", "+999999999-12-31T23:59:59Z"})
                 .map(args -> Arguments.of((Object) args));
     }
