@@ -13,6 +13,7 @@ import io.leadscore.scoring.domain.Stage;
 import io.leadscore.scoring.stages.Transition;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -242,9 +243,8 @@ abstract class OutboxTest {
     void aClaimedDeliveryIsNobodyElsesUntilItsLeaseRunsOut() {
         subscribe(WebhookEventType.MQL_CREATED);
         transitions.record(List.of(toMql(crm.lead("D-1", T0), T0)), "live", 0);
-        // whole milliseconds: the store keeps microseconds and rounds, so a next try at a time with nanoseconds
-        // could be stored a fraction later than the same time asked for
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // the store keeps microseconds: a time with nanoseconds would be rounded, maybe up, past "due at now"
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
         List<Deliveries.Claimed> first = deliveries.claim(now, Duration.ofMinutes(1), 10);
         assertThat(first).singleElement().satisfies(c -> {
