@@ -58,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed of the history, any whole number (default 42)")
     long seed = GeneratorOptions.DEFAULT_SEED;
 
-    @Option(names = "--history-days", paramLabel = "N", description = "days of history (default 730)")
+    @Option(names = "--history-days", paramLabel = "N", description = "days of history, 1 to 3,660 (default 730)")
     int historyDays = GeneratorOptions.DEFAULT_HISTORY_DAYS;
 
     @Option(names = "--world", paramLabel = "textbook|messy", description = "the kind of history (default textbook; see generate --help)")

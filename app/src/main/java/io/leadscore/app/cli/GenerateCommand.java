@@ -37,7 +37,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "DATE", description = "end of the history, 1972-01-01 to 2199-12-31 (default 2026-11-01)")
     java.time.LocalDate until = GeneratorOptions.DEFAULT_UNTIL;
 
-    @Option(names = "--history-days", paramLabel = "N", description = "days of history before --until (default 730)")
+    @Option(names = "--history-days", paramLabel = "N", description = "days of history before --until, 1 to 3,660 (default 730)")
     int historyDays = GeneratorOptions.DEFAULT_HISTORY_DAYS;
 
     @Option(names = "--world", paramLabel = "textbook|messy", description = {
