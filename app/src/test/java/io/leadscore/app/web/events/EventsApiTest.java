@@ -34,6 +34,12 @@ class EventsApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The shared console store is left as it was found: the leads these tests made are removed. */
+    @org.junit.jupiter.api.AfterEach
+    void removeTheirLeads() {
+        io.leadscore.app.web.queue.FreshMqls.remove(jdbc, "EV");
+    }
+
     ResultActions post(String body) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/events")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestUsers.INGEST_TOKEN)

@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.leadscore.app.web.ConsoleTest;
 import io.leadscore.app.web.TestUsers;
+import io.leadscore.batch.liveevents.LiveEvents;
 import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -31,6 +34,13 @@ class QueueApiTest {
     JsonMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LiveEvents live;
+
+    @AfterEach
+    void removeFreshMqls() {
+        FreshMqls.remove(jdbc, "QA");
+    }
 
     ResultActions answer(String leadId, String body) throws Exception {
         return mvc.perform(post("/api/leads/{id}/followups", leadId)
@@ -38,20 +48,22 @@ class QueueApiTest {
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
-    String queued(int index) throws Exception {
+    List<String> queued() throws Exception {
         JsonNode queue = json.readTree(mvc.perform(get("/api/queue?limit=500")
                         .with(httpBasic(TestUsers.SALES, TestUsers.SALES_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        return queue.get(index).get("lead_id").asString();
+        return queue.valueStream().map(e -> e.get("lead_id").asString()).toList();
     }
 
     @Test
     void anAnswerMovesTheMqlAndIsAFollowUpLikeAnImportedOne() throws Exception {
-        String first = queued(0);
+        List<String> fresh = FreshMqls.create(live, "QA", 2);
+        assertThat(queued()).containsAll(fresh);
+        String first = fresh.get(0);
         JsonNode accepted = json.readTree(answer(first, "{\"outcome\": \"accepted\", \"channel\": \"call\"}")
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(accepted.get("stage").asString()).isEqualTo("SAL");
-        String second = queued(0);
+        String second = fresh.get(1);
         JsonNode rejected = json.readTree(answer(second, "{\"outcome\": \"rejected\", \"reason\": \"bad_fit\"}")
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(rejected.get("stage").asString()).isEqualTo("NURTURE");
@@ -62,14 +74,16 @@ class QueueApiTest {
         assertThat(jdbc.queryForObject("SELECT reason FROM stage_transition t JOIN lead l ON l.id = t.lead_id"
                 + " WHERE l.lead_key = ? ORDER BY t.id DESC FETCH FIRST 1 ROWS ONLY", String.class, second))
                 .isEqualTo("rejected by sales: bad_fit");
-        assertThat(queued(0)).isNotIn(first, second);
+        assertThat(queued()).doesNotContain(first, second);
     }
 
     @Test
     void answersTheContractsErrors() throws Exception {
         answer("no-such-lead", "{\"outcome\": \"accepted\"}").andExpect(status().isNotFound());
-        answer(queued(0), "{\"outcome\": \"maybe\"}").andExpect(status().isBadRequest());
-        answer(queued(0), "not json").andExpect(status().isBadRequest());
+        String fresh = FreshMqls.create(live, "QA", 1).get(0);
+        answer(fresh, "{\"outcome\": \"maybe\"}").andExpect(status().isBadRequest());
+        answer(fresh, "not json").andExpect(status().isBadRequest());
+        assertThat(queued()).contains(fresh);
         String withDeal = jdbc.queryForObject("SELECT MIN(lead_key) FROM lead WHERE stage = 'OPPORTUNITY'", String.class);
         answer(withDeal, "{\"outcome\": \"accepted\"}").andExpect(status().isConflict());
         mvc.perform(post("/api/leads/{id}/followups", withDeal).with(httpBasic(TestUsers.DATA, TestUsers.DATA_PASSWORD))

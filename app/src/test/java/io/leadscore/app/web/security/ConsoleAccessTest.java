@@ -65,8 +65,8 @@ class ConsoleAccessTest {
 
         @Test
         void anUnknownRole() {
-            assertThatThrownBy(() -> new ConsoleAccess.User("maria", HASH, List.of("sales")))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'sales'").hasMessageContaining("ops");
+            assertThatThrownBy(() -> new ConsoleAccess.User("maria", HASH, List.of("salesman")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'salesman'").hasMessageContaining("ops");
         }
 
         @Test
