@@ -1,6 +1,7 @@
 package io.leadscore.batch.liveevents;
 
 import io.leadscore.batch.store.Instants;
+import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.scoring.policy.Policy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +42,11 @@ public class SalesQueue {
     /**
      * @param limit   at most this many, 1 to {@value #MAX_LIMIT}
      * @param overdue only those whose SLA has run out by {@code now}
-     * @throws IllegalArgumentException for a limit out of its range
+     * @throws InvalidInputException for a limit out of its range
      */
     public List<Entry> open(int limit, boolean overdue, Policy policy, Instant now) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit " + limit + " is out of range: expected 1 to " + MAX_LIMIT);
+            throw new InvalidInputException("limit " + limit + " is out of range: expected 1 to " + MAX_LIMIT);
         }
         // due = mql_at + the SLA: the order of mql_at is the order of due times; overdue: mql_at before now - SLA
         Instant overdueBefore = now.minus(java.time.Duration.between(now, policy.slaDueAt(now)));

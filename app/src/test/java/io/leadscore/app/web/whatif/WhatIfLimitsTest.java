@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -37,6 +38,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * is cancelled rather than computed for no one.
  */
 @ConsoleTest
+// the heartbeat starts early, so a client's hang-up is seen within about a second, well before the plan can end
+// (on a fast machine with the store's calibration already kept, its 25 points take a few seconds)
+// (a context of its own, so a store of its own)
+@TestPropertySource(properties = {"leadscore.what-if.heartbeat-after=200ms",
+        "spring.datasource.url=jdbc:h2:mem:leadscore-whatif-limits-test;DB_CLOSE_DELAY=-1"})
 class WhatIfLimitsTest {
     @Autowired
     MockMvc mvc;
