@@ -62,9 +62,9 @@ class ServeWebhooksOnPostgresTest extends ServeWebhooksTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 20);
 
             shared.set(mql.plus(Duration.ofHours(18)));
-            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() == 40);
+            await().atMost(Duration.ofSeconds(120)).until(() -> receiver.received().size() == 40);
             shared.set(mql.plus(Duration.ofHours(24)));
-            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().size() == 60);
+            await().atMost(Duration.ofSeconds(120)).until(() -> receiver.received().size() == 60);
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.received().size() == 60);
 
             assertThat(receiver.received()).extracting(r -> r.header("X-Leadscore-Event-Id")).doesNotHaveDuplicates();
