@@ -50,7 +50,7 @@ class Webhooks {
     }
 
     /**
-     * @throws IllegalArgumentException for a URL, event list or secret the policy refuses
+     * @throws InvalidInputException    for a URL, event list or secret the policy refuses
      * @throws ConflictException        when the URL is subscribed already, or there are too many subscribers
      */
     Subscriber add(String url, List<String> events, String secret, String by) {

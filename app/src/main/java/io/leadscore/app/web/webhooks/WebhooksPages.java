@@ -7,6 +7,7 @@ import io.leadscore.app.web.Viewer;
 import io.leadscore.batch.webhooks.Deliveries;
 import io.leadscore.batch.webhooks.Subscriber;
 import io.leadscore.batch.webhooks.WebhookEventType;
+import io.leadscore.scoring.domain.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.security.core.Authentication;
@@ -38,7 +39,7 @@ class WebhooksPages {
         try {
             deliveries = webhooks.deliveries(status, Webhooks.DEFAULT_LIMIT);
             model.addAttribute("status", Webhooks.status(status) == null ? "" : Webhooks.status(status).name());
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidInputException e) {
             deliveries = webhooks.deliveries(null, Webhooks.DEFAULT_LIMIT);
             model.addAttribute("status", "");
             model.addAttribute("problem", e.getMessage());
@@ -59,7 +60,7 @@ class WebhooksPages {
             Subscriber s = webhooks.add(url, events, secret, Viewer.of(authentication).actor());
             redirect.addFlashAttribute("notice", "Subscribed " + s.url() + " to " + s.events().size()
                     + " event types; events from now on are delivered to it.");
-        } catch (IllegalArgumentException | ConflictException e) {
+        } catch (InvalidInputException | ConflictException e) {
             redirect.addFlashAttribute("problem", "Not subscribed: " + e.getMessage());
         }
         return "redirect:/webhooks";
