@@ -200,8 +200,12 @@ final class PathFlows {
         int backlogWins;
         double backlogRevenue;
 
-        /** The trial's rate factors; {@code handoffWinRate} is the trial's draw of the MQL model's opportunity-to-won rate. */
-        void start(long trialKey, double handoffWinRate) {
+        /**
+         * The trial's rate factors; {@code handoffWinRate} is the trial's draw of the MQL model's opportunity-to-won
+         * rate, {@code winLevel} its deal level factor on every win chance ({@link
+         * io.leadscore.simulator.calibration.WinLevel}).
+         */
+        void start(long trialKey, double handoffWinRate, double winLevel) {
             aroundOpportunities = 0;
             backlogOpportunities = 0;
             aroundWins = 0;
@@ -211,9 +215,9 @@ final class PathFlows {
             SplitMixGenerator rng = new SplitMixGenerator(Streams.childKey(trialKey, FACTORS));
             aroundFactor = gammaFactor(rng, aroundDeals);
             handoffFactor = gammaFactor(rng, handoffDeals);
-            aroundWinFactor = aroundWinMean > 0 ? aroundWin.draw(rng) / aroundWinMean : 1;
-            pipelineWinFactor = pipelineWinMean > 0 ? pipelineWin.draw(rng) / pipelineWinMean : 1;
-            handoffWinFactor = handoffWinMean > 0 ? handoffWinRate / handoffWinMean : 1;
+            aroundWinFactor = winLevel * (aroundWinMean > 0 ? aroundWin.draw(rng) / aroundWinMean : 1);
+            pipelineWinFactor = winLevel * (pipelineWinMean > 0 ? pipelineWin.draw(rng) / pipelineWinMean : 1);
+            handoffWinFactor = winLevel * (handoffWinMean > 0 ? handoffWinRate / handoffWinMean : 1);
             for (int p = 0; p < 2; p++) {
                 for (int b = 0; b < sizeFactor[p].length; b++) {
                     double error = courses[p].bands().get(b).size().relativeMeanError();

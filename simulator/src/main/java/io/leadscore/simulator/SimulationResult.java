@@ -2,10 +2,11 @@ package io.leadscore.simulator;
 
 import io.leadscore.simulator.calibration.Calibration;
 import io.leadscore.simulator.calibration.DealPaths;
-import io.leadscore.simulator.calibration.Source;
 import io.leadscore.simulator.calibration.FunnelRates;
 import io.leadscore.simulator.calibration.Provenance;
+import io.leadscore.simulator.calibration.Source;
 import io.leadscore.simulator.calibration.StageRate;
+import io.leadscore.simulator.calibration.WinLevel;
 import io.leadscore.simulator.text.JsonWriter;
 import io.leadscore.simulator.text.Numbers;
 import io.leadscore.simulator.text.TextTable;
@@ -566,6 +567,9 @@ public final class SimulationResult {
         sources.row(paths.fromStore() ? "deal paths" : "deal paths: hand-off only",
                 paths.fromStore() ? Source.STORE.wireName() : Source.DEFAULT.wireName(), paths.summary());
         if (paths.fromStore()) {
+            WinLevel winLevel = paths.winLevel();
+            sources.row("deal level error " + Numbers.percent(winLevel.sd()),
+                    (winLevel.measured() ? Source.STORE : Source.DEFAULT).wireName(), winLevel.note());
             sources.row("MQLs worked " + Numbers.percent(paths.worked().mean()), paths.worked().provenance().source().wireName(),
                     paths.worked().provenance().note());
             sources.row(String.format(Locale.ROOT, "around the hand-off: %s won, mean deal %s",

@@ -52,6 +52,8 @@ final class TrialEngine {
     static final long ARRIVALS = 3;
     static final long MQL_COUNT = 4;
     static final long PIPELINE = 5;
+    /** The trial's deal level factor (a stream of its own: the other draws stay as they were without one). */
+    static final long WIN_LEVEL = 9;
     static final long DAY_BASE = 16;
 
     static final int SLOTS = 8;
@@ -84,6 +86,8 @@ final class TrialEngine {
 
     /** The trial's volume level (1: the scenario's) and the factor on its hand-off deals' amounts. */
     private double level = 1;
+    /** The trial's deal level: its factor on every win chance (1: the history's). */
+    private double winLevel = 1;
     private double sizeFactor = 1;
     private final double[] probability;
     /** Per slot, flattened [j * slots + slot]: p₂, p₂p₃ and p₂p₃p₄, the chances of reaching SQL, opportunity and won from SAL. */
@@ -150,7 +154,7 @@ final class TrialEngine {
         drawTrialParameters(trialKey);
         boolean flows = model.flows.active;
         if (flows) {
-            paths.start(trialKey, trialRate[3]);
+            paths.start(trialKey, trialRate[3], winLevel);
         }
         int n = arrivals(trialKey);
         orderByReadiness(n);
@@ -209,6 +213,15 @@ final class TrialEngine {
                 // Products of numbers in [0, 1] never grow when rounded, so the thresholds are nested.
                 c *= probability[i * slots + s];
                 chain[(i - 1) * slots + s] = c;
+            }
+        }
+        // the deal level: one factor on every win chance of the trial (a hot or cold quarter), never past the
+        // chance of the opportunity itself; of median one, as the misses it was measured on are centred in log
+        winLevel = m.winLevelSd > 0 ? Math.exp(m.winLevelSd * io.leadscore.simulator.random.NormalQuantile.inverse(
+                new SplitMixGenerator(Streams.childKey(trialKey, WIN_LEVEL)).nextDouble())) : 1;
+        if (winLevel != 1) {
+            for (int s = 0; s < slots; s++) {
+                chain[2 * slots + s] = Math.min(chain[slots + s], chain[2 * slots + s] * winLevel);
             }
         }
         if (!m.poisson) {

@@ -140,6 +140,8 @@ final class TrialModel {
     final StageRate worked;
     /** The log standard deviation of a trial's volume level around the scenario's. */
     final double levelSd;
+    /** The log standard deviation of a trial's factor on every win chance (the deal level error; 0 without history). */
+    final double winLevelSd;
 
     final double[] pipelineAge;
     final double[] pipelineAmount;
@@ -314,6 +316,7 @@ final class TrialModel {
         this.flows = new PathFlows(calibration, days);
         this.worked = calibration.paths().worked();
         this.levelSd = calibration.arrivals().levelSd();
+        this.winLevelSd = flows.active ? calibration.paths().winLevel().sd() : 0;
         List<OpenOpportunity> pipeline = calibration.openPipeline();
         this.pipelineAge = new double[pipeline.size()];
         this.pipelineAmount = new double[pipeline.size()];

@@ -24,12 +24,15 @@ class PathFlowsTest {
 
     @BeforeAll
     static void calibrate() {
-        StoreObservations obs = SyntheticHistory.observations(730, 5);
-        // response time does not matter in the synthetic history: no decay, so MQL->SAL is the same at any touch
-        calibration = Calibration.fromObservations(obs).toBuilder()
-                .responseDecay(new ResponseDecay(0.5, 0, 42, Provenance.byDefault("test: no decay"))).build();
+        calibration = calibrated(SyntheticHistory.observations(730, 5));
         history = Scenario.builder().leadsPerWeek(7 * SyntheticHistory.LEADS_PER_DAY).periodDays(90)
                 .unlimitedCapacity().workWeek(WorkWeek.always()).build();
+    }
+
+    /** Calibrated on the observations; response time does not matter in the synthetic history (no decay). */
+    private static Calibration calibrated(StoreObservations obs) {
+        return Calibration.fromObservations(obs).toBuilder()
+                .responseDecay(new ResponseDecay(0.5, 0, 42, Provenance.byDefault("test: no decay"))).build();
     }
 
     @Test
@@ -85,5 +88,38 @@ class PathFlowsTest {
         double richSpread = rich.revenue().standardDeviation() / rich.revenue().mean();
         double poorSpread = poor.revenue().standardDeviation() / poor.revenue().mean();
         assertThat(poorSpread).isGreaterThan(richSpread);
+    }
+
+    @Test
+    void quartersThatRunHotOrColdWidenTheWinsSpreadButNotItsCentre() {
+        // the same history, but each quarter's leads win 30% x exp(0.3 Z) of their deals
+        Calibration swinging = calibrated(SyntheticHistory.observations(730, 5, 0.3));
+        assertThat(calibration.paths().winLevel().sd()).isLessThan(0.08);
+        assertThat(swinging.paths().winLevel().sd()).isBetween(0.12, 0.5);
+        assertThat(swinging.paths().winLevel().measured()).isTrue();
+
+        SimulationResult steady = Simulator.run(history, calibration, Fixtures.options(2_000));
+        SimulationResult hotOrCold = Simulator.run(history, swinging, Fixtures.options(2_000));
+        // a stationary history's quarters differ by chance alone: the trials' P10-P90 spans little more than
+        // Poisson's; a history whose quarters ran hot or cold makes the forecast of the next one less sure
+        assertThat(width(hotOrCold)).isGreaterThan(1.5 * width(steady));
+        assertThat(median(hotOrCold)).isCloseTo(median(steady), within(0.15 * median(steady)));
+        assertThat(hotOrCold.toTable()).contains("deal level error");
+    }
+
+    private static double median(SimulationResult r) {
+        return quantile(r.winsPerTrial(), 0.5);
+    }
+
+    /** P90 - P10 of the wins over their P50. */
+    private static double width(SimulationResult r) {
+        int[] wins = r.winsPerTrial();
+        return (quantile(wins, 0.9) - quantile(wins, 0.1)) / quantile(wins, 0.5);
+    }
+
+    private static double quantile(int[] values, double p) {
+        int[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(int) Math.floor(p * (sorted.length - 1))];
     }
 }

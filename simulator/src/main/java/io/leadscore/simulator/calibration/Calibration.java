@@ -354,7 +354,8 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
                     .member("around_win_share", paths.aroundCourse().winShare())
                     .member("around_mean_deal_size", paths.aroundCourse().meanWonAmount())
                     .member("backlog_leads", java.util.Arrays.stream(paths.backlogByAgeDay()).sum())
-                    .member("window_days", DealPaths.WINDOW_DAYS);
+                    .member("window_days", DealPaths.WINDOW_DAYS)
+                    .member("deal_level_error", paths.winLevel().sd());
         }
         json.member("worked_share", paths.worked().mean());
         provenance(json, paths.fromStore() ? Provenance.fromStore(paths.leads(), paths.summary())

@@ -55,12 +55,13 @@ public final class DealPaths {
     private final double[] handoffLagDays;
     private final double[] handoffWonAmounts;
     private final long[] weeklyLeadCounts;
+    private final WinLevel winLevel;
 
     private DealPaths(boolean fromStore, LifeTable handoffs, LifeTable salesFirst, LifeTable handoffDeals,
                       LifeTable aroundDeals, DealCourse handoffCourse, DealCourse aroundCourse, DealCourse allCourse,
                       StageRate worked, StageCounts handoffSalToSql, long[] backlogByAgeDay, long leads,
                       double[] handoffWonCycleDays, double[] handoffLagDays, double[] handoffWonAmounts,
-                      long[] weeklyLeadCounts) {
+                      long[] weeklyLeadCounts, WinLevel winLevel) {
         this.fromStore = fromStore;
         this.handoffs = handoffs;
         this.salesFirst = salesFirst;
@@ -77,6 +78,7 @@ public final class DealPaths {
         this.handoffLagDays = handoffLagDays;
         this.handoffWonAmounts = handoffWonAmounts;
         this.weeklyLeadCounts = weeklyLeadCounts;
+        this.winLevel = winLevel;
     }
 
     /**
@@ -88,7 +90,7 @@ public final class DealPaths {
         DealCourse course = DealCourse.single(empty, empty, Defaults.dealSize(), Provenance.byDefault("no lead history given"));
         return new DealPaths(false, empty, empty, empty, empty, course, course, course,
                 StageRate.fixed(1, Provenance.byDefault("every MQL is worked: no lead history given")),
-                null, new long[0], 0, new double[0], new double[0], new double[0], new long[0]);
+                null, new long[0], 0, new double[0], new double[0], new double[0], new long[0], WinLevel.none());
     }
 
     /**
@@ -186,11 +188,15 @@ public final class DealPaths {
         return new DealPaths(true, new LifeTable(handoffEvents, readyExposure),
                 new LifeTable(salesFirstEvents, readyExposure), handoffDeals, aroundDeals, courses[0], courses[1],
                 courses[2], worked, new StageCounts(reachedSal, reachedSql), backlog, history.size(),
-                cycles.toArray(), lags.toArray(), handoffWon.toArray(), weekly(history));
+                cycles.toArray(), lags.toArray(), handoffWon.toArray(), weekly(history, false),
+                WinLevel.measure(weekly(history, true)));
     }
 
-    /** Leads per whole week before the calibration time, oldest first. */
-    private static long[] weekly(LeadHistory history) {
+    /**
+     * Per whole week before the calibration time, oldest first (the weeks since the oldest lead): the leads
+     * created, or with {@code wins} the deals won, in it.
+     */
+    private static long[] weekly(LeadHistory history, boolean wins) {
         double oldest = 0;
         for (int i = 0; i < history.size(); i++) {
             oldest = Math.max(oldest, history.created(i));
@@ -198,8 +204,11 @@ public final class DealPaths {
         int weeks = (int) Math.floor(oldest / 7);
         long[] counts = new long[weeks];
         for (int i = 0; i < history.size(); i++) {
-            int back = (int) Math.floor(history.created(i) / 7);
-            if (back < weeks) {
+            if (wins && history.dealState(i) != LeadHistory.DealState.WON) {
+                continue;
+            }
+            int back = (int) Math.floor((wins ? history.dealClosed(i) : history.created(i)) / 7);
+            if (back >= 0 && back < weeks) {
                 counts[weeks - 1 - back]++;
             }
         }
@@ -394,6 +403,11 @@ public final class DealPaths {
     /** New leads per whole week of the history, oldest first (the partial oldest week left out). */
     public long[] weeklyLeadCounts() {
         return weeklyLeadCounts.clone();
+    }
+
+    /** How far a period's wins stray from the history's level: one factor per trial on every win chance. */
+    public WinLevel winLevel() {
+        return winLevel;
     }
 
     /** Leads in the history. */

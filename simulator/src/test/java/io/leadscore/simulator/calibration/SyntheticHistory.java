@@ -37,6 +37,11 @@ public final class SyntheticHistory {
 
     /** A lead created at {@code created}, drawn from {@code rng}. */
     public static Lead lead(double created, SplitMixGenerator rng) {
+        return lead(created, rng, WIN);
+    }
+
+    /** A lead whose deal, if it opens, is won with chance {@code win}. */
+    private static Lead lead(double created, SplitMixGenerator rng, double win) {
         boolean handed = rng.nextDouble() < HANDOFF_SHARE;
         double followUp = Double.NaN;
         double opened = Double.NaN;
@@ -55,7 +60,7 @@ public final class SyntheticHistory {
         boolean won = false;
         boolean meeting = false;
         if (!Double.isNaN(opened)) {
-            won = rng.nextDouble() < WIN;
+            won = rng.nextDouble() < win;
             closed = opened + (won ? 10 + 40 * rng.nextDouble() : 20 + 60 * rng.nextDouble());
         } else if (!Double.isNaN(followUp)) {
             meeting = rng.nextDouble() < MEETING_WITHOUT_DEAL;
@@ -65,11 +70,27 @@ public final class SyntheticHistory {
 
     /** The history as known at time 0, of leads created over the {@code days} days before it. */
     public static LeadHistory asOfZero(int days, long seed) {
+        return asOfZero(days, seed, 0);
+    }
+
+    /**
+     * The same history whose quarters run hot or cold: the win chance of the leads created in each 91-day
+     * quarter is {@link #WIN} times a lognormal factor of log standard deviation {@code quarterSd}, drawn once
+     * per quarter (a good season for buyers, a strong team; the mean chance stays about the same).
+     */
+    public static LeadHistory asOfZero(int days, long seed, double quarterSd) {
         SplitMixGenerator rng = new SplitMixGenerator(seed);
+        SplitMixGenerator seasons = new SplitMixGenerator(seed ^ 0x5EA5_0115L);
+        double[] quarterWin = new double[days / 91 + 1];
+        for (int q = 0; q < quarterWin.length; q++) {
+            double z = io.leadscore.simulator.random.NormalQuantile.inverse(seasons.nextDouble());
+            quarterWin[q] = Math.min(1, WIN * Math.exp(quarterSd * z - quarterSd * quarterSd / 2));
+        }
         LeadHistory.Builder b = LeadHistory.builder();
         int n = (int) Math.round(LEADS_PER_DAY * days);
         for (int i = 0; i < n; i++) {
-            Lead l = lead(-days * rng.nextDouble(), rng);
+            double created = -days * rng.nextDouble();
+            Lead l = lead(created, rng, quarterWin[(int) Math.floor(-created / 91)]);
             double age = -l.created();
             double followUp = known(l.followUp());
             double opened = known(l.opened());
@@ -96,7 +117,12 @@ public final class SyntheticHistory {
      * after the hand-off, all accepted: every worked hand-off reaches SAL here) and the deals open at time 0.
      */
     public static StoreObservations observations(int days, long seed) {
-        LeadHistory h = asOfZero(days, seed);
+        return observations(days, seed, 0);
+    }
+
+    /** What the store gives of {@link #asOfZero(int, long, double)}'s history whose quarters run hot or cold. */
+    public static StoreObservations observations(int days, long seed, double quarterSd) {
+        LeadHistory h = asOfZero(days, seed, quarterSd);
         int n = 0;
         for (int i = 0; i < h.size(); i++) {
             n += h.handedOff(i) && !Double.isNaN(h.followUp(i)) ? 1 : 0;
