@@ -77,6 +77,11 @@ public record Viewer(String name, Set<Role> roles) {
         return may(Area.EMAIL);
     }
 
+    /** Whether the viewer sees the e-mail addresses of the leads waiting in sales' queue (sales works them). */
+    public boolean queueEmail() {
+        return may(Area.QUEUE);
+    }
+
     public boolean webhooks() {
         return may(Area.WEBHOOK_DELIVERIES);
     }

@@ -58,12 +58,18 @@ class LeadQueries {
                 .toList();
     }
 
-    /** @throws NotFoundException when no lead has the id */
-    LeadViews.Detail detail(String leadKey, boolean withEmail) {
+    /**
+     * @param withEmail      the caller sees every lead's e-mail address
+     * @param withQueueEmail the caller sees the e-mail address of a lead waiting in sales' queue (an open MQL
+     *                       without a follow-up since it became one): the rep who calls it needs it
+     * @throws NotFoundException when no lead has the id
+     */
+    LeadViews.Detail detail(String leadKey, boolean withEmail, boolean withQueueEmail) {
         LeadRecords.LeadRecord r = records.find(leadKey)
                 .orElseThrow(() -> new NotFoundException("there is no lead " + leadKey));
         Lead l = r.lead();
-        LeadViews.Profile profile = new LeadViews.Profile(l.leadId(), l.createdAt(), withEmail ? l.email() : null,
+        boolean email = withEmail || withQueueEmail && queued(r);
+        LeadViews.Profile profile = new LeadViews.Profile(l.leadId(), l.createdAt(), email ? l.email() : null,
                 l.company(), l.industry(), l.employees(), l.annualRevenue(), l.country(), l.jobTitle(),
                 l.seniority() == null ? null : l.seniority().wireName(), l.department(), l.source(),
                 l.campaign(), l.customAttributes(), r.stage().name(), r.stageChangedAt(), r.mqlAt(), r.slaState());
@@ -91,6 +97,12 @@ class LeadQueries {
         LeadViews.LiveReasons reasons = live.explain(l, activities, clock.instant()).orElse(null);
         return new LeadViews.Detail(profile, score, history, stages, followUps, deals,
                 new LeadViews.Activity(activities.size(), new LinkedHashMap<>(byType), latest), reasons);
+    }
+
+    /** Whether the lead waits in sales' queue: an MQL with no follow-up since it became one. */
+    private static boolean queued(LeadRecords.LeadRecord r) {
+        return r.stage() == Stage.MQL && r.mqlAt() != null
+                && r.followUps().stream().noneMatch(f -> !f.at().isBefore(r.mqlAt()));
     }
 
     /** Stage counts of the whole store, in stage order, for the search page's chart. */

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Leads over HTTP. {@code email} appears only for the roles that may see it (data, admin). */
+/**
+ * Leads over HTTP. {@code email} appears only for the roles that may see it (data, admin), and for sales on a
+ * lead waiting in its queue.
+ */
 @RestController
 @RequestMapping(path = "/api/leads", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "leads", description = "Lead search; one lead's score history, stage history and reasons (roles data, admin)")
@@ -40,6 +43,6 @@ class LeadsApi {
     @Operation(summary = "One lead: its fields, current score and MQL reasons, score and stage history, follow-ups,"
             + " deals, activity, and the champion's reasons for it now")
     LeadViews.Detail show(@PathVariable String leadId, Authentication authentication) {
-        return leads.detail(leadId, Viewer.of(authentication).email());
+        return leads.detail(leadId, Viewer.of(authentication).email(), Viewer.of(authentication).queueEmail());
     }
 }

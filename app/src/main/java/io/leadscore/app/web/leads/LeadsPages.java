@@ -42,7 +42,7 @@ class LeadsPages {
 
     @GetMapping("/leads/{leadId}")
     String show(@PathVariable String leadId, Authentication authentication, Model model) {
-        LeadViews.Detail detail = leads.detail(leadId, Viewer.of(authentication).email());
+        LeadViews.Detail detail = leads.detail(leadId, Viewer.of(authentication).email(), Viewer.of(authentication).queueEmail());
         model.addAttribute("detail", detail);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("score_history", detail.scoreHistory());

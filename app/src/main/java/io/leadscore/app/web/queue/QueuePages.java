@@ -30,6 +30,10 @@ class QueuePages {
 
     /** A row of the page. */
     record Row(SalesQueue.Entry entry, String timeLeft, boolean overdue) {
+        /** The console's address of the lead: its history, score reasons and e-mail. */
+        public String path() {
+            return io.leadscore.app.web.leads.LeadPaths.of(entry.leadId());
+        }
     }
 
     @GetMapping("/queue")

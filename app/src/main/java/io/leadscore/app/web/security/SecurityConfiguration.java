@@ -151,6 +151,8 @@ class SecurityConfiguration {
                         .requestMatchers("/funnel", "/funnel/**").hasAnyRole(Area.FUNNEL.roleNames())
                         .requestMatchers("/models", "/models/**").hasAnyRole(Area.MODELS.roleNames())
                         .requestMatchers("/queue", "/queue/**").hasAnyRole(Area.QUEUE.roleNames())
+                        // one lead's page: also for sales, who opens it from the queue
+                        .requestMatchers(HttpMethod.GET, "/leads/*").hasAnyRole(both(Area.LEADS, Area.QUEUE))
                         .requestMatchers("/leads", "/leads/**").hasAnyRole(Area.LEADS.roleNames())
                         .requestMatchers("/webhooks/subscribers", "/webhooks/subscribers/**").hasAnyRole(Area.WEBHOOK_SUBSCRIBERS.roleNames())
                         .requestMatchers("/webhooks", "/webhooks/**").hasAnyRole(Area.WEBHOOK_DELIVERIES.roleNames())

@@ -96,8 +96,8 @@ class LeadsApiTest {
     void leavesOutEmailAddressesForRolesThatMayNotSeeThem() {
         String key = mqlLead();
         assertThat(leads.search(key, null, 5, false)).allMatch(r -> r.email() == null);
-        assertThat(leads.detail(key, false).lead().email()).isNull();
-        assertThat(leads.detail(key, true).lead().email()).contains("@");
+        assertThat(leads.detail(key, false, false).lead().email()).isNull();
+        assertThat(leads.detail(key, true, false).lead().email()).contains("@");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.leadscore.app.web.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +38,8 @@ class QueueApiTest {
     JdbcTemplate jdbc;
     @Autowired
     LiveEvents live;
+    @Autowired
+    UserDetailsService users;
 
     @AfterEach
     void removeFreshMqls() {
@@ -53,6 +57,34 @@ class QueueApiTest {
                         .with(httpBasic(TestUsers.SALES, TestUsers.SALES_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         return queue.valueStream().map(e -> e.get("lead_id").asString()).toList();
+    }
+
+    /** The lead's e-mail address as a reader with these credentials gets it from the API, or null. */
+    String emailSeenBy(String leadId, String user, String password) throws Exception {
+        JsonNode detail = json.readTree(mvc.perform(get("/api/leads/{id}", leadId).with(httpBasic(user, password)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode email = detail.get("lead").get("email");
+        return email == null || email.isNull() ? null : email.asString();
+    }
+
+    @Test
+    void salesSeesTheEmailOfALeadWhileItWaitsInItsQueue() throws Exception {
+        String lead = FreshMqls.create(live, "QA", 1).get(0);
+        // waiting for a first follow-up: the rep who calls it needs the address, on the API and the lead's page
+        assertThat(emailSeenBy(lead, TestUsers.SALES, TestUsers.SALES_PASSWORD)).isEqualTo("rep1@fresh.example");
+        assertThat(mvc.perform(get("/leads/{id}", lead).with(user(users.loadUserByUsername(TestUsers.SALES))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("id=\"email\"", "rep1@fresh.example");
+        answer(lead, "{\"outcome\": \"accepted\"}").andExpect(status().isOk());
+        // answered, out of the queue: personal data again for data and admin only
+        assertThat(emailSeenBy(lead, TestUsers.SALES, TestUsers.SALES_PASSWORD)).isNull();
+        assertThat(mvc.perform(get("/leads/{id}", lead).with(user(users.loadUserByUsername(TestUsers.SALES))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .doesNotContain("rep1@fresh.example");
+        assertThat(emailSeenBy(lead, TestUsers.DATA, TestUsers.DATA_PASSWORD)).isEqualTo("rep1@fresh.example");
+        // the lead search stays closed to sales
+        mvc.perform(get("/leads").with(user(users.loadUserByUsername(TestUsers.SALES))))
+                .andExpect(status().isForbidden());
     }
 
     @Test
