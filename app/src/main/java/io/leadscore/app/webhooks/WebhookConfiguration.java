@@ -56,6 +56,7 @@ class WebhookConfiguration {
             }
         }
         subscribers.syncConfigured(configured, clock.instant());
+        subscribers.sealStoredSecrets();
         return new WebhookDispatcher(settings.webhookDelivery(), deliveries, subscribers, outbox, webhookTargets,
                 environment, clock);
     }

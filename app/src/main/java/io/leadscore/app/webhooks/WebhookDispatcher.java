@@ -3,6 +3,7 @@ package io.leadscore.app.webhooks;
 import io.leadscore.batch.webhooks.Deliveries;
 import io.leadscore.batch.webhooks.Outbox;
 import io.leadscore.batch.webhooks.RetrySchedule;
+import io.leadscore.batch.webhooks.SecretSeal;
 import io.leadscore.batch.webhooks.Subscriber;
 import io.leadscore.batch.webhooks.Subscribers;
 import io.leadscore.batch.webhooks.WebhookSignature;
@@ -192,7 +193,12 @@ public class WebhookDispatcher implements SmartLifecycle {
     }
 
     private String secret(Deliveries.Claimed delivery) {
-        Optional<Subscribers.Signing> signing = subscribers.signing(delivery.subscriberId());
+        Optional<Subscribers.Signing> signing;
+        try {
+            signing = subscribers.signing(delivery.subscriberId());
+        } catch (SecretSeal.SealBrokenException e) {
+            throw new IllegalStateException("not sent: " + e.getMessage(), e);
+        }
         if (signing.isEmpty()) {
             throw new IllegalStateException("not sent: its subscriber is gone from the store");
         }

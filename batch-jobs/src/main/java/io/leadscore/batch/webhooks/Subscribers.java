@@ -22,16 +22,19 @@ import org.springframework.transaction.annotation.Transactional;
  * console, and those of the {@code --config} file, which {@code serve} writes
  * here when it starts ({@link #syncConfigured}) so that every process writing
  * to the outbox (a nightly run from cron too) knows who wants what. Secrets
- * leave this class only towards the delivery worker ({@link #signing}).
+ * are stored sealed ({@link SecretSeal}) and leave this class only towards the
+ * delivery worker ({@link #signing}).
  */
 @Component
 public class Subscribers {
     private static final String COLUMNS = "id, url, event_types, origin, secret_env, created_at, created_by, removed_at";
 
     private final JdbcTemplate jdbc;
+    private final SecretSeal seal;
 
-    public Subscribers(JdbcTemplate jdbc) {
+    public Subscribers(JdbcTemplate jdbc, SecretSeal seal) {
         this.jdbc = jdbc;
+        this.seal = seal;
     }
 
     /** A subscriber of the config file: its URL, events and the environment variable holding its secret. */
@@ -66,7 +69,7 @@ public class Subscribers {
                     + " secret, origin, created_at, created_by) VALUES (?, ?, ?, 'API', ?, ?)", new String[] {"id"});
             ps.setString(1, url);
             ps.setString(2, wire(events));
-            ps.setString(3, secret);
+            ps.setString(3, seal.seal(secret));
             Instants.bind(ps, 4, at);
             ps.setString(5, by);
             return ps;
@@ -126,10 +129,34 @@ public class Subscribers {
         }
     }
 
-    /** How the deliveries of a subscriber are signed. */
+    /**
+     * How the deliveries of a subscriber are signed.
+     *
+     * @throws SecretSeal.SealBrokenException when its stored secret cannot be opened with this installation's key
+     */
     public Optional<Signing> signing(long id) {
         return jdbc.query("SELECT secret, secret_env FROM webhook_subscriber WHERE id = ?",
-                (rs, i) -> new Signing(rs.getString(1), rs.getString(2)), id).stream().findFirst();
+                (rs, i) -> new Signing(rs.getString(1), rs.getString(2)), id).stream().findFirst()
+                .map(s -> s.secret() == null ? s : new Signing(seal.open(s.secret()), s.secretEnv()));
+    }
+
+    /**
+     * Seals the secrets stored before secrets were sealed ({@code serve} does it when it starts).
+     *
+     * @return how many it sealed
+     */
+    @Transactional
+    public int sealStoredSecrets() {
+        Map<Long, String> plain = new HashMap<>();
+        jdbc.query("SELECT id, secret FROM webhook_subscriber WHERE secret IS NOT NULL", rs -> {
+            String secret = rs.getString(2);
+            if (!SecretSeal.isSealed(secret)) {
+                plain.put(rs.getLong(1), secret);
+            }
+        });
+        plain.forEach((id, secret) -> jdbc.update("UPDATE webhook_subscriber SET secret = ? WHERE id = ? AND secret = ?",
+                seal.seal(secret), id, secret));
+        return plain.size();
     }
 
     static String wire(Set<WebhookEventType> events) {

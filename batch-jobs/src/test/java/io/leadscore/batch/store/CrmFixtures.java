@@ -1,9 +1,12 @@
 package io.leadscore.batch.store;
 
+import io.leadscore.batch.registry.ModelSigningKey;
 import io.leadscore.batch.stages.StageTransitions;
 import io.leadscore.batch.stages.StageTransitions.LeadMove;
 import io.leadscore.batch.webhooks.Outbox;
+import io.leadscore.batch.webhooks.SecretSeal;
 import io.leadscore.batch.webhooks.Subscribers;
+import io.leadscore.scoring.artifact.ModelSignature;
 import io.leadscore.scoring.domain.DealStatus;
 import io.leadscore.scoring.domain.FollowUpOutcome;
 import io.leadscore.scoring.domain.Stage;
@@ -39,7 +42,8 @@ public final class CrmFixtures {
     public CrmFixtures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         // moves go through the outbox as the jobs' do: subscribers in the store hear of them
-        this.transitions = new StageTransitions(jdbc, new Outbox(jdbc, new Subscribers(jdbc), new PolicyStore(jdbc),
+        this.transitions = new StageTransitions(jdbc, new Outbox(jdbc, new Subscribers(jdbc,
+                new SecretSeal(ModelSigningKey.of(new byte[ModelSignature.MIN_KEY_BYTES]))), new PolicyStore(jdbc),
                 Clock.systemUTC()));
     }
 

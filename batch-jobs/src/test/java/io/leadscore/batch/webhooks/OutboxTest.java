@@ -298,6 +298,23 @@ abstract class OutboxTest {
     }
 
     @Test
+    void secretsAreStoredSealedAndOlderPlainOnesAreSealedInPlace() {
+        Subscriber hook = subscribe(WebhookEventType.MQL_CREATED);
+        String stored = jdbc.queryForObject("SELECT secret FROM webhook_subscriber WHERE id = ?", String.class, hook.id());
+        assertThat(stored).startsWith(SecretSeal.PREFIX).doesNotContain(SECRET);
+        assertThat(subscribers.signing(hook.id()).orElseThrow().secret()).isEqualTo(SECRET);
+
+        // a secret stored before secrets were sealed is used as it is, then sealed where it lies
+        jdbc.update("UPDATE webhook_subscriber SET secret = ? WHERE id = ?", "an-older-plain-secret-0123456789", hook.id());
+        assertThat(subscribers.signing(hook.id()).orElseThrow().secret()).isEqualTo("an-older-plain-secret-0123456789");
+        assertThat(subscribers.sealStoredSecrets()).isEqualTo(1);
+        assertThat(subscribers.sealStoredSecrets()).isZero();
+        assertThat(jdbc.queryForObject("SELECT secret FROM webhook_subscriber WHERE id = ?", String.class, hook.id()))
+                .startsWith(SecretSeal.PREFIX);
+        assertThat(subscribers.signing(hook.id()).orElseThrow().secret()).isEqualTo("an-older-plain-secret-0123456789");
+    }
+
+    @Test
     void configuredSubscribersFollowTheConfigFile() {
         Subscribers.Configured crmHook = new Subscribers.Configured("https://crm.example/a",
                 Set.of(WebhookEventType.MQL_CREATED), "CRM_SECRET");

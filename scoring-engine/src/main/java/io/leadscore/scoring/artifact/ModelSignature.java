@@ -65,6 +65,21 @@ public final class ModelSignature {
         }
     }
 
+    /**
+     * A key of 32 bytes for another use of this installation's key (e.g. sealing stored secrets), derived by
+     * HMAC-SHA256 of the purpose: different purposes give unrelated keys, and none reveals this one.
+     */
+    public byte[] derive(String purpose) {
+        Objects.requireNonNull(purpose, "purpose");
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(("leadscore-derived-key-v1\n" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
     /** Whether {@code signature} is this key's signature of the version and SHA-256; a {@code null} one is not. */
     public boolean verifies(String version, String sha256, String signature) {
         if (signature == null) {
