@@ -17,7 +17,7 @@ final class ScenarioOptions {
     @Option(names = "--from", paramLabel = "DATE", description = "first day of the period (with --to)")
     String from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "day after the period (with --from)")
+    @Option(names = "--to", paramLabel = "DATE", description = "last day of the period, counted in (with --from); with --backtest-from, the day after the period back-tested")
     String to;
 
     @Option(names = "--threshold", paramLabel = "T", description = "MQL score threshold, more than 0 and less than 1 (default: the policy's)")

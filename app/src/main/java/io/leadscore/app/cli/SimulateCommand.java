@@ -40,7 +40,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();
 
-    @Option(names = "--backtest-from", paramLabel = "DATE", description = "back-test the period from DATE to --to")
+    @Option(names = "--backtest-from", paramLabel = "DATE", description = "back-test the period from DATE (counted in) to --to (the day after it, as the periods of --backtest-all)")
     String backtestFrom;
 
     @Option(names = "--backtest-all", description = {"back-test every past period of --period-days days (default 90)",
