@@ -7,6 +7,7 @@ import io.leadscore.batch.slacheck.SlaCheck;
 import io.leadscore.batch.slacheck.SlaCheckReport;
 import io.leadscore.batch.store.JobHistory;
 import io.leadscore.batch.store.JobLock;
+import io.leadscore.scoring.domain.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -196,8 +197,13 @@ public class JobLaunches implements DisposableBean {
             // a model that does not verify is refused before any run exists, as a run in progress is
             metrics.refused(launch.kind());
             ended = launch.ended(Launch.State.REFUSED, clock.instant(), null, null, e.getMessage());
-        } catch (Rescoring.NoChampionException | Rescoring.AlreadyRescoredException | IllegalArgumentException
-                 | IllegalStateException | NoSuchJobExecutionException e) {
+        } catch (Rescoring.NoChampionException | Rescoring.AlreadyRescoredException | InvalidInputException
+                 | NoSuchJobExecutionException e) {
+            ended = launch.ended(Launch.State.FAILED, clock.instant(), null, null, "could not start: " + e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // the job launcher's own refusals (a run that cannot be restarted, parameters it will not take) read
+            // well to the requester; a bug reads the same, so its trace goes to the log
+            log.warn("The {} requested by {} could not start", launch.kind().label(), launch.requestedBy(), e);
             ended = launch.ended(Launch.State.FAILED, clock.instant(), null, null, "could not start: " + e.getMessage());
         } catch (RuntimeException e) {
             log.error("The {} requested by {} failed unexpectedly", launch.kind().label(), launch.requestedBy(), e);
