@@ -1,12 +1,11 @@
 package io.leadscore.simulator.backtest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.leadscore.simulator.text.Json;
 import java.util.Arrays;
 import java.util.List;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The back-tests' JSON documents (docs/cli.md, "Backtests"): one back-test
@@ -31,9 +30,13 @@ public final class BacktestJson {
     }
 
     /** The figures of one metric's check; {@code note} only when there is one. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Figures(Double actual, Double p10, Double p50, Double p90, Double percentileRank,
-                          Boolean insideP10P90, Double crps,
+    public record Figures(Double actual,
+                          Double p10,
+                          Double p50,
+                          Double p90,
+                          @JsonProperty("percentile_rank") Double percentileRank,
+                          @JsonProperty("inside_p10_p90") Boolean insideP10P90,
+                          Double crps,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
         static Figures of(MetricCheck c) {
             return new Figures(Json.orNull(c.actual()), Json.orNull(c.p10()), Json.orNull(c.p50()),
@@ -50,7 +53,12 @@ public final class BacktestJson {
     }
 
     /** One period of a series with its checks per metric. */
-    public record Period(String from, String to, int trials, Figures mqls, Figures wins, Figures revenue) {
+    public record Period(String from,
+                         String to,
+                         int trials,
+                         Figures mqls,
+                         Figures wins,
+                         Figures revenue) {
     }
 
     /** The summary of a series per metric. */
@@ -58,10 +66,14 @@ public final class BacktestJson {
     }
 
     /** How well the simulator did on one metric over every period; undefined figures are {@code null}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Summary(Double coverageP10P90, Double medianAbsErrorP50, Double crps, int periods,
-                          int insideP10P90, Double medianRelativeErrorP50, Double meanErrorP50,
-                          List<Integer> pitHistogram) {
+    public record Summary(@JsonProperty("coverage_p10_p90") Double coverageP10P90,
+                          @JsonProperty("median_abs_error_p50") Double medianAbsErrorP50,
+                          Double crps,
+                          int periods,
+                          @JsonProperty("inside_p10_p90") int insideP10P90,
+                          @JsonProperty("median_relative_error_p50") Double medianRelativeErrorP50,
+                          @JsonProperty("mean_error_p50") Double meanErrorP50,
+                          @JsonProperty("pit_histogram") List<Integer> pitHistogram) {
         public Summary {
             pitHistogram = List.copyOf(pitHistogram);
         }

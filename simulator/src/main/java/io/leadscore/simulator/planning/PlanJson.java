@@ -1,8 +1,7 @@
 package io.leadscore.simulator.planning;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The planner's JSON documents (docs/cli.md): the cells of a plan (a JSON
@@ -16,10 +15,17 @@ public final class PlanJson {
     }
 
     /** One threshold × SLA cell of {@code plan --format json}. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Cell(double threshold, double slaHours, Double requiredLeads, Double requiredMqls, double pAttain,
-                       Double requiredLeadsPerWeek, boolean reachable, double confidence, int trials,
-                       Double pAttainStandardError, String note) {
+    public record Cell(double threshold,
+                       @JsonProperty("sla_hours") double slaHours,
+                       @JsonProperty("required_leads") Double requiredLeads,
+                       @JsonProperty("required_mqls") Double requiredMqls,
+                       @JsonProperty("p_attain") double pAttain,
+                       @JsonProperty("required_leads_per_week") Double requiredLeadsPerWeek,
+                       boolean reachable,
+                       double confidence,
+                       int trials,
+                       @JsonProperty("p_attain_standard_error") Double pAttainStandardError,
+                       String note) {
     }
 
     /** {@code {"trials", "seed", "base": {...}, "best": name|null, "levers": [...]}}. */
@@ -30,13 +36,18 @@ public final class PlanJson {
     }
 
     /** The base scenario's chance of reaching quota and mean revenue. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Base(double pAttain, double meanRevenue) {
+    public record Base(@JsonProperty("p_attain") double pAttain,
+                       @JsonProperty("mean_revenue") double meanRevenue) {
     }
 
     /** One lever: the change it makes and what it does to the chance of reaching quota. */
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Lever(String lever, String change, boolean applicable, Double pAttain, Double delta,
-                        Double deltaStandardError, Double meanRevenue, String note) {
+    public record Lever(String lever,
+                        String change,
+                        boolean applicable,
+                        @JsonProperty("p_attain") Double pAttain,
+                        Double delta,
+                        @JsonProperty("delta_standard_error") Double deltaStandardError,
+                        @JsonProperty("mean_revenue") Double meanRevenue,
+                        String note) {
     }
 }

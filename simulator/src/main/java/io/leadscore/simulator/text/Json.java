@@ -47,7 +47,9 @@ public final class Json {
     /** The figure rule as a Jackson module, for a mapper that writes the simulator's records beside other values. */
     public static JacksonModule figures() {
         FigureSerializer figure = new FigureSerializer();
-        return new SimpleModule("leadscore-figures").addSerializer(Double.class, figure).addSerializer(double.class, figure);
+        return new SimpleModule("leadscore-figures")
+                .addSerializer(Double.class, figure)
+                .addSerializer(double.class, figure);
     }
 
     /** Integral values in the long range without a fraction; others via {@link Double#toString}, which ignores locale. */
