@@ -7,10 +7,11 @@ import io.leadscore.simulator.calibration.Provenance;
 import io.leadscore.simulator.calibration.Source;
 import io.leadscore.simulator.calibration.StageRate;
 import io.leadscore.simulator.calibration.WinLevel;
-import io.leadscore.simulator.text.JsonWriter;
+import io.leadscore.simulator.text.Json;
 import io.leadscore.simulator.text.Numbers;
 import io.leadscore.simulator.text.TextTable;
-import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
@@ -357,115 +358,53 @@ public final class SimulationResult {
      * source. Numbers are finite; undefined figures are {@code null}.
      */
     public String toJson() {
-        JsonWriter json = new JsonWriter();
-        json.beginObject();
-        json.member("trials", options.trials());
-        json.member("seed", options.seed());
-        json.member("quota", scenario.quota());
-        json.member("p_attain", pAttain);
-        json.memberOrNull("p_attain_standard_error", pAttainStandardError);
-        json.name("revenue").beginObject()
-                .member("mean", revenue.mean())
-                .member("p10", revenue.p10())
-                .member("p50", revenue.p50())
-                .member("p90", revenue.p90())
-                .member("standard_deviation", revenue.standardDeviation())
-                .memberOrNull("mean_standard_error", revenue.meanStandardError())
-                .member("from_open_pipeline", revenue.fromOpenPipeline())
-                .endObject();
-        json.member("leads", leads);
-        json.member("mqls", mqls);
-        json.member("sals", sals);
-        json.member("sqls", sqls);
-        json.member("opportunities", opportunities);
-        json.member("wins", wins);
-        json.member("wins_from_open_pipeline", pipelineWins);
-        json.name("opportunities_by_path").beginObject()
-                .member("handoff", opportunities - aroundOpportunities - backlogOpportunities)
-                .member("around_handoff", aroundOpportunities)
-                .member("backlog", backlogOpportunities)
-                .endObject();
-        json.name("wins_by_path").beginObject()
-                .member("handoff", winsThroughHandoff())
-                .member("around_handoff", aroundWins)
-                .member("backlog", backlogWins)
-                .member("open_pipeline", pipelineWins)
-                .endObject();
-        json.name("revenue_by_path").beginObject()
-                .member("handoff", revenue.mean() - revenue.fromOpenPipeline() - aroundRevenue - backlogRevenue)
-                .member("around_handoff", aroundRevenue)
-                .member("backlog", backlogRevenue)
-                .member("open_pipeline", revenue.fromOpenPipeline())
-                .endObject();
-        json.member("eventual_opportunities", eventualOpportunities);
-        json.member("eventual_wins", eventualWins);
-        json.member("sla_breach_rate", slaBreachRate);
-        json.member("recycled_mqls", recycled);
-        json.memberOrNull("mean_response_hours", meanResponseHours);
-        json.memberOrNull("rep_utilisation", repUtilisation);
-        json.name("histogram").beginObject()
-                .member("bin_width", histogram.binWidth())
-                .member("bins_below_quota", histogram.binsBelowQuota())
-                .name("last_bin_open").value(histogram.lastBinOpen());
-        json.name("trials_per_bin").beginArray();
-        for (int i = 0; i < histogram.bins(); i++) {
-            json.value(histogram.count(i));
-        }
-        json.endArray().endObject();
-        double perWon = mqlShare * calibration.rates().meanProduct() * meanLift * calibration.dealSize().mean();
-        double pipelineMean = revenue.fromOpenPipeline();
-        json.name("reverse_funnel").beginObject()
-                .member("expected_leads", expectedLeads)
-                .member("reference_response_hours", referenceResponseHours())
-                .member("wins", reverseFunnelWins())
-                .member("revenue", reverseFunnelRevenue())
-                .memberOrNull("required_leads", perWon > 0 ? Math.max(0, scenario.quota() - pipelineMean) / perWon : Double.NaN)
-                .endObject();
-        json.name("cross_check").beginObject()
-                .member("decomposition", calibration.paths().fromStore() ? "paths" : "stages")
-                .member("paths_wins_per_lead", pathsWinsPerLead())
-                .member("score_wins_per_lead", scoreWinsPerLead())
-                .member("score_horizon_days", scenario.policy().labelHorizonDays())
-                .member("score_source", calibration.scores().provenance().source().wireName())
-                .endObject();
-        json.name("assumptions").beginObject();
-        writeScenario(json);
-        calibration.writeJson(json);
-        json.name("model").beginObject()
-                .member("mql_share", mqlShare)
-                .member("mean_score_lift", meanLift)
-                .member("capped_mql_share", cappedShare)
-                .endObject();
-        json.endObject();
-        json.endObject();
-        return json.toString();
+        return Json.write(json());
     }
 
-    private void writeScenario(JsonWriter json) {
-        json.name("scenario").beginObject()
-                .member("period_days", scenario.periodDays())
-                .member("start", scenario.start() == null ? null : scenario.start().toString())
-                .member("threshold", scenario.threshold())
-                .member("sla_hours", scenario.slaHours())
-                .member("recycle_after_days", scenario.policy().recycleAfterDays())
-                .member("leads_per_week", scenario.leadsPerWeek());
+    /** The document of {@link #toJson()} as a record. */
+    public SimulationJson json() {
+        List<Long> trialsPerBin = new ArrayList<>(histogram.bins());
+        for (int i = 0; i < histogram.bins(); i++) {
+            trialsPerBin.add(histogram.count(i));
+        }
+        double perWon = mqlShare * calibration.rates().meanProduct() * meanLift * calibration.dealSize().mean();
+        double pipelineMean = revenue.fromOpenPipeline();
+        return new SimulationJson(options.trials(), options.seed(), scenario.quota(), pAttain,
+                Json.orNull(pAttainStandardError),
+                new SimulationJson.Revenue(revenue.mean(), revenue.p10(), revenue.p50(), revenue.p90(),
+                        revenue.standardDeviation(), Json.orNull(revenue.meanStandardError()),
+                        revenue.fromOpenPipeline()),
+                leads, mqls, sals, sqls, opportunities, wins, pipelineWins,
+                new SimulationJson.OpportunitiesByPath(opportunities - aroundOpportunities - backlogOpportunities,
+                        aroundOpportunities, backlogOpportunities),
+                new SimulationJson.AmountsByPath(winsThroughHandoff(), aroundWins, backlogWins, pipelineWins),
+                new SimulationJson.AmountsByPath(
+                        revenue.mean() - revenue.fromOpenPipeline() - aroundRevenue - backlogRevenue,
+                        aroundRevenue, backlogRevenue, revenue.fromOpenPipeline()),
+                eventualOpportunities, eventualWins, slaBreachRate, recycled, Json.orNull(meanResponseHours),
+                Json.orNull(repUtilisation),
+                new SimulationJson.Histogram(histogram.binWidth(), histogram.binsBelowQuota(),
+                        histogram.lastBinOpen(), trialsPerBin),
+                new SimulationJson.ReverseFunnel(expectedLeads, referenceResponseHours(), reverseFunnelWins(),
+                        reverseFunnelRevenue(),
+                        Json.orNull(perWon > 0 ? Math.max(0, scenario.quota() - pipelineMean) / perWon : Double.NaN)),
+                new SimulationJson.CrossCheck(calibration.paths().fromStore() ? "paths" : "stages",
+                        pathsWinsPerLead(), scoreWinsPerLead(), scenario.policy().labelHorizonDays(),
+                        calibration.scores().provenance().source().wireName()),
+                new SimulationJson.Assumptions(scenarioJson(), calibration.json(),
+                        new SimulationJson.ModelAssumptions(mqlShare, meanLift, cappedShare)));
+    }
+
+    private SimulationJson.ScenarioAssumptions scenarioJson() {
         RepCapacity c = scenario.capacity();
-        if (c.unlimited()) {
-            json.name("reps").nullValue().name("first_touches_per_rep_per_day").nullValue();
-        } else {
-            json.member("reps", c.reps()).member("first_touches_per_rep_per_day", c.firstTouchesPerRepPerDay());
-        }
-        json.name("capacity_unlimited").value(c.unlimited());
-        json.name("working_days").beginArray();
-        for (DayOfWeek d : new TreeSet<>(scenario.workWeek().days())) {
-            json.value(d.name().toLowerCase(Locale.ROOT));
-        }
-        json.endArray();
-        json.member("working_hours_open", scenario.workWeek().openHour())
-                .member("working_hours_close", scenario.workWeek().closeHour())
-                .member("response_spread", scenario.responseSpread())
-                .member("source", "scenario")
-                .endObject();
+        List<String> days = new TreeSet<>(scenario.workWeek().days()).stream()
+                .map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
+        return new SimulationJson.ScenarioAssumptions(scenario.periodDays(),
+                scenario.start() == null ? null : scenario.start().toString(), scenario.threshold(),
+                scenario.slaHours(), scenario.policy().recycleAfterDays(), scenario.leadsPerWeek(),
+                c.unlimited() ? null : c.reps(), c.unlimited() ? null : c.firstTouchesPerRepPerDay(),
+                c.unlimited(), days, scenario.workWeek().openHour(), scenario.workWeek().closeHour(),
+                scenario.responseSpread(), "scenario");
     }
 
     /** The result for a terminal: headline, revenue percentiles, the expected funnel, SLA and capacity, sources. */

@@ -6,41 +6,50 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.leadscore.simulator.calibration.Calibration;
-import io.leadscore.simulator.text.MiniJson;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class SimulationResultTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final SimulationResult RESULT = Simulator.run(Scenario.defaults(), Calibration.defaults(), options(800));
 
     @Test
-    @SuppressWarnings("unchecked")
     void jsonCarriesTheContractKeysWithFiniteNumbers() {
-        Map<String, Object> json = MiniJson.object(RESULT.toJson());
+        JsonNode json = JSON.readTree(RESULT.toJson());
         // The CLI contract (docs/cli.md): these keys, with these meanings.
-        assertThat(json).containsKeys("trials", "quota", "p_attain", "revenue", "leads", "mqls", "sals", "sqls",
-                "opportunities", "wins", "sla_breach_rate");
-        assertThat(json.get("trials")).isEqualTo(800.0);
-        assertThat(json.get("quota")).isEqualTo(Scenario.DEFAULT_QUOTA);
-        assertThat((double) json.get("p_attain")).isEqualTo(RESULT.pAttain());
-        Map<String, Object> revenue = (Map<String, Object>) json.get("revenue");
-        assertThat(revenue).containsKeys("mean", "p10", "p50", "p90", "mean_standard_error");
-        assertThat((double) revenue.get("p10")).isLessThanOrEqualTo((double) revenue.get("p50"));
-        assertThat((double) revenue.get("p50")).isLessThanOrEqualTo((double) revenue.get("p90"));
-        assertThat(json).containsKeys("p_attain_standard_error", "rep_utilisation", "histogram", "assumptions", "reverse_funnel");
-        Map<String, Object> assumptions = (Map<String, Object>) json.get("assumptions");
-        assertThat(assumptions).containsKeys("scenario", "stage_rates", "score_distribution", "conversion_by_score",
-                "response_decay", "arrivals", "deal_size", "qualification_lag_days", "sales_cycle_days", "open_pipeline", "model");
-        Map<String, Object> mqlToSal = (Map<String, Object>) ((Map<String, Object>) assumptions.get("stage_rates")).get("mql_to_sal");
-        assertThat(mqlToSal).containsEntry("source", "default").containsKey("note");
-        assertThat(((Map<String, Object>) assumptions.get("response_decay"))).containsEntry("tau_hours", 0.5).containsEntry("k", 0.72)
-                .containsEntry("reference_hours", 42.0);
-        assertThat((Map<String, Object>) json.get("reverse_funnel")).containsEntry("reference_response_hours", 42.0)
-                .containsKeys("expected_leads", "wins", "revenue", "required_leads");
-        assertThat((double) json.get("eventual_wins")).isEqualTo(RESULT.eventualWins()).isGreaterThan((double) json.get("wins"));
-        assertThat((double) json.get("eventual_opportunities")).isGreaterThanOrEqualTo((double) json.get("opportunities"));
+        assertThat(json.propertyNames()).contains("trials", "quota", "p_attain", "revenue", "leads", "mqls", "sals",
+                "sqls", "opportunities", "wins", "sla_breach_rate");
+        assertThat(json.get("trials").asInt()).isEqualTo(800);
+        assertThat(json.get("quota").asDouble()).isEqualTo(Scenario.DEFAULT_QUOTA);
+        assertThat(json.get("p_attain").asDouble()).isEqualTo(RESULT.pAttain());
+        JsonNode revenue = json.get("revenue");
+        assertThat(revenue.propertyNames()).contains("mean", "p10", "p50", "p90", "mean_standard_error");
+        assertThat(revenue.get("p10").asDouble()).isLessThanOrEqualTo(revenue.get("p50").asDouble());
+        assertThat(revenue.get("p50").asDouble()).isLessThanOrEqualTo(revenue.get("p90").asDouble());
+        assertThat(json.propertyNames()).contains("p_attain_standard_error", "rep_utilisation", "histogram",
+                "assumptions", "reverse_funnel");
+        JsonNode assumptions = json.get("assumptions");
+        assertThat(assumptions.propertyNames()).contains("scenario", "stage_rates", "score_distribution",
+                "conversion_by_score", "response_decay", "arrivals", "deal_size", "qualification_lag_days",
+                "sales_cycle_days", "open_pipeline", "model");
+        JsonNode mqlToSal = assumptions.get("stage_rates").get("mql_to_sal");
+        assertThat(mqlToSal.get("source").asString()).isEqualTo("default");
+        assertThat(mqlToSal.has("note")).isTrue();
+        assertThat(mqlToSal.has("count")).as("a default has no count").isFalse();
+        JsonNode decay = assumptions.get("response_decay");
+        assertThat(decay.get("tau_hours").asDouble()).isEqualTo(0.5);
+        assertThat(decay.get("k").asDouble()).isEqualTo(0.72);
+        assertThat(decay.get("reference_hours").asDouble()).isEqualTo(42.0);
+        assertThat(json.get("reverse_funnel").get("reference_response_hours").asDouble()).isEqualTo(42.0);
+        assertThat(json.get("reverse_funnel").propertyNames()).contains("expected_leads", "wins", "revenue",
+                "required_leads");
+        assertThat(json.get("eventual_wins").asDouble()).isEqualTo(RESULT.eventualWins())
+                .isGreaterThan(json.get("wins").asDouble());
+        assertThat(json.get("eventual_opportunities").asDouble())
+                .isGreaterThanOrEqualTo(json.get("opportunities").asDouble());
     }
 
     @Test
@@ -52,17 +61,15 @@ class SimulationResultTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void histogramPutsTheQuotaOnABinEdge() {
-        Map<String, Object> json = MiniJson.object(RESULT.toJson());
-        Map<String, Object> histogram = (Map<String, Object>) json.get("histogram");
-        List<Double> counts = (List<Double>) histogram.get("trials_per_bin");
-        int below = ((Double) histogram.get("bins_below_quota")).intValue();
-        double total = counts.stream().mapToDouble(Double::doubleValue).sum();
-        double reached = counts.subList(below, counts.size()).stream().mapToDouble(Double::doubleValue).sum();
+        JsonNode histogram = JSON.readTree(RESULT.toJson()).get("histogram");
+        List<Long> counts = histogram.get("trials_per_bin").valueStream().map(JsonNode::asLong).toList();
+        int below = histogram.get("bins_below_quota").asInt();
+        double total = counts.stream().mapToLong(Long::longValue).sum();
+        double reached = counts.subList(below, counts.size()).stream().mapToLong(Long::longValue).sum();
         assertThat(total).isEqualTo(800);
         assertThat(reached / total).isEqualTo(RESULT.pAttain());
-        assertThat(below * (double) histogram.get("bin_width")).isCloseTo(Scenario.DEFAULT_QUOTA, within(1e-6));
+        assertThat(below * histogram.get("bin_width").asDouble()).isCloseTo(Scenario.DEFAULT_QUOTA, within(1e-6));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.leadscore.app.cli;
 
+import io.leadscore.app.web.models.ModelViews;
 import io.leadscore.batch.registry.ModelDecision;
 import io.leadscore.batch.registry.ModelNotFoundException;
 import io.leadscore.batch.registry.ModelRecord;
@@ -7,10 +8,8 @@ import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.scoring.artifact.ModelArtifact;
 import io.leadscore.scoring.domain.Timestamps;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -72,26 +71,14 @@ final class ModelsCommand implements Callable<Integer> {
     private static void list(ModelRegistry registry, Output out) {
         List<ModelRecord> models = registry.list();
         List<List<?>> rows = new ArrayList<>();
-        List<Map<String, Object>> json = new ArrayList<>();
         for (ModelRecord m : models) {
             rows.add(List.of(m.version(), m.status().name().toLowerCase(Locale.ROOT), m.algorithm(),
                     Timestamps.format(m.trainedAt()), m.trainRows(), m.validRows(), value(m.auc()), value(m.ece())));
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("version", m.version());
-            x.put("status", m.status().name().toLowerCase(Locale.ROOT));
-            x.put("algorithm", m.algorithm());
-            x.put("trained_at", Timestamps.format(m.trainedAt()));
-            x.put("train_rows", m.trainRows());
-            x.put("validation_rows", m.validRows());
-            x.put("auc", m.auc());
-            x.put("ece", m.ece());
-            x.put("promoted_at", m.promotedAt() == null ? null : Timestamps.format(m.promotedAt()));
-            json.add(x);
         }
         List<String> headers = List.of("version", "status", "algorithm", "trained_at", "train_rows", "validation_rows",
                 "auc", "ece");
         switch (out.format()) {
-            case json -> out.json(json);
+            case json -> out.json(models.stream().map(ModelViews::summary).toList());
             case csv -> out.csv(headers, rows);
             case table -> {
                 if (models.isEmpty()) {
@@ -108,7 +95,7 @@ final class ModelsCommand implements Callable<Integer> {
         ModelArtifact artifact = registry.artifact(version);
         List<ModelDecision> decisions = registry.decisions(version);
         if (out.format() == OutputFormat.json) {
-            out.json(ModelViews.json(record, artifact, decisions));
+            out.json(ModelViews.Flat.of(ModelViews.detail(record, artifact, decisions)));
             return;
         }
         if (out.format() == OutputFormat.csv) {
@@ -133,8 +120,8 @@ final class ModelsCommand implements Callable<Integer> {
             out.line("Training set: " + p.trainingSet());
         }
         out.line("");
-        ModelViews.print(p.metrics(), out);
-        ModelViews.printByAge(p.metricsByAge(), out);
+        ModelReport.print(p.metrics(), out);
+        ModelReport.printByAge(p.metricsByAge(), out);
         out.line("");
         out.line("Decisions:");
         for (ModelDecision d : decisions) {

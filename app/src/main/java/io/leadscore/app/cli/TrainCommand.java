@@ -1,5 +1,6 @@
 package io.leadscore.app.cli;
 
+import io.leadscore.app.web.models.ModelViews;
 import io.leadscore.batch.retraining.Retraining;
 import io.leadscore.batch.retraining.TrainingReport;
 import io.leadscore.scoring.evaluation.PromotionMode;
@@ -84,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
             root.put("censored", report.censored());
             root.put("leads_labelled", report.leads());
             if (report.artifact() != null) {
-                root.put("model", ModelViews.json(report.model(), report.artifact(), List.of()));
+                root.put("model", ModelViews.Flat.of(ModelViews.detail(report.model(), report.artifact(), List.of())));
             }
             out.json(root);
             return;
@@ -100,8 +101,8 @@ final class TrainCommand implements Callable<Integer> {
                 date(p.training().from()), date(p.training().to()), report.censored()));
         out.line("The score: " + p.claim().sentence() + ".");
         out.line("");
-        ModelViews.print(p.metrics(), out);
-        ModelViews.printByAge(p.metricsByAge(), out);
+        ModelReport.print(p.metrics(), out);
+        ModelReport.printByAge(p.metricsByAge(), out);
         out.line("");
         out.line((report.promoted() ? "Champion: " : "Challenger: ") + report.decision());
     }

@@ -1,6 +1,7 @@
 package io.leadscore.batch.slacheck;
 
 import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.store.LeadCursorReader;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,27 +1,24 @@
 package io.leadscore.batch.stages;
 
 import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.store.LeadCursorReader;
 import io.leadscore.scoring.domain.DealStatus;
 import io.leadscore.scoring.domain.FollowUpOutcome;
 import io.leadscore.scoring.stages.StageEvent;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Streams, lead by lead in id order, the follow-ups and deals an import wrote
- * (one ordered query on its own connection), as stage events. Restartable: it
- * remembers the last lead handed out and resumes after it.
+ * (one ordered query on its own connection), as stage events: one item per
+ * lead with all its events. Restartable: it remembers the last lead handed
+ * out and resumes after it ({@link LeadCursorReader}).
  */
-public class StageEventReader implements ItemStreamReader<LeadStageEvents> {
-    private static final String LAST_LEAD = "last.lead";
+public class StageEventReader extends LeadCursorReader<LeadStageEvents> {
     private static final String SQL = "SELECT lead_id, at, kind, detail, src FROM ("
             + " SELECT f.lead_id, f.occurred_at AS at, f.outcome AS kind, f.reason AS detail, 0 AS src"
             + "   FROM followup f WHERE f.import_run = ? AND f.lead_id > ?"
@@ -31,57 +28,45 @@ public class StageEventReader implements ItemStreamReader<LeadStageEvents> {
             + "   FROM deal d WHERE d.import_run = ? AND d.lead_id > ? AND d.status <> 'OPEN'"
             + ") e ORDER BY lead_id, at, src, detail";
 
-    private final DataSource dataSource;
     private final long runId;
-    private Connection connection;
-    private PreparedStatement statement;
-    private ResultSet rows;
-    private boolean hasRow;
-    private long lastLead;
 
     public StageEventReader(DataSource dataSource, long runId) {
-        this.dataSource = dataSource;
+        super(dataSource, "the stage events of import " + runId);
         this.runId = runId;
     }
 
     @Override
-    public void open(ExecutionContext context) {
-        lastLead = context.getLong(LAST_LEAD, 0L);
-        try {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            statement = connection.prepareStatement(SQL, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(1_000);
-            for (int i = 0; i < 3; i++) {
-                statement.setLong(2 * i + 1, runId);
-                statement.setLong(2 * i + 2, lastLead);
-            }
-            rows = statement.executeQuery();
-            hasRow = rows.next();
-        } catch (SQLException e) {
-            close();
-            throw new ItemStreamException("Cannot read the stage events of import " + runId + ": " + e.getMessage(), e);
-        }
+    protected String sql() {
+        return SQL;
     }
 
     @Override
-    public LeadStageEvents read() {
-        if (!hasRow) {
-            return null;
+    protected void bind(PreparedStatement statement, long afterLead) throws SQLException {
+        for (int i = 0; i < 3; i++) {
+            statement.setLong(2 * i + 1, runId);
+            statement.setLong(2 * i + 2, afterLead);
         }
-        try {
-            long lead = rows.getLong(1);
-            List<StageEvent> events = new ArrayList<>(2);
-            while (hasRow && rows.getLong(1) == lead) {
-                events.add(event(rows));
-                hasRow = rows.next();
-            }
-            lastLead = lead;
-            return new LeadStageEvents(lead, events);
-        } catch (SQLException e) {
-            throw new ItemStreamException("Cannot read the stage events of import " + runId + ": " + e.getMessage(), e);
-        }
+    }
+
+    /** The lead's events: this row and the rows of the same lead that follow it. */
+    @Override
+    protected LeadStageEvents readItem(ResultSet rows) throws SQLException {
+        long lead = rows.getLong(1);
+        List<StageEvent> events = new ArrayList<>(2);
+        do {
+            events.add(event(rows));
+        } while (advance() && rows.getLong(1) == lead);
+        return new LeadStageEvents(lead, events);
+    }
+
+    @Override
+    protected LeadStageEvents map(ResultSet row) throws SQLException {
+        return new LeadStageEvents(row.getLong(1), List.of(event(row)));
+    }
+
+    @Override
+    protected long leadId(LeadStageEvents item) {
+        return item.leadId();
     }
 
     private static StageEvent event(ResultSet rs) throws SQLException {
@@ -93,32 +78,5 @@ public class StageEventReader implements ItemStreamReader<LeadStageEvents> {
             case 1 -> new StageEvent.DealOpened(detail, at);
             default -> new StageEvent.DealClosed(detail, DealStatus.valueOf(kind), at);
         };
-    }
-
-    @Override
-    public void update(ExecutionContext context) {
-        context.putLong(LAST_LEAD, lastLead);
-    }
-
-    @Override
-    public void close() {
-        try {
-            if (rows != null) {
-                rows.close();
-            }
-            if (statement != null) {
-                statement.close();
-            }
-            if (connection != null) {
-                connection.rollback();
-                connection.close();
-            }
-        } catch (SQLException e) {
-            throw new ItemStreamException("Cannot close the stage event cursor: " + e.getMessage(), e);
-        } finally {
-            rows = null;
-            statement = null;
-            connection = null;
-        }
     }
 }

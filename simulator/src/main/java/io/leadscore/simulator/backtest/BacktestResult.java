@@ -1,6 +1,6 @@
 package io.leadscore.simulator.backtest;
 
-import io.leadscore.simulator.text.JsonWriter;
+import io.leadscore.simulator.text.Json;
 import io.leadscore.simulator.text.Numbers;
 import io.leadscore.simulator.text.TextTable;
 import java.util.List;
@@ -34,34 +34,13 @@ public record BacktestResult(int trials, List<MetricCheck> checks) {
      * "crps", "note"}]}}; an unknown actual is {@code null}, with its rank, inside and CRPS.
      */
     public String toJson() {
-        JsonWriter json = new JsonWriter();
-        json.beginObject().member("trials", trials).name("checks").beginArray();
-        for (MetricCheck c : checks) {
-            json.beginObject().member("metric", c.metric());
-            writeCheck(json, c);
-            json.endObject();
-        }
-        json.endArray().endObject();
-        return json.toString();
+        return Json.write(json());
     }
 
-    /** The members of one check (without its metric): the back-test contract's per-metric object. */
-    static void writeCheck(JsonWriter json, MetricCheck c) {
-        json.memberOrNull("actual", c.actual())
-                .memberOrNull("p10", c.p10())
-                .memberOrNull("p50", c.p50())
-                .memberOrNull("p90", c.p90())
-                .memberOrNull("percentile_rank", c.percentileRank());
-        json.name("inside_p10_p90");
-        if (c.known()) {
-            json.value(c.insideP10P90());
-        } else {
-            json.nullValue();
-        }
-        json.memberOrNull("crps", c.crps());
-        if (c.note() != null) {
-            json.member("note", c.note());
-        }
+    /** The document of {@link #toJson()} as a record. */
+    public BacktestJson.Result json() {
+        return new BacktestJson.Result(trials, checks.stream()
+                .map(c -> new BacktestJson.Check(c.metric(), BacktestJson.Figures.of(c))).toList());
     }
 
     public String toTable() {

@@ -1,6 +1,6 @@
 package io.leadscore.simulator.backtest;
 
-import io.leadscore.simulator.text.JsonWriter;
+import io.leadscore.simulator.text.Json;
 import io.leadscore.simulator.text.Numbers;
 import io.leadscore.simulator.text.TextTable;
 import java.util.List;
@@ -36,37 +36,20 @@ public record BacktestSeries(List<BacktestPeriod> periods) {
      * are {@code null}.
      */
     public String toJson() {
-        JsonWriter json = new JsonWriter();
-        json.beginObject().name("periods").beginArray();
-        for (BacktestPeriod p : periods) {
-            json.beginObject().member("from", p.from().toString()).member("to", p.to().toString())
-                    .member("trials", p.result().trials());
-            for (String metric : METRICS) {
-                json.name(metric).beginObject();
-                BacktestResult.writeCheck(json, p.result().check(metric));
-                json.endObject();
-            }
-            json.endObject();
-        }
-        json.endArray().name("summary").beginObject();
-        for (String metric : METRICS) {
-            MetricSummary s = summary(metric);
-            json.name(metric).beginObject()
-                    .memberOrNull("coverage_p10_p90", s.coverage())
-                    .memberOrNull("median_abs_error_p50", s.medianAbsErrorP50())
-                    .memberOrNull("crps", s.crps())
-                    .member("periods", s.periods())
-                    .member("inside_p10_p90", s.inside())
-                    .memberOrNull("median_relative_error_p50", s.medianRelativeError())
-                    .memberOrNull("mean_error_p50", s.meanErrorP50());
-            json.name("pit_histogram").beginArray();
-            for (int count : s.pit()) {
-                json.value(count);
-            }
-            json.endArray().endObject();
-        }
-        json.endObject().endObject();
-        return json.toString();
+        return Json.write(json());
+    }
+
+    /** The document of {@link #toJson()} as a record. */
+    public BacktestJson.Series json() {
+        return new BacktestJson.Series(periods.stream().map(p -> new BacktestJson.Period(p.from().toString(),
+                        p.to().toString(), p.result().trials(), figures(p, "mqls"), figures(p, "wins"),
+                        figures(p, "revenue"))).toList(),
+                new BacktestJson.Summaries(BacktestJson.Summary.of(summary("mqls")),
+                        BacktestJson.Summary.of(summary("wins")), BacktestJson.Summary.of(summary("revenue"))));
+    }
+
+    private static BacktestJson.Figures figures(BacktestPeriod p, String metric) {
+        return BacktestJson.Figures.of(p.result().check(metric));
     }
 
     /** Per period and metric: actual, P10, P50, P90, percentile and whether inside; then the summary. */

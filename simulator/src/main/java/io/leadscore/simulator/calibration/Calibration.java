@@ -1,6 +1,6 @@
 package io.leadscore.simulator.calibration;
 
-import io.leadscore.simulator.text.JsonWriter;
+import io.leadscore.simulator.text.Json;
 import io.leadscore.simulator.text.Numbers;
 import java.util.List;
 import java.util.Objects;
@@ -257,84 +257,23 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
                         + MIN_STAGE_COUNT + " needed"));
     }
 
-    /** Writes the calibration's parameters and their provenance as members of the current JSON object. */
-    public void writeJson(JsonWriter json) {
-        json.member("reference_threshold", referenceThreshold);
-        json.name("stage_rates").beginObject();
+    /** The calibration's parameters and their provenance, as members of a simulation's {@code assumptions}. */
+    public CalibrationJson json() {
         List<StageRate> inOrder = rates.inOrder();
-        for (int i = 0; i < inOrder.size(); i++) {
-            StageRate r = inOrder.get(i);
-            json.name(FunnelRates.STAGE_NAMES.get(i)).beginObject()
-                    .member("mean", r.mean())
-                    .member("standard_deviation", r.standardDeviation())
-                    .memberOrNull("beta_alpha", r.isFixed() ? Double.NaN : r.alpha())
-                    .memberOrNull("beta_beta", r.isFixed() ? Double.NaN : r.beta());
-            provenance(json, r.provenance());
-            json.endObject();
-        }
-        json.member("mql_to_won", rates.meanProduct());
-        json.endObject();
-
-        json.name("score_distribution").beginObject()
-                .member("share_at_or_above_reference", scores.shareAtOrAbove(referenceThreshold))
-                .member("mean_score", scores.meanScore());
-        provenance(json, scores.provenance());
-        json.endObject();
-
-        json.name("conversion_by_score").beginObject()
-                .memberOrNull("observed_to_expected", conversion.observedToExpected());
-        provenance(json, conversion.provenance());
-        json.endObject();
-
-        json.name("response_decay").beginObject()
-                .member("tau_hours", responseDecay.tauHours())
-                .member("k", responseDecay.k())
-                .member("reference_hours", responseDecay.referenceHours());
-        provenance(json, responseDecay.provenance());
-        json.endObject();
-
-        json.name("arrivals").beginObject()
-                .member("model", arrivals.isPoisson() ? "poisson" : "negative_binomial")
-                .member("level_error", arrivals.levelSd())
-                .memberOrNull("dispersion", arrivals.isPoisson() ? Double.NaN : arrivals.dispersion())
-                .memberOrNull("observed_leads_per_week", arrivals.observedLeadsPerWeek());
-        json.name("weekday_weights").beginArray();
-        for (double w : arrivals.weekdayWeights()) {
-            json.value(w);
-        }
-        json.endArray();
-        json.name("hour_weights").beginArray();
-        for (double w : arrivals.hourWeights()) {
-            json.value(w);
-        }
-        json.endArray();
-        json.name("monthly_seasonality");
-        if (arrivals.hasSeasonality()) {
-            json.beginArray();
-            for (double s : arrivals.monthlySeasonality()) {
-                json.value(s);
-            }
-            json.endArray();
-        } else {
-            json.nullValue();
-        }
-        provenance(json, arrivals.provenance());
-        json.endObject();
-
-        json.name("deal_size").beginObject()
-                .member("model", dealSize.kind())
-                .member("mean", dealSize.mean());
+        CalibrationJson.StageRates stageRates = new CalibrationJson.StageRates(CalibrationJson.Rate.of(inOrder.get(0)),
+                CalibrationJson.Rate.of(inOrder.get(1)), CalibrationJson.Rate.of(inOrder.get(2)),
+                CalibrationJson.Rate.of(inOrder.get(3)), rates.meanProduct());
+        CalibrationJson.DealSize deals;
         if (dealSize instanceof LogNormalDealSize l) {
-            json.member("mu", l.mu()).member("sigma", l.sigma()).member("median", l.median());
+            deals = new CalibrationJson.DealSize(dealSize.kind(), dealSize.mean(), l.mu(), l.sigma(), null, l.median(),
+                    CalibrationJson.Sourced.of(dealSize.provenance()));
         } else if (dealSize instanceof BootstrapDealSize b) {
-            json.member("amounts", b.size()).member("median", b.quantile(0.5));
+            deals = new CalibrationJson.DealSize(dealSize.kind(), dealSize.mean(), null, null, b.size(),
+                    b.quantile(0.5), CalibrationJson.Sourced.of(dealSize.provenance()));
+        } else {
+            deals = new CalibrationJson.DealSize(dealSize.kind(), dealSize.mean(), null, null, null, null,
+                    CalibrationJson.Sourced.of(dealSize.provenance()));
         }
-        provenance(json, dealSize.provenance());
-        json.endObject();
-
-        duration(json, "qualification_lag_days", qualificationLag);
-        duration(json, "sales_cycle_days", salesCycle);
-
         double known = 0;
         int withAmount = 0;
         for (OpenOpportunity o : openPipeline) {
@@ -343,50 +282,34 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
                 withAmount++;
             }
         }
-        json.name("paths").beginObject()
-                .member("model", paths.fromStore() ? "handoff_and_around" : "handoff_only");
-        if (paths.fromStore()) {
-            json.member("leads", paths.leads())
-                    .member("handoff_share", paths.handoffShare())
-                    .member("handoff_deals_per_lead", paths.handoffDealsPerLead())
-                    .member("around_deals_per_lead", paths.aroundDealsPerLead())
-                    .member("handoff_win_share", paths.handoffCourse().winShare())
-                    .member("around_win_share", paths.aroundCourse().winShare())
-                    .member("around_mean_deal_size", paths.aroundCourse().meanWonAmount())
-                    .member("backlog_leads", java.util.Arrays.stream(paths.backlogByAgeDay()).sum())
-                    .member("window_days", DealPaths.WINDOW_DAYS)
-                    .member("deal_level_error", paths.winLevel().sd());
-        }
-        json.member("worked_share", paths.worked().mean());
-        provenance(json, paths.fromStore() ? Provenance.fromStore(paths.leads(), paths.summary())
-                : Provenance.byDefault(paths.summary()));
-        json.endObject();
-
-        json.name("open_pipeline").beginObject()
-                .member("opportunities", openPipeline.size())
-                .member("with_amount", withAmount)
-                .member("known_amount", known);
-        provenance(json, pipelineProvenance);
-        json.endObject();
-    }
-
-    private static void duration(JsonWriter json, String name, LogNormalDays d) {
-        json.name(name).beginObject()
-                .member("model", "lognormal")
-                .member("mu", d.mu())
-                .member("sigma", d.sigma())
-                .member("median", d.median())
-                .member("mean", d.mean());
-        provenance(json, d.provenance());
-        json.endObject();
-    }
-
-    private static void provenance(JsonWriter json, Provenance p) {
-        json.member("source", p.source().wireName());
-        if (p.source() == Source.STORE) {
-            json.member("count", p.count());
-        }
-        json.member("note", p.note());
+        boolean store = paths.fromStore();
+        CalibrationJson.Paths pathsJson = new CalibrationJson.Paths(store ? "handoff_and_around" : "handoff_only",
+                store ? paths.leads() : null, store ? paths.handoffShare() : null,
+                store ? paths.handoffDealsPerLead() : null, store ? paths.aroundDealsPerLead() : null,
+                store ? paths.handoffCourse().winShare() : null, store ? paths.aroundCourse().winShare() : null,
+                store ? paths.aroundCourse().meanWonAmount() : null,
+                store ? java.util.Arrays.stream(paths.backlogByAgeDay()).sum() : null,
+                store ? DealPaths.WINDOW_DAYS : null, store ? paths.winLevel().sd() : null, paths.worked().mean(),
+                CalibrationJson.Sourced.of(store ? Provenance.fromStore(paths.leads(), paths.summary())
+                        : Provenance.byDefault(paths.summary())));
+        return new CalibrationJson(referenceThreshold, stageRates,
+                new CalibrationJson.Scores(scores.shareAtOrAbove(referenceThreshold), scores.meanScore(),
+                        CalibrationJson.Sourced.of(scores.provenance())),
+                new CalibrationJson.Conversion(Json.orNull(conversion.observedToExpected()),
+                        CalibrationJson.Sourced.of(conversion.provenance())),
+                new CalibrationJson.Decay(responseDecay.tauHours(), responseDecay.k(), responseDecay.referenceHours(),
+                        CalibrationJson.Sourced.of(responseDecay.provenance())),
+                new CalibrationJson.Arrivals(arrivals.isPoisson() ? "poisson" : "negative_binomial",
+                        arrivals.levelSd(), arrivals.isPoisson() ? null : Json.orNull(arrivals.dispersion()),
+                        Json.orNull(arrivals.observedLeadsPerWeek()),
+                        CalibrationJson.figures(arrivals.weekdayWeights()),
+                        CalibrationJson.figures(arrivals.hourWeights()),
+                        arrivals.hasSeasonality() ? CalibrationJson.figures(arrivals.monthlySeasonality()) : null,
+                        CalibrationJson.Sourced.of(arrivals.provenance())),
+                deals, CalibrationJson.Duration.of(qualificationLag), CalibrationJson.Duration.of(salesCycle),
+                pathsJson,
+                new CalibrationJson.Pipeline(openPipeline.size(), withAmount, known,
+                        CalibrationJson.Sourced.of(pipelineProvenance)));
     }
 
     /** Replaces parts of a calibration; starts from the calibration it was made from. */

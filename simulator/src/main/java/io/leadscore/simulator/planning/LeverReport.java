@@ -1,6 +1,6 @@
 package io.leadscore.simulator.planning;
 
-import io.leadscore.simulator.text.JsonWriter;
+import io.leadscore.simulator.text.Json;
 import io.leadscore.simulator.text.Numbers;
 import io.leadscore.simulator.text.TextTable;
 import java.util.List;
@@ -30,30 +30,16 @@ public record LeverReport(double basePAttain, double baseMeanRevenue, int trials
 
     /** {@code {"base": {...}, "best": name|null, "levers": [...]}} with the figures of every lever. */
     public String toJson() {
-        JsonWriter json = new JsonWriter();
-        json.beginObject();
-        json.member("trials", trials).member("seed", seed);
-        json.name("base").beginObject()
-                .member("p_attain", basePAttain)
-                .member("mean_revenue", baseMeanRevenue)
-                .endObject();
-        json.member("best", best().map(LeverOutcome::lever).orElse(null));
-        json.name("levers").beginArray();
-        for (LeverOutcome o : outcomes) {
-            json.beginObject()
-                    .member("lever", o.lever())
-                    .member("change", o.change())
-                    .name("applicable").value(o.applicable())
-                    .memberOrNull("p_attain", o.pAttain())
-                    .memberOrNull("delta", o.delta())
-                    .memberOrNull("delta_standard_error", o.deltaStandardError())
-                    .memberOrNull("mean_revenue", o.meanRevenue())
-                    .member("note", o.note())
-                    .endObject();
-        }
-        json.endArray();
-        json.endObject();
-        return json.toString();
+        return Json.write(json());
+    }
+
+    /** The document of {@link #toJson()} as a record. */
+    public PlanJson.Levers json() {
+        return new PlanJson.Levers(trials, seed, new PlanJson.Base(basePAttain, baseMeanRevenue),
+                best().map(LeverOutcome::lever).orElse(null), outcomes.stream()
+                .map(o -> new PlanJson.Lever(o.lever(), o.change(), o.applicable(), Json.orNull(o.pAttain()),
+                        Json.orNull(o.delta()), Json.orNull(o.deltaStandardError()), Json.orNull(o.meanRevenue()),
+                        o.note())).toList());
     }
 
     /** The levers as a terminal table, best first. */

@@ -1,6 +1,6 @@
 package io.leadscore.simulator.planning;
 
-import io.leadscore.simulator.text.JsonWriter;
+import io.leadscore.simulator.text.Json;
 import io.leadscore.simulator.text.Numbers;
 import io.leadscore.simulator.text.TextTable;
 import java.util.List;
@@ -30,25 +30,14 @@ public record PlanResult(double confidence, int trials, long seed, List<PlanRow>
      * {@code null} requirements.
      */
     public String toJson() {
-        JsonWriter json = new JsonWriter();
-        json.beginArray();
-        for (PlanRow r : rows) {
-            json.beginObject()
-                    .member("threshold", r.threshold())
-                    .member("sla_hours", r.slaHours())
-                    .memberOrNull("required_leads", r.requiredLeads())
-                    .memberOrNull("required_mqls", r.requiredMqls())
-                    .member("p_attain", r.pAttain())
-                    .memberOrNull("required_leads_per_week", r.requiredLeadsPerWeek())
-                    .name("reachable").value(r.reachable())
-                    .member("confidence", confidence)
-                    .member("trials", trials)
-                    .memberOrNull("p_attain_standard_error", r.pAttainStandardError())
-                    .member("note", r.note())
-                    .endObject();
-        }
-        json.endArray();
-        return json.toString();
+        return Json.write(json());
+    }
+
+    /** The cells of {@link #toJson()} as records. */
+    public List<PlanJson.Cell> json() {
+        return rows.stream().map(r -> new PlanJson.Cell(r.threshold(), r.slaHours(), Json.orNull(r.requiredLeads()),
+                Json.orNull(r.requiredMqls()), r.pAttain(), Json.orNull(r.requiredLeadsPerWeek()), r.reachable(),
+                confidence, trials, Json.orNull(r.pAttainStandardError()), r.note())).toList();
     }
 
     /** The plan as a terminal table. */

@@ -7,10 +7,10 @@ import io.leadscore.simulator.Scenario;
 import io.leadscore.simulator.SimulationOptions;
 import io.leadscore.simulator.Simulator;
 import io.leadscore.simulator.calibration.Calibration;
-import io.leadscore.simulator.text.MiniJson;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class PlannerTest {
 
@@ -79,17 +79,16 @@ class PlannerTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aSweepWritesOneJsonObjectPerCell() {
         PlanResult plan = Planner.plan(SPARE.toBuilder().quota(150_000).build(), Calibration.defaults(),
                 new SimulationOptions(100, 5, 2, 20),
                 PlanRequest.of(0.8, List.of(0.1, 0.2), List.of(4.0, 24.0)));
-        List<Object> rows = (List<Object>) MiniJson.parse(plan.toJson());
+        JsonNode rows = JsonMapper.builder().build().readTree(plan.toJson());
         assertThat(rows).hasSize(4);
-        Map<String, Object> first = (Map<String, Object>) rows.get(0);
-        assertThat(first).containsKeys("threshold", "sla_hours", "required_leads", "required_mqls", "p_attain");
-        assertThat(first.get("threshold")).isEqualTo(0.1);
-        assertThat(first.get("sla_hours")).isEqualTo(4.0);
+        JsonNode first = rows.get(0);
+        assertThat(first.propertyNames()).contains("threshold", "sla_hours", "required_leads", "required_mqls", "p_attain");
+        assertThat(first.get("threshold").asDouble()).isEqualTo(0.1);
+        assertThat(first.get("sla_hours").asDouble()).isEqualTo(4.0);
         // A shorter SLA with spare capacity never needs more leads.
         assertThat(plan.rows().get(0).requiredLeadsPerWeek()).isLessThanOrEqualTo(plan.rows().get(1).requiredLeadsPerWeek() * 1.011);
         assertThat(plan.toTable()).contains("threshold").contains("SLA h");

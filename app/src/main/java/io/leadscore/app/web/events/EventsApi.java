@@ -6,6 +6,9 @@ import io.leadscore.batch.leadimport.ImportFileKind;
 import io.leadscore.batch.leadimport.RowProblem;
 import io.leadscore.batch.liveevents.LiveEvents;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -53,6 +56,9 @@ class EventsApi {
     @PostMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Stores the valid items, reports the invalid ones, rescores and moves every lead touched;"
             + " answered after commit")
+    @ApiResponse(responseCode = "200", description = "what was stored, what was refused, the leads touched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EventsAnswer.class)))
     ResponseEntity<?> post(HttpServletRequest request, Authentication authentication) throws IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "the body holds " + request.getContentLengthLong()
@@ -157,22 +163,25 @@ class EventsApi {
         return bytes.length > limit ? null : bytes;
     }
 
-    private static Map<String, Object> answer(LiveEvents.Outcome outcome) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("accepted", outcome.accepted());
-        out.put("unchanged", outcome.unchanged());
-        List<Map<String, Object>> rejected = new ArrayList<>();
-        for (CrmItems.Rejection r : outcome.rejected()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("kind", r.kind().label());
-            item.put("index", r.index());
-            item.put("field", r.field());
-            item.put("reason", r.reason());
-            rejected.add(item);
+    private static EventsAnswer answer(LiveEvents.Outcome outcome) {
+        return new EventsAnswer(outcome.accepted(), outcome.unchanged(), outcome.rejected().stream()
+                .map(r -> new EventsAnswer.Rejected(r.kind().label(), r.index(), r.field(), r.reason())).toList(),
+                outcome.leads().stream().map(LeadStateView::of).toList());
+    }
+
+    /**
+     * The answer to a batch of events (events.md): how many items were stored and how many were known already,
+     * each refused item with where and why, and the state of every lead the batch touched.
+     */
+    record EventsAnswer(int accepted, int unchanged, List<Rejected> rejected, List<LeadStateView> leads) {
+        EventsAnswer {
+            rejected = List.copyOf(rejected);
+            leads = List.copyOf(leads);
         }
-        out.put("rejected", rejected);
-        out.put("leads", outcome.leads().stream().map(LeadStates::json).toList());
-        return out;
+
+        /** A refused item: its kind, its place in its array (from 0), the field and the reason. */
+        record Rejected(String kind, int index, String field, String reason) {
+        }
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {

@@ -1,6 +1,8 @@
 package io.leadscore.app.web.models;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.leadscore.batch.registry.ModelDecision;
 import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.scoring.artifact.DataWindow;
@@ -17,13 +19,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The registry as the API and the pages show it: metrics that are not numbers (no converters) are null. */
-final class ModelViews {
+/**
+ * The registry as the API, the pages and the command line show it, built in
+ * one place: metrics that are not numbers (no converters) are null. The API
+ * and {@code models show --format json} print the same figures; the command
+ * line's document is {@link Flat}, the summary's members at the top.
+ */
+public final class ModelViews {
     private ModelViews() {
     }
 
     /** One model in the list. */
-    record Summary(String version, String status, String algorithm,
+    public record Summary(String version, String status, String algorithm,
                    @JsonProperty("trained_at") Instant trainedAt,
                    @JsonProperty("as_of") Instant asOf,
                    @JsonProperty("train_rows") Integer trainRows,
@@ -40,7 +47,7 @@ final class ModelViews {
     }
 
     /** One model with its provenance, metrics, curves and decisions. */
-    record Detail(Summary model,
+    public record Detail(Summary model,
                   Window training,
                   Window validation,
                   int features,
@@ -62,7 +69,7 @@ final class ModelViews {
      *
      * @param toDays the band's oldest age, exclusive; null for the last band (no upper bound)
      */
-    record AgeBandView(String band,
+    public record AgeBandView(String band,
                        @JsonProperty("from_days") double fromDays,
                        @JsonProperty("to_days") Double toDays,
                        int rows, int positives,
@@ -75,7 +82,7 @@ final class ModelViews {
                        List<Bin> calibration) {
     }
 
-    record Window(Instant from, Instant to, int rows, int positives) {
+    public record Window(Instant from, Instant to, int rows, int positives) {
     }
 
     /**
@@ -86,7 +93,7 @@ final class ModelViews {
      * @param liftByDecile    deciles, highest scores first
      * @param thresholdCurve  101 points, thresholds 0.00 to 1.00
      */
-    record Metrics(int rows, int positives,
+    public record Metrics(int rows, int positives,
                    @JsonProperty("base_rate") Double baseRate,
                    Double auc,
                    @JsonProperty("pr_auc") Double prAuc,
@@ -99,34 +106,44 @@ final class ModelViews {
                    @JsonProperty("threshold_curve") List<CurvePoint> thresholdCurve) {
     }
 
-    record Bin(int leads, @JsonProperty("mean_score") Double meanScore,
+    public record Bin(int leads, @JsonProperty("mean_score") Double meanScore,
                @JsonProperty("conversion_rate") Double conversionRate) {
     }
 
-    record Decile(int decile, int leads, int conversions,
+    public record Decile(int decile, int leads, int conversions,
                   @JsonProperty("conversion_rate") Double conversionRate,
                   Double lift,
                   @JsonProperty("cumulative_capture") Double cumulativeCapture) {
     }
 
-    record CurvePoint(double threshold,
+    public record CurvePoint(double threshold,
                       @JsonProperty("share_above") Double shareAbove,
                       Double precision,
                       Double recall,
                       @JsonProperty("expected_conversions") Double expectedConversions) {
     }
 
-    record Decision(String decision, Instant at, String reason, String actor,
+    public record Decision(String decision, Instant at, String reason, String actor,
                     @JsonProperty("previous_version") String previousVersion) {
     }
 
-    static Summary summary(ModelRecord m) {
+    /**
+     * One model as {@code models show} and {@code train} print it: the {@link Summary} members, then the
+     * {@link Detail} members (without the nested summary).
+     */
+    public record Flat(@JsonUnwrapped Summary model, @JsonUnwrapped @JsonIgnoreProperties("model") Detail detail) {
+        public static Flat of(Detail detail) {
+            return new Flat(detail.model(), detail);
+        }
+    }
+
+    public static Summary summary(ModelRecord m) {
         return new Summary(m.version(), m.status().name().toLowerCase(Locale.ROOT), m.algorithm(), m.trainedAt(), m.asOf(),
                 m.trainRows(), m.validRows(), finite(m.auc()), finite(m.prAuc()), finite(m.logLoss()), finite(m.brier()),
                 finite(m.ece()), m.promotedAt());
     }
 
-    static Detail detail(ModelRecord record, ModelArtifact artifact, List<ModelDecision> decisions) {
+    public static Detail detail(ModelRecord record, ModelArtifact artifact, List<ModelDecision> decisions) {
         Provenance p = artifact.provenance();
         return new Detail(summary(record), window(p.training()), window(p.validation()), artifact.schema().size(),
                 p.hyperparameters(), p.seed(), p.smileVersion(), p.javaVersion(), p.leadscoreVersion(),
@@ -136,7 +153,7 @@ final class ModelViews {
                         d.reason(), d.actor(), d.previousVersion())).toList());
     }
 
-    static Metrics metrics(ModelMetrics m) {
+    private static Metrics metrics(ModelMetrics m) {
         return new Metrics(m.rows(), m.positives(), finite(m.baseRate()), finite(m.auc()), finite(m.prAuc()),
                 finite(m.logLoss()), finite(m.brier()), finite(m.ece()),
                 m.roc().stream().map((RocPoint r) -> List.of(r.falsePositiveRate(), r.truePositiveRate())).toList(),
@@ -149,7 +166,7 @@ final class ModelViews {
                         finite(pt.expectedConversions()))).toList());
     }
 
-    static AgeBandView ageBand(AgeBandMetrics b) {
+    private static AgeBandView ageBand(AgeBandMetrics b) {
         ModelMetrics m = b.metrics();
         return new AgeBandView(b.band().label(), b.band().fromDays(), finite(b.band().toDays()), m.rows(), m.positives(),
                 finite(m.baseRate()), finite(m.auc()), finite(m.prAuc()), finite(m.logLoss()), finite(m.brier()),

@@ -1,13 +1,12 @@
 package io.leadscore.app.web.queue;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.leadscore.batch.liveevents.SalesQueue;
 import io.leadscore.batch.store.PolicyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The queue as the API and the page show it: the store's open MQLs under the policy in force, and their time left. */
@@ -35,18 +34,24 @@ class Queue {
         return clock.instant();
     }
 
-    static Map<String, Object> json(SalesQueue.Entry e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("lead_id", e.leadId());
-        out.put("score", e.score());
-        out.put("grade", e.grade());
-        out.put("mql_at", e.mqlAt());
-        out.put("due_at", e.dueAt());
-        out.put("reasons", e.reasons());
-        out.put("company", e.company());
-        out.put("source", e.source());
-        out.put("email", e.email());
-        return out;
+    /** An open MQL in the queue, as the API answers it: soonest due first. */
+    record OpenMql(@JsonProperty("lead_id") String leadId,
+                   Double score,
+                   String grade,
+                   @JsonProperty("mql_at") Instant mqlAt,
+                   @JsonProperty("due_at") Instant dueAt,
+                   List<String> reasons,
+                   String company,
+                   String source,
+                   String email) {
+        OpenMql {
+            reasons = List.copyOf(reasons);
+        }
+
+        static OpenMql of(SalesQueue.Entry e) {
+            return new OpenMql(e.leadId(), e.score(), e.grade(), e.mqlAt(), e.dueAt(), e.reasons(), e.company(),
+                    e.source(), e.email());
+        }
     }
 
     /** "3 h 05 min left", "overdue by 2 h 10 min". */

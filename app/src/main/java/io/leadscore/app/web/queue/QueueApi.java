@@ -4,7 +4,7 @@ import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.app.web.NotFoundException;
 import io.leadscore.app.web.ConflictException;
 import io.leadscore.app.web.Viewer;
-import io.leadscore.app.web.events.LeadStates;
+import io.leadscore.app.web.events.LeadStateView;
 import io.leadscore.batch.liveevents.LiveEvents;
 import io.leadscore.batch.liveevents.SalesQueue;
 import io.leadscore.scoring.domain.FollowUpOutcome;
@@ -36,17 +36,17 @@ class QueueApi {
 
     @GetMapping(path = "/api/queue", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open MQLs waiting for a first follow-up, soonest due first")
-    List<Map<String, Object>> open(@Parameter(description = "how many (default 50, at most 500)")
+    List<Queue.OpenMql> open(@Parameter(description = "how many (default 50, at most 500)")
                                    @RequestParam(defaultValue = "" + SalesQueue.DEFAULT_LIMIT) int limit,
                                    @Parameter(description = "only those whose SLA has run out")
                                    @RequestParam(defaultValue = "false") boolean overdue) {
-        return queue.open(limit, overdue).stream().map(Queue::json).toList();
+        return queue.open(limit, overdue).stream().map(Queue.OpenMql::of).toList();
     }
 
     @PostMapping(path = "/api/leads/{leadId}/followups", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Records the signed-in rep's follow-up of a lead (as if imported) and applies the stage rules;"
             + " answers the lead's new stage")
-    Map<String, Object> followUp(@PathVariable String leadId, @RequestBody Map<String, Object> body,
+    LeadStateView followUp(@PathVariable String leadId, @RequestBody Map<String, Object> body,
                                  Authentication authentication) {
         String outcome = text(body, "outcome");
         if (outcome == null || FollowUpOutcome.fromWire(outcome).isEmpty()) {
@@ -58,10 +58,10 @@ class QueueApi {
     }
 
     /** Records the answer; the lead's state after it, or the error the contract names. */
-    static Map<String, Object> answer(LiveEvents live, String leadId, String outcome, String reason, String channel,
+    static LeadStateView answer(LiveEvents live, String leadId, String outcome, String reason, String channel,
                                       String rep) {
         try {
-            return LeadStates.json(live.followUp(leadId, outcome, reason, channel, rep));
+            return LeadStateView.of(live.followUp(leadId, outcome, reason, channel, rep));
         } catch (LiveEvents.UnknownLeadException e) {
             throw new NotFoundException(e.getMessage());
         } catch (LiveEvents.StageRefusedException e) {

@@ -1,11 +1,11 @@
 package io.leadscore.app.web.queue;
 
+import io.leadscore.app.web.events.LeadStateView;
 import io.leadscore.app.web.ConsoleController;
 import io.leadscore.app.web.Viewer;
 import io.leadscore.batch.liveevents.LiveEvents;
 import io.leadscore.batch.liveevents.SalesQueue;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,9 +57,9 @@ class QueuePages {
             return "redirect:/queue";
         }
         try {
-            Map<String, Object> lead = QueueApi.answer(live, leadId, outcome, why, null, Viewer.of(authentication).name());
+            LeadStateView lead = QueueApi.answer(live, leadId, outcome, why, null, Viewer.of(authentication).name());
             redirect.addFlashAttribute("notice", "Lead " + leadId + " " + outcome
-                    + (why == null ? "" : " (" + why + ")") + ": now " + lead.get("stage") + ".");
+                    + (why == null ? "" : " (" + why + ")") + ": now " + lead.stage() + ".");
         } catch (RuntimeException e) {
             redirect.addFlashAttribute("problem", "Not recorded: " + e.getMessage());
         }

@@ -8,9 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -49,10 +47,17 @@ class UsersApi {
     record NewUser(String name, List<String> roles) {
     }
 
+    /** The account created, with its password: shown this once, stored only as a hash. */
+    record CreatedUser(String name, List<String> roles, String password) {
+        CreatedUser {
+            roles = List.copyOf(roles);
+        }
+    }
+
     @PostMapping(path = "/api/users", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Creates a console account with a random password, answered once")
-    Map<String, Object> create(@RequestBody NewUser user, Authentication authentication) {
+    CreatedUser create(@RequestBody NewUser user, Authentication authentication) {
         if (users.configured()) {
             throw new ConflictException("console users come from the configuration (leadscore.users): add the account"
                     + " there, with a hash from 'leadscore serve --hash-password'");
@@ -74,10 +79,6 @@ class UsersApi {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("a user named '" + checked.name() + "' exists already");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", checked.name());
-        out.put("roles", roles.stream().map(Role::wireName).sorted().toList());
-        out.put("password", password);
-        return out;
+        return new CreatedUser(checked.name(), roles.stream().map(Role::wireName).sorted().toList(), password);
     }
 }

@@ -1,10 +1,17 @@
 package io.leadscore.app.web.whatif;
 
+import io.leadscore.simulator.SimulationJson;
 import io.leadscore.simulator.SimulationResult;
+import io.leadscore.simulator.backtest.BacktestJson;
 import io.leadscore.simulator.planning.LeverReport;
+import io.leadscore.simulator.planning.PlanJson;
 import io.leadscore.simulator.planning.PlanResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -24,7 +31,8 @@ import org.springframework.web.context.request.async.DeferredResult;
 /**
  * {@code simulate}, {@code plan} and the levers over HTTP: the command line's
  * scenario parameters as query parameters, and the same JSON it prints with
- * {@code --format json}. A request is checked and costed at once (400 when a
+ * {@code --format json}, written from the simulator's result records
+ * (whose schemas the OpenAPI document shows). A request is checked and costed at once (400 when a
  * parameter is out of its range or the cost over the budget), then computed
  * on the what-if pool: 429 with {@code Retry-After} when the pool and its
  * queue are full, and cancelled when the client goes away.
@@ -61,6 +69,8 @@ class WhatIfApi {
             description = "As 'leadscore simulate --format json': trials, quota, p_attain, revenue {mean, p10, p50, p90},"
                     + " the expected leads, mqls, sals, sqls, opportunities, wins, sla_breach_rate, the revenue histogram"
                     + " and every assumption with its source. Default 4,000 trials, at most 100,000." + LIMITS)
+    @ApiResponse(responseCode = "200", description = "the simulation", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SimulationJson.class)))
     DeferredResult<Object> simulate(@ParameterObject ScenarioRequest scenario, HttpServletResponse response) {
         WhatIf.Prepared<SimulationResult> prepared = whatIf.simulate(scenario);
         return pool.submit(() -> prepared.work().get().toJson(), response);
@@ -71,6 +81,9 @@ class WhatIfApi {
             description = "As 'leadscore plan --format json': a list of {threshold, sla_hours, required_leads,"
                     + " required_mqls, p_attain, required_leads_per_week, reachable, ...}. Default 1,000 trials per point,"
                     + " at most 20,000; at most 10 thresholds and 10 SLA values." + LIMITS)
+    @ApiResponse(responseCode = "200", description = "one cell per threshold and SLA, thresholds outer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @ArraySchema(schema = @Schema(implementation = PlanJson.Cell.class))))
     DeferredResult<Object> plan(@ParameterObject ScenarioRequest scenario,
                 @Parameter(description = "the chance of reaching quota to plan for, more than 0 and less than 1, e.g. 0.8")
                 @RequestParam double confidence,
@@ -89,6 +102,8 @@ class WhatIfApi {
                     + " the same random numbers as the base: {trials, seed, base {p_attain, mean_revenue}, best,"
                     + " levers [{lever, change, applicable, p_attain, delta, delta_standard_error, mean_revenue, note}]}."
                     + " Default 1,000 trials, at most 100,000." + LIMITS)
+    @ApiResponse(responseCode = "200", description = "the base and every lever", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PlanJson.Levers.class)))
     DeferredResult<Object> levers(@ParameterObject ScenarioRequest scenario, HttpServletResponse response) {
         WhatIf.Prepared<LeverReport> prepared = whatIf.levers(scenario);
         return pool.submit(() -> prepared.work().get().toJson(), response);
@@ -101,6 +116,8 @@ class WhatIfApi {
                     + " {mqls, wins, revenue: {coverage_p10_p90, median_abs_error_p50, crps, pit_histogram, ...}}; each"
                     + " period simulated from what the store knew before it, 1,000 trials. Computed once per store change"
                     + " (about a minute on 20,000 leads), then kept; computed on the what-if pool (429 when it is full).")
+    @ApiResponse(responseCode = "200", description = "every past period and the summary", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = BacktestJson.Series.class)))
     DeferredResult<Object> backtest(@Parameter(name = "period-days", description = "length of each period in days, 7 to 366 (default 90)")
                     @RequestParam(name = "period-days", defaultValue = "90") int periodDays, HttpServletResponse response) {
         KeptBacktests.checkPeriod(periodDays);

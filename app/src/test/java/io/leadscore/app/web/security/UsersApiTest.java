@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -41,11 +40,12 @@ class UsersApiTest {
 
     @Test
     void createsASalesRepWhoCanSignInWithThePasswordAnsweredOnce() {
-        Map<String, Object> created = api(new ConsoleAccess(null, null))
+        UsersApi.CreatedUser created = api(new ConsoleAccess(null, null))
                 .create(new UsersApi.NewUser("sam", List.of("sales")), admin);
 
-        assertThat(created).containsEntry("name", "sam").containsEntry("roles", List.of("sales"));
-        String password = (String) created.get("password");
+        assertThat(created.name()).isEqualTo("sam");
+        assertThat(created.roles()).containsExactly("sales");
+        String password = created.password();
         assertThat(password).hasSize(24);
         StoredUsers.StoredUser user = stored.find("sam").orElseThrow();
         assertThat(user.roles()).containsExactly(Role.SALES);

@@ -1,4 +1,4 @@
-package io.leadscore.batch.slacheck;
+package io.leadscore.batch.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,15 +10,21 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Streams one row per lead, in lead id order, from one query on a connection
- * of its own (the step's writes commit chunk by chunk on another). Restartable:
- * it keeps the last lead handed out in the step's context, and a restart
- * queries again from the lead after it.
+ * The jobs' readers of leads in id order: one forward-only query on a
+ * read-only connection of its own (the step's writes commit chunk by chunk on
+ * another), fetched a thousand rows at a time. Restartable by key, not by
+ * count: the last lead handed out is kept in the step's execution context
+ * ({@value #LAST_LEAD}), and a restart queries again from the lead after it,
+ * so rows the first attempt wrote cannot shift what is read.
  *
- * @param <T> the item a row becomes
+ * <p>An item is one row ({@link #map}) or, for a reader that overrides
+ * {@link #readItem}, the consecutive rows of one lead.
+ *
+ * @param <T> the item a lead becomes
  */
-abstract class LeadCursorReader<T> implements ItemStreamReader<T> {
-    private static final String LAST_LEAD = "last.lead";
+public abstract class LeadCursorReader<T> implements ItemStreamReader<T> {
+    /** The execution-context key of the last lead handed out. */
+    public static final String LAST_LEAD = "last.lead";
     private static final int FETCH_SIZE = 1_000;
 
     private final DataSource dataSource;
@@ -26,21 +32,45 @@ abstract class LeadCursorReader<T> implements ItemStreamReader<T> {
     private Connection connection;
     private PreparedStatement statement;
     private ResultSet rows;
+    private boolean onRow;
     private long lastLead;
 
-    LeadCursorReader(DataSource dataSource, String what) {
+    /** @param what the rows, as an error message names them ("the MQLs to check") */
+    protected LeadCursorReader(DataSource dataSource, String what) {
         this.dataSource = dataSource;
         this.what = what;
     }
 
-    /** The query; its rows come in ascending lead id order, one per lead, and only after {@link #bind}'s lead. */
+    /** The query; its rows come in ascending lead id order, only after {@link #bind}'s lead. */
     protected abstract String sql();
 
     protected abstract void bind(PreparedStatement statement, long afterLead) throws SQLException;
 
+    /** The item of the current row (readers of one row per lead). */
     protected abstract T map(ResultSet row) throws SQLException;
 
     protected abstract long leadId(T item);
+
+    /**
+     * The next item, read from the current row on; leaves the cursor on the first row of the next item
+     * ({@link #advance()}). One row per item unless overridden.
+     */
+    protected T readItem(ResultSet row) throws SQLException {
+        T item = map(row);
+        advance();
+        return item;
+    }
+
+    /** Moves to the next row; false at the end. */
+    protected final boolean advance() throws SQLException {
+        onRow = rows.next();
+        return onRow;
+    }
+
+    /** Whether the cursor is on a row (not past the last). */
+    protected final boolean onRow() {
+        return onRow;
+    }
 
     @Override
     public void open(ExecutionContext context) {
@@ -53,6 +83,7 @@ abstract class LeadCursorReader<T> implements ItemStreamReader<T> {
             statement.setFetchSize(FETCH_SIZE);
             bind(statement, lastLead);
             rows = statement.executeQuery();
+            advance();
         } catch (SQLException e) {
             close();
             throw new ItemStreamException("Cannot read " + what + ": " + e.getMessage(), e);
@@ -61,11 +92,11 @@ abstract class LeadCursorReader<T> implements ItemStreamReader<T> {
 
     @Override
     public T read() {
+        if (rows == null || !onRow) {
+            return null;
+        }
         try {
-            if (rows == null || !rows.next()) {
-                return null;
-            }
-            T item = map(rows);
+            T item = readItem(rows);
             lastLead = leadId(item);
             return item;
         } catch (SQLException e) {
@@ -97,6 +128,7 @@ abstract class LeadCursorReader<T> implements ItemStreamReader<T> {
             rows = null;
             statement = null;
             connection = null;
+            onRow = false;
         }
     }
 }

@@ -1,0 +1,83 @@
+package io.leadscore.app.cli;
+
+import io.leadscore.scoring.evaluation.AgeBandMetrics;
+import io.leadscore.scoring.evaluation.LiftBin;
+import io.leadscore.scoring.evaluation.ModelMetrics;
+import io.leadscore.scoring.evaluation.ThresholdCurve;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A model's evaluation as a person reads it on a terminal; the JSON of a model is
+ * {@link io.leadscore.app.web.models.ModelViews}, the same for the API and the command line.
+ */
+final class ModelReport {
+    private ModelReport() {
+    }
+
+    /** Thresholds of the curve worth a row in the table: where leadership's MQL threshold usually lies. */
+    private static final double[] TABLE_THRESHOLDS = {0.02, 0.05, 0.10, 0.15, 0.20, 0.30, 0.40, 0.50};
+
+    /** The evaluation by lead age: a table of the figures, and AUC per band as bars. */
+    static void printByAge(List<AgeBandMetrics> bands, Output out) {
+        out.line("");
+        if (bands.isEmpty()) {
+            out.line("By lead age: not recorded (a model trained before point-in-time training: every training row"
+                    + " looked at its lead 30 days after creation).");
+            return;
+        }
+        out.line("By lead age at the snapshot (out-of-time validation):");
+        List<List<?>> rows = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (AgeBandMetrics b : bands) {
+            ModelMetrics m = b.metrics();
+            rows.add(List.of(b.band().label(), m.rows(), m.positives(), percent(m.baseRate()), fixed(m.auc()),
+                    fixed(m.prAuc()), fixed(m.logLoss()), fixed(m.ece())));
+            labels.add(b.band().label());
+            values.add(Double.isNaN(m.auc()) ? 0 : m.auc());
+            notes.add(Double.isNaN(m.auc()) ? " AUC undefined (one outcome only)" : " AUC");
+        }
+        out.table(List.of("lead age", "snapshots", "converted", "rate", "AUC", "PR-AUC", "log loss", "ECE"), rows);
+        out.line("");
+        out.stream().print(TextBars.chart(labels, values, notes, 40));
+    }
+
+    private static String fixed(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    /** The evaluation as a person reads it: the figures, lift by decile as bars, the threshold curve at a glance. */
+    static void print(ModelMetrics m, Output out) {
+        out.line(String.format(Locale.ROOT, "Out-of-time validation: %,d leads, %,d converted (%.2f%%)", m.rows(),
+                m.positives(), 100.0 * m.baseRate()));
+        out.line(String.format(Locale.ROOT, "  AUC %.4f   PR-AUC %.4f   log loss %.4f   Brier %.4f   ECE %.4f",
+                m.auc(), m.prAuc(), m.logLoss(), m.brier(), m.ece()));
+        out.line("");
+        out.line("Conversion by score decile (highest scores first):");
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (LiftBin b : m.liftByDecile()) {
+            labels.add("decile " + b.decile());
+            values.add(100 * b.conversionRate());
+            notes.add(String.format(Locale.ROOT, "converted, lift %.1f×", b.lift()));
+        }
+        out.stream().print(TextBars.chart(labels, values, v -> String.format(Locale.ROOT, "%4.1f%%", v), notes, 40));
+        out.line("");
+        List<List<?>> rows = new ArrayList<>();
+        for (double t : TABLE_THRESHOLDS) {
+            ThresholdCurve.Point p = m.thresholdCurve().at(t);
+            rows.add(List.of(String.format(Locale.ROOT, "%.2f", p.threshold()), percent(p.shareAbove()),
+                    percent(p.precision()), percent(p.recall()),
+                    String.format(Locale.ROOT, "%.1f", p.expectedConversions())));
+        }
+        out.table(List.of("MQL threshold", "leads above", "precision", "recall", "expected conversions"), rows);
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+}
