@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
  * shortest round-tripping form, undefined figures as {@code null}) as scripts
  * have read them since the first release. The expected documents in
  * {@code json-golden/} were written by the first JSON writer of the
- * simulator; a run with the same seed must print the same bytes. Both a
+ * simulator (simulate-store again since, when the paths gained the deal
+ * level error, whose factor widens the wins); a run with the same seed must
+ * print the same bytes. Both a
  * default calibration and one from a store history (deal paths, counts,
  * bootstrap deal sizes, seasonality) are covered, and a capacity limit as
  * well as none.
