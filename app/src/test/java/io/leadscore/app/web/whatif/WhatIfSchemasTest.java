@@ -34,7 +34,7 @@ class WhatIfSchemasTest {
     /** Members written only for some calibrations (store counts, the deal-size model, deal paths) or checks. */
     private static final Set<String> CONDITIONAL = Set.of("count", "mu", "sigma", "amounts", "note", "leads",
             "handoff_share", "handoff_deals_per_lead", "around_deals_per_lead", "handoff_win_share", "around_win_share",
-            "around_mean_deal_size", "backlog_leads", "window_days");
+            "around_mean_deal_size", "backlog_leads", "window_days", "deal_level_error");
 
     @Autowired
     MockMvc mvc;
