@@ -27,7 +27,7 @@ public record ScenarioRequest(
         @BindParam("period-days") @Parameter(name = "period-days", description = "length of the period in days, 1 to 3,660 (default 90)")
         Integer periodDays,
         @Parameter(description = "first day of the period, e.g. 2027-01-01 (with to)") String from,
-        @Parameter(description = "day after the period (with from)") String to,
+        @Parameter(description = "last day of the period, counted in (with from)") String to,
         @Parameter(description = "MQL score threshold, more than 0 and less than 1 (default: the policy's)")
         Double threshold,
         @BindParam("sla-hours") @Parameter(name = "sla-hours", description = "hours from MQL to first follow-up, more than 0, at most 8,760")
