@@ -100,28 +100,46 @@ final class RemotePartitionHandler implements PartitionHandler {
             timer.shutdownNow();
             timer.awaitTermination(10, TimeUnit.SECONDS);
         }
-        List<String> failures = new ArrayList<>();
+        // one clause per kind of end, naming its partitions: "partition0, partition2 were not taken ...; partition1 failed (...)"
+        Map<String, List<String>> byReason = new java.util.TreeMap<>();
+        int failed = 0;
         for (StepExecution partition : ended) {
             if (partition.getStatus() != BatchStatus.COMPLETED) {
+                failed++;
                 String why = watch.reasons.get(partition.getId());
-                failures.add(partition.getStepName() + " " + (why != null ? why
-                        : partition.getStatus().name().toLowerCase(java.util.Locale.ROOT)
-                        + firstLine(partition.getExitStatus().getExitDescription())));
+                if (why == null) {
+                    why = partition.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+                            + firstLine(partition.getExitStatus().getExitDescription());
+                }
+                String name = partition.getStepName();
+                byReason.computeIfAbsent(why, k -> new ArrayList<>()).add(name.substring(name.indexOf(':') + 1));
             }
         }
-        if (!failures.isEmpty()) {
-            throw new PartitionsFailedException(failures.size() + " of " + ended.size() + " partitions did not complete: "
-                    + String.join("; ", failures));
+        if (failed > 0) {
+            List<String> clauses = new ArrayList<>();
+            byReason.forEach((why, names) -> {
+                java.util.Collections.sort(names);
+                clauses.add(String.join(", ", names) + " " + (names.size() > 1 ? why.replaceFirst("^was ", "were ") : why));
+            });
+            throw new PartitionsFailedException(failed + " of " + ended.size() + " partitions did not complete: "
+                    + String.join("; ", clauses));
         }
         return ended;
     }
 
+    /** What a worker's exit description says went wrong: its deepest cause, on one line. */
     private static String firstLine(String description) {
         if (description == null || description.isBlank()) {
             return "";
         }
-        String line = description.strip().lines().findFirst().orElse("");
-        return " (" + (line.length() > 200 ? line.substring(0, 200) + "..." : line) + ")";
+        List<String> lines = description.strip().lines().toList();
+        String line = lines.get(0);
+        for (String l : lines) {
+            if (l.startsWith("Caused by: ")) {
+                line = l.substring("Caused by: ".length());
+            }
+        }
+        return " (" + (line.length() > 300 ? line.substring(0, 300) + "..." : line) + ")";
     }
 
     /** Waits until no live worker works on a partition of the execution (a restart must not hand those out again). */
@@ -227,7 +245,7 @@ final class RemotePartitionHandler implements PartitionHandler {
             try {
                 jobRepository.update(partition);
                 reasons.put(partition.getId(), reason);
-                log.warn("Remote rescoring: partition {} {}", partition.getStepName(), reason);
+                log.info("Remote rescoring: partition {} {}", partition.getStepName(), reason);
             } catch (OptimisticLockingFailureException e) {
                 // its worker wrote just now: it is alive after all; the next check looks again
             }

@@ -224,6 +224,7 @@ public class Rescoring {
             registry.verify(execution.getJobParameters().getString(MODEL_VERSION));
             // partitions of a remote run that live workers still work are waited for, never handed out twice
             remote.awaitLiveWorkers(execution);
+            execution = jobRepository.getLastJobExecution(last);
             if (execution.getStatus().isRunning()) {
                 // the lock was free, so the process that ran it is gone: mark it failed so it can restart
                 execution = jobOperator.recover(execution);
@@ -251,6 +252,8 @@ public class Rescoring {
         int partitions = 0;
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStepName().startsWith("rescoreLeadsStep")) {
+                // as the repository has it: a remote run's partitions were worked, and counted, by other processes
+                step = isRemote(execution.getJobParameters()) ? jobRepository.getStepExecution(step.getId()) : step;
                 partitions++;
                 read += step.getReadCount();
                 written += step.getWriteCount();
