@@ -245,7 +245,8 @@ class RemoteRescoringProcessesTest {
     /**
      * Locks the current score of the 16th lead of each of a run's partitions (their ranges split the open leads as
      * {@code LeadRangePartitioner} does) until closed: a worker writing the chunk that holds it (chunks of 10) waits
-     * there, the partition's first chunk committed.
+     * there, the partition's first chunk committed. A lead not scored yet gets a row the test never commits, which
+     * the worker's insert waits on just the same.
      */
     final class RowLocks implements AutoCloseable {
         private final Connection connection;
@@ -257,16 +258,18 @@ class RemoteRescoringProcessesTest {
             for (int p = 0; p < partitions; p++) {
                 positions.append(p == 0 ? "" : ", ").append(open * p / partitions + 16);
             }
+            String leads = "SELECT id FROM (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n FROM lead WHERE " + OPEN
+                    + ") o WHERE n IN (" + positions + ")";
             try (Statement s = connection.createStatement()) {
-                s.executeQuery("SELECT lead_id FROM lead_score WHERE lead_id IN (SELECT id FROM (SELECT id, ROW_NUMBER()"
-                        + " OVER (ORDER BY id) AS n FROM lead WHERE " + OPEN + ") o WHERE n IN (" + positions + "))"
-                        + " FOR UPDATE").close();
+                s.executeUpdate("INSERT INTO lead_score (lead_id, score, grade, scored_at, run_id, model_version)"
+                        + " SELECT id, 0, 'D', now(), 0, 'test lock' FROM (" + leads + ") l ON CONFLICT (lead_id) DO NOTHING");
+                s.executeQuery("SELECT lead_id FROM lead_score WHERE lead_id IN (" + leads + ") FOR UPDATE").close();
             }
         }
 
         @Override
         public void close() throws Exception {
-            connection.commit();
+            connection.rollback();
             connection.close();
         }
     }
