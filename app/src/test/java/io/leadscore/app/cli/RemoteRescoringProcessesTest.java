@@ -102,7 +102,7 @@ class RemoteRescoringProcessesTest {
                   remote:
                     poll-interval: 100ms
                     heartbeat: 200ms
-                    lease-stale-after: 5s
+                    lease-stale-after: 10s
                 """);
         Path export = dir.resolve("export");
         assertThat(inProcess("generate", "--out", export.toString(), "--leads", "1000", "--seed", "11").exit()).isZero();

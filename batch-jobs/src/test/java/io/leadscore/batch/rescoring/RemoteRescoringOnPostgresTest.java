@@ -47,13 +47,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * workers here run in this JVM, one {@link RescoreWorker} each; the
  * multi-process runs (kill -9 included) are in the app's
  * {@code RemoteRescoringProcessesTest}. Timings are short by settings: polls
- * every 50 ms, heartbeats every 100 ms, a lease silent for 1 s is dead.
+ * every 50 ms, heartbeats every 100 ms; a lease silent for 10 s is dead (a worker whose
+ * process on this machine ended, at once).
  */
 @RequiresPostgres
 @SpringBatchTest
 @SpringBootTest(classes = BatchTestApplication.class, properties = {"leadscore.rescore.chunk-size=100",
         "leadscore.remote.poll-interval=50ms", "leadscore.remote.heartbeat=100ms",
-        "leadscore.remote.lease-stale-after=1s"})
+        "leadscore.remote.lease-stale-after=10s"})
 class RemoteRescoringOnPostgresTest {
     static final GeneratedHistory HISTORY = GeneratedHistory.of(1_500, 13);
     static final String OPEN = "stage <> 'WON' AND stage <> 'LOST'";
