@@ -57,7 +57,7 @@ public final class TestStores {
     public static void clean(JdbcTemplate jdbc) {
         for (String table : new String[] {"score_history", "scoring_run", "lead_score", "sla_breach", "stage_transition",
                 "followup", "deal", "activity", "lead", "import_error", "import_file", "model_decision", "model",
-                "job_lock", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
+                "job_lock", "rescore_partition_lease", "int_channel_message", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
                 "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE"}) {
             jdbc.update("DELETE FROM " + table);
         }

@@ -78,6 +78,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--grid-size", paramLabel = "N", description = "partitions, 1 to 64 (default: the number of cores)")
     Integer gridSize;
 
+    @Option(names = "--workers", paramLabel = "K", description = "rescore on PostgreSQL: also run nights on K local"
+            + " 'leadscore worker' processes (rescore --remote) beside a local-thread night, 1 to 16")
+    Integer workers;
+
     @Option(names = "--events", paramLabel = "N", description = "webhooks: events to time, 10 to 1,000,000 (default 2000)")
     int events = 2_000;
 
@@ -108,6 +112,13 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--grid-size " + gridSize + ": expected 1 to 64");
         }
         GlobalOptions globals = root.globals();
+        if (workers != null && (workers < 1 || workers > 16)) {
+            throw new UsageException("--workers " + workers + ": expected 1 to 16");
+        }
+        if (workers != null && (globals.db == null || globals.dbUrl().startsWith("jdbc:h2:"))) {
+            throw new UsageException("--workers needs a PostgreSQL store (--db jdbc:postgresql://...): worker processes"
+                    + " share the store the manager partitions");
+        }
         if (globals.db == null) {
             Path dir = Path.of("leadscore-data", "bench-" + leads);
             if (Files.exists(dir)) {
@@ -133,7 +144,17 @@ final class BenchCommand implements Callable<Integer> {
             }
             RescoreBench bench = new RescoreBench(session.bean(DataSource.class), session.bean(Rescoring.class),
                     session.bean(RescoreFloor.class));
-            RescoreBench.Result result = bench.run(options, record.version(), TerminalProgress.forTerminal(globals.quiet()));
+            RescoreBench.Result result;
+            if (workers == null) {
+                result = bench.run(options, record.version(), TerminalProgress.forTerminal(globals.quiet()));
+            } else {
+                // one thread per worker process up to the grid, the same partitions as the local-thread night
+                try (WorkerProcesses started = WorkerProcesses.start(globals, workers,
+                        Math.max(1, options.gridSize() / workers))) {
+                    result = bench.run(options, record.version(), TerminalProgress.forTerminal(globals.quiet()),
+                            new RescoreBench.RemoteNights(workers, Math.max(options.gridSize(), workers)));
+                }
+            }
             print(result, out);
         }
         return 0;
@@ -302,6 +323,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             root.put("runs", runs);
             root.put("job_over_floor", r.overhead());
+            if (r.remoteOverLocal() != null) {
+                root.put("remote_over_local", r.remoteOverLocal());
+            }
             out.json(root);
             return;
         }
@@ -314,5 +338,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.table(List.of("run", "new activities", "leads scored", "seconds", "leads/s"), rows);
         out.line(String.format(Locale.ROOT, "rescoreJob over the plain-JDBC floor (night 3 / night 2): %.2f×", r.overhead()));
+        if (r.remoteOverLocal() != null) {
+            out.line(String.format(Locale.ROOT, "remote over local threads (night 6 / night 5): %.2f×", r.remoteOverLocal()));
+        }
     }
 }

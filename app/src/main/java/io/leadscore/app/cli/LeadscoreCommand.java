@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                 ""},
         subcommands = {DemoCommand.class, GenerateCommand.class, ImportCommand.class, TrainCommand.class, ModelsCommand.class, RescoreCommand.class,
                 SlaCheckCommand.class, ReportCommand.class, ExportCommand.class, JobsCommand.class,
-                SimulateCommand.class, PlanCommand.class, ServeCommand.class, BenchCommand.class},
+                SimulateCommand.class, PlanCommand.class, ServeCommand.class, WorkerCommand.class, BenchCommand.class},
         footer = {"", "Exit codes: 0 success; 1 the job ran and failed (restartable); 2 bad usage or bad input."})
 public final class LeadscoreCommand implements Runnable {
     @Mixin

@@ -62,6 +62,19 @@ final class RescoreBench {
         double overhead() {
             return runs.get(3).seconds() / runs.get(2).seconds();
         }
+
+        /** With worker processes: the remote run's time on night 6 over the local-thread run's on night 5, else null. */
+        Double remoteOverLocal() {
+            return runs.size() < 7 ? null : runs.get(6).seconds() / runs.get(5).seconds();
+        }
+    }
+
+    /**
+     * Nights 4 to 6 with {@code workers} worker processes of this store ({@code --workers}), already started: night 4
+     * remote (warms the workers up), night 5 on local threads, night 6 remote, each partitioned {@code partitions}
+     * ways. Nights 5 and 6 do the same work; their ratio is the remote protocol's cost.
+     */
+    record RemoteNights(int workers, int partitions) {
     }
 
     /**
@@ -70,6 +83,11 @@ final class RescoreBench {
      * @param championVersion the registered champion the runs score with
      */
     Result run(Options options, String championVersion, JobProgress progress) throws Exception {
+        return run(options, championVersion, progress, null);
+    }
+
+    /** As {@link #run(Options, String, JobProgress)}, then the remote nights when {@code remote} is given. */
+    Result run(Options options, String championVersion, JobProgress progress, RemoteNights remote) throws Exception {
         LoadTestHistory history = new LoadTestHistory(options.leads(), options.activitiesPerLead(), options.seed(),
                 options.end());
         long loadStarted = System.nanoTime();
@@ -103,6 +121,16 @@ final class RescoreBench {
             progress.report("benchmark nights", n, 3);
         }
         progress.finished("benchmark nights");
+        for (int n = 4; remote != null && n <= 6; n++) {
+            Instant previous = night;
+            night = night.plus(Duration.ofDays(1));
+            BulkLoad.Day day = BulkLoad.day(dataSource, night);
+            long added = history.day(previous, night, day::lead, day::activity);
+            day.write();
+            runs.add(n == 5 ? job("night 5, rescoreJob on local threads", night, added, remote.partitions())
+                    : remoteJob("night " + n + ", rescoreJob on " + remote.workers() + " worker processes", night, added,
+                    remote.partitions()));
+        }
         return new Result(options.leads(), activities, loadSeconds, options.gridSize(), runs);
     }
 
@@ -112,6 +140,16 @@ final class RescoreBench {
         double elapsed = seconds(started);
         if (!report.completed()) {
             throw new IllegalStateException("the benchmark's rescoring failed: " + report.failure());
+        }
+        return new Run(what, asOf, report.figures().leadsScored(), added, elapsed);
+    }
+
+    private Run remoteJob(String what, Instant asOf, long added, int partitions) {
+        long started = System.nanoTime();
+        RescoreReport report = rescoring.run(new Rescoring.Request(asOf, false, partitions, new Rescoring.Remote(null)));
+        double elapsed = seconds(started);
+        if (!report.completed()) {
+            throw new IllegalStateException("the benchmark's remote rescoring failed: " + report.failure());
         }
         return new Run(what, asOf, report.figures().leadsScored(), added, elapsed);
     }

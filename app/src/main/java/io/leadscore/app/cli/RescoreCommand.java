@@ -1,6 +1,7 @@
 package io.leadscore.app.cli;
 
 import io.leadscore.batch.rescoring.RescoreReport;
+import io.leadscore.batch.rescoring.RemoteSettings;
 import io.leadscore.batch.rescoring.Rescoring;
 import io.leadscore.scoring.domain.Timestamps;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -33,22 +36,53 @@ final class RescoreCommand implements Callable<Integer> {
     @Option(names = "--grid-size", paramLabel = "N", description = "partitions run in parallel, 1 to 64 (default: the number of cores)")
     Integer gridSize;
 
+    @Option(names = "--remote", description = "hand the partitions to the 'leadscore worker' processes of this store"
+            + " (PostgreSQL), on any machine, instead of local threads")
+    boolean remote;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "with --remote: partitions handed out, 1 to 1024"
+            + " (default 16, or leadscore.remote.partitions)")
+    Integer partitions;
+
+    @Option(names = "--worker-timeout", paramLabel = "DURATION", description = "with --remote: how long partitions"
+            + " may wait while no worker works on the run before it fails, restartable; 1s to 24h, e.g. 90s, 5m, 1h"
+            + " (default 5m)")
+    String workerTimeout;
+
     @Override
     public Integer call() {
-        if (restart && (asOf != null || force)) {
-            throw new UsageException("--restart continues the last run as it was: it takes no --as-of or --force");
+        if (restart && (asOf != null || force || remote || partitions != null || workerTimeout != null)) {
+            throw new UsageException("--restart continues the last run as it was (a remote run is handed to the workers"
+                    + " again): it takes no --as-of, --force, --remote, --partitions or --worker-timeout");
         }
         if (gridSize != null && (gridSize < 1 || gridSize > 64)) {
             throw new UsageException("--grid-size " + gridSize + ": expected 1 to 64");
         }
+        if (!remote && (partitions != null || workerTimeout != null)) {
+            throw new UsageException((partitions != null ? "--partitions" : "--worker-timeout")
+                    + " is for remote runs: add --remote (or use --grid-size for local threads)");
+        }
+        if (remote && gridSize != null) {
+            throw new UsageException("--grid-size sets local threads; a remote run takes --partitions");
+        }
+        if (partitions != null && (partitions < 1 || partitions > RemoteSettings.MAX_PARTITIONS)) {
+            throw new UsageException("--partitions " + partitions + ": expected 1 to " + RemoteSettings.MAX_PARTITIONS);
+        }
+        Duration timeout = workerTimeout == null ? null : duration("--worker-timeout", workerTimeout);
         Instant when = AsOf.parse("--as-of", asOf);
         GlobalOptions globals = root.globals();
+        if (remote) {
+            requireSharedStore(globals, "rescore --remote");
+        }
         try (StoreSession session = StoreSession.open(globals)) {
             Rescoring rescoring = session.bean(Rescoring.class);
             RescoreReport report;
             try {
-                report = restart ? rescoring.restart() : rescoring.run(new Rescoring.Request(when, force, gridSize));
-            } catch (Rescoring.NoChampionException | Rescoring.AlreadyRescoredException e) {
+                report = restart ? rescoring.restart() : rescoring.run(remote
+                        ? new Rescoring.Request(when, force, partitions, new Rescoring.Remote(timeout))
+                        : new Rescoring.Request(when, force, gridSize));
+            } catch (Rescoring.NoChampionException | Rescoring.AlreadyRescoredException
+                     | Rescoring.RemoteNeedsSharedStoreException e) {
                 throw new UsageException(e.getMessage());
             } catch (IllegalStateException e) {
                 if (restart) {
@@ -63,6 +97,41 @@ final class RescoreCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** Remote rescoring needs a store that several machines share: refused on the embedded H2 store (exit 2). */
+    static void requireSharedStore(GlobalOptions globals, String command) {
+        if (globals.dbUrl().startsWith("jdbc:h2:")) {
+            throw new UsageException(command + " needs a store that several machines share: PostgreSQL"
+                    + " (--db jdbc:postgresql://...); the embedded H2 store rescores on local threads only");
+        }
+    }
+
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(ms|s|m|h)");
+
+    /** A duration as people write it ({@code 90s}, {@code 5m}, {@code 1h}) or in ISO-8601 ({@code PT5M}). */
+    static Duration duration(String option, String text) {
+        Duration d;
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        try {
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                d = switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                };
+            } else {
+                d = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
+            }
+        } catch (RuntimeException e) {
+            throw new UsageException(option + " " + text + ": expected a duration such as 90s, 5m or 1h");
+        }
+        if (!RemoteSettings.validWorkerTimeout(d)) {
+            throw new UsageException(option + " " + text + ": expected 1s to 24h");
+        }
+        return d;
     }
 
     static void print(RescoreReport r, Output out) {

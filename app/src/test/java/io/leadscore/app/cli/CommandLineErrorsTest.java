@@ -83,7 +83,7 @@ class CommandLineErrorsTest {
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.errLines()).singleElement().asString()
                     .startsWith("leadscore rescore: Unknown option: '--restrat'")
-                    .contains("did you mean --restart?")
+                    .contains("did you mean --restart")
                     .endsWith("see 'leadscore rescore --help'");
             assertThat(r.out()).isEmpty();
         }

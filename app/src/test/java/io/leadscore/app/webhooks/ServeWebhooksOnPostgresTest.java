@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * subscriber once, each event is delivered once.
  */
 @ExtendWith(ServeWebhooksOnPostgresTest.PostgresConfigured.class)
-class ServeWebhooksOnPostgresTest extends ServeWebhooksTest {
-    static final String VARIABLE = "LEADSCORE_TEST_POSTGRES_URL";
+public class ServeWebhooksOnPostgresTest extends ServeWebhooksTest {
+    public static final String VARIABLE = "LEADSCORE_TEST_POSTGRES_URL";
 
 
     @Override
@@ -77,7 +77,7 @@ class ServeWebhooksOnPostgresTest extends ServeWebhooksTest {
     }
 
     /** Runs only where a PostgreSQL server is configured; fails instead of skipping where one is required. */
-    static final class PostgresConfigured implements ExecutionCondition {
+    public static final class PostgresConfigured implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             String url = System.getenv(VARIABLE);

@@ -6,8 +6,18 @@ import io.leadscore.batch.store.LeadscoreSettings;
 import io.leadscore.batch.store.LiveWrites;
 import io.leadscore.batch.store.StoreDialect;
 import io.leadscore.batch.store.PolicyStore;
+import java.time.Clock;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.core.MessagingTemplate;
+import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
+import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
+import org.springframework.integration.store.MessageGroupQueue;
+import org.springframework.messaging.PollableChannel;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -24,10 +34,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code rescoreJob}: record the run, rescore every open lead in partitions
- * of lead-id ranges (one thread each), then measure the run's drift.
+ * of lead-id ranges (one thread each, or, for a remote run, one worker
+ * process thread each), then measure the run's drift.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RemoteSettings.class)
 class RescoreJobConfiguration {
+    /** The channel's group in the message store: the requests of remote rescoring runs. */
+    static final String PARTITION_REQUESTS = "rescore-partition-requests";
 
     @Bean
     Job rescoreJob(JobRepository jobRepository, Step rescoreStartStep, Step rescorePartitionedStep,
@@ -50,7 +64,7 @@ class RescoreJobConfiguration {
 
     @Bean
     Step rescorePartitionedStep(JobRepository jobRepository, Step rescoreLeadsStep, JdbcTemplate jdbc,
-                                LeadscoreSettings settings) {
+                                LeadscoreSettings settings, RemotePartitionHandler remotePartitionHandler) {
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
         handler.setStep(rescoreLeadsStep);
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("rescore-");
@@ -58,8 +72,56 @@ class RescoreJobConfiguration {
         handler.setGridSize(settings.rescore().gridSizeOrDefault());
         return new StepBuilder("rescorePartitionedStep", jobRepository)
                 .partitioner("rescoreLeadsStep", new LeadRangePartitioner(jdbc))
-                .partitionHandler(new GridFromParameters(handler))
+                .partitionHandler(new PartitionsFromParameters(handler, remotePartitionHandler))
                 .build();
+    }
+
+    /**
+     * Where remote partitions wait for a worker: Spring Integration's JDBC channel message store on the store
+     * itself (PostgreSQL; its table comes from migration V40), behind a polling queue channel.
+     */
+    @Bean
+    PollableChannel rescorePartitionRequests(DataSource dataSource) {
+        PartitionRequestCodec codec = new PartitionRequestCodec();
+        JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
+        store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
+        store.setTablePrefix("INT_");
+        store.setRegion("leadscore");
+        store.setSerializer(codec);
+        store.setDeserializer(codec);
+        store.afterPropertiesSet();
+        return new QueueChannel(new MessageGroupQueue(store, PARTITION_REQUESTS));
+    }
+
+    @Bean
+    PartitionLeases partitionLeases(JdbcTemplate jdbc, Clock clock) {
+        return new PartitionLeases(jdbc, clock);
+    }
+
+    /** The manager side of a remote run: Spring Batch's message channel partition handler, polling the job repository. */
+    @Bean
+    RemotePartitionHandler remotePartitionHandler(JobRepository jobRepository, PollableChannel rescorePartitionRequests,
+                                                  PartitionLeases partitionLeases, RemoteSettings remoteSettings,
+                                                  RescoreProgress rescoreProgress, Clock clock) throws Exception {
+        MessagingTemplate template = new MessagingTemplate();
+        template.setDefaultChannel(rescorePartitionRequests);
+        MessageChannelPartitionHandler messages = new MessageChannelPartitionHandler();
+        messages.setStepName("rescoreLeadsStep");
+        messages.setMessagingOperations(template);
+        messages.setJobRepository(jobRepository);
+        messages.setPollInterval(remoteSettings.pollInterval().toMillis());
+        messages.afterPropertiesSet();
+        return new RemotePartitionHandler(messages, jobRepository, partitionLeases, remoteSettings, rescoreProgress,
+                clock);
+    }
+
+    /** The worker side ({@code leadscore worker}): created only by the processes that work partitions. */
+    @Bean
+    @Lazy
+    RescoreWorker rescoreWorker(PollableChannel rescorePartitionRequests, PartitionLeases partitionLeases,
+                                JobRepository jobRepository, Step rescoreLeadsStep, RemoteSettings remoteSettings) {
+        return new RescoreWorker(rescorePartitionRequests, partitionLeases, jobRepository, rescoreLeadsStep,
+                remoteSettings);
     }
 
     @Bean

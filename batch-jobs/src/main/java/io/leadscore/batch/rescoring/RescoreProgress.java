@@ -25,6 +25,12 @@ class RescoreProgress {
         progress.report(TASK, done.addAndGet(leads), total);
     }
 
+    /** Leads scored so far, as counted elsewhere (the workers of a remote run). */
+    void at(long leads) {
+        done.set(leads);
+        progress.report(TASK, leads, total);
+    }
+
     void finish() {
         progress.finished(TASK);
     }

@@ -6,7 +6,9 @@ import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.JobLock;
 import io.leadscore.batch.store.PolicyStore;
+import io.leadscore.batch.store.StoreDialect;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
@@ -15,6 +17,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -39,6 +42,9 @@ public class Rescoring {
     static final String MODEL_VERSION = "model.version";
     static final String THRESHOLD = "mql.threshold";
     static final String GRID_SIZE = "grid.size";
+    /** Set on a remote run ({@code rescore --remote}): its partitions go to the store's workers. */
+    static final String REMOTE = "remote";
+    static final String WORKER_TIMEOUT = "worker.timeout";
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -48,9 +54,12 @@ public class Rescoring {
     private final PolicyStore policies;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final StoreDialect dialect;
+    private final RemotePartitionHandler remote;
 
     public Rescoring(JobOperator jobOperator, JobRepository jobRepository, Job rescoreJob, JobLock jobLock,
-                     ModelRegistry registry, PolicyStore policies, JdbcTemplate jdbc, Clock clock) {
+                     ModelRegistry registry, PolicyStore policies, JdbcTemplate jdbc, Clock clock, StoreDialect dialect,
+                     RemotePartitionHandler remote) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.rescoreJob = rescoreJob;
@@ -59,6 +68,8 @@ public class Rescoring {
         this.policies = policies;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.dialect = dialect;
+        this.remote = remote;
     }
 
     /** No champion to score with: train one first. */
@@ -75,17 +86,48 @@ public class Rescoring {
         }
     }
 
+    /** A remote run on a store that other machines cannot share. */
+    public static final class RemoteNeedsSharedStoreException extends RuntimeException {
+        RemoteNeedsSharedStoreException() {
+            super("--remote needs a store that several machines share: PostgreSQL (--db jdbc:postgresql://...);"
+                    + " the embedded H2 store rescores on local threads only");
+        }
+    }
+
     /**
      * @param asOf     the time to score as of (default now)
      * @param force    start a new run even if this as-of time was rescored already
-     * @param gridSize partitions, or {@code null} for the configured default
+     * @param gridSize partitions, or {@code null} for the configured default (local threads, or
+     *                 {@code leadscore.remote.partitions} for a remote run)
+     * @param remote   hand the partitions to the store's worker processes instead of local threads, or {@code null}
      */
-    public record Request(Instant asOf, boolean force, Integer gridSize) {
+    public record Request(Instant asOf, boolean force, Integer gridSize, Remote remote) {
+        public Request(Instant asOf, boolean force, Integer gridSize) {
+            this(asOf, force, gridSize, null);
+        }
+    }
+
+    /**
+     * A remote run's terms.
+     *
+     * @param workerTimeout how long partitions may wait while no worker works on the run, or {@code null} for
+     *                      {@code leadscore.remote.worker-timeout}
+     */
+    public record Remote(Duration workerTimeout) {
+        public Remote {
+            if (workerTimeout != null && !RemoteSettings.validWorkerTimeout(workerTimeout)) {
+                throw new IllegalArgumentException("Invalid worker timeout: " + workerTimeout + ", expected 1 s to 24 h");
+            }
+        }
+    }
+
+    static boolean isRemote(JobParameters parameters) {
+        return "true".equals(parameters.getString(REMOTE));
     }
 
     static JobParametersValidator parametersValidator() {
         DefaultJobParametersValidator names = new DefaultJobParametersValidator(
-                new String[] {AS_OF, MODEL_VERSION, THRESHOLD}, new String[] {ATTEMPT, GRID_SIZE});
+                new String[] {AS_OF, MODEL_VERSION, THRESHOLD}, new String[] {ATTEMPT, GRID_SIZE, REMOTE, WORKER_TIMEOUT});
         return parameters -> {
             names.validate(parameters);
             try {
@@ -98,8 +140,17 @@ public class Rescoring {
                 throw new InvalidJobParametersException("Invalid mql.threshold: " + threshold);
             }
             Long grid = parameters.getLong(GRID_SIZE);
-            if (grid != null && (grid < 1 || grid > 64)) {
-                throw new InvalidJobParametersException("Invalid grid.size: " + grid + ", expected 1 to 64");
+            int most = isRemote(parameters) ? RemoteSettings.MAX_PARTITIONS : 64;
+            if (grid != null && (grid < 1 || grid > most)) {
+                throw new InvalidJobParametersException("Invalid grid.size: " + grid + ", expected 1 to " + most);
+            }
+            String timeout = parameters.getString(WORKER_TIMEOUT);
+            if (timeout != null) {
+                try {
+                    new Remote(Duration.parse(timeout));
+                } catch (RuntimeException e) {
+                    throw new InvalidJobParametersException("Invalid worker.timeout: " + timeout + ", expected 1 s to 24 h");
+                }
             }
         };
     }
@@ -111,8 +162,12 @@ public class Rescoring {
      * @throws ModelRefusedException    when the champion's file does not verify (no run is started)
      * @throws AlreadyRescoredException when the as-of time was rescored and {@code force} is off
      * @throws JobLock.HeldException    when a run is in progress
+     * @throws RemoteNeedsSharedStoreException when a remote run is asked of an H2 store
      */
     public RescoreReport run(Request request) {
+        if (request.remote() != null && dialect != StoreDialect.POSTGRESQL) {
+            throw new RemoteNeedsSharedStoreException();
+        }
         ModelRecord champion = registry.champion().orElseThrow(NoChampionException::new);
         // checked before a run exists: a run that could only fail would be recorded FAILED and invite a restart
         registry.verify(champion.version());
@@ -126,6 +181,12 @@ public class Rescoring {
         }
         if (request.gridSize() != null) {
             parameters.addLong(GRID_SIZE, request.gridSize().longValue(), false);
+        }
+        if (request.remote() != null) {
+            parameters.addString(REMOTE, "true", false);
+            if (request.remote().workerTimeout() != null) {
+                parameters.addString(WORKER_TIMEOUT, request.remote().workerTimeout().toString(), false);
+            }
         }
         try (JobLock.Held lock = jobLock.acquire(JOB_NAME)) {
             JobExecution execution = jobOperator.start(rescoreJob, parameters.toJobParameters());
@@ -161,6 +222,9 @@ public class Rescoring {
                         + execution.getJobParameters().getString(AS_OF) + ") completed: there is nothing to restart");
             }
             registry.verify(execution.getJobParameters().getString(MODEL_VERSION));
+            // partitions of a remote run that live workers still work are waited for, never handed out twice
+            remote.awaitLiveWorkers(execution);
+            execution = jobRepository.getLastJobExecution(last);
             if (execution.getStatus().isRunning()) {
                 // the lock was free, so the process that ran it is gone: mark it failed so it can restart
                 execution = jobOperator.recover(execution);
@@ -188,6 +252,8 @@ public class Rescoring {
         int partitions = 0;
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStepName().startsWith("rescoreLeadsStep")) {
+                // as the repository has it: a remote run's partitions were worked, and counted, by other processes
+                step = isRemote(execution.getJobParameters()) ? jobRepository.getStepExecution(step.getId()) : step;
                 partitions++;
                 read += step.getReadCount();
                 written += step.getWriteCount();

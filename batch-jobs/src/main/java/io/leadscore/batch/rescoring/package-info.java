@@ -11,5 +11,12 @@
  * stage repository. Restartable from the last committed chunk; drift of each
  * run's scores is measured against the champion's. {@code RescoreFloor} runs
  * the same rooms without Spring Batch, as {@code bench rescore}'s floor.
+ * A run's partitions go to local threads or, on PostgreSQL
+ * ({@code rescore --remote}), to worker processes on any machine: Spring
+ * Batch's message channel partition handler puts each partition in a channel
+ * kept in the store ({@code rescorePartitionRequests}), {@code RescoreWorker}
+ * takes it under a lease ({@code PartitionLeases}) and works the same
+ * {@code rescoreLeadsStep}, and {@code RemotePartitionHandler} fails the
+ * partitions of dead or missing workers, so a run never waits forever.
  */
 package io.leadscore.batch.rescoring;

@@ -125,7 +125,7 @@ public final class JobLock {
      * that has ended. A holder on another machine, or one that cannot be read, is never judged gone here: its
      * heartbeat decides.
      */
-    static boolean holderIsGone(String holder) {
+    public static boolean holderIsGone(String holder) {
         int at = holder.indexOf('@');
         int slash = holder.lastIndexOf('/');
         if (at <= 0 || slash <= at) {
