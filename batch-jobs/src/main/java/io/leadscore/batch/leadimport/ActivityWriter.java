@@ -26,16 +26,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the same, which the store's unique key enforces — so a re-imported file
  * inserts nothing, and an event listed twice is stored once.
  *
- * <p>How, by store: on PostgreSQL every chunk goes in with COPY to a staging
- * table and one insert-if-absent from it. On H2, a load into an empty activity
- * table defers the key ({@link ActivityEventKey}) and builds it after the
- * rows; otherwise a chunk is inserted as it is and written again event by
- * event if absent when it holds a known one.
+ * <p>How, by store: a chunk is first written as it is — with COPY on
+ * PostgreSQL, a JDBC batch on H2 — and, when it holds a known event, rolled
+ * back to a savepoint and written again if absent: on PostgreSQL with COPY to
+ * a staging table and one insert-if-absent from it. On H2 a load into an
+ * empty activity table defers the key instead ({@link ActivityEventKey}) and
+ * builds it after the rows.
  */
 class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     private static final String INSERT = "INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
             + " VALUES (?, ?, ?, ?, ?)";
 
+    private static final java.util.List<String> COLUMNS = java.util.List.of("lead_id", "occurred_at", "type", "detail",
+            "detail_hash");
     private static final String ANY = "SELECT id FROM activity FETCH FIRST 1 ROWS ONLY";
 
     private final JdbcTemplate jdbc;
@@ -110,10 +113,6 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
             counters.add(chunk.size(), 0, 0, 0);
             return;
         }
-        if (dialect == StoreDialect.POSTGRESQL) {
-            copyIfAbsent(chunk);
-            return;
-        }
         if (lastChunkKnown) {
             lastChunkKnown = writeIfAbsent(chunk) > 0;
             return;
@@ -126,7 +125,11 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
             throw new IllegalStateException("Cannot set a savepoint: " + e.getMessage(), e);
         }
         try {
-            batch(INSERT, chunk);
+            if (dialect == StoreDialect.POSTGRESQL) {
+                copy(connection, chunk);
+            } else {
+                batch(INSERT, chunk);
+            }
             counters.add(chunk.size(), 0, 0, 0);
             return;
         } catch (DuplicateKeyException known) {
@@ -139,16 +142,29 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
         lastChunkKnown = writeIfAbsent(chunk) > 0;
     }
 
+    /** PostgreSQL: the chunk's events as they are, with COPY straight into the table (the key checking each). */
+    private void copy(Connection connection, Chunk<? extends ActivityRow> chunk) {
+        try {
+            PostgresCopy.copy(connection, "activity", COLUMNS, chunk.getItems(), ActivityWriter::bind);
+        } catch (SQLException e) {
+            throw PostgresCopy.translate(jdbc, "copying activities", e);
+        }
+    }
+
     /**
      * PostgreSQL: the chunk's events go in with COPY to a staging table, then one insert of those the store does
      * not hold yet, in file order (an event listed twice in the chunk is stored once, the first).
+     *
+     * @return how many the store held already
      */
-    private void copyIfAbsent(Chunk<? extends ActivityRow> chunk) {
+    private long copyIfAbsent(Chunk<? extends ActivityRow> chunk) {
         Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
         try {
             int inserted = PostgresCopy.staged(connection, INSERT, chunk.getItems(), ActivityWriter::bind,
                     PostgresCopy.insertInOrder("activity", "ON CONFLICT ON CONSTRAINT activity_event_unique DO NOTHING"));
-            counters.add(inserted, 0, chunk.size() - inserted, 0);
+            long present = chunk.size() - inserted;
+            counters.add(inserted, 0, present, 0);
+            return present;
         } catch (SQLException e) {
             throw PostgresCopy.translate(jdbc, "copying activities", e);
         } finally {
@@ -188,6 +204,9 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
 
     /** Writes each event of the chunk the store does not hold yet; returns how many it held already. */
     private long writeIfAbsent(Chunk<? extends ActivityRow> chunk) {
+        if (dialect == StoreDialect.POSTGRESQL) {
+            return copyIfAbsent(chunk);
+        }
         int[][] results = batch(sql, chunk);
         long inserted = 0;
         long present = 0;
