@@ -45,7 +45,7 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     private final StoreDialect dialect;
     private final boolean active;
     private final String sql;
-    /** H2, a load into an empty activity table: the event key is built after the rows ({@link ActivityEventKey}). */
+    /** The event key is built after the rows ({@link ActivityEventKey}): H2 into an empty table, or the key missing. */
     private boolean deferredKey;
     private ImportCounters counters;
     /** The last chunk held an event the store knew: the next one is likely to as well (a file imported again). */
@@ -76,8 +76,10 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     public void beforeStep(StepExecution stepExecution) {
         counters = new ImportCounters(jdbc, stepExecution.getJobExecution().getJobInstance().getInstanceId(),
                 ImportFileKind.ACTIVITIES);
-        if (dialect == StoreDialect.H2 && active
-                && (!ActivityEventKey.present(jdbc) || jdbc.queryForList(ANY, Long.class).isEmpty())) {
+        // H2: a load into an empty table builds the key after it; any store: a load killed before it built the
+        // key left it missing, and this one goes on the same way and builds it
+        if (active && (!ActivityEventKey.present(jdbc)
+                || dialect == StoreDialect.H2 && jdbc.queryForList(ANY, Long.class).isEmpty())) {
             ActivityEventKey.drop(jdbc);
             deferredKey = true;
         }
@@ -109,7 +111,11 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     @Override
     public void write(Chunk<? extends ActivityRow> chunk) {
         if (deferredKey) {
-            batch(INSERT, chunk);
+            if (dialect == StoreDialect.POSTGRESQL) {
+                copy(DataSourceUtils.getConnection(jdbc.getDataSource()), chunk);
+            } else {
+                batch(INSERT, chunk);
+            }
             counters.add(chunk.size(), 0, 0, 0);
             return;
         }
