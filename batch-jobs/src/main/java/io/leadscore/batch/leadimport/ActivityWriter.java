@@ -167,7 +167,7 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
         Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
         try {
             int inserted = PostgresCopy.staged(connection, INSERT, chunk.getItems(), ActivityWriter::bind,
-                    PostgresCopy.insertInOrder("activity", "ON CONFLICT ON CONSTRAINT activity_event_unique DO NOTHING"));
+                    PostgresCopy.insertInOrder("ON CONFLICT ON CONSTRAINT activity_event_unique DO NOTHING"));
             long present = chunk.size() - inserted;
             counters.add(inserted, 0, present, 0);
             return present;

@@ -184,11 +184,9 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
                 batch(insertSql(), rows, hashes, now, true);
                 return;
             }
-            String sql = insertSql();
-            String target = sql.substring("INSERT INTO ".length(), sql.indexOf(' ', "INSERT INTO ".length()));
             int[] at = {0};
-            PostgresCopy.staged(connection, sql, rows, (ps, row) -> bindInsert(ps, row, hashes.get(at[0]++), now),
-                    PostgresCopy.insertInOrder(target, null));
+            PostgresCopy.staged(connection, insertSql(), rows, (ps, row) -> bindInsert(ps, row, hashes.get(at[0]++), now),
+                    PostgresCopy.insertInOrder(null));
         } catch (SQLException e) {
             throw PostgresCopy.translate(jdbc, "copying new " + kind.label(), e);
         } finally {

@@ -161,7 +161,7 @@ public final class BulkLoad implements AutoCloseable {
         if (pendingLeads > 0) {
             if (copy) {
                 PostgresCopy.staged(connection, LEAD, copiedLeads, (ps, l) -> bindLead(ps, l.lead(), l.stage(), loadedAt),
-                        PostgresCopy.insertInOrder("lead", null));
+                        PostgresCopy.insertInOrder(null));
                 copiedLeads.clear();
             } else {
                 leads.executeBatch();

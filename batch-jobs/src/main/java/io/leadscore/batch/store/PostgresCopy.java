@@ -136,7 +136,7 @@ public final class PostgresCopy {
         }
         copy(connection, staging, columns, rows, binder, true);
         try (var statement = connection.createStatement()) {
-            return statement.executeUpdate(setBased.sql(staging, list));
+            return statement.executeUpdate(setBased.sql(staging, target, list));
         }
     }
 
@@ -145,14 +145,15 @@ public final class PostgresCopy {
     public interface SetBased {
         /**
          * @param staging the staging table
+         * @param target  the table the writer's insert names
          * @param columns the copied columns, comma-separated, as the target names them
          */
-        String sql(String staging, String columns);
+        String sql(String staging, String target, String columns);
     }
 
-    /** The usual set-based statement: insert every staged row, in the order given. */
-    public static SetBased insertInOrder(String target, String conflictClause) {
-        return (staging, columns) -> "INSERT INTO " + target + " (" + columns + ") SELECT " + columns + " FROM "
+    /** The usual set-based statement: insert every staged row into the target, in the order given. */
+    public static SetBased insertInOrder(String conflictClause) {
+        return (staging, target, columns) -> "INSERT INTO " + target + " (" + columns + ") SELECT " + columns + " FROM "
                 + staging + " ORDER BY ord" + (conflictClause == null ? "" : " " + conflictClause);
     }
 
