@@ -31,6 +31,12 @@ public final class TestStores {
     }
 
     public static void postgres(DynamicPropertyRegistry registry) {
+        String url = newPostgresDatabase();
+        registry.add("spring.datasource.url", () -> url);
+    }
+
+    /** Creates a fresh database on the test server; returns its JDBC URL. */
+    public static String newPostgresDatabase() {
         String admin = System.getenv(POSTGRES_URL_VARIABLE);
         if (admin == null || admin.isBlank()) {
             throw new IllegalStateException(POSTGRES_URL_VARIABLE + " is not set");
@@ -41,8 +47,7 @@ public final class TestStores {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + admin + ": " + e.getMessage(), e);
         }
-        String url = replaceDatabase(admin, database);
-        registry.add("spring.datasource.url", () -> url);
+        return replaceDatabase(admin, database);
     }
 
     static String replaceDatabase(String adminUrl, String database) {

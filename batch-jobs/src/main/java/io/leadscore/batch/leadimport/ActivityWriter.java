@@ -1,15 +1,19 @@
 package io.leadscore.batch.leadimport;
 
 import io.leadscore.batch.leadimport.ImportRows.ActivityRow;
+import io.leadscore.batch.store.ActivityEventKey;
 import io.leadscore.batch.store.ContentHash;
 import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.store.PostgresCopy;
 import io.leadscore.batch.store.StoreDialect;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -21,19 +25,41 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * id in the export; it is the same event when lead, time, type and detail are
  * the same, which the store's unique key enforces — so a re-imported file
  * inserts nothing, and an event listed twice is stored once.
+ *
+ * <p>How, by store: a chunk is first written as it is — with COPY on
+ * PostgreSQL, a JDBC batch on H2 — and, when it holds a known event, rolled
+ * back to a savepoint and written again if absent: on PostgreSQL with COPY to
+ * a staging table and one insert-if-absent from it. On H2 a load into an
+ * empty activity table defers the key instead ({@link ActivityEventKey}) and
+ * builds it after the rows.
  */
 class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     private static final String INSERT = "INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
             + " VALUES (?, ?, ?, ?, ?)";
 
+    private static final java.util.List<String> COLUMNS = java.util.List.of("lead_id", "occurred_at", "type", "detail",
+            "detail_hash");
+    private static final String ANY = "SELECT id FROM activity FETCH FIRST 1 ROWS ONLY";
+
     private final JdbcTemplate jdbc;
+    private final StoreDialect dialect;
+    private final boolean active;
     private final String sql;
+    /** The event key is built after the rows ({@link ActivityEventKey}): H2 into an empty table, or the key missing. */
+    private boolean deferredKey;
     private ImportCounters counters;
     /** The last chunk held an event the store knew: the next one is likely to as well (a file imported again). */
     private boolean lastChunkKnown;
 
     ActivityWriter(JdbcTemplate jdbc, StoreDialect dialect) {
+        this(jdbc, dialect, true);
+    }
+
+    /** @param active whether the step has a file to write (a step without one leaves the store's key alone) */
+    ActivityWriter(JdbcTemplate jdbc, StoreDialect dialect, boolean active) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
+        this.active = active;
         this.sql = switch (dialect) {
             case POSTGRESQL -> "INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT activity_event_unique DO NOTHING";
@@ -50,6 +76,29 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     public void beforeStep(StepExecution stepExecution) {
         counters = new ImportCounters(jdbc, stepExecution.getJobExecution().getJobInstance().getInstanceId(),
                 ImportFileKind.ACTIVITIES);
+        // H2: a load into an empty table builds the key after it; any store: a load killed before it built the
+        // key left it missing, and this one goes on the same way and builds it
+        if (active && (!ActivityEventKey.present(jdbc)
+                || dialect == StoreDialect.H2 && jdbc.queryForList(ANY, Long.class).isEmpty())) {
+            ActivityEventKey.drop(jdbc);
+            deferredKey = true;
+        }
+    }
+
+    /**
+     * After a load without the event key (even a failed one: the store is not left without it), builds the key;
+     * the events it finds twice are removed and count as unchanged, as the key would have counted them.
+     */
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (deferredKey) {
+            deferredKey = false;
+            long repeats = ActivityEventKey.build(jdbc);
+            if (repeats > 0) {
+                counters.add(-repeats, 0, repeats, 0);
+            }
+        }
+        return null;
     }
 
     /**
@@ -61,6 +110,15 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
      */
     @Override
     public void write(Chunk<? extends ActivityRow> chunk) {
+        if (deferredKey) {
+            if (dialect == StoreDialect.POSTGRESQL) {
+                copy(DataSourceUtils.getConnection(jdbc.getDataSource()), chunk);
+            } else {
+                batch(INSERT, chunk);
+            }
+            counters.add(chunk.size(), 0, 0, 0);
+            return;
+        }
         if (lastChunkKnown) {
             lastChunkKnown = writeIfAbsent(chunk) > 0;
             return;
@@ -73,7 +131,11 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
             throw new IllegalStateException("Cannot set a savepoint: " + e.getMessage(), e);
         }
         try {
-            batch(INSERT, chunk);
+            if (dialect == StoreDialect.POSTGRESQL) {
+                copy(connection, chunk);
+            } else {
+                batch(INSERT, chunk);
+            }
             counters.add(chunk.size(), 0, 0, 0);
             return;
         } catch (DuplicateKeyException known) {
@@ -84,6 +146,36 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
             }
         }
         lastChunkKnown = writeIfAbsent(chunk) > 0;
+    }
+
+    /** PostgreSQL: the chunk's events as they are, with COPY straight into the table (the key checking each). */
+    private void copy(Connection connection, Chunk<? extends ActivityRow> chunk) {
+        try {
+            PostgresCopy.copy(connection, "activity", COLUMNS, chunk.getItems(), ActivityWriter::bind);
+        } catch (SQLException e) {
+            throw PostgresCopy.translate(jdbc, "copying activities", e);
+        }
+    }
+
+    /**
+     * PostgreSQL: the chunk's events go in with COPY to a staging table, then one insert of those the store does
+     * not hold yet, in file order (an event listed twice in the chunk is stored once, the first).
+     *
+     * @return how many the store held already
+     */
+    private long copyIfAbsent(Chunk<? extends ActivityRow> chunk) {
+        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+        try {
+            int inserted = PostgresCopy.staged(connection, INSERT, chunk.getItems(), ActivityWriter::bind,
+                    PostgresCopy.insertInOrder("ON CONFLICT ON CONSTRAINT activity_event_unique DO NOTHING"));
+            long present = chunk.size() - inserted;
+            counters.add(inserted, 0, present, 0);
+            return present;
+        } catch (SQLException e) {
+            throw PostgresCopy.translate(jdbc, "copying activities", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, jdbc.getDataSource());
+        }
     }
 
     /**
@@ -105,17 +197,22 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
 
     /** Runs the insert or the insert-if-absent (both take the same five values) over the chunk's events. */
     private int[][] batch(String statement, Chunk<? extends ActivityRow> chunk) {
-        return jdbc.batchUpdate(statement, chunk.getItems(), chunk.size(), (ps, row) -> {
-            ps.setLong(1, row.leadId());
-            Instants.bind(ps, 2, row.occurredAt());
-            ps.setShort(3, (short) row.type().ordinal());
-            ps.setString(4, row.detail());
-            ps.setLong(5, ContentHash.of(row.detail()));
-        });
+        return jdbc.batchUpdate(statement, chunk.getItems(), chunk.size(), ActivityWriter::bind);
+    }
+
+    private static void bind(PreparedStatement ps, ActivityRow row) throws SQLException {
+        ps.setLong(1, row.leadId());
+        Instants.bind(ps, 2, row.occurredAt());
+        ps.setShort(3, (short) row.type().ordinal());
+        ps.setString(4, row.detail());
+        ps.setLong(5, ContentHash.of(row.detail()));
     }
 
     /** Writes each event of the chunk the store does not hold yet; returns how many it held already. */
     private long writeIfAbsent(Chunk<? extends ActivityRow> chunk) {
+        if (dialect == StoreDialect.POSTGRESQL) {
+            return copyIfAbsent(chunk);
+        }
         int[][] results = batch(sql, chunk);
         long inserted = 0;
         long present = 0;

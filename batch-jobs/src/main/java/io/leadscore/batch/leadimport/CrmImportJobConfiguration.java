@@ -168,8 +168,9 @@ class CrmImportJobConfiguration {
 
     @Bean
     @StepScope
-    ActivityWriter activityWriter(JdbcTemplate jdbc, StoreDialect dialect) {
-        return new ActivityWriter(jdbc, dialect);
+    ActivityWriter activityWriter(@Value("#{jobParameters['activities']}") String file, JdbcTemplate jdbc,
+                                  StoreDialect dialect) {
+        return new ActivityWriter(jdbc, dialect, file != null);
     }
 
     @Bean

@@ -30,7 +30,7 @@ final class ImportCounters {
     }
 
     void add(long imported, long updated, long unchanged, long rejected) {
-        if (imported + updated + unchanged + rejected == 0) {
+        if (imported == 0 && updated == 0 && unchanged == 0 && rejected == 0) {
             return;
         }
         jdbc.update("UPDATE import_file SET rows_read = rows_read + ?, imported = imported + ?, updated = updated + ?,"

@@ -246,8 +246,9 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
         Map<Long, NewEvents> history = new HashMap<>();
         MapSqlParameterSource params = new MapSqlParameterSource("from", rebuild.get(0))
                 .addValue("to", rebuild.get(rebuild.size() - 1)).addValue("mark", lowMark);
-        jdbc.query("SELECT lead_id, id, occurred_at, type FROM activity WHERE lead_id BETWEEN :from AND :to AND id <= :mark",
-                params, rs -> {
+        // in time order, the same on every store: the state's decayed sums depend on the order they are added in
+        jdbc.query("SELECT lead_id, id, occurred_at, type FROM activity WHERE lead_id BETWEEN :from AND :to AND id <= :mark"
+                + " ORDER BY lead_id, occurred_at, id", params, rs -> {
                     long lead = rs.getLong(1);
                     if (wanted.contains(lead)) {
                         history.computeIfAbsent(lead, k -> new NewEvents())

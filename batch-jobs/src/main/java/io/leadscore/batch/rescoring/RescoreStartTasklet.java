@@ -1,6 +1,7 @@
 package io.leadscore.batch.rescoring;
 
 import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.store.StoreDialect;
 import java.time.Instant;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -8,7 +9,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Records the run (as-of time, model, threshold, grid) once; a restart finds it already there. */
+/**
+ * Records the run (as-of time, model, threshold, grid) once, and on PostgreSQL makes the run's score-history
+ * partition; a restart finds both already there.
+ */
 class RescoreStartTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final RescoreProgress progress;
@@ -32,6 +36,7 @@ class RescoreStartTasklet implements Tasklet {
                     parameters.getString(Rescoring.MODEL_VERSION), parameters.getDouble(Rescoring.THRESHOLD),
                     Instants.utc(Instant.now()), grid == null ? null : grid.intValue());
         }
+        ScoreHistoryPartitions.ensure(jdbc, StoreDialect.of(jdbc.getDataSource()), runId);
         Long open = jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE stage <> 'WON' AND stage <> 'LOST'", Long.class);
         progress.start(open == null ? -1 : open);
         return RepeatStatus.FINISHED;

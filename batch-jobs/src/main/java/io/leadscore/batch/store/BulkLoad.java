@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Loads a generated lead history straight into an empty store, for load tests
- * ({@code leadscore bench rescore}): leads, then activities, in JDBC batches
- * committed every {@value #BATCH} rows, the activities' unique event key built
- * after the rows (maintaining it row by row would dominate the load). It skips
+ * ({@code leadscore bench rescore}): leads, then activities, committed every
+ * {@value #BATCH} rows (JDBC batches; COPY on PostgreSQL), the activities'
+ * unique event key built after the rows ({@link ActivityEventKey}: maintaining
+ * it row by row would dominate the load). It skips
  * what the import does for a CRM export — validation, content hashes, the
  * audit trail — so it is not a way in for real data. Leads are referred to by
  * the number they were loaded as, from 0; in an empty store their ids follow
@@ -26,16 +27,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class BulkLoad implements AutoCloseable {
     static final int BATCH = 10_000;
     private static final String LEAD = "INSERT INTO lead (lead_key, created_at, email, industry, employees, annual_revenue,"
-            + " country, seniority, department, source, content_hash, stage, stage_changed_at, imported_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
-    private static final String ACTIVITY = "INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
-            + " VALUES (?, ?, ?, NULL, ?)";
+            + " country, seniority, department, source, stage, stage_changed_at, imported_at, updated_at, content_hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ACTIVITY = "INSERT INTO activity (lead_id, occurred_at, type, detail_hash)"
+            + " VALUES (?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final Instant loadedAt;
     private final Connection connection;
     private final PreparedStatement leads;
     private final PreparedStatement activities;
+    private final boolean copy;
+    private final List<long[]> copied = new ArrayList<>();
+    private final List<LeadAt> copiedLeads = new ArrayList<>();
+
+    private record LeadAt(Lead lead, Stage stage) {
+    }
     private int pendingLeads;
     private long pendingActivities;
     private long firstId = -1;
@@ -46,6 +53,7 @@ public final class BulkLoad implements AutoCloseable {
         this.loadedAt = loadedAt;
         this.connection = dataSource.getConnection();
         connection.setAutoCommit(false);
+        this.copy = PostgresCopy.supports(connection);
         this.leads = connection.prepareStatement(LEAD);
         this.activities = connection.prepareStatement(ACTIVITY);
     }
@@ -62,7 +70,7 @@ public final class BulkLoad implements AutoCloseable {
         if (existing != null && existing > 0) {
             throw new IllegalStateException("the store already holds " + existing + " leads: a bulk load needs an empty store");
         }
-        jdbc.execute("ALTER TABLE activity DROP CONSTRAINT activity_event_unique");
+        ActivityEventKey.drop(jdbc);
         try {
             return new BulkLoad(jdbc, dataSource, loadedAt);
         } catch (SQLException e) {
@@ -76,8 +84,12 @@ public final class BulkLoad implements AutoCloseable {
             throw new IllegalStateException("Leads come before activities in a bulk load");
         }
         try {
-            bindLead(leads, lead, stage, loadedAt);
-            leads.addBatch();
+            if (copy) {
+                copiedLeads.add(new LeadAt(lead, stage));
+            } else {
+                bindLead(leads, lead, stage, loadedAt);
+                leads.addBatch();
+            }
             if (++pendingLeads == BATCH) {
                 flushLeads();
             }
@@ -93,16 +105,16 @@ public final class BulkLoad implements AutoCloseable {
                 flushLeads();
                 firstId = firstLeadId();
             }
-            activities.setLong(1, firstId + lead);
-            Instants.bind(activities, 2, Instant.ofEpochMilli(occurredAtMillis));
-            activities.setShort(3, (short) type.ordinal());
-            activities.setLong(4, 0);
-            activities.addBatch();
+            long[] row = {firstId + lead, occurredAtMillis, type.ordinal()};
+            if (copy) {
+                copied.add(row);
+            } else {
+                bindActivity(activities, row);
+                activities.addBatch();
+            }
             activityCount++;
             if (++pendingActivities == BATCH) {
-                activities.executeBatch();
-                connection.commit();
-                pendingActivities = 0;
+                flushActivities();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot load an activity of lead number " + lead + ": " + e.getMessage(), e);
@@ -119,17 +131,41 @@ public final class BulkLoad implements AutoCloseable {
     public void close() {
         try (connection; leads; activities) {
             flushLeads();
-            activities.executeBatch();
-            connection.commit();
+            flushActivities();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot finish the bulk load: " + e.getMessage(), e);
         }
-        jdbc.execute("ALTER TABLE activity ADD CONSTRAINT activity_event_unique UNIQUE (lead_id, occurred_at, type, detail_hash)");
+        ActivityEventKey.build(jdbc);
+    }
+
+    private void flushActivities() throws SQLException {
+        if (copy) {
+            PostgresCopy.copy(connection, "activity", List.of("lead_id", "occurred_at", "type", "detail_hash"), copied,
+                    BulkLoad::bindActivity);
+            copied.clear();
+        } else {
+            activities.executeBatch();
+        }
+        connection.commit();
+        pendingActivities = 0;
+    }
+
+    private static void bindActivity(PreparedStatement ps, long[] row) throws SQLException {
+        ps.setLong(1, row[0]);
+        Instants.bind(ps, 2, Instant.ofEpochMilli(row[1]));
+        ps.setShort(3, (short) row[2]);
+        ps.setLong(4, 0);
     }
 
     private void flushLeads() throws SQLException {
         if (pendingLeads > 0) {
-            leads.executeBatch();
+            if (copy) {
+                PostgresCopy.staged(connection, LEAD, copiedLeads, (ps, l) -> bindLead(ps, l.lead(), l.stage(), loadedAt),
+                        PostgresCopy.insertInOrder(null));
+                copiedLeads.clear();
+            } else {
+                leads.executeBatch();
+            }
             connection.commit();
             pendingLeads = 0;
         }
@@ -209,5 +245,6 @@ public final class BulkLoad implements AutoCloseable {
         Instants.bind(ps, 12, lead.createdAt());
         Instants.bind(ps, 13, loadedAt);
         Instants.bind(ps, 14, loadedAt);
+        ps.setLong(15, 0);
     }
 }
