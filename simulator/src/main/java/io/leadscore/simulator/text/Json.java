@@ -44,8 +44,8 @@ public final class Json {
         return Double.isNaN(v) ? null : v;
     }
 
-    /** The figure rule as a Jackson module, for a mapper that writes the simulator's records beside other values. */
-    public static JacksonModule figures() {
+    /** The figure rule as a Jackson module. */
+    private static JacksonModule figures() {
         FigureSerializer figure = new FigureSerializer();
         return new SimpleModule("leadscore-figures")
                 .addSerializer(Double.class, figure)
