@@ -27,7 +27,7 @@ class InitialAdminTest {
         ds.setURL("jdbc:h2:mem:initial-admin-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         // the store's migrations as the application runs them: the batch-jobs scripts and this module's V20
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
         jdbc = new JdbcTemplate(ds);
         stored = new StoredUsers(jdbc);
     }
