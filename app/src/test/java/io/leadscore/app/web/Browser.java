@@ -86,8 +86,13 @@ public final class Browser implements AutoCloseable {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Waits until the condition holds. A page that reloads itself (the jobs page follows a run) may replace an
+     * element between finding it and reading it: that is asked again, not failed.
+     */
     public <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Waits until every chart on the page has been drawn at least once (those drawn on demand once asked for). */
