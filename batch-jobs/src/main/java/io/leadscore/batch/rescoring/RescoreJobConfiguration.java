@@ -78,7 +78,7 @@ class RescoreJobConfiguration {
 
     /**
      * Where remote partitions wait for a worker: Spring Integration's JDBC channel message store on the store
-     * itself (PostgreSQL; its table comes from migration V40), behind a polling queue channel.
+     * itself (PostgreSQL; its table comes from migration V41), behind a polling queue channel.
      */
     @Bean
     PollableChannel rescorePartitionRequests(DataSource dataSource) {
