@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.leadscore.app.webhooks.ServeWebhooksOnPostgresTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -297,20 +291,10 @@ class RemoteRescoringProcessesTest {
     }
 
     Run inProcess(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        PrintStream previous = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cli = LeadscoreMain.commandLine();
-            cli.setErr(new PrintWriter(err, true));
-            List<String> all = new ArrayList<>(List.of(args));
-            all.add("--quiet");
-            int exit = cli.execute(all.toArray(String[]::new));
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(previous);
-        }
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--quiet");
+        InProcessCli.Result r = InProcessCli.run(all);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     long count(String sql) {
