@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
@@ -54,6 +55,11 @@ final class Failures {
         FileSystemException file = find(e, FileSystemException.class);
         if (file != null) {
             return new Failure(USER, fileProblem(file), false);
+        }
+        PortInUseException port = find(e, PortInUseException.class);
+        if (port != null) {
+            return new Failure(USER, "port " + port.getPort() + " is already in use (another leadscore serve, or another"
+                    + " server?): stop what listens there, or choose another port with --port", false);
         }
         DataAccessResourceFailureException store = find(e, DataAccessResourceFailureException.class);
         if (store != null) {

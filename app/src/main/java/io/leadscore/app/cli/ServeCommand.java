@@ -88,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
         err.println("leadscore console on http://localhost:" + actual + "/ (store "
                 + globals.dbUrl().replaceAll("(?i)(password=)[^&;]*", "$1***") + ");"
                 + " API documentation at /swagger-ui.html; Ctrl-C stops it.");
-        session.bean(InitialAdmin.class).takePassword().ifPresent(password -> {
+        session.bean(InitialAdmin.class).createIfNoUsers().ifPresent(password -> {
             err.println();
             err.println("First start: created the console administrator '" + InitialAdmin.NAME + "' with the password");
             err.println();

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * run from another folder) would silently start an empty store: the commands
  * that only read or rescore a store refuse instead, and say how to create one
  * on purpose. Server stores (PostgreSQL, H2 over TCP) and in-memory ones are
- * not checked here: the server answers for them.
+ * not checked here: the server answers for them. A {@code --db} that is not a
+ * JDBC URL at all (a folder, say) is refused with an example of one.
  */
 final class StoreLocation {
     /** H2's URL prefixes that are not a plain file path: mem:, tcp:, ssl:, zip:, nio…: and the like. */
@@ -28,6 +29,10 @@ final class StoreLocation {
      * @throws UsageException when the store does not exist and may not be created
      */
     static void check(String url, boolean create) {
+        if (!url.regionMatches(true, 0, "jdbc:", 0, "jdbc:".length())) {
+            throw new UsageException("--db " + url + ": expected a JDBC URL, such as jdbc:h2:file:" + suggestedPath(url)
+                    + " (an embedded store in that folder) or jdbc:postgresql://host:5432/leadscore");
+        }
         Optional<Path> file = h2File(url);
         if (file.isEmpty() || Files.exists(file.get())) {
             return;
@@ -52,6 +57,12 @@ final class StoreLocation {
         throw new UsageException("no store at " + url + " (" + where + "); check --db, or run from the folder that"
                 + " holds leadscore-data/; add --create to start a new, empty store there ('import' and 'demo' create"
                 + " one themselves)");
+    }
+
+    /** Where an embedded store would live, for a --db given as a path: the store's file name inside that folder. */
+    private static String suggestedPath(String given) {
+        String path = given.strip().replaceAll("[/\\\\]+$", "");
+        return (path.isEmpty() ? "." : path) + "/leadscore";
     }
 
     /** The database file of an embedded H2 file URL, or empty for any other kind of store. */

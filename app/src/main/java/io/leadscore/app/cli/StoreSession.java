@@ -98,6 +98,11 @@ public final class StoreSession implements AutoCloseable {
         } else if (server) {
             p.put("logging.level.root", "WARN");
             p.put("logging.level.io.leadscore", "WARN");
+            // a server that cannot start says why in the command's one line (Failures), not in the framework's
+            // report of the failed start and the stack of its cause
+            p.put("logging.level.org.springframework.boot.diagnostics", "OFF");
+            p.put("logging.level.org.springframework.boot.web.server.servlet.context", "ERROR");
+            p.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
         } else {
             p.put("logging.level.root", "OFF");
             p.put("logging.level.io.leadscore", "WARN");

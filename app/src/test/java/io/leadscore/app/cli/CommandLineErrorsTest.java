@@ -152,6 +152,18 @@ class CommandLineErrorsTest {
         }
 
         @Test
+        void aFolderGivenForAUrlIsOneLineWithAUrlToUse() {
+            String folder = dir.resolve("stores").toAbsolutePath().toString();
+
+            Run r = run("serve", "--db", folder, "--create", "--port", "0");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString().startsWith("leadscore serve: --db " + folder
+                    + ": expected a JDBC URL, such as jdbc:h2:file:" + folder + "/leadscore");
+            assertThat(dir.resolve("stores")).doesNotExist();
+        }
+
+        @Test
         void aStoreInAFolderThatDoesNotExistIsNotCreatedSilently() {
             String typo = "jdbc:h2:file:" + dir.resolve("no-such-folder").resolve("leadscore").toAbsolutePath();
 

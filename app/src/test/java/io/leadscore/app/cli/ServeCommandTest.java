@@ -9,11 +9,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -25,8 +29,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /**
  * {@code leadscore serve} as a person starts it: on a new store it serves the
  * console and the API on the port asked for, prints the generated
- * administrator's password once, and runs the scheduler; its helper options
- * make a password hash and a token for the configuration.
+ * administrator's password once, and runs the scheduler; a start that fails
+ * says why in one line; its helper options make a password hash and a token
+ * for the configuration.
  */
 class ServeCommandTest {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -99,6 +104,31 @@ class ServeCommandTest {
             assertThat(capture.text().split(Pattern.quote(password), -1)).hasSize(2);
         } finally {
             System.setErr(err);
+        }
+    }
+
+    @Test
+    void aPortInUseIsOneLineAndLeavesNoAdministratorWhosePasswordNoOneSaw() throws Exception {
+        PrintStream err = System.err;
+        Capture capture = new Capture(err);
+        String store = "jdbc:h2:mem:serve-port-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        int code;
+        try (ServerSocket taken = new ServerSocket(0)) {
+            System.setErr(new PrintStream(capture, true, StandardCharsets.UTF_8));
+            try {
+                code = LeadscoreMain.run("--db", store, "serve", "--port", String.valueOf(taken.getLocalPort()));
+            } finally {
+                System.setErr(err);
+            }
+            assertThat(code).isEqualTo(2);
+            assertThat(capture.text()).contains("leadscore serve: port " + taken.getLocalPort() + " is already in use")
+                    .doesNotContain("APPLICATION FAILED TO START").doesNotContain("\tat ").doesNotContain("this is a bug");
+        }
+        // the start failed before anyone could be shown a password: no account was made with one
+        try (Connection c = DriverManager.getConnection(store, "sa", "");
+                ResultSet users = c.createStatement().executeQuery("SELECT COUNT(*) FROM console_user")) {
+            assertThat(users.next()).isTrue();
+            assertThat(users.getLong(1)).isZero();
         }
     }
 

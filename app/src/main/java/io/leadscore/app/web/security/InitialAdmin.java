@@ -5,21 +5,20 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The first start on a store with no users, configured or stored, creates an
  * administrator {@value #NAME} with a random password and keeps only its
- * bcrypt hash. The password is handed out once, to {@code leadscore serve},
- * which prints it on the console; it is never logged and not kept in memory
- * after that.
+ * bcrypt hash. {@code leadscore serve} asks for it once its web server listens,
+ * and prints the password on the console; a start that fails (a port in use, a
+ * bad setting) creates no account whose password no one saw. The password is
+ * never logged and not kept after it is handed out.
  */
-public final class InitialAdmin implements SmartInitializingSingleton {
+public final class InitialAdmin {
     /** The generated administrator's sign-in name. */
     public static final String NAME = "admin";
     /** 18 random bytes: 144 bits, 24 characters in URL-safe Base64. */
@@ -30,7 +29,6 @@ public final class InitialAdmin implements SmartInitializingSingleton {
     private final StoredUsers stored;
     private final PasswordEncoder encoder;
     private final Clock clock;
-    private final AtomicReference<String> password = new AtomicReference<>();
 
     InitialAdmin(ConsoleUsers users, StoredUsers stored, PasswordEncoder encoder, Clock clock) {
         this.users = users;
@@ -39,17 +37,21 @@ public final class InitialAdmin implements SmartInitializingSingleton {
         this.clock = clock;
     }
 
-    /** Runs once the beans are made, before the web server takes requests. */
-    @Override
-    public void afterSingletonsInstantiated() {
+    /**
+     * Creates the administrator when no users are configured or stored.
+     *
+     * @return its password, to be shown this once; empty when users exist, or another process serving the same
+     *         store created the administrator first (its console shows the password)
+     */
+    public Optional<String> createIfNoUsers() {
         if (users.configured()) {
             if (stored.count() > 0) {
                 log.info("Console users come from the configuration; the accounts stored in the store are not used");
             }
-            return;
+            return Optional.empty();
         }
         if (stored.count() > 0) {
-            return;
+            return Optional.empty();
         }
         byte[] bytes = new byte[PASSWORD_BYTES];
         new SecureRandom().nextBytes(bytes);
@@ -57,19 +59,11 @@ public final class InitialAdmin implements SmartInitializingSingleton {
         try {
             stored.insert(NAME, encoder.encode(generated), EnumSet.of(Role.ADMIN), clock.instant(),
                     "leadscore serve (first start)");
-            password.set(generated);
             log.info("Created the console administrator '{}' (first start, no users configured)", NAME);
+            return Optional.of(generated);
         } catch (DuplicateKeyException e) {
-            // another process serving the same store created it first: its console shows the password
             log.info("The console administrator was created by another process");
+            return Optional.empty();
         }
-    }
-
-    /**
-     * The generated password, the first time it is asked for after it was created; empty afterwards and when no
-     * administrator was created by this process.
-     */
-    public Optional<String> takePassword() {
-        return Optional.ofNullable(password.getAndSet(null));
     }
 }

@@ -40,11 +40,10 @@ class InitialAdminTest {
     void createsAnAdministratorWhenThereAreNoUsersAndGivesThePasswordOnce() {
         InitialAdmin first = admin(new ConsoleAccess(null, null));
 
-        first.afterSingletonsInstantiated();
+        String password = first.createIfNoUsers().orElseThrow();
 
-        String password = first.takePassword().orElseThrow();
         assertThat(password).hasSize(24);
-        assertThat(first.takePassword()).isEmpty();
+        assertThat(first.createIfNoUsers()).isEmpty();
         StoredUsers.StoredUser user = stored.find(InitialAdmin.NAME).orElseThrow();
         assertThat(user.roles()).containsExactly(Role.ADMIN);
         assertThat(user.passwordHash()).doesNotContain(password);
@@ -57,25 +56,21 @@ class InitialAdminTest {
 
     @Test
     void aLaterStartCreatesNoOtherAndShowsNoPassword() {
-        admin(new ConsoleAccess(null, null)).afterSingletonsInstantiated();
+        admin(new ConsoleAccess(null, null)).createIfNoUsers().orElseThrow();
         InitialAdmin second = admin(new ConsoleAccess(null, null));
 
-        second.afterSingletonsInstantiated();
-
-        assertThat(second.takePassword()).isEmpty();
+        assertThat(second.createIfNoUsers()).isEmpty();
         assertThat(stored.count()).isEqualTo(1);
     }
 
     @Test
     void configuredUsersMeanNoAdministratorIsCreatedAndTheStoredOnesAreNotUsed() {
-        admin(new ConsoleAccess(null, null)).afterSingletonsInstantiated();
+        admin(new ConsoleAccess(null, null)).createIfNoUsers().orElseThrow();
         ConsoleAccess configured = new ConsoleAccess(List.of(new ConsoleAccess.User("maria", encoder.encode("x"),
                 List.of("leadership"))), null);
         InitialAdmin withUsers = admin(configured);
 
-        withUsers.afterSingletonsInstantiated();
-
-        assertThat(withUsers.takePassword()).isEmpty();
+        assertThat(withUsers.createIfNoUsers()).isEmpty();
         ConsoleUsers users = new ConsoleUsers(configured, stored);
         assertThat(users.loadUserByUsername("maria").getUsername()).isEqualTo("maria");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.loadUserByUsername(InitialAdmin.NAME))
