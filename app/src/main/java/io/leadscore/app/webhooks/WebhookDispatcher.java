@@ -35,7 +35,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The delivery worker of {@code serve}: takes due deliveries from the store,
- * posts each event signed (HMAC-SHA256 of the raw body, contracts/events.md)
+ * posts each event signed (HMAC-SHA256 of the raw body, docs/events.md)
  * with the JDK's HTTP client, at most {@code concurrency} at a time and
  * without blocking anything else (requests never wait for a subscriber), and
  * records the outcome: delivered on a 2xx answer; otherwise tried again with

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Webhooks in the {@code --config} file: the subscribers (contracts/events.md)
+ * Webhooks in the {@code --config} file: the subscribers (docs/events.md)
  * and how {@code serve} delivers.
  *
  * <pre>

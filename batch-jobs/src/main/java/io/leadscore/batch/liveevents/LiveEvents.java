@@ -39,7 +39,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The live lead flow (contracts/events.md): a request's items are validated
+ * The live lead flow (docs/events.md): a request's items are validated
  * and written as the import writes rows ({@link CrmItems}), its follow-ups and
  * deals move their leads by the stage engine, and every lead it touched is
  * rescored at once from its engagement state with the champion

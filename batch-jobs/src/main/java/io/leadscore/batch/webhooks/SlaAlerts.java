@@ -16,7 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The SLA's alerts for subscribers (contracts/events.md): {@code sla.warning}
+ * The SLA's alerts for subscribers (docs/events.md): {@code sla.warning}
  * once three quarters of an MQL's SLA have passed with no follow-up,
  * {@code sla.breached} once all of it has. {@link #fire} finds the MQLs that
  * reached either point by a time and fires each alert once per MQL episode

@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** The events subscribers can ask for, with their names on the wire (contracts/events.md). */
+/** The events subscribers can ask for, with their names on the wire (docs/events.md). */
 public enum WebhookEventType {
     MQL_CREATED("mql.created"),
     SLA_WARNING("sla.warning"),

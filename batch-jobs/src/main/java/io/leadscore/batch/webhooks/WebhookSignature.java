@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature of a delivery (contracts/events.md): the header
+ * The signature of a delivery (docs/events.md): the header
  * {@code X-Leadscore-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>},
  * the secret taken as its UTF-8 bytes. A receiver computes the same over the
  * bytes it received and compares in constant time ({@link #verify}).

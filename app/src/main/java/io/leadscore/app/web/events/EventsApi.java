@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /api/events} (contracts/events.md): the body is read up to its
+ * {@code POST /api/events} (docs/events.md): the body is read up to its
  * limit and no further, parsed, and its items handed to the live event flow
  * as they are — every check of a value is the import's ({@link CrmItems});
  * this class only says what is not an item at all. The answer is written

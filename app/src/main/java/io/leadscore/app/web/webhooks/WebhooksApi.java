@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Webhooks over HTTP (contracts/events.md, docs/webhooks.md): subscribers
+ * Webhooks over HTTP (docs/events.md and docs/webhooks.md): subscribers
  * (admin) and their deliveries (ops, admin). A subscriber's secret goes in and
  * never comes out.
  */
