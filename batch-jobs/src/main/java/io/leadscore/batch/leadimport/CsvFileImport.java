@@ -2,40 +2,41 @@ package io.leadscore.batch.leadimport;
 
 import io.leadscore.batch.store.JobProgress;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One file of an import, for one step: reads its records (restartable: the
- * number of records read is kept in the step's context), validates each with
+ * One file of an import, for one step: reads its records, validates each with
  * the file kind's validator, which throws {@link RowRejectedException} for a row
  * that breaks the contract; the step's skip policy then hands the row to an
  * {@link ImportErrorRecorder}.
+ *
+ * <p>Restartable as Spring Batch's item-counting readers are: the number of records read is kept in the step's
+ * context, and a restart reads past them again; the validators of leads and deals still learn the keys those
+ * records held, so a key the file repeats after the restart point is still seen as repeated.
  *
  * <p>A step whose file was not given reads nothing.
  *
  * @param <T> the validated row type
  */
-public class CsvFileImport<T> implements ItemStreamReader<CsvRecord>, ItemProcessor<CsvRecord, T>,
-        StepExecutionListener {
+public class CsvFileImport<T> extends AbstractItemCountingItemStreamItemReader<CsvRecord>
+        implements ItemProcessor<CsvRecord, T>, StepExecutionListener {
 
     /** Builds the validator once the header is known; the index is loaded for kinds that refer to leads. */
     interface ValidatorFactory<T> extends BiFunction<CsvHeader, LeadKeyIndex, ItemProcessor<CsvRecord, T>> {
     }
 
     private static final Logger log = LoggerFactory.getLogger(CsvFileImport.class);
-    private static final String RECORDS_READ = "records.read";
     private static final int PROGRESS_EVERY = 5_000;
 
     private final ImportFileKind kind;
@@ -46,9 +47,8 @@ public class CsvFileImport<T> implements ItemStreamReader<CsvRecord>, ItemProces
     private final JobProgress progress;
 
     private CsvParser parser;
-    private CsvHeader header;
     private ItemProcessor<CsvRecord, T> validator;
-    private ImportCounters counters;
+    /** Records read, over this attempt and the ones before it: for the progress shown. */
     private long recordsRead;
     private long runId;
 
@@ -60,6 +60,7 @@ public class CsvFileImport<T> implements ItemStreamReader<CsvRecord>, ItemProces
         this.jdbc = jdbc;
         this.validators = validators;
         this.progress = progress;
+        setName("csv-" + kind.name().toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -68,58 +69,64 @@ public class CsvFileImport<T> implements ItemStreamReader<CsvRecord>, ItemProces
     }
 
     @Override
-    public void open(ExecutionContext context) {
+    protected void doOpen() {
         if (fileName == null) {
             return;
         }
-        counters = new ImportCounters(jdbc, runId, kind);
+        ImportCounters counters = new ImportCounters(jdbc, runId, kind);
         try {
-            InputStream in = Files.newInputStream(Path.of(fileName));
-            parser = CsvParser.utf8(in);
+            parser = CsvParser.utf8(Files.newInputStream(Path.of(fileName)));
             CsvRecord headerRecord = parser.next();
             if (headerRecord == null) {
                 throw new FileRejectedException(fileName, "the file is empty (no header)");
             }
-            header = CsvHeader.of(headerRecord, kind, fileName);
+            CsvHeader header = CsvHeader.of(headerRecord, kind, fileName);
             LeadKeyIndex index = kind == ImportFileKind.LEADS ? null : LeadKeyIndex.load(jdbc);
             validator = validators.apply(header, index);
             counters.open(fileName, header.extraNames());
-            long skip = context.getLong(RECORDS_READ, 0L);
-            while (recordsRead < skip) {
-                CsvRecord replayed = parser.next();
-                if (replayed == null) {
-                    break;
-                }
-                if (validator instanceof LeadRowValidator leads) {
-                    leads.remember(replayed);
-                } else if (validator instanceof DealRowValidator deals) {
-                    deals.remember(replayed);
-                }
-                recordsRead++;
-            }
-            if (skip > 0) {
-                log.info("Resuming {} after {} rows", fileName, skip);
-            }
         } catch (IOException | CsvFormatException | FileRejectedException e) {
             throw new ItemStreamException("Cannot read " + fileName + ": " + e.getMessage(), e);
         }
     }
 
+    /** On a restart: past the records read before, which the lead and deal validators still remember. */
     @Override
-    public CsvRecord read() {
+    protected void jumpToItem(int records) {
+        if (parser == null) {
+            return;
+        }
+        for (int i = 0; i < records; i++) {
+            CsvRecord replayed = next();
+            if (replayed == null) {
+                break;
+            }
+            if (validator instanceof LeadRowValidator leads) {
+                leads.remember(replayed);
+            } else if (validator instanceof DealRowValidator deals) {
+                deals.remember(replayed);
+            }
+            recordsRead++;
+        }
+        if (records > 0) {
+            log.info("Resuming {} after {} rows", fileName, records);
+        }
+    }
+
+    @Override
+    protected CsvRecord doRead() {
         if (parser == null) {
             return null;
         }
+        CsvRecord record = next();
+        if (record != null && ++recordsRead % PROGRESS_EVERY == 0) {
+            progress.report(task(), recordsRead, totalRows);
+        }
+        return record;
+    }
+
+    private CsvRecord next() {
         try {
-            CsvRecord record = parser.next();
-            if (record == null) {
-                return null;
-            }
-            recordsRead++;
-            if (recordsRead % PROGRESS_EVERY == 0) {
-                progress.report(task(), recordsRead, totalRows);
-            }
-            return record;
+            return parser.next();
         } catch (IOException | CsvFormatException e) {
             throw new ItemStreamException("Cannot read " + fileName + " after line " + parser.line() + ": " + e.getMessage(), e);
         }
@@ -131,12 +138,7 @@ public class CsvFileImport<T> implements ItemStreamReader<CsvRecord>, ItemProces
     }
 
     @Override
-    public void update(ExecutionContext context) {
-        context.putLong(RECORDS_READ, recordsRead);
-    }
-
-    @Override
-    public void close() {
+    protected void doClose() {
         if (parser != null) {
             try {
                 parser.close();
