@@ -156,7 +156,9 @@ public class WebhookDispatcher implements SmartLifecycle {
                 .whenComplete((response, error) -> {
                     try {
                         if (error == null && response.statusCode() / 100 == 2) {
-                            deliveries.delivered(delivery, clock.instant(), response.statusCode());
+                            if (!deliveries.delivered(delivery, clock.instant(), response.statusCode())) {
+                                lapsed(delivery);
+                            }
                         } else if (error == null) {
                             failed(delivery, response.statusCode(), "HTTP " + response.statusCode());
                         } else {
@@ -218,13 +220,26 @@ public class WebhookDispatcher implements SmartLifecycle {
         Instant now = clock.instant();
         int failures = delivery.attempts() + 1;
         Instant next = retries.next(failures, delivery.recordedAt(), now).orElse(null);
-        deliveries.failed(delivery, now, status, error, next);
+        if (!deliveries.failed(delivery, now, status, error, next)) {
+            lapsed(delivery);
+            return;
+        }
         if (next == null) {
             log.warn("Gave up webhook delivery {} ({} {} to subscriber {}) after {} attempts: {}", delivery.id(),
                     delivery.eventType(), delivery.eventId(), delivery.subscriberId(), failures, error);
         } else {
             log.debug("Webhook delivery {} failed ({}), attempt {}; next at {}", delivery.id(), error, failures, next);
         }
+    }
+
+    /**
+     * The outcome came after the claim's lease had run out (the answer took longer than the lease, or the clock
+     * jumped) and another worker took the delivery: at least once holds, but the receiver may get the event twice.
+     */
+    private static void lapsed(Deliveries.Claimed delivery) {
+        log.warn("Webhook delivery {} ({} {}) was taken by another worker after its claim ran out; its outcome here is"
+                + " not recorded and the receiver may get the event twice", delivery.id(), delivery.eventType(),
+                delivery.eventId());
     }
 
     private static String describe(Throwable error) {

@@ -103,9 +103,13 @@ public class Deliveries {
                         rs.getString(8), rs.getInt(9), Instants.read(rs, 10)), token);
     }
 
-    /** Records a 2xx answer. */
-    public void delivered(Claimed delivery, Instant at, int statusCode) {
-        jdbc.update("UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,"
+    /**
+     * Records a 2xx answer.
+     *
+     * @return whether it was recorded: {@code false} when the claim had lapsed and another worker took the delivery
+     */
+    public boolean delivered(Claimed delivery, Instant at, int statusCode) {
+        return jdbc.update("UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,"
                 + " last_status_code = ?, last_error = NULL, delivered_at = ?, next_attempt_at = NULL, claim = NULL"
                 + " WHERE id = ? AND claim = ?", ps -> {
                     Instants.bind(ps, 1, at);
@@ -113,17 +117,18 @@ public class Deliveries {
                     Instants.bind(ps, 3, at);
                     ps.setLong(4, delivery.id());
                     ps.setString(5, delivery.claim());
-                });
+                }) > 0;
     }
 
     /**
      * Records a failed attempt: tried again at {@code next}, or given up when it is {@code null}.
      *
      * @param statusCode the receiver's answer, or {@code null} when none came
+     * @return whether it was recorded: {@code false} when the claim had lapsed and another worker took the delivery
      */
-    public void failed(Claimed delivery, Instant at, Integer statusCode, String error, Instant next) {
+    public boolean failed(Claimed delivery, Instant at, Integer statusCode, String error, Instant next) {
         String text = error == null ? "" : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR - 3) + "..." : error;
-        jdbc.update("UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_attempt_at = ?,"
+        return jdbc.update("UPDATE webhook_delivery SET status = ?, attempts = attempts + 1, last_attempt_at = ?,"
                 + " last_status_code = ?, last_error = ?, next_attempt_at = ?, claim = NULL WHERE id = ? AND claim = ?",
                 ps -> {
                     ps.setString(1, next == null ? Status.FAILED.name() : Status.PENDING.name());
@@ -137,7 +142,7 @@ public class Deliveries {
                     Instants.bind(ps, 5, next);
                     ps.setLong(6, delivery.id());
                     ps.setString(7, delivery.claim());
-                });
+                }) > 0;
     }
 
     /** The most recent deliveries first, of one status or all. */

@@ -257,9 +257,9 @@ abstract class OutboxTest {
         assertThat(retaken).singleElement().satisfies(c -> assertThat(c.claim()).isNotEqualTo(first.get(0).claim()));
 
         // the first worker's late outcome is not recorded over the second's claim
-        deliveries.delivered(first.get(0), now.plusSeconds(62), 200);
+        assertThat(deliveries.delivered(first.get(0), now.plusSeconds(62), 200)).isFalse();
         assertThat(deliveries.find(first.get(0).id()).orElseThrow().status()).isEqualTo(Deliveries.Status.PENDING);
-        deliveries.failed(retaken.get(0), now.plusSeconds(62), 503, "HTTP 503", now.plusSeconds(72));
+        assertThat(deliveries.failed(retaken.get(0), now.plusSeconds(62), 503, "HTTP 503", now.plusSeconds(72))).isTrue();
         Deliveries.View failed = deliveries.find(first.get(0).id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(Deliveries.Status.PENDING);
         assertThat(failed.attempts()).isEqualTo(1);
@@ -275,7 +275,7 @@ abstract class OutboxTest {
 
         assertThat(deliveries.redeliver(third.id(), now.plusSeconds(80))).isTrue();
         Deliveries.Claimed fourth = deliveries.claim(now.plusSeconds(80), Duration.ofMinutes(1), 10).get(0);
-        deliveries.delivered(fourth, now.plusSeconds(81), 204);
+        assertThat(deliveries.delivered(fourth, now.plusSeconds(81), 204)).isTrue();
         Deliveries.View done = deliveries.find(third.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(Deliveries.Status.DELIVERED);
         assertThat(done.attempts()).isEqualTo(3);

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * store's accounts are not used, so creating one is refused.
  */
 @RestController
+// the console's users exist where the console does (SecurityConfiguration); a command's context has neither
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Tag(name = "users", description = "Console accounts kept in the store (role admin)")
 class UsersApi {
     private static final int PASSWORD_BYTES = 18;
