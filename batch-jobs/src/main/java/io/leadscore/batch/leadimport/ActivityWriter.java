@@ -2,7 +2,6 @@ package io.leadscore.batch.leadimport;
 
 import io.leadscore.batch.leadimport.ImportRows.ActivityRow;
 import io.leadscore.batch.store.ActivityEventKey;
-import io.leadscore.batch.store.ActivityLeadReference;
 import io.leadscore.batch.store.ContentHash;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.PostgresCopy;
@@ -32,9 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * back to a savepoint and written again if absent: on PostgreSQL with COPY to
  * a staging table and one insert-if-absent from it. On H2 a load into an
  * empty activity table defers the key instead ({@link ActivityEventKey}) and
- * builds it after the rows; on PostgreSQL it keeps the key (live requests
- * insert if absent by it) and defers the foreign key to the leads instead
- * ({@link ActivityLeadReference}), checked once after the rows.
+ * builds it after the rows.
  */
 class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     private static final String INSERT = "INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
@@ -50,8 +47,6 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     private final String sql;
     /** The event key is built after the rows ({@link ActivityEventKey}): H2 into an empty table, or the key missing. */
     private boolean deferredKey;
-    /** PostgreSQL: the activities' foreign key to their leads is added back after the rows ({@link ActivityLeadReference}). */
-    private boolean deferredLeadReference;
     private ImportCounters counters;
     /** The last chunk held an event the store knew: the next one is likely to as well (a file imported again). */
     private boolean lastChunkKnown;
@@ -88,12 +83,6 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
             ActivityEventKey.drop(jdbc);
             deferredKey = true;
         }
-        // PostgreSQL: a load into an empty table checks the activities' leads once after the rows, not row by row
-        if (active && dialect == StoreDialect.POSTGRESQL && (!ActivityLeadReference.present(jdbc)
-                || jdbc.queryForList(ANY, Long.class).isEmpty())) {
-            ActivityLeadReference.drop(jdbc);
-            deferredLeadReference = true;
-        }
     }
 
     /**
@@ -108,10 +97,6 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
             if (repeats > 0) {
                 counters.add(-repeats, 0, repeats, 0);
             }
-        }
-        if (deferredLeadReference) {
-            deferredLeadReference = false;
-            ActivityLeadReference.build(jdbc);
         }
         return null;
     }
