@@ -50,8 +50,6 @@ import org.springframework.stereotype.Component;
 public final class StageTransitions {
     private static final String INSERT = "INSERT INTO stage_transition (lead_id, from_stage, to_stage, occurred_at,"
             + " reason, actor, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final List<String> TRAIL_COLUMNS = List.of("lead_id", "from_stage", "to_stage", "occurred_at",
-            "reason", "actor", "run_id");
     /** Audit rows from this many on go to PostgreSQL with COPY (fewer, a live request's: one batch round trip). */
     static final int COPY_FROM = 64;
     private static final String MOVE_TO_MQL = "UPDATE lead SET stage = 'MQL', stage_changed_at = ?, mql_at = ?,"
@@ -270,7 +268,7 @@ public final class StageTransitions {
                 if (!PostgresCopy.supports(connection)) {
                     return false;
                 }
-                PostgresCopy.copy(connection, "stage_transition", TRAIL_COLUMNS, moves, bind);
+                PostgresCopy.copyInsert(connection, INSERT, moves, bind);
                 return true;
             });
             if (Boolean.TRUE.equals(copied)) {
