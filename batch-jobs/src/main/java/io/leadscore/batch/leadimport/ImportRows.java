@@ -1,5 +1,6 @@
 package io.leadscore.batch.leadimport;
 
+import io.leadscore.batch.store.CustomAttributes;
 import io.leadscore.scoring.domain.ActivityType;
 import io.leadscore.scoring.domain.DealStatus;
 import io.leadscore.scoring.domain.FollowUpChannel;
@@ -13,7 +14,11 @@ final class ImportRows {
     private ImportRows() {
     }
 
-    record LeadRow(long line, Lead lead) {
+    /** @param attributes the lead's custom attributes as stored ({@link CustomAttributes#encode}), encoded once */
+    record LeadRow(long line, Lead lead, String attributes) {
+        LeadRow(long line, Lead lead) {
+            this(line, lead, CustomAttributes.encode(lead.customAttributes()));
+        }
     }
 
     record ActivityRow(long line, long leadId, Instant occurredAt, ActivityType type, String detail) {

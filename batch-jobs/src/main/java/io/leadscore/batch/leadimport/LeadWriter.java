@@ -3,7 +3,6 @@ package io.leadscore.batch.leadimport;
 import io.leadscore.batch.leadimport.ImportRows.LeadRow;
 import io.leadscore.batch.stages.StageTransitions;
 import io.leadscore.batch.store.ContentHash;
-import io.leadscore.batch.store.CustomAttributes;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.scoring.domain.Lead;
 import io.leadscore.scoring.policy.Policy;
@@ -72,7 +71,7 @@ class LeadWriter extends UpsertWriter<LeadRow> {
         return new ContentHash().add(l.createdAt()).add(l.email()).add(l.company()).add(l.industry())
                 .add(l.employees()).add(l.annualRevenue()).add(l.country()).add(l.jobTitle())
                 .add(l.seniority() == null ? null : l.seniority().wireName()).add(l.department()).add(l.source())
-                .add(l.campaign()).add(CustomAttributes.encode(l.customAttributes())).value();
+                .add(l.campaign()).add(row.attributes()).value();
     }
 
     @Override
@@ -84,7 +83,7 @@ class LeadWriter extends UpsertWriter<LeadRow> {
     @Override
     protected void bindInsert(PreparedStatement ps, LeadRow row, long hash, Instant now) throws SQLException {
         ps.setString(1, row.lead().leadId());
-        int next = bindValues(ps, 2, row.lead(), hash);
+        int next = bindValues(ps, 2, row, hash);
         Transition arrival = arrival(row, now);
         ps.setString(next++, arrival.to().name());
         Instants.bind(ps, next++, arrival.at());
@@ -101,7 +100,7 @@ class LeadWriter extends UpsertWriter<LeadRow> {
 
     @Override
     protected void bindUpdate(PreparedStatement ps, LeadRow row, long hash, Instant now) throws SQLException {
-        int next = bindValues(ps, 1, row.lead(), hash);
+        int next = bindValues(ps, 1, row, hash);
         Instants.bind(ps, next++, now);
         ps.setString(next, row.lead().leadId());
     }
@@ -136,7 +135,8 @@ class LeadWriter extends UpsertWriter<LeadRow> {
                 .orElseThrow();
     }
 
-    private static int bindValues(PreparedStatement ps, int i, Lead l, long hash) throws SQLException {
+    private static int bindValues(PreparedStatement ps, int i, LeadRow row, long hash) throws SQLException {
+        Lead l = row.lead();
         Instants.bind(ps, i++, l.createdAt());
         ps.setString(i++, l.email());
         ps.setString(i++, l.company());
@@ -157,7 +157,7 @@ class LeadWriter extends UpsertWriter<LeadRow> {
         ps.setString(i++, l.department());
         ps.setString(i++, l.source());
         ps.setString(i++, l.campaign());
-        ps.setString(i++, CustomAttributes.encode(l.customAttributes()));
+        ps.setString(i++, row.attributes());
         ps.setLong(i++, hash);
         return i;
     }

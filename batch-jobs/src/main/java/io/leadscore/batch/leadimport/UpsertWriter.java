@@ -173,9 +173,9 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
     }
 
     /**
-     * Inserts new rows: on PostgreSQL through COPY into a staging table and one {@code INSERT ... SELECT} in the
-     * rows' order (ids follow the file as they do with a batch), elsewhere in a JDBC batch. The binding is the
-     * same either way.
+     * Inserts new rows: on PostgreSQL with COPY straight into the table, in the rows' order (ids follow the file as
+     * they do with a batch; the new keys are known to be absent, so no conflict clause and no staging table are
+     * needed), elsewhere in a JDBC batch. The binding is the same either way.
      */
     private void insert(List<T> rows, List<Long> hashes, Instant now) {
         Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
@@ -185,8 +185,8 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
                 return;
             }
             int[] at = {0};
-            PostgresCopy.staged(connection, insertSql(), rows, (ps, row) -> bindInsert(ps, row, hashes.get(at[0]++), now),
-                    PostgresCopy.insertInOrder(null));
+            PostgresCopy.copyInsert(connection, insertSql(), rows,
+                    (ps, row) -> bindInsert(ps, row, hashes.get(at[0]++), now));
         } catch (SQLException e) {
             throw PostgresCopy.translate(jdbc, "copying new " + kind.label(), e);
         } finally {

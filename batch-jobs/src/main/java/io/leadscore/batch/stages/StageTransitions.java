@@ -1,14 +1,17 @@
 package io.leadscore.batch.stages;
 
 import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.store.PostgresCopy;
 import io.leadscore.batch.webhooks.Outbox;
 import io.leadscore.batch.webhooks.OutboxEvent;
 import io.leadscore.batch.webhooks.WebhookEventType;
 import io.leadscore.scoring.domain.Stage;
 import io.leadscore.scoring.stages.LeadStage;
 import io.leadscore.scoring.stages.Transition;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,14 +21,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The lead's stage in the store, and its audit trail: the one place that
  * writes {@code stage_transition}, and the stage columns of {@code lead} with
- * it, in JDBC batches inside the caller's transaction. The moves come from the
- * stage engine ({@code StageEngine}); this class only stores them.
+ * it, inside the caller's transaction. The moves come from the stage engine
+ * ({@code StageEngine}); this class only stores them.
+ *
+ * <p>How, by store: on H2 in JDBC batches (one update a lead, one insert a
+ * move). On PostgreSQL a chunk's leads move in one set-based update (their new
+ * stages sent as arrays, joined to the leads by primary key) and, from
+ * {@value #COPY_FROM} moves on, the audit rows go in with COPY: a batch costs
+ * PostgreSQL a statement execution per row, most of an import's stage update.
  *
  * <p>What a move writes on the lead: its stage and when it entered it; a move
  * to MQL also starts the lead's SLA clock ({@code mql_at}, and
@@ -40,6 +50,16 @@ import org.springframework.stereotype.Component;
 public final class StageTransitions {
     private static final String INSERT = "INSERT INTO stage_transition (lead_id, from_stage, to_stage, occurred_at,"
             + " reason, actor, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    /** Audit rows from this many on go to PostgreSQL with COPY (fewer, a live request's: one batch round trip). */
+    static final int COPY_FROM = 64;
+    private static final String MOVE_TO_MQL = "UPDATE lead SET stage = 'MQL', stage_changed_at = ?, mql_at = ?,"
+            + " sla_state = 'OPEN' WHERE id = ?";
+    private static final String MOVE = "UPDATE lead SET stage = ?, stage_changed_at = ? WHERE id = ?";
+    private static final String MOVE_ALL = "UPDATE lead SET stage = m.stage, stage_changed_at = m.at,"
+            + " mql_at = CASE WHEN m.stage = 'MQL' THEN m.at ELSE lead.mql_at END,"
+            + " sla_state = CASE WHEN m.stage = 'MQL' THEN 'OPEN' ELSE lead.sla_state END"
+            + " FROM unnest(CAST(? AS BIGINT[]), CAST(? AS VARCHAR[]), CAST(? AS TIMESTAMPTZ[])) AS m (id, stage, at)"
+            + " WHERE lead.id = m.id";
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -102,26 +122,26 @@ public final class StageTransitions {
         for (LeadMove move : moves) {
             last.put(move.leadId(), move.transition());
         }
-        List<Map.Entry<Long, Transition>> mqls = new ArrayList<>();
-        List<Map.Entry<Long, Transition>> others = new ArrayList<>();
-        for (Map.Entry<Long, Transition> lead : last.entrySet()) {
-            (lead.getValue().to() == Stage.MQL ? mqls : others).add(lead);
-        }
-        if (!mqls.isEmpty()) {
-            jdbc.batchUpdate("UPDATE lead SET stage = 'MQL', stage_changed_at = ?, mql_at = ?, sla_state = 'OPEN'"
-                    + " WHERE id = ?", mqls, mqls.size(), (ps, lead) -> {
-                        Instants.bind(ps, 1, lead.getValue().at());
-                        Instants.bind(ps, 2, lead.getValue().at());
-                        ps.setLong(3, lead.getKey());
-                    });
-        }
-        if (!others.isEmpty()) {
-            jdbc.batchUpdate("UPDATE lead SET stage = ?, stage_changed_at = ? WHERE id = ?", others, others.size(),
-                    (ps, lead) -> {
-                        ps.setString(1, lead.getValue().to().name());
-                        Instants.bind(ps, 2, lead.getValue().at());
-                        ps.setLong(3, lead.getKey());
-                    });
+        if (!setBased(last)) {
+            List<Map.Entry<Long, Transition>> mqls = new ArrayList<>();
+            List<Map.Entry<Long, Transition>> others = new ArrayList<>();
+            for (Map.Entry<Long, Transition> lead : last.entrySet()) {
+                (lead.getValue().to() == Stage.MQL ? mqls : others).add(lead);
+            }
+            if (!mqls.isEmpty()) {
+                jdbc.batchUpdate(MOVE_TO_MQL, mqls, mqls.size(), (ps, lead) -> {
+                    Instants.bind(ps, 1, lead.getValue().at());
+                    Instants.bind(ps, 2, lead.getValue().at());
+                    ps.setLong(3, lead.getKey());
+                });
+            }
+            if (!others.isEmpty()) {
+                jdbc.batchUpdate(MOVE, others, others.size(), (ps, lead) -> {
+                    ps.setString(1, lead.getValue().to().name());
+                    Instants.bind(ps, 2, lead.getValue().at());
+                    ps.setLong(3, lead.getKey());
+                });
+            }
         }
         trail(moves, actor, runId);
         announce(moves, m -> m.transition().to() == Stage.MQL ? m.transition().at() : null);
@@ -232,7 +252,7 @@ public final class StageTransitions {
         if (moves.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(INSERT, moves, moves.size(), (ps, m) -> {
+        PostgresCopy.Binder<LeadMove> bind = (ps, m) -> {
             Transition t = m.transition();
             ps.setLong(1, m.leadId());
             ps.setString(2, t.from() == null ? null : t.from().name());
@@ -241,7 +261,54 @@ public final class StageTransitions {
             ps.setString(5, t.reason());
             ps.setString(6, actor);
             ps.setLong(7, runId);
-        });
+        };
+        if (moves.size() >= COPY_FROM) {
+            // PostgreSQL: one COPY, in the order given (the ids follow it as they do with a batch)
+            Boolean copied = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+                if (!PostgresCopy.supports(connection)) {
+                    return false;
+                }
+                PostgresCopy.copyInsert(connection, INSERT, moves, bind);
+                return true;
+            });
+            if (Boolean.TRUE.equals(copied)) {
+                return;
+            }
+        }
+        jdbc.batchUpdate(INSERT, moves, moves.size(), bind::bind);
+    }
+
+    /**
+     * PostgreSQL: moves the leads' rows in one statement, each lead's new stage and time sent as arrays and joined to
+     * the leads by primary key (an index lookup per lead at any store size, and one round trip however many leads
+     * move), with what {@link #MOVE_TO_MQL} and {@link #MOVE} would write one by one.
+     *
+     * @param last each lead's last move (store id to move)
+     * @return false on another store (nothing written)
+     */
+    private boolean setBased(Map<Long, Transition> last) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            if (!PostgresCopy.supports(connection)) {
+                return false;
+            }
+            Long[] ids = new Long[last.size()];
+            String[] stages = new String[last.size()];
+            String[] times = new String[last.size()];
+            int i = 0;
+            for (Map.Entry<Long, Transition> lead : last.entrySet()) {
+                ids[i] = lead.getKey();
+                stages[i] = lead.getValue().to().name();
+                times[i] = DateTimeFormatter.ISO_INSTANT.format(lead.getValue().at());
+                i++;
+            }
+            try (PreparedStatement ps = connection.prepareStatement(MOVE_ALL)) {
+                ps.setArray(1, connection.createArrayOf("bigint", ids));
+                ps.setArray(2, connection.createArrayOf("varchar", stages));
+                ps.setArray(3, connection.createArrayOf("text", times));
+                ps.executeUpdate();
+            }
+            return true;
+        }));
     }
 
     /** The moves subscribers hear of, to the outbox; {@code mqlAt} names a move's MQL episode when it is known. */

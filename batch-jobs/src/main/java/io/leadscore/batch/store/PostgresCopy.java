@@ -107,6 +107,38 @@ public final class PostgresCopy {
     }
 
     /**
+     * Copies rows straight into the table a writer's insert names, in the order given: an identity column numbers
+     * them in that order, as a batch of the insert would, and the table's keys and constraints check each row (a
+     * duplicate key fails the copy, as it would fail the batch). For rows that need no conflict clause; a staged
+     * copy ({@link #staged}) costs the server a second pass over them.
+     *
+     * @param insertSql the writer's own {@code INSERT INTO target (columns) VALUES (...)}, naming target and
+     *                  columns in the binder's order
+     * @return the rows the server took
+     */
+    public static <T> long copyInsert(Connection connection, String insertSql, List<? extends T> rows,
+                                      Binder<? super T> binder) throws SQLException {
+        Matcher m = insertInto(insertSql);
+        return copy(connection, m.group(1), columns(m), rows, binder, false);
+    }
+
+    private static Matcher insertInto(String insertSql) {
+        Matcher m = INSERT.matcher(insertSql);
+        if (!m.find()) {
+            throw new IllegalArgumentException("Not an INSERT INTO table (columns) VALUES statement: " + insertSql);
+        }
+        return m;
+    }
+
+    private static List<String> columns(Matcher insert) {
+        List<String> columns = new ArrayList<>();
+        for (String c : insert.group(2).split(",")) {
+            columns.add(c.strip());
+        }
+        return columns;
+    }
+
+    /**
      * Copies rows into a staging table for {@code target} (made on first use in the session, emptied at every
      * commit), in the order given, then runs {@code setBased} — a statement that reads {@code staging} (the
      * staging table's name; column {@code ord} holds each row's place from 0) — and returns its update count.
@@ -117,17 +149,12 @@ public final class PostgresCopy {
      */
     public static <T> int staged(Connection connection, String insertSql, List<? extends T> rows,
                                  Binder<? super T> binder, SetBased setBased) throws SQLException {
-        Matcher m = INSERT.matcher(insertSql);
-        if (!m.find()) {
-            throw new IllegalArgumentException("Not an INSERT INTO table (columns) VALUES statement: " + insertSql);
-        }
+        Matcher m = insertInto(insertSql);
         String target = m.group(1);
-        List<String> columns = new ArrayList<>();
-        for (String c : m.group(2).split(",")) {
-            columns.add(c.strip());
-        }
-        String staging = target + "_staging";
+        List<String> columns = columns(m);
         String list = String.join(", ", columns);
+        // one staging table per shape: two writers staging different columns of one target in a session never meet
+        String staging = target + "_staging_" + Integer.toUnsignedString(list.hashCode(), 36);
         try (var statement = connection.createStatement()) {
             statement.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + staging + " ON COMMIT DELETE ROWS AS SELECT"
                     + " CAST(0 AS INTEGER) AS ord, " + list + " FROM " + target + " WITH NO DATA");

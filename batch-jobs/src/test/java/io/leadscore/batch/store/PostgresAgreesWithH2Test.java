@@ -114,7 +114,7 @@ class PostgresAgreesWithH2Test {
                 + " (SELECT MAX(run_id) FROM import_file)", Long.class);
         assertThat(imported).isZero();
         // the staging tables are session-local and empty after each chunk: nothing of them is left in the store
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_name LIKE '%staging'"
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE table_name LIKE '%staging%'"
                 + " AND table_schema NOT LIKE 'pg_temp%'", Long.class)).isZero();
     }
 
