@@ -12,6 +12,7 @@ import io.leadscore.scoring.labels.TrainingSet;
 import io.leadscore.scoring.policy.Policy;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,8 @@ final class ObservableOracle {
     private final Map<String, LeadHistory> byId = new HashMap<>();
     private final GradientTreeBoost regression;
     private final int width;
+    /** The columns of the summary the regression reads ({@link #informativeColumns}). */
+    private final int[] columns;
 
     /**
      * Fits the oracle on the training rows of {@code set}.
@@ -72,11 +75,13 @@ final class ObservableOracle {
         double[][] x = new double[rows.length][];
         double[] y = new double[rows.length];
         EngagementState state = summary.newState(until);
+        Snapshots snapshots = new Snapshots(set);
         for (int i = 0; i < rows.length; i++) {
-            x[i] = row(set, rows[i], state);
+            x[i] = row(set, snapshots, rows[i], state);
             y[i] = truth[rows[i]];
         }
-        DataFrame data = DataFrame.of(x, names()).merge(DoubleVector.of(TARGET, y));
+        columns = informativeColumns(x);
+        DataFrame data = DataFrame.of(project(x), names()).merge(DoubleVector.of(TARGET, y));
         regression = GradientTreeBoost.fit(Formula.lhs(TARGET), data, Loss.ls(), TREES, 6, 32, 20, 0.1, 0.5);
     }
 
@@ -85,19 +90,27 @@ final class ObservableOracle {
         double[] p = new double[set.rows() - from];
         EngagementState state = summary.newState(set.asOf());
         double[][] x = new double[p.length][];
+        Snapshots snapshots = new Snapshots(set);
         for (int i = 0; i < p.length; i++) {
-            x[i] = row(set, from + i, state);
+            x[i] = row(set, snapshots, from + i, state);
         }
-        DataFrame data = DataFrame.of(x, names());
+        DataFrame data = DataFrame.of(project(x), names());
         for (int i = 0; i < p.length; i++) {
             p[i] = Math.max(0, regression.predict(data.get(i)));
         }
         return p;
     }
 
-    private double[] row(TrainingSet set, int index, EngagementState state) {
-        LeadHistory h = byId.get(set.leadIds().get(index));
-        Instant t = set.snapshotAt().get(index);
+    /** The set's lead of each row and its snapshot time, taken once: the set's accessors copy every row's. */
+    private record Snapshots(List<String> leadIds, List<Instant> at) {
+        Snapshots(TrainingSet set) {
+            this(set.leadIds(), set.snapshotAt());
+        }
+    }
+
+    private double[] row(TrainingSet set, Snapshots snapshots, int index, EngagementState state) {
+        LeadHistory h = byId.get(snapshots.leadIds().get(index));
+        Instant t = snapshots.at().get(index);
         double[] product = set.row(index);
         double[] out = new double[width];
         System.arraycopy(product, 0, out, 0, product.length);
@@ -124,10 +137,45 @@ final class ObservableOracle {
         return out;
     }
 
+    /**
+     * The columns that can split the fitting sample: neither constant nor a copy of an earlier column (the product's
+     * windowed counts and the oracle's own bins overlap). A tree never splits on a constant column and, between equal
+     * columns, always on the first, so leaving them out changes no tree, only the time each split search takes.
+     */
+    private int[] informativeColumns(double[][] x) {
+        Map<Integer, List<double[]>> byHash = new HashMap<>();
+        List<Integer> indices = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            double[] column = new double[x.length];
+            boolean constant = true;
+            for (int i = 0; i < x.length; i++) {
+                column[i] = x[i][c];
+                constant &= column[i] == column[0];
+            }
+            List<double[]> same = byHash.computeIfAbsent(Arrays.hashCode(column), h -> new ArrayList<>());
+            if (constant || same.stream().anyMatch(other -> Arrays.equals(other, column))) {
+                continue;
+            }
+            same.add(column);
+            indices.add(c);
+        }
+        return indices.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private double[][] project(double[][] x) {
+        double[][] out = new double[x.length][columns.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < columns.length; j++) {
+                out[i][j] = x[i][columns[j]];
+            }
+        }
+        return out;
+    }
+
     private String[] names() {
-        String[] names = new String[width];
-        for (int i = 0; i < width; i++) {
-            names[i] = "o" + i;
+        String[] names = new String[columns.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "o" + columns[i];
         }
         return names;
     }
@@ -147,6 +195,6 @@ final class ObservableOracle {
             all[i] = all[j];
             all[j] = swap;
         }
-        return java.util.Arrays.copyOf(all, max);
+        return Arrays.copyOf(all, max);
     }
 }
