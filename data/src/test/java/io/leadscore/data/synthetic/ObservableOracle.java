@@ -54,12 +54,30 @@ final class ObservableOracle {
     /** The columns of the summary the regression reads ({@link #informativeColumns}). */
     private final int[] columns;
 
+    /** Whether the regression reads the product's feature vector alone, without the oracle's richer summary. */
+    private final boolean productFeaturesOnly;
+
     /**
      * Fits the oracle on the training rows of {@code set}.
      *
      * @param truth the generator's truth of row i of the set (its {@code p_by_age} at the row's age)
      */
     ObservableOracle(TrainingSet set, List<LeadHistory> histories, Instant until, double[] truth) {
+        this(set, histories, until, truth, false);
+    }
+
+    /**
+     * The same regression on the product's feature vector alone: how much of what the oracle sees the features carry.
+     * When it ranks as well as the oracle, what the model misses is not in the features but in what it learns from
+     * outcomes alone.
+     */
+    static ObservableOracle ofProductFeatures(TrainingSet set, List<LeadHistory> histories, Instant until, double[] truth) {
+        return new ObservableOracle(set, histories, until, truth, true);
+    }
+
+    private ObservableOracle(TrainingSet set, List<LeadHistory> histories, Instant until, double[] truth,
+            boolean productFeaturesOnly) {
+        this.productFeaturesOnly = productFeaturesOnly;
         histories.forEach(h -> byId.put(h.lead().leadId(), h));
         List<Lead> leads = new ArrayList<>();
         histories.forEach(h -> leads.add(h.lead()));
@@ -69,7 +87,8 @@ final class ObservableOracle {
                 .windowedTypes(List.of()).signalTypes(List.of()).totalTypes(all)
                 .excludedFields(List.of("sales_verdict", "employees", "annual_revenue", "website_score")).build())
                 .extractor();
-        width = set.schema().size() + BINS_DAYS.length * all.size() + summary.schema().size();
+        width = productFeaturesOnly ? set.schema().size()
+                : set.schema().size() + BINS_DAYS.length * all.size() + summary.schema().size();
         int train = set.split().trainRows();
         int[] rows = sample(train, MAX_ROWS);
         double[][] x = new double[rows.length][];
@@ -114,6 +133,9 @@ final class ObservableOracle {
         double[] product = set.row(index);
         double[] out = new double[width];
         System.arraycopy(product, 0, out, 0, product.length);
+        if (productFeaturesOnly) {
+            return out;
+        }
         int at = product.length;
         long tm = t.toEpochMilli();
         int types = ActivityType.values().length;
