@@ -6,7 +6,9 @@ import io.leadscore.scoring.features.FeatureSpace;
 import io.leadscore.scoring.training.TrainingData;
 
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -151,17 +153,33 @@ public final class TrainingSet {
         return x[index].clone();
     }
 
+    /** Each row's lead: a view of the set, read in place (a loop over the rows may ask for it at every row). */
     public List<String> leadIds() {
-        return List.of(leadIds);
+        return Collections.unmodifiableList(Arrays.asList(leadIds));
     }
 
+    /** Each row's lead's creation: a view, as {@link #leadIds()}. */
     public List<Instant> createdAt() {
-        return Arrays.stream(createdAt).mapToObj(Instant::ofEpochMilli).toList();
+        return instants(createdAt);
     }
 
-    /** When each row looks at its lead: only events strictly before it are in the row. */
+    /** When each row looks at its lead: only events strictly before it are in the row. A view, as {@link #leadIds()}. */
     public List<Instant> snapshotAt() {
-        return Arrays.stream(snapshotAt).mapToObj(Instant::ofEpochMilli).toList();
+        return instants(snapshotAt);
+    }
+
+    private static List<Instant> instants(long[] epochMillis) {
+        return new AbstractList<>() {
+            @Override
+            public Instant get(int index) {
+                return Instant.ofEpochMilli(epochMillis[index]);
+            }
+
+            @Override
+            public int size() {
+                return epochMillis.length;
+            }
+        };
     }
 
     /** Each row's lead age at its snapshot, in days. */
