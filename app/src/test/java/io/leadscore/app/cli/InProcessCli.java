@@ -12,14 +12,14 @@ import picocli.CommandLine;
  * The command line run inside the test's JVM, as {@code leadscore} runs it: what it printed on standard output
  * and what it wrote to its error writer, with its exit code.
  */
-final class InProcessCli {
-    record Result(int exit, String out, String err) {
+public final class InProcessCli {
+    public record Result(int exit, String out, String err) {
     }
 
     private InProcessCli() {
     }
 
-    static Result run(List<String> args) {
+    public static Result run(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
         PrintStream previous = System.out;

@@ -5,22 +5,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.leadscore.app.cli.LeadscoreMain;
+import io.leadscore.app.cli.InProcessCli;
 import io.leadscore.app.web.ConsoleTest;
 import io.leadscore.app.web.TestUsers;
 import io.leadscore.app.web.WhatIfAnswers;
 import io.leadscore.simulator.whatif.ScenarioService;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,19 +47,9 @@ class ScenarioParityTest {
     private String cli(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--format", "json", "--db", STORE, "--db-user", "sa", "--quiet"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        PrintStream previous = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine commandLine = LeadscoreMain.commandLine();
-            commandLine.setErr(new PrintWriter(err, true));
-            int exit = commandLine.execute(all.toArray(String[]::new));
-            assertThat(exit).as(err.toString()).isZero();
-        } finally {
-            System.setOut(previous);
-        }
-        return out.toString(StandardCharsets.UTF_8).strip();
+        InProcessCli.Result run = InProcessCli.run(all);
+        assertThat(run.exit()).as(run.err()).isZero();
+        return run.out().strip();
     }
 
     /** The API keeps the store's calibration; wait until the kept one is of the store as it is now. */
