@@ -1,8 +1,10 @@
 package io.leadscore.batch.rescoring;
 
 import io.leadscore.batch.store.Instants;
+import io.leadscore.batch.store.LeadCursorReader;
 import io.leadscore.batch.store.LeadRows;
 import io.leadscore.batch.store.LiveWrites;
+import io.leadscore.batch.store.ReadCursor;
 import io.leadscore.scoring.domain.Lead;
 import io.leadscore.scoring.domain.Stage;
 import java.sql.Connection;
@@ -27,9 +29,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * Streams the open leads of one id range in id order, each with its stored
  * engagement state, merged with one ordered pass over the activities that
- * arrived since the states were written — no query per lead. Two cursors on
- * connections of their own; restartable after the last lead of the last
- * committed chunk.
+ * arrived since the states were written — no query per lead. Two
+ * {@link ReadCursor}s; restartable after the last lead of the last committed
+ * chunk, kept under the same key as every lead reader's
+ * ({@link LeadCursorReader#LAST_LEAD}), beside the run's two activity marks.
  *
  * <p>Which activities are new: every state records the highest activity id it
  * was offered (its watermark). The pass reads activities above the lowest
@@ -53,7 +56,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * writes ({@link LiveWrites}), so no activity below it can appear later.
  */
 class OpenLeadReader implements ItemStreamReader<OpenLead> {
-    private static final String LAST_LEAD = "last.lead";
+    private static final String LAST_LEAD = LeadCursorReader.LAST_LEAD;
+    private static final int FETCH_SIZE = 1_000;
     private static final String LOW_MARK = "low.mark";
     private static final String HIGH_MARK = "high.mark";
     private static final String HIGHEST_ACTIVITY = "SELECT COALESCE(MAX(id), 0) FROM activity";
@@ -87,10 +91,8 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
     private final int blockSize;
     private final LiveWrites liveWrites;
 
-    private Connection leadConnection;
-    private Connection eventConnection;
-    private PreparedStatement leadStatement;
-    private PreparedStatement eventStatement;
+    private ReadCursor leadCursor;
+    private ReadCursor eventCursor;
     private ResultSet leads;
     private ResultSet events;
     private boolean eventRow;
@@ -133,19 +135,14 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
                 lowMark = lowestWatermark();
                 context.putLong(LOW_MARK, lowMark);
             }
-            leadConnection = cursorConnection();
-            leadStatement = leadConnection.prepareStatement(LEADS, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            leadStatement.setFetchSize(1_000);
-            leadStatement.setLong(1, lastLead);
-            leadStatement.setLong(2, toInclusive);
-            leads = leadStatement.executeQuery();
+            leadCursor = ReadCursor.open(dataSource, LEADS, FETCH_SIZE, statement -> {
+                statement.setLong(1, lastLead);
+                statement.setLong(2, toInclusive);
+            });
+            leads = leadCursor.rows();
             if (lowMark != Long.MAX_VALUE) {
-                eventConnection = cursorConnection();
-                eventStatement = eventConnection.prepareStatement(EVENTS, ResultSet.TYPE_FORWARD_ONLY,
-                        ResultSet.CONCUR_READ_ONLY);
-                eventStatement.setFetchSize(1_000);
-                eventStatement.setLong(1, lowMark);
-                events = eventStatement.executeQuery();
+                eventCursor = ReadCursor.open(dataSource, EVENTS, FETCH_SIZE, statement -> statement.setLong(1, lowMark));
+                events = eventCursor.rows();
                 eventRow = events.next();
             }
         } catch (SQLException e) {
@@ -180,13 +177,6 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
                 return rs.wasNull() ? Long.MAX_VALUE : mark;
             }
         }
-    }
-
-    private Connection cursorConnection() throws SQLException {
-        Connection c = dataSource.getConnection();
-        c.setAutoCommit(false);
-        c.setReadOnly(true);
-        return c;
     }
 
     /**
@@ -293,30 +283,28 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
     public void close() {
         block.clear();
         next = 0;
-        closeQuietly(leads, leadStatement, leadConnection);
-        closeQuietly(events, eventStatement, eventConnection);
+        ReadCursor[] cursors = {leadCursor, eventCursor};
         leads = null;
         events = null;
-        leadStatement = null;
-        eventStatement = null;
-        leadConnection = null;
-        eventConnection = null;
-    }
-
-    private static void closeQuietly(ResultSet rs, PreparedStatement ps, Connection c) {
-        try {
-            if (rs != null) {
-                rs.close();
+        eventRow = false;
+        leadCursor = null;
+        eventCursor = null;
+        SQLException failure = null;
+        for (ReadCursor cursor : cursors) {
+            try {
+                if (cursor != null) {
+                    cursor.close();
+                }
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
-            if (ps != null) {
-                ps.close();
-            }
-            if (c != null) {
-                c.rollback();
-                c.close();
-            }
-        } catch (SQLException e) {
-            throw new ItemStreamException("Cannot close a rescoring cursor: " + e.getMessage(), e);
+        }
+        if (failure != null) {
+            throw new ItemStreamException("Cannot close a rescoring cursor: " + failure.getMessage(), failure);
         }
     }
 }

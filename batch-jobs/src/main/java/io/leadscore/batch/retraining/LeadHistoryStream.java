@@ -2,14 +2,13 @@ package io.leadscore.batch.retraining;
 
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.LeadRows;
+import io.leadscore.batch.store.ReadCursor;
 import io.leadscore.scoring.domain.Activity;
 import io.leadscore.scoring.domain.ActivityType;
 import io.leadscore.scoring.domain.Deal;
 import io.leadscore.scoring.domain.DealStatus;
 import io.leadscore.scoring.domain.Lead;
 import io.leadscore.scoring.labels.LeadHistory;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,7 +19,7 @@ import javax.sql.DataSource;
 
 /**
  * Every lead created before a time, with its activities and deals, in lead id
- * order: three ordered cursors (leads, activities, deals) merged in one pass,
+ * order: three ordered {@link ReadCursor}s (leads, activities, deals) merged in one pass,
  * no query per lead. Only events before the time are read: training as of a
  * date sees only what had happened by then.
  */
@@ -32,7 +31,7 @@ final class LeadHistoryStream implements AutoCloseable {
     private static final String DEALS = "SELECT d.lead_id, d.deal_key, d.created_at, d.status, d.closed_at, d.amount,"
             + " d.lost_reason FROM deal d WHERE d.created_at < ? ORDER BY d.lead_id";
 
-    private final List<Connection> connections = new ArrayList<>(3);
+    private final List<ReadCursor> cursors = new ArrayList<>(3);
     private final ResultSet leads;
     private final ResultSet activities;
     private final ResultSet deals;
@@ -56,17 +55,14 @@ final class LeadHistoryStream implements AutoCloseable {
     }
 
     private ResultSet query(DataSource dataSource, String sql, Instant asOf, Instant second) throws SQLException {
-        Connection c = dataSource.getConnection();
-        connections.add(c);
-        c.setAutoCommit(false);
-        c.setReadOnly(true);
-        PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        ps.setFetchSize(2_000);
-        Instants.bind(ps, 1, asOf);
-        if (second != null) {
-            Instants.bind(ps, 2, second);
-        }
-        return ps.executeQuery();
+        ReadCursor cursor = ReadCursor.open(dataSource, sql, 2_000, ps -> {
+            Instants.bind(ps, 1, asOf);
+            if (second != null) {
+                Instants.bind(ps, 2, second);
+            }
+        });
+        cursors.add(cursor);
+        return cursor.rows();
     }
 
     /** Hands every history to {@code sink}; returns how many there were. */
@@ -100,15 +96,14 @@ final class LeadHistoryStream implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Connection c : connections) {
+        for (ReadCursor cursor : cursors) {
             try {
-                c.rollback();
-                c.close();
+                cursor.close();
             } catch (SQLException e) {
-                // closing a read-only cursor connection: nothing was written that could be lost
+                // closing a read-only cursor: nothing was written that could be lost
             }
         }
-        connections.clear();
+        cursors.clear();
     }
 
 }

@@ -1,6 +1,5 @@
 package io.leadscore.batch.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,9 +9,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * The jobs' readers of leads in id order: one forward-only query on a
- * read-only connection of its own (the step's writes commit chunk by chunk on
- * another), fetched a thousand rows at a time. Restartable by key, not by
+ * The jobs' readers of leads in id order: one {@link ReadCursor} (a
+ * forward-only query on a read-only connection of its own, the step's writes
+ * committing chunk by chunk on another), fetched a thousand rows at a time. Restartable by key, not by
  * count: the last lead handed out is kept in the step's execution context
  * ({@value #LAST_LEAD}), and a restart queries again from the lead after it,
  * so rows the first attempt wrote cannot shift what is read.
@@ -29,8 +28,7 @@ public abstract class LeadCursorReader<T> implements ItemStreamReader<T> {
 
     private final DataSource dataSource;
     private final String what;
-    private Connection connection;
-    private PreparedStatement statement;
+    private ReadCursor cursor;
     private ResultSet rows;
     private boolean onRow;
     private long lastLead;
@@ -76,13 +74,8 @@ public abstract class LeadCursorReader<T> implements ItemStreamReader<T> {
     public void open(ExecutionContext context) {
         lastLead = context.getLong(LAST_LEAD, 0L);
         try {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            statement = connection.prepareStatement(sql(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(FETCH_SIZE);
-            bind(statement, lastLead);
-            rows = statement.executeQuery();
+            cursor = ReadCursor.open(dataSource, sql(), FETCH_SIZE, statement -> bind(statement, lastLead));
+            rows = cursor.rows();
             advance();
         } catch (SQLException e) {
             close();
@@ -112,22 +105,14 @@ public abstract class LeadCursorReader<T> implements ItemStreamReader<T> {
     @Override
     public void close() {
         try {
-            if (rows != null) {
-                rows.close();
-            }
-            if (statement != null) {
-                statement.close();
-            }
-            if (connection != null) {
-                connection.rollback();
-                connection.close();
+            if (cursor != null) {
+                cursor.close();
             }
         } catch (SQLException e) {
             throw new ItemStreamException("Cannot close the cursor over " + what + ": " + e.getMessage(), e);
         } finally {
             rows = null;
-            statement = null;
-            connection = null;
+            cursor = null;
             onRow = false;
         }
     }
