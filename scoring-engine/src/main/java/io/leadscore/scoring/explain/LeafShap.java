@@ -46,7 +46,6 @@ final class LeafShap {
     /** Paths are bit masks in a long. */
     static final int MAX_DEPTH = 62;
 
-    private final TreeEnsemble trees;
     private final int[] start;
     private final int[] feature;
     private final double[] threshold;
@@ -69,7 +68,6 @@ final class LeafShap {
     private final int maxDepth;
 
     LeafShap(TreeEnsemble trees) {
-        this.trees = trees;
         this.maxDepth = trees.maxDepth();
         if (maxDepth > MAX_DEPTH) {
             throw new IllegalArgumentException("Invalid tree depth for path masks: " + maxDepth + ", expected at most " + MAX_DEPTH);
@@ -255,7 +253,7 @@ final class LeafShap {
                 zc *= pathZero[offset + k];
             }
         }
-        long full = d == 64 ? -1L : (1L << d) - 1;
+        long full = (1L << d) - 1;
         long hot = full & ~cold;
         int at = tableOffset[l];
         if (at >= 0) {
