@@ -116,10 +116,10 @@ public class LiveEvents {
             liveWrites.holdForTransaction();
             Instant now = clock.instant();
             Policy policy = policies.current();
-            lockNamedLeads(request);
+            Set<Long> held = lockNamedLeads(request);
             CrmItems.Written written = items.write(request, policy, actor);
             applyStageEvents(written.stageEvents(), policy, now, actor);
-            List<LeadState> leads = rescore(written.leads(), policy, now, actor);
+            List<LeadState> leads = rescore(written.leads(), held, policy, now, actor);
             return new Outcome(written.accepted(), written.unchanged(), written.rejected(), leads);
         }));
     }
@@ -195,7 +195,7 @@ public class LiveEvents {
                 throw new InvalidFollowUpException(written.rejected());
             }
             applyStageEvents(written.stageEvents(), policy, now, actor);
-            List<LeadState> leads = rescore(List.of(id), policy, now, actor);
+            List<LeadState> leads = rescore(List.of(id), Set.of(id), policy, now, actor);
             return leads.get(0);
         }));
     }
@@ -206,13 +206,18 @@ public class LiveEvents {
         }
     }
 
-    /** Rescores the leads (in the order given) and reads what the caller is answered. */
-    private List<LeadState> rescore(List<Long> leads, Policy policy, Instant now, String actor) {
+    /**
+     * Rescores the leads (in the order given) and reads what the caller is answered.
+     *
+     * @param held the leads this transaction locked before its writes; the others (new leads, or leads another
+     *             writer stored meanwhile) are locked now, and the stages of all are read as the writes left them
+     */
+    private List<LeadState> rescore(List<Long> leads, Set<Long> held, Policy policy, Instant now, String actor) {
         if (leads.isEmpty()) {
             return List.of();
         }
         List<Long> ascending = leads.stream().sorted().toList();
-        Map<Long, LeadStage> locked = transitions.lock(ascending);
+        Map<Long, LeadStage> locked = transitions.lockOthers(ascending, held);
         Map<Long, LiveScoring.LiveScore> scores = scoring.rescore(ascending, locked, policy, now, actor);
         Map<Long, LeadState> states = new HashMap<>();
         named.query("SELECT l.id, l.lead_key, l.stage, l.mql_at, s.score, s.grade FROM lead l"
@@ -236,8 +241,12 @@ public class LiveEvents {
         return out;
     }
 
-    /** Locks, in ascending id order, the stored leads the request names (before any of them is written). */
-    private void lockNamedLeads(Map<ImportFileKind, List<CrmItems.Item>> request) {
+    /**
+     * Locks, in ascending id order, the stored leads the request names (before any of them is written).
+     *
+     * @return the store ids locked
+     */
+    private Set<Long> lockNamedLeads(Map<ImportFileKind, List<CrmItems.Item>> request) {
         Set<String> keys = new LinkedHashSet<>();
         for (List<CrmItems.Item> list : request.values()) {
             for (CrmItems.Item item : list) {
@@ -250,7 +259,7 @@ public class LiveEvents {
             }
         }
         if (keys.isEmpty()) {
-            return;
+            return Set.of();
         }
         List<Long> ids = new ArrayList<>();
         List<String> all = new ArrayList<>(keys);
@@ -260,7 +269,7 @@ public class LiveEvents {
         }
         long[] sorted = ids.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
-        transitions.lock(Arrays.stream(sorted).boxed().toList());
+        return transitions.lock(Arrays.stream(sorted).boxed().toList()).keySet();
     }
 
     private Long idOf(String leadId) {

@@ -51,6 +51,8 @@ class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
     private Long pendingFrom;
     private ActivityType newSignal;
     private long newSignalAt;
+    /** The reasons of the lead just processed, once asked for: a move and the live answer share them. */
+    private List<String> reasons;
 
     @Override
     public ScoredLead process(OpenLead lead) {
@@ -58,6 +60,7 @@ class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
         pendingFrom = null;
         newSignal = null;
         newSignalAt = Long.MAX_VALUE;
+        reasons = null;
         boolean usable = lead.stateUsable();
         if (usable) {
             state.readFrom(lead.state());
@@ -130,9 +133,15 @@ class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
         return String.join("; ", reasons());
     }
 
-    /** The top reasons raising the score of the lead just processed, as phrases. */
+    /**
+     * The top reasons raising the score of the lead just processed, as phrases; explained once per lead, however
+     * often asked (a move records them, the live answer returns them).
+     */
     List<String> reasons() {
-        List<Reason> raising = champion.explainer().explain(x, phrases).raising();
-        return raising.stream().map(Reason::phrase).toList();
+        if (reasons == null) {
+            List<Reason> raising = champion.explainer().explain(x, phrases).raising();
+            reasons = raising.stream().map(Reason::phrase).toList();
+        }
+        return reasons;
     }
 }

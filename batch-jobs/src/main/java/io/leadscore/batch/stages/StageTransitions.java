@@ -187,17 +187,35 @@ public final class StageTransitions {
     /** Locks the leads' rows (ascending ids, the order every writer takes them in) and reads their stages. */
     public Map<Long, LeadStage> lock(List<Long> ascendingIds) {
         Map<Long, LeadStage> stages = new HashMap<>();
-        if (ascendingIds.isEmpty()) {
-            return stages;
+        read(ascendingIds, " ORDER BY id FOR UPDATE", stages);
+        return stages;
+    }
+
+    /**
+     * Reads the leads' stages as this transaction left them, locking (ascending ids) only those it does not hold
+     * yet: the rows in {@code held} were locked by {@link #lock} earlier in the same transaction and stay locked
+     * until it ends, so a second lock on them would only repeat the work.
+     */
+    public Map<Long, LeadStage> lockOthers(List<Long> ascendingIds, Set<Long> held) {
+        List<Long> others = new ArrayList<>();
+        List<Long> mine = new ArrayList<>();
+        for (Long id : ascendingIds) {
+            (held.contains(id) ? mine : others).add(id);
         }
+        Map<Long, LeadStage> stages = new HashMap<>();
+        read(others, " ORDER BY id FOR UPDATE", stages);
+        read(mine, "", stages);
+        return stages;
+    }
+
+    private void read(List<Long> ids, String suffix, Map<Long, LeadStage> stages) {
         var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
-        for (int from = 0; from < ascendingIds.size(); from += 1_000) {
-            named.query("SELECT id, stage, stage_changed_at FROM lead WHERE id IN (:ids) ORDER BY id FOR UPDATE",
-                    Map.of("ids", ascendingIds.subList(from, Math.min(ascendingIds.size(), from + 1_000))), rs -> {
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            named.query("SELECT id, stage, stage_changed_at FROM lead WHERE id IN (:ids)" + suffix,
+                    Map.of("ids", ids.subList(from, Math.min(ids.size(), from + 1_000))), rs -> {
                         stages.put(rs.getLong(1), LeadStage.at(Stage.valueOf(rs.getString(2)), Instants.read(rs, 3)));
                     });
         }
-        return stages;
     }
 
     /**

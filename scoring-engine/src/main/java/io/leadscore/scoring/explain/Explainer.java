@@ -20,8 +20,9 @@ import java.util.Objects;
  * Explains a compiled model's raw score lead by lead.
  *
  * <ul>
- *   <li>Trees: exact path-dependent TreeSHAP (Lundberg et al. 2018, Algorithm 2) over the node covers; the
- *       expected value is the cover-weighted mean of the ensemble's output.</li>
+ *   <li>Trees: exact path-dependent TreeSHAP (Lundberg et al. 2018) over the node covers, with the weights of
+ *       every leaf precomputed once per model ({@link LeafShap}; {@link TreeShap}, the paper's Algorithm 2,
+ *       for trees too deep for it); the expected value is the cover-weighted mean of the ensemble's output.</li>
  *   <li>Logistic regression: {@code w_j (x_j − mean_j) / scale_j}, the exact Shapley values of a linear model
  *       with independent features; the expected value is the intercept, the raw score at the mean lead.</li>
  * </ul>
@@ -39,6 +40,11 @@ public final class Explainer {
     private final CompiledModel model;
     private final FeatureSchema schema;
     private final double expectedValue;
+    /** The precomputed TreeSHAP of a tree ensemble; null for a linear model or trees deeper than it handles. */
+    private final LeafShap leafShap;
+    /** Per feature, the index of its source in {@link #sources} (sources in order of first appearance). */
+    private final int[] sourceOf;
+    private final String[] sources;
 
     public Explainer(CompiledModel model, FeatureSchema schema) {
         this.model = Objects.requireNonNull(model, "model");
@@ -49,9 +55,17 @@ public final class Explainer {
         }
         if (model instanceof TreeEnsemble trees) {
             expectedValue = trees.scale() * (trees.base() + TreeShap.expectedLeafSum(trees));
+            leafShap = trees.maxDepth() <= LeafShap.MAX_DEPTH ? new LeafShap(trees) : null;
         } else {
             expectedValue = ((LinearModel) model).intercept();
+            leafShap = null;
         }
+        sourceOf = new int[schema.size()];
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int j = 0; j < schema.size(); j++) {
+            sourceOf[j] = index.computeIfAbsent(schema.get(j).source(), s -> index.size());
+        }
+        sources = index.keySet().toArray(new String[0]);
     }
 
     /** The raw score of the average lead. */
@@ -72,7 +86,11 @@ public final class Explainer {
         }
         if (model instanceof TreeEnsemble trees) {
             Arrays.fill(out, 0, x.length, 0.0);
-            new TreeShap(trees).accumulate(x, out);
+            if (leafShap != null) {
+                leafShap.accumulate(x, out);
+            } else {
+                new TreeShap(trees).accumulate(x, out);
+            }
             double scale = trees.scale();
             for (int j = 0; j < x.length; j++) {
                 out[j] *= scale;
@@ -95,9 +113,10 @@ public final class Explainer {
         contributions(x, phi);
         double fit = 0;
         double engagement = 0;
-        Map<String, double[]> bySource = new LinkedHashMap<>();
-        Map<String, FeatureGroup> groupOfSource = new LinkedHashMap<>();
-        Map<String, Double> strongestInSource = new LinkedHashMap<>();
+        int n = sources.length;
+        double[] bySource = new double[n];
+        double[] strongestInSource = new double[n];
+        FeatureGroup[] groupOfSource = new FeatureGroup[n];
         for (int j = 0; j < phi.length; j++) {
             FeatureDefinition f = schema.get(j);
             if (f.group() == FeatureGroup.FIT) {
@@ -105,40 +124,38 @@ public final class Explainer {
             } else {
                 engagement += phi[j];
             }
-            bySource.computeIfAbsent(f.source(), s -> new double[1])[0] += phi[j];
+            int s = sourceOf[j];
+            bySource[s] += phi[j];
             double strength = Math.abs(phi[j]);
-            Double strongest = strongestInSource.get(f.source());
-            if (strongest == null || strength > strongest) {
-                strongestInSource.put(f.source(), strength);
-                groupOfSource.put(f.source(), f.group());
+            // The group of a source is that of its strongest feature, the first of equals.
+            if (groupOfSource[s] == null || strength > strongestInSource[s]) {
+                strongestInSource[s] = strength;
+                groupOfSource[s] = f.group();
             }
         }
-        List<Map.Entry<String, double[]>> raising = new ArrayList<>();
-        List<Map.Entry<String, double[]>> lowering = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : bySource.entrySet()) {
-            double c = e.getValue()[0];
-            if (c > 0) {
-                raising.add(e);
-            } else if (c < 0) {
-                lowering.add(e);
+        List<Integer> raising = new ArrayList<>();
+        List<Integer> lowering = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            if (bySource[s] > 0) {
+                raising.add(s);
+            } else if (bySource[s] < 0) {
+                lowering.add(s);
             }
         }
-        Comparator<Map.Entry<String, double[]>> byStrength =
-                Comparator.<Map.Entry<String, double[]>>comparingDouble(e -> -Math.abs(e.getValue()[0]))
-                        .thenComparing(Map.Entry::getKey);
+        Comparator<Integer> byStrength = Comparator.<Integer>comparingDouble(s -> -Math.abs(bySource[s]))
+                .thenComparing(s -> sources[s]);
         raising.sort(byStrength);
         lowering.sort(byStrength);
         return new Explanation(schema, model.rawScore(x), expectedValue, phi, fit, engagement,
-                reasons(raising, groupOfSource, phraser, x), reasons(lowering, groupOfSource, phraser, x));
+                reasons(raising, bySource, groupOfSource, phraser, x), reasons(lowering, bySource, groupOfSource, phraser, x));
     }
 
-    private List<Reason> reasons(List<Map.Entry<String, double[]>> ranked, Map<String, FeatureGroup> groups,
+    private List<Reason> reasons(List<Integer> ranked, double[] bySource, FeatureGroup[] groups,
                                  ReasonPhraser phraser, double[] x) {
         List<Reason> reasons = new ArrayList<>(REASONS_EACH_WAY);
         for (int k = 0; k < Math.min(REASONS_EACH_WAY, ranked.size()); k++) {
-            String source = ranked.get(k).getKey();
-            reasons.add(new Reason(source, groups.get(source), ranked.get(k).getValue()[0],
-                    phraser.phrase(source, schema, x.clone())));
+            int s = ranked.get(k);
+            reasons.add(new Reason(sources[s], groups[s], bySource[s], phraser.phrase(sources[s], schema, x.clone())));
         }
         return reasons;
     }

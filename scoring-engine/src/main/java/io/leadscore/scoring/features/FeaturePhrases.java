@@ -234,8 +234,27 @@ public final class FeaturePhrases implements ReasonPhraser {
         return null;
     }
 
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+    /**
+     * {@code n} with a comma between groups of three digits, as {@code String.format(Locale.ROOT, "%,d", n)} writes
+     * it, without a Formatter: live answers phrase every touched lead's reasons, and the Formatter was a fifth of
+     * the phrasing's cost.
+     */
+    static String count(long n) {
+        String digits = Long.toString(n);
+        if (n > -1000 && n < 1000) {
+            return digits;
+        }
+        int sign = n < 0 ? 1 : 0;
+        int length = digits.length() - sign;
+        StringBuilder b = new StringBuilder(digits.length() + length / 3);
+        b.append(digits, 0, sign);
+        for (int i = 0; i < length; i++) {
+            if (i > 0 && (length - i) % 3 == 0) {
+                b.append(',');
+            }
+            b.append(digits.charAt(sign + i));
+        }
+        return b.toString();
     }
 
     private static String days(long n) {

@@ -21,6 +21,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FeaturePhrasesTest {
+
+    @Test
+    void writesCountsAsTheFormatterDoes() {
+        long[] edges = {0, 1, -1, 999, -999, 1000, -1000, 9_999, 12_345, 100_000, 999_999, 1_000_000, -1_234_567,
+                Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        for (long n : edges) {
+            assertThat(FeaturePhrases.count(n)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", n));
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int k = 0; k < 10_000; k++) {
+            long n = random.nextLong() >> random.nextInt(64);
+            assertThat(FeaturePhrases.count(n)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", n));
+        }
+    }
+
     private static final Instant T = Instant.parse("2026-03-15T00:00:00Z");
     private static final Instant CREATED = T.minus(Duration.ofDays(60));
     private static final FeatureSpace SPACE = FeatureSpace.learn(List.of(
