@@ -4,6 +4,7 @@ import io.leadscore.batch.store.JobProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ public class CsvFileImport<T> extends AbstractItemCountingItemStreamItemReader<C
     private long runId;
     /** Reading ahead: the thread, started at the first read (after a restart's jump), and the records read from it. */
     private CsvReadAhead<T> ahead;
-    private final java.util.ArrayDeque<CsvReadAhead.Validated<T>> readNotProcessed = new java.util.ArrayDeque<>();
+    private final ArrayDeque<CsvReadAhead.Validated<T>> readNotProcessed = new ArrayDeque<>();
 
     public CsvFileImport(ImportFileKind kind, String fileName, long totalRows, JdbcTemplate jdbc,
                          ValidatorFactory<T> validators, JobProgress progress) {

@@ -83,6 +83,13 @@ final class CsvReadAhead<T> {
             }
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error broken) {
+            // never leave the chunk loop waiting for rows that will not come
+            try {
+                hand(new ItemStreamException("Reading ahead in " + thread.getName() + " failed: " + broken, broken));
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
