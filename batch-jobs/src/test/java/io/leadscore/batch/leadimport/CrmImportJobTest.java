@@ -43,6 +43,8 @@ abstract class CrmImportJobTest {
     JobRepository jobRepository;
     @Autowired
     JobLock jobLock;
+    @Autowired
+    org.springframework.batch.core.launch.JobOperator jobOperator;
 
     @BeforeEach
     void emptyStore() {
@@ -229,6 +231,68 @@ abstract class CrmImportJobTest {
                 ImportReport.FileSummary::rejected).containsExactly(1L, 1L, 0L);
         assertThat(jdbc.queryForObject("SELECT employees FROM lead WHERE lead_key = 'L-001'", Long.class)).isEqualTo(300L);
         assertThat(count("lead")).isEqualTo(4);
+    }
+
+    /**
+     * An activities file that turns unreadable after three chunks fails the step; the user mends the file and
+     * restarts the run, which reads on after the committed chunks: every event is stored once, every bad row
+     * reported once, with its line. On PostgreSQL the rows are parsed on a thread ahead of the writer, which had read
+     * past the committed chunks when the file failed.
+     */
+    @Test
+    void aRestartedImportStoresEveryRowOnceAndReportsEveryBadRowOnce(@TempDir Path dir) throws Exception {
+        // given an activities file that turns unreadable after three chunks
+        crmImport.run(new CrmImport.Request(fixture("leads.csv"), null, null, null));
+        int rows = 3 * CrmImportJobConfiguration.CHUNK_SIZE + 1_000;
+        StringBuilder good = new StringBuilder("lead_id,occurred_at,type,detail\n");
+        for (int i = 0; i < rows; i++) {
+            // every 1,000th row names an unknown lead: a row error on its line (the header is line 1)
+            String lead = i % 1_000 == 999 ? "L-404" : List.of("L-001", "L-002", "L-009").get(i % 3);
+            good.append(lead).append(",2026-01-06T10:00:").append(String.format("%02d", i % 60)).append('.')
+                    .append(String.format("%06d", i)).append("Z,email_open,\"event\t").append(i).append("\"\n");
+        }
+        byte[] bytes = good.toString().getBytes(StandardCharsets.UTF_8);
+        // a byte that is not UTF-8 on the line of row 3 * CHUNK_SIZE + 900: past the third chunk, and past what the
+        // decoder reads ahead of the parser
+        int badLine = 3 * CrmImportJobConfiguration.CHUNK_SIZE + 900 + 2;
+        int offset = 0;
+        for (int line = 1; line < badLine; offset++) {
+            if (bytes[offset] == '\n') {
+                line++;
+            }
+        }
+        byte[] broken = bytes.clone();
+        broken[offset] = (byte) 0xFF;
+        Path activities = dir.resolve("activities.csv");
+        Files.write(activities, broken);
+
+        // the file was whole when checked and is damaged while the import reads it
+        ImportReport failed = crmImport.run(Map.of(ImportFileKind.ACTIVITIES, new ImportPreflight.CheckedFile(
+                ImportFileKind.ACTIVITIES, activities.toString(), rows, List.of())));
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(count("activity")).isEqualTo(3L * CrmImportJobConfiguration.CHUNK_SIZE - 15);
+
+        Files.write(activities, bytes);
+        JobExecution restarted = jobOperator.restart(jobRepository.getJobExecution(failed.executionId()));
+        ImportReport report = crmImport.report(restarted);
+
+        assertThat(report.status()).isEqualTo("COMPLETED");
+        assertThat(count("activity")).isEqualTo(rows - rows / 1_000);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT detail) FROM activity", Long.class))
+                .isEqualTo(rows - rows / 1_000);
+        assertThat(report.files()).singleElement().extracting(ImportReport.FileSummary::imported,
+                ImportReport.FileSummary::rejected).containsExactly((long) (rows - rows / 1_000), (long) (rows / 1_000));
+        List<Long> expectedLines = new java.util.ArrayList<>();
+        for (int i = 999; i < rows; i += 1_000) {
+            expectedLines.add((long) i + 2);
+        }
+        assertThat(report.errors()).extracting(ImportReport.RowError::line).containsExactlyElementsOf(expectedLines);
+        assertThat(report.errors()).allSatisfy(e -> assertThat(e.reason()).contains("unknown lead 'L-404'"));
+        // the stored values are the file's, to the microsecond and with the tab kept
+        assertThat(jdbc.queryForObject("SELECT detail FROM activity WHERE detail = ?", String.class, "event\t12345"))
+                .isEqualTo("event\t12345");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM activity WHERE occurred_at = CAST(? AS TIMESTAMP WITH TIME ZONE)",
+                Long.class, java.time.OffsetDateTime.parse("2026-01-06T10:00:45.012345Z"))).isEqualTo(1L);
     }
 
     @Test
