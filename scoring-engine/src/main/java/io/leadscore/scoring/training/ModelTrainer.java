@@ -19,6 +19,8 @@ import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.data.type.DataTypes;
 import smile.data.type.StructField;
+import smile.data.vector.BaseVector;
+import smile.data.vector.DoubleVector;
 import smile.data.vector.IntVector;
 import smile.math.MathEx;
 import smile.regression.RegressionTree;
@@ -130,8 +132,7 @@ public final class ModelTrainer {
         }
 
         listener.stageStarted(TrainingStage.CALIBRATING);
-        double[] raw = new double[validation.rows()];
-        model.rawScores(validation.flatRows(), validation.rows(), raw);
+        double[] raw = rawScores(model, validation);
         int[] labels = validation.y();
         double[] crossFitted = CalibrationFitter.crossFitted(options.calibration(), raw, labels, options.algorithm());
         Calibration calibration = CalibrationFitter.fit(options.calibration(), raw, labels, options.algorithm());
@@ -150,6 +151,21 @@ public final class ModelTrainer {
                 new DataWindow(train.from(), train.to(), train.rows(), positives),
                 new DataWindow(validation.from(), validation.to(), validation.rows(), validation.positives()),
                 clock.instant(), smile);
+    }
+
+    /** Rows scored together when the validation window is scored: a block of rows is copied at a time, not all. */
+    private static final int SCORING_BLOCK = 4_096;
+
+    private static double[] rawScores(CompiledModel model, TrainingData data) {
+        int n = data.rows();
+        double[] raw = new double[n];
+        double[] block = new double[Math.min(n, SCORING_BLOCK)];
+        for (int first = 0; first < n; first += SCORING_BLOCK) {
+            int count = Math.min(SCORING_BLOCK, n - first);
+            model.rawScores(data.flatRows(first, count), count, block);
+            System.arraycopy(block, 0, raw, first, count);
+        }
+        return raw;
     }
 
     private record BoostedTrees(GradientTreeBoost model, double intercept) {
@@ -359,14 +375,18 @@ public final class ModelTrainer {
         return seeds.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static DataFrame frame(TrainingData train) {
-        int p = train.schema().size();
-        String[] names = new String[p];
-        for (int j = 0; j < p; j++) {
-            names[j] = "f" + j;
+    /**
+     * Smile's frame over the training data's own columns: feature j is column {@code "f" + j}, the label
+     * {@value #LABEL}. The columns are wrapped, not copied (Smile's trees only read them), so the rows are held once.
+     */
+    static DataFrame frame(TrainingData train) {
+        double[][] columns = train.columnsForTraining();
+        BaseVector<?, ?, ?>[] vectors = new BaseVector<?, ?, ?>[columns.length + 1];
+        for (int j = 0; j < columns.length; j++) {
+            vectors[j] = DoubleVector.of("f" + j, columns[j]);
         }
-        // DataFrame.of copies the rows into columns, so the training data itself is never changed.
-        return DataFrame.of(train.rowsForTraining(), names).merge(IntVector.of(LABEL, train.y()));
+        vectors[columns.length] = IntVector.of(LABEL, train.labelsForTraining());
+        return DataFrame.of(vectors);
     }
 
     /**
