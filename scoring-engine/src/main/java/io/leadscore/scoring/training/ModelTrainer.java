@@ -46,10 +46,12 @@ import java.util.stream.LongStream;
  *
  * <h2>Leads with several rows</h2>
  * When the training rows are snapshots of leads at several ages ({@link TrainingData#groups()}), boosting weighs
- * every lead the same: each tree is grown on one row per lead, drawn at random among the lead's rows, and then on
- * the usual class-stratified share of those; the intercept is the prior log-odds with each lead's rows weighing 1
- * together. Over the trees every row of a lead with k rows is used 1/k as often as a lead's only row. A forest and
- * logistic regression take the rows as they are (the training set caps the rows per lead).
+ * every lead the same: for each tree, the usual class-stratified share of the leads is drawn (a lead's class is
+ * that of its first draw), and each of those leads gets {@link TrainingOptions#snapshotsPerLead()} draws among its
+ * rows, with replacement; a row's count of draws is its weight in the tree (Smile's sample counts), and a leaf
+ * holds at least {@code minNodeSize × snapshotsPerLead} draws. The intercept is the prior log-odds with each lead's
+ * rows weighing 1 together. Over the trees every row of a lead with k rows is used 1/k as often as a lead's only
+ * row. A forest and logistic regression take the rows as they are (the training set caps the rows per lead).
  *
  * <h2>Progress</h2>
  * Smile's boosting offers no progress hook, so {@link #train} runs Smile's binomial boosting loop itself
@@ -188,10 +190,10 @@ public final class ModelTrainer {
         for (int label : y) {
             classCount[label]++;
         }
-        Loss loss = Loss.logistic(y);
+        Loss loss = new WeightedLogisticLoss(y);
         double b = loss.intercept(null);
         double[] h = loss.residual();
-        LeadSampler byLead = train.hasGroups() ? new LeadSampler(train.groups(), y, options.seed()) : null;
+        LeadSampler byLead = train.hasGroups() ? new LeadSampler(train.groups(), y, options.snapshotsPerLead(), options.seed()) : null;
         if (byLead != null) {
             b = byLead.intercept();
             Arrays.fill(h, b);
@@ -202,6 +204,7 @@ public final class ModelTrainer {
         int[] permutation = IntStream.range(0, n).toArray();
         int[] samples = new int[n];
         double shrinkage = options.shrinkage();
+        int nodeSize = byLead == null ? options.minNodeSize() : options.minNodeSize() * options.snapshotsPerLead();
 
         MathEx.setSeed(options.seed());
         for (int t = 0; t < trees; t++) {
@@ -211,7 +214,7 @@ public final class ModelTrainer {
                 byLead.sample(samples, options.subsample());
             }
             RegressionTree tree = new RegressionTree(x, loss, response, options.maxDepth(), options.maxLeaves(),
-                    options.minNodeSize(), x.ncol(), samples, order);
+                    nodeSize, x.ncol(), samples, order);
             forest[t] = tree;
             for (int i = 0; i < n; i++) {
                 h[i] += shrinkage * tree.predict(x.get(i));
@@ -229,19 +232,24 @@ public final class ModelTrainer {
     }
 
     /**
-     * One row per lead for each tree, then a class-stratified share of those rows without replacement, drawn from
-     * the run's seed. Rows of a lead are found through a compressed index (rows of lead g at
+     * One row per lead for each tree, then a class-stratified share of those leads without replacement, each
+     * chosen lead then drawing {@code draws − 1} more of its rows with replacement, all from the run's seed: a row's
+     * sample count is how often it was drawn. With one draw per lead this is the sampling of earlier releases,
+     * draw for draw. Rows of a lead are found through a compressed index (rows of lead g at
      * {@code rows[start[g]] … rows[start[g + 1] − 1]}).
      */
-    private static final class LeadSampler {
+    static final class LeadSampler {
         private final int[] y;
         private final int[] start;
         private final int[] rows;
         private final int[] chosen;
+        private final int[] groupOf;
+        private final int draws;
         private final SplittableRandom random;
 
-        LeadSampler(int[] groups, int[] y, long seed) {
+        LeadSampler(int[] groups, int[] y, int draws, long seed) {
             this.y = y;
+            this.draws = draws;
             int leads = 0;
             for (int g : groups) {
                 leads = Math.max(leads, g + 1);
@@ -265,6 +273,7 @@ public final class ModelTrainer {
             }
             chosen = new int[present];
             random = new SplittableRandom(seed);
+            groupOf = groups.clone();
         }
 
         /** ½·ln((1 + μ)/(1 − μ)), μ the mean of the ±1 labels with each lead's rows weighing 1 together. */
@@ -309,7 +318,14 @@ public final class ModelTrainer {
                 int wanted = (int) Math.round(classCount[c] * share);
                 for (int i = 0, taken = 0; i < m && taken < wanted; i++) {
                     if (y[chosen[i]] == c) {
-                        samples[chosen[i]] = 1;
+                        samples[chosen[i]]++;
+                        if (draws > 1) {
+                            int g = groupOf[chosen[i]];
+                            int k = start[g + 1] - start[g];
+                            for (int d = 1; d < draws; d++) {
+                                samples[rows[start[g] + (k == 1 ? 0 : random.nextInt(k))]]++;
+                            }
+                        }
                         taken++;
                     }
                 }
