@@ -176,7 +176,8 @@ public final class ModelTrainer {
     /**
      * Smile 3.1.1's {@code GradientTreeBoost.train2}, step for step, with a progress report per tree: the same
      * loss, intercept, stratified sampling and trees, so the model is the one {@code GradientTreeBoost.fit}
-     * would return for the same generator state.
+     * would return for the same generator state. On snapshots of leads the sampling draws several rows per lead and
+     * the loss weighs a leaf's rows by their draws ({@link WeightedLogisticLoss}, Smile's loss for draws of 0 and 1).
      */
     private BoostedTrees boost(TrainingData train, TrainingListener listener) {
         int n = train.rows();
