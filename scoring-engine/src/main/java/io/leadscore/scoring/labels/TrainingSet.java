@@ -10,6 +10,7 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Labelled point-in-time snapshots ordered by their time: rows {@code [0, trainRows)} are the training window,
@@ -18,8 +19,12 @@ import java.util.List;
  * a won deal within the horizon of that time ({@link LabelRule}). A lead has one row per snapshot; its rows in one
  * window weigh 1 together ({@link #weights()}), so a long-lived lead does not outweigh a short-lived one.
  *
- * <p>Immutable: every array accessor returns a copy (the matrix is copied row by row), so take what
- * you need once.
+ * <p>The feature values are held column by column, the training window's apart from the validation window's, so that
+ * {@link #trainingData()} hands the training window to the trainer without a copy (Smile's trees read columns): a
+ * set of snapshots is held once while a model is fitted on it.
+ *
+ * <p>Immutable: every array accessor returns a copy (rows are assembled from the columns), so take what you need
+ * once.
  */
 public final class TrainingSet {
 
@@ -47,7 +52,8 @@ public final class TrainingSet {
     private final TrainingSetConfig config;
     private final Instant asOf;
     private final FeatureSpace featureSpace;
-    private final double[][] x;
+    private final double[][] trainColumns;
+    private final double[][] validationColumns;
     private final int[] y;
     private final String[] leadIds;
     private final long[] createdAt;
@@ -57,13 +63,21 @@ public final class TrainingSet {
     private final OutOfTimeSplit split;
     private final Counts counts;
 
-    /** Takes ownership of the arrays; only {@link TrainingSetBuilder} creates sets. */
-    TrainingSet(TrainingSetConfig config, Instant asOf, FeatureSpace featureSpace, double[][] x, int[] y, String[] leadIds,
-                long[] createdAt, long[] snapshotAt, int[] groups, double[] weights, OutOfTimeSplit split, Counts counts) {
+    /**
+     * Takes ownership of the arrays; only {@link TrainingSetBuilder} creates sets.
+     *
+     * @param trainColumns      feature j of training row i at {@code [j][i]}, rows {@code [0, split.trainRows())}
+     * @param validationColumns feature j of validation row i (row {@code split.trainRows() + i} of the set) at
+     *                          {@code [j][i]}
+     */
+    TrainingSet(TrainingSetConfig config, Instant asOf, FeatureSpace featureSpace, double[][] trainColumns,
+                double[][] validationColumns, int[] y, String[] leadIds, long[] createdAt, long[] snapshotAt, int[] groups,
+                double[] weights, OutOfTimeSplit split, Counts counts) {
         this.config = config;
         this.asOf = asOf;
         this.featureSpace = featureSpace;
-        this.x = x;
+        this.trainColumns = trainColumns;
+        this.validationColumns = validationColumns;
         this.y = y;
         this.leadIds = leadIds;
         this.createdAt = createdAt;
@@ -135,22 +149,30 @@ public final class TrainingSet {
 
     /**
      * The training window as training data: one row per snapshot, tied to its lead for sampling by lead, with the
-     * leads' ages. Copies the rows once (cheaper than {@link #trainX()}, whose copy would be copied again).
+     * leads' ages. The feature values are shared with this set, not copied (neither ever changes them).
      */
     public TrainingData trainingData() {
-        return new TrainingData(schema(), Arrays.copyOfRange(x, 0, split.trainRows()), trainY(), split.trainFrom(),
-                split.trainTo(), trainGroups(), trainAgeDays());
+        return TrainingData.ofColumns(schema(), trainColumns, trainY(), split.trainFrom(), split.trainTo(),
+                trainGroups(), trainAgeDays());
     }
 
-    /** The validation window as training data, with the leads' ages (for metrics by age band). */
+    /** The validation window as training data, with the leads' ages (for metrics by age band); shared as above. */
     public TrainingData validationData() {
-        return new TrainingData(schema(), Arrays.copyOfRange(x, split.trainRows(), y.length), validationY(),
-                split.validationFrom(), split.validationTo(), null, validationAgeDays());
+        return TrainingData.ofColumns(schema(), validationColumns, validationY(), split.validationFrom(),
+                split.validationTo(), null, validationAgeDays());
     }
 
     /** A copy of one row. */
     public double[] row(int index) {
-        return x[index].clone();
+        Objects.checkIndex(index, y.length);
+        boolean training = index < split.trainRows();
+        double[][] columns = training ? trainColumns : validationColumns;
+        int i = training ? index : index - split.trainRows();
+        double[] row = new double[columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            row[j] = columns[j][i];
+        }
+        return row;
     }
 
     /** Each row's lead: a view of the set, read in place (a loop over the rows may ask for it at every row). */
@@ -224,7 +246,7 @@ public final class TrainingSet {
     private double[][] rows(int from, int to) {
         double[][] copy = new double[to - from][];
         for (int i = from; i < to; i++) {
-            copy[i - from] = x[i].clone();
+            copy[i - from] = row(i);
         }
         return copy;
     }

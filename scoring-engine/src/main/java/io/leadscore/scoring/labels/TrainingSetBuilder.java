@@ -236,7 +236,10 @@ public final class TrainingSetBuilder {
         FeatureSettings settings = space.settings();
         EngagementState reader = settings.newState(asOf);
         int width = space.schema().size();
-        double[][] x = new double[n][];
+        // column by column, each window apart: the layout the trainer hands to Smile without a copy
+        double[][] trainColumns = new double[width][cut];
+        double[][] validationColumns = new double[width][n - cut];
+        double[] x = new double[width];
         int[] y = new int[n];
         String[] ids = new String[n];
         long[] created = new long[n];
@@ -247,8 +250,12 @@ public final class TrainingSetBuilder {
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
             reader.readFrom(row.state);
-            x[i] = new double[width];
-            extractor.extractInto(row.lead, reader, row.snapshotMillis, x[i]);
+            extractor.extractInto(row.lead, reader, row.snapshotMillis, x);
+            double[][] columns = i < cut ? trainColumns : validationColumns;
+            int at = i < cut ? i : i - cut;
+            for (int j = 0; j < width; j++) {
+                columns[j][at] = x[j];
+            }
             y[i] = row.converted ? 1 : 0;
             converted += y[i];
             ids[i] = row.lead.leadId();
@@ -268,7 +275,7 @@ public final class TrainingSetBuilder {
                 Instant.ofEpochMilli(snapshots[n - 1]));
         TrainingSet.Counts counts = new TrainingSet.Counts(histories, notYetCreated, censoredLeads, converted, n - converted,
                 group.size(), censoredSnapshots, sampledOut);
-        return new TrainingSet(config, asOf, space, x, y, ids, created, snapshots, groups, weights, split, counts);
+        return new TrainingSet(config, asOf, space, trainColumns, validationColumns, y, ids, created, snapshots, groups, weights, split, counts);
     }
 
     /**

@@ -19,6 +19,8 @@ import smile.data.DataFrame;
 import smile.data.formula.Formula;
 import smile.data.type.DataTypes;
 import smile.data.type.StructField;
+import smile.data.vector.BaseVector;
+import smile.data.vector.DoubleVector;
 import smile.data.vector.IntVector;
 import smile.math.MathEx;
 import smile.regression.RegressionTree;
@@ -44,10 +46,12 @@ import java.util.stream.LongStream;
  *
  * <h2>Leads with several rows</h2>
  * When the training rows are snapshots of leads at several ages ({@link TrainingData#groups()}), boosting weighs
- * every lead the same: each tree is grown on one row per lead, drawn at random among the lead's rows, and then on
- * the usual class-stratified share of those; the intercept is the prior log-odds with each lead's rows weighing 1
- * together. Over the trees every row of a lead with k rows is used 1/k as often as a lead's only row. A forest and
- * logistic regression take the rows as they are (the training set caps the rows per lead).
+ * every lead the same: for each tree, the usual class-stratified share of the leads is drawn (a lead's class is
+ * that of its first draw), and each of those leads gets {@link TrainingOptions#snapshotsPerLead()} draws among its
+ * rows, with replacement; a row's count of draws is its weight in the tree (Smile's sample counts), and a leaf
+ * holds at least {@code minNodeSize × snapshotsPerLead} draws. The intercept is the prior log-odds with each lead's
+ * rows weighing 1 together. Over the trees every row of a lead with k rows is used 1/k as often as a lead's only
+ * row. A forest and logistic regression take the rows as they are (the training set caps the rows per lead).
  *
  * <h2>Progress</h2>
  * Smile's boosting offers no progress hook, so {@link #train} runs Smile's binomial boosting loop itself
@@ -130,8 +134,7 @@ public final class ModelTrainer {
         }
 
         listener.stageStarted(TrainingStage.CALIBRATING);
-        double[] raw = new double[validation.rows()];
-        model.rawScores(validation.flatRows(), validation.rows(), raw);
+        double[] raw = rawScores(model, validation);
         int[] labels = validation.y();
         double[] crossFitted = CalibrationFitter.crossFitted(options.calibration(), raw, labels, options.algorithm());
         Calibration calibration = CalibrationFitter.fit(options.calibration(), raw, labels, options.algorithm());
@@ -152,13 +155,29 @@ public final class ModelTrainer {
                 clock.instant(), smile);
     }
 
+    /** Rows scored together when the validation window is scored: a block of rows is copied at a time, not all. */
+    private static final int SCORING_BLOCK = 4_096;
+
+    private static double[] rawScores(CompiledModel model, TrainingData data) {
+        int n = data.rows();
+        double[] raw = new double[n];
+        double[] block = new double[Math.min(n, SCORING_BLOCK)];
+        for (int first = 0; first < n; first += SCORING_BLOCK) {
+            int count = Math.min(SCORING_BLOCK, n - first);
+            model.rawScores(data.flatRows(first, count), count, block);
+            System.arraycopy(block, 0, raw, first, count);
+        }
+        return raw;
+    }
+
     private record BoostedTrees(GradientTreeBoost model, double intercept) {
     }
 
     /**
      * Smile 3.1.1's {@code GradientTreeBoost.train2}, step for step, with a progress report per tree: the same
      * loss, intercept, stratified sampling and trees, so the model is the one {@code GradientTreeBoost.fit}
-     * would return for the same generator state.
+     * would return for the same generator state. On snapshots of leads the sampling draws several rows per lead and
+     * the loss weighs a leaf's rows by their draws ({@link WeightedLogisticLoss}, Smile's loss for draws of 0 and 1).
      */
     private BoostedTrees boost(TrainingData train, TrainingListener listener) {
         int n = train.rows();
@@ -172,10 +191,10 @@ public final class ModelTrainer {
         for (int label : y) {
             classCount[label]++;
         }
-        Loss loss = Loss.logistic(y);
+        Loss loss = new WeightedLogisticLoss(y);
         double b = loss.intercept(null);
         double[] h = loss.residual();
-        LeadSampler byLead = train.hasGroups() ? new LeadSampler(train.groups(), y, options.seed()) : null;
+        LeadSampler byLead = train.hasGroups() ? new LeadSampler(train.groups(), y, options.snapshotsPerLead(), options.seed()) : null;
         if (byLead != null) {
             b = byLead.intercept();
             Arrays.fill(h, b);
@@ -186,6 +205,7 @@ public final class ModelTrainer {
         int[] permutation = IntStream.range(0, n).toArray();
         int[] samples = new int[n];
         double shrinkage = options.shrinkage();
+        int nodeSize = byLead == null ? options.minNodeSize() : options.minNodeSize() * options.snapshotsPerLead();
 
         MathEx.setSeed(options.seed());
         for (int t = 0; t < trees; t++) {
@@ -195,7 +215,7 @@ public final class ModelTrainer {
                 byLead.sample(samples, options.subsample());
             }
             RegressionTree tree = new RegressionTree(x, loss, response, options.maxDepth(), options.maxLeaves(),
-                    options.minNodeSize(), x.ncol(), samples, order);
+                    nodeSize, x.ncol(), samples, order);
             forest[t] = tree;
             for (int i = 0; i < n; i++) {
                 h[i] += shrinkage * tree.predict(x.get(i));
@@ -213,19 +233,24 @@ public final class ModelTrainer {
     }
 
     /**
-     * One row per lead for each tree, then a class-stratified share of those rows without replacement, drawn from
-     * the run's seed. Rows of a lead are found through a compressed index (rows of lead g at
+     * One row per lead for each tree, then a class-stratified share of those leads without replacement, each
+     * chosen lead then drawing {@code draws − 1} more of its rows with replacement, all from the run's seed: a row's
+     * sample count is how often it was drawn. With one draw per lead this is the sampling of earlier releases,
+     * draw for draw. Rows of a lead are found through a compressed index (rows of lead g at
      * {@code rows[start[g]] … rows[start[g + 1] − 1]}).
      */
-    private static final class LeadSampler {
+    static final class LeadSampler {
         private final int[] y;
         private final int[] start;
         private final int[] rows;
         private final int[] chosen;
+        private final int[] groupOf;
+        private final int draws;
         private final SplittableRandom random;
 
-        LeadSampler(int[] groups, int[] y, long seed) {
+        LeadSampler(int[] groups, int[] y, int draws, long seed) {
             this.y = y;
+            this.draws = draws;
             int leads = 0;
             for (int g : groups) {
                 leads = Math.max(leads, g + 1);
@@ -249,6 +274,7 @@ public final class ModelTrainer {
             }
             chosen = new int[present];
             random = new SplittableRandom(seed);
+            groupOf = groups.clone();
         }
 
         /** ½·ln((1 + μ)/(1 − μ)), μ the mean of the ±1 labels with each lead's rows weighing 1 together. */
@@ -293,7 +319,14 @@ public final class ModelTrainer {
                 int wanted = (int) Math.round(classCount[c] * share);
                 for (int i = 0, taken = 0; i < m && taken < wanted; i++) {
                     if (y[chosen[i]] == c) {
-                        samples[chosen[i]] = 1;
+                        samples[chosen[i]]++;
+                        if (draws > 1) {
+                            int g = groupOf[chosen[i]];
+                            int k = start[g + 1] - start[g];
+                            for (int d = 1; d < draws; d++) {
+                                samples[rows[start[g] + (k == 1 ? 0 : random.nextInt(k))]]++;
+                            }
+                        }
                         taken++;
                     }
                 }
@@ -359,14 +392,18 @@ public final class ModelTrainer {
         return seeds.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static DataFrame frame(TrainingData train) {
-        int p = train.schema().size();
-        String[] names = new String[p];
-        for (int j = 0; j < p; j++) {
-            names[j] = "f" + j;
+    /**
+     * Smile's frame over the training data's own columns: feature j is column {@code "f" + j}, the label
+     * {@value #LABEL}. The columns are wrapped, not copied (Smile's trees only read them), so the rows are held once.
+     */
+    static DataFrame frame(TrainingData train) {
+        double[][] columns = train.columnsForTraining();
+        BaseVector<?, ?, ?>[] vectors = new BaseVector<?, ?, ?>[columns.length + 1];
+        for (int j = 0; j < columns.length; j++) {
+            vectors[j] = DoubleVector.of("f" + j, columns[j]);
         }
-        // DataFrame.of copies the rows into columns, so the training data itself is never changed.
-        return DataFrame.of(train.rowsForTraining(), names).merge(IntVector.of(LABEL, train.y()));
+        vectors[columns.length] = IntVector.of(LABEL, train.labelsForTraining());
+        return DataFrame.of(vectors);
     }
 
     /**

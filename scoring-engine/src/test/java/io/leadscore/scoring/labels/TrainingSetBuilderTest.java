@@ -10,6 +10,7 @@ import io.leadscore.scoring.features.FeatureConfig;
 import io.leadscore.scoring.features.FeatureExtractor;
 import io.leadscore.scoring.features.FeatureSchema;
 import io.leadscore.scoring.policy.Policy;
+import io.leadscore.scoring.training.TrainingData;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -354,6 +355,27 @@ class TrainingSetBuilderTest {
                 assertThat(fromShuffled[i][j]).isCloseTo(fromOrdered[i][j], within(1e-12 * Math.abs(fromOrdered[i][j])));
             }
         }
+    }
+
+    @Test
+    void trainingAndValidationDataHoldTheSetsRowsInEachWindow() {
+        List<LeadHistory> histories = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            histories.add(quiet("l" + i, 1 + i * 7));
+        }
+        TrainingSet set = TrainingSetBuilder.build(histories, day(600), CONFIG);
+        int cut = set.split().trainRows();
+
+        TrainingData train = set.trainingData();
+        TrainingData validation = set.validationData();
+
+        assertThat(cut).isBetween(1, set.rows() - 1);
+        assertThat(train.x()).isDeepEqualTo(set.trainX());
+        assertThat(validation.x()).isDeepEqualTo(set.validationX());
+        assertThat(train.y()).isEqualTo(set.trainY());
+        assertThat(validation.y()).isEqualTo(set.validationY());
+        assertThat(set.x()[cut]).isEqualTo(set.row(cut)).isEqualTo(set.validationX()[0]);
+        assertThat(train.groups()).isEqualTo(set.trainGroups());
     }
 
     @Test

@@ -16,7 +16,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import smile.data.DataFrame;
+import smile.data.vector.IntVector;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -210,6 +214,119 @@ class ModelTrainerTest {
         }
         assertThat(fairMean).isCloseTo(rate, within(0.25 * rate));
         assertThat(inflatedMean).isGreaterThan(2 * rate);
+    }
+
+    @Test
+    void framesTheTrainingDatasOwnColumnsAsSmileWouldFrameItsRows() {
+        // given training data handed over as columns, and the same rows framed the way Smile frames rows
+        TrainingData rows = TrainedModels.train();
+        double[][] x = rows.x();
+        int p = rows.schema().size();
+        double[][] columns = new double[p][x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < p; j++) {
+                columns[j][i] = x[i][j];
+            }
+        }
+        TrainingData fromColumns = TrainingData.ofColumns(rows.schema(), columns, rows.y(), rows.from(), rows.to(),
+                null, null);
+        String[] names = new String[p];
+        for (int j = 0; j < p; j++) {
+            names[j] = "f" + j;
+        }
+        DataFrame copied = DataFrame.of(x, names).merge(IntVector.of("converted", rows.y()));
+
+        // when
+        DataFrame framed = ModelTrainer.frame(fromColumns);
+
+        // then the frames agree in schema and in every cell, and the frame reads the columns in place
+        assertThat(framed.schema()).isEqualTo(copied.schema());
+        assertThat(framed.size()).isEqualTo(copied.size());
+        for (int j = 0; j <= p; j++) {
+            for (int i = 0; i < x.length; i++) {
+                assertThat(framed.getDouble(i, j)).isEqualTo(copied.getDouble(i, j));
+            }
+        }
+        assertThat(framed.column(0).toDoubleArray()).isEqualTo(columns[0]);
+        columns[0][0] += 1;
+        assertThat(framed.getDouble(0, 0)).isEqualTo(columns[0][0]);
+    }
+
+    @Test
+    void trainsTheSameBoostedModelAsTheReleaseThatCopiedTheRowsIntoSmilesFrame() {
+        // The raw scores of the synthetic leads' boosted models (one row per lead, and three rows per lead with one
+        // draw per lead per tree) as the trainer that copied the rows three times computed them: the column frame
+        // changes no bit of the model.
+        double[][] x = TrainedModels.validation().x();
+        TrainingData train = TrainedModels.train();
+        int[] groups = new int[train.rows()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = i / 3;
+        }
+        TrainingData threePerLead = new TrainingData(train.schema(), train.x(), train.y(), train.from(), train.to(),
+                groups, null);
+        TrainingOptions oneDraw = TrainedModels.options(Algorithm.GRADIENT_BOOSTING).toBuilder().snapshotsPerLead(1).build();
+        int boosted = scoreFingerprint(TrainedModels.result(Algorithm.GRADIENT_BOOSTING).model(), x);
+        int spine = scoreFingerprint(new ModelTrainer(oneDraw).train(threePerLead, TrainedModels.validation(),
+                TrainingListener.NONE).model(), x);
+
+        assertThat(boosted).isEqualTo(BOOSTED_FINGERPRINT);
+        assertThat(spine).isEqualTo(SPINE_FINGERPRINT);
+    }
+
+    private static final int BOOSTED_FINGERPRINT = -2136600410;
+    private static final int SPINE_FINGERPRINT = -1423300574;
+
+    /** A hash of every raw score's bits. */
+    private static int scoreFingerprint(CompiledModel model, double[][] x) {
+        double[] raw = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            raw[i] = model.rawScore(x[i]);
+        }
+        return Arrays.hashCode(raw);
+    }
+
+    @Test
+    void drawsTheSameNumberOfSnapshotsForEveryChosenLeadAndAStratifiedShareOfTheLeads() {
+        // given 300 leads with 1 to 5 rows each, a lead's rows all of its class (30 converting leads)
+        List<Integer> groupList = new ArrayList<>();
+        List<Integer> labelList = new ArrayList<>();
+        for (int g = 0; g < 300; g++) {
+            for (int k = 0; k <= g % 5; k++) {
+                groupList.add(g);
+                labelList.add(g % 10 == 0 ? 1 : 0);
+            }
+        }
+        int[] groups = groupList.stream().mapToInt(Integer::intValue).toArray();
+        int[] y = labelList.stream().mapToInt(Integer::intValue).toArray();
+        ModelTrainer.LeadSampler sampler = new ModelTrainer.LeadSampler(groups, y, 3, 7);
+        int[] samples = new int[y.length];
+
+        for (int tree = 0; tree < 20; tree++) {
+            // when a tree's sample is drawn
+            sampler.sample(samples, 0.5);
+
+            // then every chosen lead has 3 draws among its rows, and half of each class's leads are chosen
+            int[] perLead = new int[300];
+            for (int i = 0; i < y.length; i++) {
+                perLead[groups[i]] += samples[i];
+            }
+            int[] chosen = new int[2];
+            for (int g = 0; g < 300; g++) {
+                assertThat(perLead[g]).as("draws of lead %d", g).isIn(0, 3);
+                chosen[g % 10 == 0 ? 1 : 0] += perLead[g] == 3 ? 1 : 0;
+            }
+            assertThat(chosen).containsExactly(135, 15);
+        }
+    }
+
+    @Test
+    void drawsSeveralSnapshotsPerLeadByDefaultAndRecordsIt() {
+        TrainingResult result = TrainedModels.spineResult();
+
+        assertThat(TrainingOptions.defaults().snapshotsPerLead()).isEqualTo(3);
+        assertThat(result.options().hyperparameters()).containsEntry("snapshotsPerLead", "3");
+        assertThat(result.validationMetrics().auc()).isGreaterThan(0.72);
     }
 
     @Test

@@ -35,11 +35,19 @@ class TrainingOptionsTest {
         assertThat(TrainingOptions.defaults(Algorithm.LOGISTIC_REGRESSION).hyperparameters())
                 .containsOnlyKeys("l2", "tolerance", "maxIterations", "calibration");
         assertThat(TrainingOptions.defaults().hyperparameters())
-                .containsEntry("trees", "100").containsEntry("shrinkage", "0.1").doesNotContainKey("l2");
+                .containsEntry("trees", "100").containsEntry("shrinkage", "0.1").containsEntry("snapshotsPerLead", "3")
+                .doesNotContainKey("l2");
     }
 
     @Nested
     class Rejects {
+
+        @Test
+        void noSnapshotPerLead() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TrainingOptions.defaults().toBuilder().snapshotsPerLead(0).build());
+            assertThat(e).hasMessage("Invalid snapshots per lead: 0, expected 1 to 100");
+        }
 
         @Test
         void zeroTrees() {
