@@ -2,7 +2,6 @@ package io.leadscore.batch.leadimport;
 
 import io.leadscore.batch.leadimport.ImportRows.ActivityRow;
 import io.leadscore.batch.store.ActivityEventKey;
-import io.leadscore.batch.store.BinaryCopy;
 import io.leadscore.batch.store.ContentHash;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.PostgresCopy;
@@ -51,8 +50,6 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     private ImportCounters counters;
     /** The last chunk held an event the store knew: the next one is likely to as well (a file imported again). */
     private boolean lastChunkKnown;
-    /** PostgreSQL: the binary copy into the activity table, prepared at the first chunk. */
-    private BinaryCopy binaryCopy;
 
     ActivityWriter(JdbcTemplate jdbc, StoreDialect dialect) {
         this(jdbc, dialect, true);
@@ -151,17 +148,10 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
         lastChunkKnown = writeIfAbsent(chunk) > 0;
     }
 
-    /**
-     * PostgreSQL: the chunk's events as they are, with COPY straight into the table (the key checking each), in
-     * COPY's binary form: the server reads each time and number as it keeps them, without parsing text.
-     */
+    /** PostgreSQL: the chunk's events as they are, with COPY straight into the table (the key checking each). */
     private void copy(Connection connection, Chunk<? extends ActivityRow> chunk) {
         try {
-            if (binaryCopy == null) {
-                binaryCopy = BinaryCopy.of(connection, "activity", COLUMNS).orElseThrow(() ->
-                        new IllegalStateException("The activity table has a column without a binary COPY form"));
-            }
-            binaryCopy.copy(connection, chunk.getItems(), ActivityWriter::bind);
+            PostgresCopy.copy(connection, "activity", COLUMNS, chunk.getItems(), ActivityWriter::bind);
         } catch (SQLException e) {
             throw PostgresCopy.translate(jdbc, "copying activities", e);
         }

@@ -130,35 +130,33 @@ class CrmImportJobConfiguration {
     @StepScope
     CsvFileImport<LeadRow> leadCsvFile(@Value("#{jobParameters['leads']}") String file,
                                        @Value("#{jobParameters['leads.rows']}") Long rows,
-                                       JdbcTemplate jdbc, JobProgress progress, StoreDialect dialect) {
+                                       JdbcTemplate jdbc, JobProgress progress) {
         return new CsvFileImport<>(ImportFileKind.LEADS, file, rows(rows), jdbc,
-                (header, leads) -> new LeadRowValidator(header), progress, readAhead(dialect));
+                (header, leads) -> new LeadRowValidator(header), progress);
     }
 
     @Bean
     @StepScope
     CsvFileImport<ActivityRow> activityCsvFile(@Value("#{jobParameters['activities']}") String file,
                                                @Value("#{jobParameters['activities.rows']}") Long rows,
-                                               JdbcTemplate jdbc, JobProgress progress, StoreDialect dialect) {
-        return new CsvFileImport<>(ImportFileKind.ACTIVITIES, file, rows(rows), jdbc, ActivityRowValidator::new, progress,
-                readAhead(dialect));
+                                               JdbcTemplate jdbc, JobProgress progress) {
+        return new CsvFileImport<>(ImportFileKind.ACTIVITIES, file, rows(rows), jdbc, ActivityRowValidator::new, progress);
     }
 
     @Bean
     @StepScope
     CsvFileImport<DealRow> dealCsvFile(@Value("#{jobParameters['deals']}") String file,
                                        @Value("#{jobParameters['deals.rows']}") Long rows,
-                                       JdbcTemplate jdbc, JobProgress progress, StoreDialect dialect) {
-        return new CsvFileImport<>(ImportFileKind.DEALS, file, rows(rows), jdbc, DealRowValidator::new, progress, readAhead(dialect));
+                                       JdbcTemplate jdbc, JobProgress progress) {
+        return new CsvFileImport<>(ImportFileKind.DEALS, file, rows(rows), jdbc, DealRowValidator::new, progress);
     }
 
     @Bean
     @StepScope
     CsvFileImport<FollowUpRow> followUpCsvFile(@Value("#{jobParameters['followups']}") String file,
                                                @Value("#{jobParameters['followups.rows']}") Long rows,
-                                               JdbcTemplate jdbc, JobProgress progress, StoreDialect dialect) {
-        return new CsvFileImport<>(ImportFileKind.FOLLOWUPS, file, rows(rows), jdbc, FollowUpRowValidator::new, progress,
-                readAhead(dialect));
+                                               JdbcTemplate jdbc, JobProgress progress) {
+        return new CsvFileImport<>(ImportFileKind.FOLLOWUPS, file, rows(rows), jdbc, FollowUpRowValidator::new, progress);
     }
 
     @Bean
@@ -209,14 +207,6 @@ class CrmImportJobConfiguration {
     @StepScope
     ImportErrorRecorder followUpErrorRecorder(@Value("#{jobParameters['followups']}") String file, JdbcTemplate jdbc) {
         return new ImportErrorRecorder(ImportFileKind.FOLLOWUPS, file, jdbc);
-    }
-
-    /**
-     * PostgreSQL's import parses ahead of its writer ({@link CsvReadAhead}): the server works in a process of its
-     * own, and the importer's parsing overlaps it. H2 runs in the importer's process and keeps one thread.
-     */
-    private static boolean readAhead(StoreDialect dialect) {
-        return dialect == StoreDialect.POSTGRESQL;
     }
 
     private static long rows(Long rows) {

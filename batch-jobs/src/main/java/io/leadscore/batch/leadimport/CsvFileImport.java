@@ -4,7 +4,6 @@ import io.leadscore.batch.store.JobProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -28,11 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>A step whose file was not given reads nothing.
  *
- * <p>Read ahead (PostgreSQL's import, whose store works in a process of its own): the records are parsed and
- * validated on a thread of their own ({@link CsvReadAhead}) while the step writes the chunk before, and
- * {@link #process} hands each record's validation over in the order read. Rows, errors and restarts are the same
- * either way.
- *
  * @param <T> the validated row type
  */
 public class CsvFileImport<T> extends AbstractItemCountingItemStreamItemReader<CsvRecord>
@@ -51,26 +45,15 @@ public class CsvFileImport<T> extends AbstractItemCountingItemStreamItemReader<C
     private final JdbcTemplate jdbc;
     private final ValidatorFactory<T> validators;
     private final JobProgress progress;
-    private final boolean readAhead;
 
     private CsvParser parser;
     private ItemProcessor<CsvRecord, T> validator;
     /** Records read, over this attempt and the ones before it: for the progress shown. */
     private long recordsRead;
     private long runId;
-    /** Reading ahead: the thread, started at the first read (after a restart's jump), and the records read from it. */
-    private CsvReadAhead<T> ahead;
-    private final ArrayDeque<CsvReadAhead.Validated<T>> readNotProcessed = new ArrayDeque<>();
 
     public CsvFileImport(ImportFileKind kind, String fileName, long totalRows, JdbcTemplate jdbc,
                          ValidatorFactory<T> validators, JobProgress progress) {
-        this(kind, fileName, totalRows, jdbc, validators, progress, false);
-    }
-
-    /** @param readAhead parse and validate on a thread of their own, ahead of the writer ({@link CsvReadAhead}) */
-    public CsvFileImport(ImportFileKind kind, String fileName, long totalRows, JdbcTemplate jdbc,
-                         ValidatorFactory<T> validators, JobProgress progress, boolean readAhead) {
-        this.readAhead = readAhead;
         this.kind = kind;
         this.fileName = fileName;
         this.totalRows = totalRows;
@@ -134,21 +117,7 @@ public class CsvFileImport<T> extends AbstractItemCountingItemStreamItemReader<C
         if (parser == null) {
             return null;
         }
-        CsvRecord record;
-        if (readAhead) {
-            if (ahead == null) {
-                ahead = new CsvReadAhead<>(getName() + "-reader", this::next, validator);
-                ahead.start();
-            }
-            CsvReadAhead.Validated<T> validated = ahead.next();
-            if (validated == null) {
-                return null;
-            }
-            readNotProcessed.addLast(validated);
-            record = validated.record();
-        } else {
-            record = next();
-        }
+        CsvRecord record = next();
         if (record != null && ++recordsRead % PROGRESS_EVERY == 0) {
             progress.report(task(), recordsRead, totalRows);
         }
@@ -165,27 +134,11 @@ public class CsvFileImport<T> extends AbstractItemCountingItemStreamItemReader<C
 
     @Override
     public T process(CsvRecord record) throws Exception {
-        if (!readAhead) {
-            return validator.process(record);
-        }
-        CsvReadAhead.Validated<T> validated = readNotProcessed.pollFirst();
-        if (validated == null || validated.record() != record) {
-            throw new IllegalStateException("Rows of " + fileName + " processed in another order than read, at line "
-                    + record.line());
-        }
-        if (validated.failure() != null) {
-            throw validated.failure();
-        }
-        return validated.row();
+        return validator.process(record);
     }
 
     @Override
     protected void doClose() {
-        if (ahead != null) {
-            ahead.stop();
-            ahead = null;
-            readNotProcessed.clear();
-        }
         if (parser != null) {
             try {
                 parser.close();

@@ -241,7 +241,7 @@ public final class PostgresCopy {
      * A prepared statement that only records the values bound to it (the setters writers use), so that the code
      * binding a row for an INSERT also gives its values for COPY.
      */
-    static PreparedStatement capture(Object[] values) {
+    private static PreparedStatement capture(Object[] values) {
         return (PreparedStatement) Proxy.newProxyInstance(PostgresCopy.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
                     String name = method.getName();

@@ -14,9 +14,6 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,35 +45,23 @@ class CsvFileImportTest {
                 """, StandardCharsets.UTF_8);
     }
 
-    private CsvFileImport<ImportRows.LeadRow> reader(List<Long> progress, boolean readAhead) {
-        return reader(leads, progress, readAhead);
+    private CsvFileImport<ImportRows.LeadRow> reader(List<Long> progress) {
+        return new CsvFileImport<>(ImportFileKind.LEADS, leads.toString(), 4, jdbc,
+                (header, index) -> new LeadRowValidator(header), (task, done, total) -> progress.add(done));
     }
 
-    private CsvFileImport<ImportRows.LeadRow> reader(Path file, List<Long> progress, boolean readAhead) {
-        return new CsvFileImport<>(ImportFileKind.LEADS, file.toString(), 4, jdbc,
-                (header, index) -> new LeadRowValidator(header), (task, done, total) -> progress.add(done), readAhead);
-    }
-
-    /** Whether a thread reading ahead of the file is still running. */
-    private static boolean readerThreadRunning() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("csv-leads-reader") && t.isAlive());
-    }
-
-    @ParameterizedTest(name = "read ahead: {0}")
-    @ValueSource(booleans = {false, true})
-    void aRestartReadsOnAfterTheCommittedRecordsAndStillKnowsTheKeysTheyHeld(boolean readAhead) throws Exception {
+    @Test
+    void aRestartReadsOnAfterTheCommittedRecordsAndStillKnowsTheKeysTheyHeld() throws Exception {
         ExecutionContext context = new ExecutionContext();
-        CsvFileImport<ImportRows.LeadRow> first = reader(new ArrayList<>(), readAhead);
+        CsvFileImport<ImportRows.LeadRow> first = reader(new ArrayList<>());
         first.open(context);
         assertThat(first.process(first.read()).lead().leadId()).isEqualTo("LD-1");
         assertThat(first.process(first.read()).lead().leadId()).isEqualTo("LD-2");
         // the chunk of two commits, and the process dies before the next one does
         first.update(context);
-        first.close();
 
         List<Long> progress = new ArrayList<>();
-        CsvFileImport<ImportRows.LeadRow> restarted = reader(progress, readAhead);
+        CsvFileImport<ImportRows.LeadRow> restarted = reader(progress);
         restarted.open(context);
 
         assertThat(restarted.process(restarted.read()).lead().leadId()).isEqualTo("LD-3");
@@ -87,70 +72,6 @@ class CsvFileImportTest {
         restarted.update(context);
         restarted.close();
         assertThat(progress).containsExactly(4L);
-    }
-
-    @Test
-    void readingAheadGivesTheRowsBeforeAnUnreadablePartThenWhereItStopped() throws Exception {
-        StringBuilder text = new StringBuilder("lead_id,created_at\n");
-        for (int i = 0; i < 5_000; i++) {
-            text.append("LD-").append(i).append(",2026-01-05T09:00:00Z\n");
-        }
-        byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 20);
-        System.arraycopy("LD-x,2026-01-0\u00ff".getBytes(StandardCharsets.ISO_8859_1), 0, bytes, good.length, 15);
-        Path damaged = dir.resolve("damaged.csv");
-        Files.write(damaged, bytes);
-        CsvFileImport<ImportRows.LeadRow> reader = reader(damaged, new ArrayList<>(), true);
-        reader.open(new ExecutionContext());
-
-        int rows = 0;
-        Throwable stopped = null;
-        try {
-            for (CsvRecord record = reader.read(); record != null; record = reader.read()) {
-                assertThat(reader.process(record).lead().leadId()).isEqualTo("LD-" + rows);
-                rows++;
-            }
-        } catch (ItemStreamException e) {
-            stopped = e;
-        }
-        reader.close();
-
-        // the decoder refuses the block holding the bad byte, so rows up to that block come through
-        assertThat(rows).isPositive().isLessThanOrEqualTo(5_000);
-        assertThat(stopped).isNotNull().hasMessageContaining("Cannot read " + damaged).hasMessageContaining("after line");
-        assertThat(readerThreadRunning()).isFalse();
-    }
-
-    @Test
-    void closingWhileReadingAheadStopsTheThread() throws Exception {
-        StringBuilder text = new StringBuilder("lead_id,created_at\n");
-        for (int i = 0; i < 100_000; i++) {
-            text.append("LD-").append(i).append(",2026-01-05T09:00:00Z\n");
-        }
-        Path large = dir.resolve("large.csv");
-        Files.writeString(large, text, StandardCharsets.UTF_8);
-        CsvFileImport<ImportRows.LeadRow> reader = reader(large, new ArrayList<>(), true);
-        reader.open(new ExecutionContext());
-        CsvRecord first = reader.read();
-        assertThat(reader.process(first).lead().leadId()).isEqualTo("LD-0");
-        assertThat(readerThreadRunning()).isTrue();
-
-        // the step fails and closes its reader mid-file
-        reader.close();
-
-        assertThat(readerThreadRunning()).isFalse();
-    }
-
-    @Test
-    void refusesToProcessRowsInAnotherOrderThanRead() throws Exception {
-        CsvFileImport<ImportRows.LeadRow> reader = reader(new ArrayList<>(), true);
-        reader.open(new ExecutionContext());
-        CsvRecord first = reader.read();
-        CsvRecord second = reader.read();
-
-        assertThatThrownBy(() -> reader.process(second)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("processed in another order than read, at line 3");
-        reader.close();
     }
 
     @Test
