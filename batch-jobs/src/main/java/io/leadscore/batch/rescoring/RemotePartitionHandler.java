@@ -142,6 +142,27 @@ final class RemotePartitionHandler implements PartitionHandler {
         return " (" + (line.length() > 300 ? line.substring(0, 300) + "..." : line) + ")";
     }
 
+    /**
+     * Closes the execution's waiting partitions to workers: each one no worker has taken is taken by the manager,
+     * so a request for it still in the channel (its manager died before anyone took it) is dropped by the worker
+     * that finds it, instead of being worked beside the restart that hands the partition out again. Of a worker and
+     * the manager taking the same partition, exactly one wins (one insert); a partition the worker won is live and
+     * waited for.
+     *
+     * @return how many partitions were closed
+     */
+    int closeWaiting(JobExecution execution) {
+        int closed = 0;
+        for (StepExecution known : execution.getStepExecutions()) {
+            StepExecution partition = jobRepository.getStepExecution(known.getId());
+            if (partition != null && partition.getStatus() == BatchStatus.STARTING
+                    && leases.take(partition.getId(), execution.getId(), PartitionLeases.MANAGER)) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     /** Waits until no live worker works on a partition of the execution (a restart must not hand those out again). */
     void awaitLiveWorkers(JobExecution execution) throws InterruptedException {
         boolean told = false;

@@ -222,7 +222,11 @@ public class Rescoring {
                         + execution.getJobParameters().getString(AS_OF) + ") completed: there is nothing to restart");
             }
             registry.verify(execution.getJobParameters().getString(MODEL_VERSION));
-            // partitions of a remote run that live workers still work are waited for, never handed out twice
+            // partitions of a remote run that live workers still work are waited for, never handed out twice; the
+            // ones nobody took are closed first, so no worker takes one of them while the restart waits
+            if (isRemote(execution.getJobParameters())) {
+                remote.closeWaiting(execution);
+            }
             remote.awaitLiveWorkers(execution);
             execution = jobRepository.getLastJobExecution(last);
             if (execution.getStatus().isRunning()) {

@@ -265,7 +265,8 @@ class RemoteRescoringOnPostgresTest {
 
     @Test
     void aRestartAfterTheManagerDiedWaitsForThePartitionALiveWorkerStillHoldsAndNeverHandsItOutAgain() throws Exception {
-        // a run whose manager died (kill -9) while partition0 was being worked by a worker that is alive
+        // a run whose manager died (kill -9) while partition0 was being worked by a worker that is alive, and the
+        // requests of partition1 and partition2 still waited in the channel, taken by nobody
         RescoreReport first = rescoring.run(remote(3, Duration.ofSeconds(1)));
         assertThat(first.status()).isEqualTo("FAILED");
         JobExecution execution = jobRepository.getJobExecution(first.executionId());
@@ -277,12 +278,16 @@ class RemoteRescoringOnPostgresTest {
                 + " END_TIME = NULL WHERE STEP_EXECUTION_ID = ?", held.getId());
         jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'FAILED' WHERE JOB_EXECUTION_ID = ?"
                 + " AND STEP_NAME = 'rescorePartitionedStep'", execution.getId());
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTING', EXIT_CODE = 'EXECUTING', EXIT_MESSAGE = '',"
+                + " END_TIME = NULL WHERE JOB_EXECUTION_ID = ? AND STEP_NAME IN ('rescoreLeadsStep:partition1',"
+                + " 'rescoreLeadsStep:partition2')", execution.getId());
+        jdbc.update("DELETE FROM rescore_partition_lease WHERE job_execution_id = ? AND step_execution_id <> ?",
+                execution.getId(), held.getId());
         String liveHolder = ManagementFactory.getRuntimeMXBean().getName() + "/" + Thread.currentThread().getId();
         jdbc.update("UPDATE rescore_partition_lease SET holder = ?, heartbeat_at = ?, ended_at = NULL"
                 + " WHERE step_execution_id = ?", liveHolder, Instants.utc(Instant.now()), held.getId());
         ScheduledExecutorService beating = Executors.newSingleThreadScheduledExecutor();
         beating.scheduleWithFixedDelay(() -> leases.beat(List.of(held.getId())), 100, 100, TimeUnit.MILLISECONDS);
-        worker(rescoreLeadsStep, 2);
         try {
             CompletableFuture<RescoreReport> restart = CompletableFuture.supplyAsync(() -> rescoring.restart());
 
@@ -290,6 +295,20 @@ class RemoteRescoringOnPostgresTest {
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !restart.isDone()
                     && jobRepository.getStepExecution(held.getId()).getStatus() == BatchStatus.STARTED
                     && jobRepository.getJobExecutions(execution.getJobInstance()).size() == 1);
+            // a worker that comes now finds the dead manager's three requests and works none of them: partition0
+            // is held, the waiting two were closed by the restart (else it would work them beside the restart)
+            worker(rescoreLeadsStep, 2);
+            String ofRun = " of run " + first.runId() + ": ";
+            await().atMost(Duration.ofSeconds(30)).until(() -> said.stream().filter(s -> s.contains(ofRun)).count() == 3);
+            assertThat(said).filteredOn(s -> s.contains(ofRun)).containsExactlyInAnyOrder(
+                    "dropped rescoreLeadsStep:partition0" + ofRun + "it is no longer waiting (STARTED)",
+                    "dropped rescoreLeadsStep:partition1" + ofRun + "taken by another worker, or given up by the manager",
+                    "dropped rescoreLeadsStep:partition2" + ofRun + "taken by another worker, or given up by the manager");
+            assertThat(execution.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("rescoreLeadsStep:"))
+                    .filteredOn(s -> s.getId() != held.getId())
+                    .allSatisfy(s -> assertThat(jobRepository.getStepExecution(s.getId()).getStatus())
+                            .isEqualTo(BatchStatus.STARTING));
+            assertThat(restart).isNotDone();
             // the live worker finishes partition0 and lets it go
             StepExecution partition = jobRepository.getStepExecution(held.getId());
             rescoreLeadsStep.execute(partition);
