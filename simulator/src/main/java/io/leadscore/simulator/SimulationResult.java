@@ -413,8 +413,8 @@ public final class SimulationResult {
         out.append(String.format(Locale.ROOT, "Quota simulation: %d days%s, %,d trials, seed %d%n",
                 scenario.periodDays(), scenario.start() == null ? "" : " from " + scenario.start(),
                 options.trials(), options.seed()));
-        out.append(String.format(Locale.ROOT, "Threshold %.2f, SLA %s h, %s leads/week, %s%n%n",
-                scenario.threshold(), Numbers.fixed(scenario.slaHours(), scenario.slaHours() % 1 == 0 ? 0 : 1),
+        out.append(String.format(Locale.ROOT, "Threshold %s, SLA %s h, %s leads/week, %s%n%n",
+                Numbers.threshold(scenario.threshold()), Numbers.fixed(scenario.slaHours(), scenario.slaHours() % 1 == 0 ? 0 : 1),
                 Numbers.count(scenario.leadsPerWeek()), capacityText()));
         out.append(String.format(Locale.ROOT, "Chance of reaching quota %s: %s%s%n", Numbers.amount(scenario.quota()),
                 Numbers.percent(pAttain),
@@ -432,7 +432,12 @@ public final class SimulationResult {
         funnel.row("MQLs", Numbers.count(mqls), ratio(mqls, leads) + " of leads");
         funnel.row("SALs", Numbers.count(sals), ratio(sals, mqls) + " of MQLs");
         funnel.row("SQLs", Numbers.count(sqls), ratio(sqls, sals) + " of SALs");
-        funnel.row("opportunities", Numbers.count(opportunities), ratio(opportunities, sqls) + " of SQLs");
+        double handoffOpportunities = opportunities - aroundOpportunities - backlogOpportunities;
+        // opportunities of other paths (around the hand-off, earlier leads) are no share of this period's SQLs
+        funnel.row("opportunities", Numbers.count(opportunities), aroundOpportunities + backlogOpportunities > 0
+                ? Numbers.count(handoffOpportunities) + " through the hand-off (" + ratio(handoffOpportunities, sqls)
+                        + " of SQLs), " + Numbers.count(aroundOpportunities + backlogOpportunities) + " by other paths"
+                : ratio(opportunities, sqls) + " of SQLs");
         funnel.row("wins", Numbers.count(wins), pipelineWins > 0
                 ? "closed in the period, incl. " + Numbers.count(pipelineWins) + " from open pipeline"
                 : "closed in the period");

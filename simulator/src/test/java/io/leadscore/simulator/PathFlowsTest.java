@@ -59,6 +59,11 @@ class PathFlowsTest {
         // the decomposition's eventual wins per lead: (0.045 + 0.035) deals x 30% won
         assertThat(r.pathsWinsPerLead()).isCloseTo(0.024, within(0.0024));
         assertThat(r.toTable()).contains("Cross-check, wins per 1,000 new leads: 2");
+        // the table's opportunities row sets only the hand-off's opportunities against the period's SQLs
+        String row = r.toTable().lines().filter(l -> l.startsWith("opportunities")).findFirst().orElseThrow();
+        assertThat(row).contains(" through the hand-off (", " of SQLs), ", " by other paths");
+        double handoffShareOfSqls = Double.parseDouble(row.replaceAll(".*through the hand-off \\(([0-9.]+)%.*", "$1"));
+        assertThat(handoffShareOfSqls).isBetween(0.0, 100.0);
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.leadscore.scoring.scoring.Algorithm;
 import io.leadscore.simulator.Scenario;
 import io.leadscore.simulator.SimulationResult;
 import io.leadscore.simulator.planning.PlanResult;
+import io.leadscore.simulator.text.Numbers;
 import io.leadscore.simulator.whatif.ScenarioParameters;
 import io.leadscore.simulator.whatif.ScenarioService;
 import java.nio.file.Path;
@@ -160,9 +161,9 @@ final class DemoCommand implements Callable<Integer> {
                 "threshold where about 15% of leads qualify on model " + trained.version() + "'s validation window",
                 java.time.Instant.now());
         var point = curve.at(threshold);
-        out.line(String.format(Locale.ROOT, "MQL threshold %.2f (policy v%d, was %.2f): %.1f%% of validation leads score"
-                        + " above it, %.1f%% of them converted, %.1f%% of all conversions among them.", threshold,
-                after.version(), before.policy().mqlThreshold(), 100 * point.shareAbove(), 100 * point.precision(),
+        out.line(String.format(Locale.ROOT, "MQL threshold %s (policy v%d, was %s): %.1f%% of validation leads score"
+                        + " above it, %.1f%% of them converted, %.1f%% of all conversions among them.",
+                Numbers.threshold(threshold), after.version(), Numbers.threshold(before.policy().mqlThreshold()), 100 * point.shareAbove(), 100 * point.precision(),
                 100 * point.recall()));
     }
 

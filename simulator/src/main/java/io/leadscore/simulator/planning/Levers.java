@@ -7,6 +7,7 @@ import io.leadscore.simulator.SimulationOptions;
 import io.leadscore.simulator.SimulationResult;
 import io.leadscore.simulator.Simulator;
 import io.leadscore.simulator.calibration.Calibration;
+import io.leadscore.simulator.text.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,11 +38,11 @@ public final class Levers {
         double up = round(t + steps.thresholdStep());
         double down = round(t - steps.thresholdStep());
         outcomes.add(up < 1
-                ? run("threshold_up", String.format(Locale.ROOT, "threshold %.2f -> %.2f", t, up),
+                ? run("threshold_up", "threshold " + Numbers.threshold(t) + " -> " + Numbers.threshold(up),
                         base.withPolicy(base.policy().withMqlThreshold(up)), calibration, options, baseResult)
                 : notApplicable("threshold_up", "threshold " + t + " + " + steps.thresholdStep(), "the threshold must stay below 1"));
         outcomes.add(down > 0
-                ? run("threshold_down", String.format(Locale.ROOT, "threshold %.2f -> %.2f", t, down),
+                ? run("threshold_down", "threshold " + Numbers.threshold(t) + " -> " + Numbers.threshold(down),
                         base.withPolicy(base.policy().withMqlThreshold(down)), calibration, options, baseResult)
                 : notApplicable("threshold_down", "threshold " + t + " - " + steps.thresholdStep(), "the threshold must stay above 0"));
 

@@ -48,7 +48,7 @@ public record PlanResult(double confidence, int trials, long seed, List<PlanRow>
         TextTable table = new TextTable("threshold", "SLA h", "leads/week", "leads", "MQLs", "p_attain", "note")
                 .align("rrrrrrl");
         for (PlanRow r : rows) {
-            table.row(Numbers.fixed(r.threshold(), 2), Numbers.fixed(r.slaHours(), r.slaHours() % 1 == 0 ? 0 : 1),
+            table.row(Numbers.threshold(r.threshold()), Numbers.fixed(r.slaHours(), r.slaHours() % 1 == 0 ? 0 : 1),
                     r.reachable() ? Numbers.count(r.requiredLeadsPerWeek()) : "-",
                     r.reachable() ? Numbers.count(r.requiredLeads()) : "-",
                     r.reachable() ? Numbers.count(r.requiredMqls()) : "-",

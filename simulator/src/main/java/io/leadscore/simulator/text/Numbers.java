@@ -36,6 +36,20 @@ public final class Numbers {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
+    /**
+     * A score threshold with the decimals it has, two to four: 0.10, 0.015, 0.0225 (two thresholds of a sweep never
+     * print alike when they differ in the first four decimals).
+     */
+    public static String threshold(double t) {
+        for (int decimals = 2; decimals < 4; decimals++) {
+            double scale = Math.pow(10, decimals);
+            if (Math.abs(t * scale - Math.rint(t * scale)) < 1e-6) {
+                return fixed(t, decimals);
+            }
+        }
+        return fixed(t, 4);
+    }
+
     /** Hours to three significant digits without trailing zeros: 42, 6.21, 0.5. */
     public static String hours(double h) {
         if (!Double.isFinite(h)) {

@@ -25,4 +25,14 @@ class NumbersTest {
         assertThat(Numbers.hours(6.2149)).isEqualTo("6.21");
         assertThat(Numbers.compact(4_560_000)).isEqualTo("4.56M");
     }
+
+    @Test
+    void thresholdsKeepTheDecimalsThatTellASweepsPointsApart() {
+        assertThat(Numbers.threshold(0.1)).isEqualTo("0.10");
+        assertThat(Numbers.threshold(0.03)).isEqualTo("0.03");
+        assertThat(Numbers.threshold(0.015)).isEqualTo("0.015");
+        assertThat(Numbers.threshold(0.0225)).isEqualTo("0.0225");
+        assertThat(Numbers.threshold(0.0375)).isNotEqualTo(Numbers.threshold(0.04)).isEqualTo("0.0375");
+        assertThat(Numbers.threshold(1.0 / 3)).isEqualTo("0.3333");
+    }
 }
