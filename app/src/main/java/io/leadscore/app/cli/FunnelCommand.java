@@ -219,9 +219,11 @@ final class FunnelCommand implements Callable<Integer> {
         out.line(String.format(Locale.ROOT, "Response time: median %s, P90 %s", hours(s.medianResponseHours()),
                 hours(s.p90ResponseHours())));
         FunnelReport.SalesAcceptance a = r.acceptance();
-        out.line(String.format(Locale.ROOT, "Sales acceptance: %,d of %,d verdicts accepted (%s); on MQLs %,d of %,d (%s)",
-                a.accepted(), a.decided(), a.share() == null ? "n/a" : percent(a.share()), a.mqlAccepted(),
-                a.mqlDecided(), a.mqlShare() == null ? "n/a" : percent(a.mqlShare())));
+        out.line(String.format(Locale.ROOT, "Sales acceptance: %,d of %,d verdicts accepted (%s); %s",
+                a.accepted(), a.decided(), a.share() == null ? "n/a" : percent(a.share()), a.mqlDecided() == 0
+                        ? "none yet on a lead while it was an MQL (the audit trail has no MQL that a follow-up decided)"
+                        : String.format(Locale.ROOT, "on MQLs %,d of %,d (%s)", a.mqlAccepted(), a.mqlDecided(),
+                                percent(a.mqlShare()))));
         out.line("  (" + ACCEPTANCE_EPISODES + ")");
         if (!r.rejections().isEmpty()) {
             out.line("");
