@@ -289,22 +289,10 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
         eventRow = false;
         leadCursor = null;
         eventCursor = null;
-        SQLException failure = null;
-        for (ReadCursor cursor : cursors) {
-            try {
-                if (cursor != null) {
-                    cursor.close();
-                }
-            } catch (SQLException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw new ItemStreamException("Cannot close a rescoring cursor: " + failure.getMessage(), failure);
+        try {
+            ReadCursor.closeAll(cursors);
+        } catch (SQLException e) {
+            throw new ItemStreamException("Cannot close a rescoring cursor: " + e.getMessage(), e);
         }
     }
 }

@@ -96,12 +96,10 @@ final class LeadHistoryStream implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ReadCursor cursor : cursors) {
-            try {
-                cursor.close();
-            } catch (SQLException e) {
-                // closing a read-only cursor: nothing was written that could be lost
-            }
+        try {
+            ReadCursor.closeAll(cursors.toArray(ReadCursor[]::new));
+        } catch (SQLException e) {
+            // closing read-only cursors: nothing was written that could be lost
         }
         cursors.clear();
     }

@@ -63,6 +63,23 @@ public final class ReadCursor implements AutoCloseable {
         release(connection, statement, rows, null);
     }
 
+    /** Closes every cursor given (nulls are passed over), each even when another fails; the first failure is thrown. */
+    public static void closeAll(ReadCursor... cursors) throws SQLException {
+        SQLException failure = null;
+        for (ReadCursor cursor : cursors) {
+            try {
+                if (cursor != null) {
+                    cursor.close();
+                }
+            } catch (SQLException e) {
+                failure = first(failure, e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     /** Closes what is open, every part even when one fails; the first failure is thrown or added to {@code cause}. */
     private static void release(Connection connection, PreparedStatement statement, ResultSet rows, Exception cause)
             throws SQLException {

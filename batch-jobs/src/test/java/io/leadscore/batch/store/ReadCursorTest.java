@@ -27,6 +27,8 @@ class ReadCursorTest {
     /** What was done to each connection handed out, in order. */
     private final List<List<String>> calls = new ArrayList<>();
     private DataSource tracked;
+    /** The connection (by order handed out) whose rollback fails, or -1. */
+    private int failingRollback = -1;
 
     @BeforeEach
     void table() {
@@ -38,11 +40,15 @@ class ReadCursorTest {
             public Connection getConnection() throws SQLException {
                 Connection real = super.getConnection();
                 List<String> log = new ArrayList<>();
+                boolean failing = calls.size() == failingRollback;
                 calls.add(log);
                 return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                         new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                             if (!method.getName().startsWith("prepare")) {
                                 log.add(method.getName() + (args == null ? "" : "(" + args[0] + ")"));
+                            }
+                            if (failing && method.getName().equals("rollback")) {
+                                throw new SQLException("connection reset during rollback");
                             }
                             try {
                                 return method.invoke(real, args);
@@ -80,5 +86,19 @@ class ReadCursorTest {
         })).isInstanceOf(IllegalStateException.class).hasMessage("no parameter to bind");
 
         assertThat(calls).hasSize(2).allSatisfy(log -> assertThat(log).endsWith("rollback", "close"));
+    }
+
+    @Test
+    void closingSeveralClosesEveryOneAndThrowsTheFirstFailure() throws SQLException {
+        failingRollback = 0;
+        ReadCursor first = ReadCursor.open(tracked, "SELECT id FROM t", 10, statement -> { });
+        ReadCursor second = ReadCursor.open(tracked, "SELECT id FROM t", 10, statement -> { });
+
+        assertThatThrownBy(() -> ReadCursor.closeAll(first, null, second))
+                .isInstanceOf(SQLException.class).hasMessage("connection reset during rollback");
+
+        // the first connection's rollback failed, and still it and the second were given back
+        assertThat(calls).containsExactly(List.of("setAutoCommit(false)", "setReadOnly(true)", "rollback", "close"),
+                List.of("setAutoCommit(false)", "setReadOnly(true)", "rollback", "close"));
     }
 }
