@@ -132,24 +132,9 @@ final class PathFlows {
             aroundByAge[x + 1] = aroundByAge[x] + survival[x] * hazard[1][x];
         }
         for (int p = 0; p < 2; p++) {
-            double[] perDay = new double[days];
-            for (int a = 0; a < backlog.length; a++) {
-                if (backlog[a] == 0 || survival[a] <= 0) {
-                    continue;
-                }
-                double scale = backlog[a] / survival[a];
-                for (int d = 0; d < days; d++) {
-                    perDay[d] += scale * survival[a + d] * hazard[p][a + d];
-                }
-            }
-            double sum = 0;
-            double[] cdf = new double[days];
-            for (int d = 0; d < days; d++) {
-                sum += perDay[d];
-                cdf[d] = sum;
-            }
-            backlogMean[p] = sum;
-            backlogDayCdf[p] = normalised(cdf, sum);
+            double[] cdf = openings(backlog, survival, hazard[p], days);
+            backlogMean[p] = cdf[days - 1];
+            backlogDayCdf[p] = normalised(cdf, backlogMean[p]);
         }
         for (int k = 0; k < 2; k++) {
             LifeTable table = paths.furtherDeals(k == 0);
@@ -162,20 +147,9 @@ final class PathFlows {
                 g[w] = table.hazard(w / 7) / 7;
                 quiet[w + 1] = quiet[w] * Math.max(0, 1 - g[w]);
             }
-            double[] cdf = new double[days];
-            double sum = 0;
-            for (int d = 0; d < days; d++) {
-                double perDay = 0;
-                for (int w = 0; w < waiting.length; w++) {
-                    if (waiting[w] > 0 && quiet[w] > 0) {
-                        perDay += waiting[w] / quiet[w] * quiet[w + d] * g[w + d];
-                    }
-                }
-                sum += perDay;
-                cdf[d] = sum;
-            }
-            furtherMean[k] = sum;
-            furtherDayCdf[k] = normalised(cdf, sum);
+            double[] cdf = openings(waiting, quiet, g, days);
+            furtherMean[k] = cdf[days - 1];
+            furtherDayCdf[k] = normalised(cdf, furtherMean[k]);
         }
         this.wonByAge = new double[][][] {courses[0].cumulativeWon(days + 2), courses[1].cumulativeWon(days + 2),
             courses[2].cumulativeWon(days + 2)};
@@ -186,17 +160,38 @@ final class PathFlows {
         }
     }
 
+    /**
+     * The expected deals opened by each day of the period (cumulative) by {@code waiting[a]} entities of age
+     * {@code a} days without one yet, with {@code survival[x]} the chance of none by age x and {@code hazard[x]}
+     * the chance per day of one at age x: the sum over ages of waiting[a] · survival[a + d] · hazard[a + d] /
+     * survival[a].
+     */
+    private static double[] openings(long[] waiting, double[] survival, double[] hazard, int days) {
+        double[] perDay = new double[days];
+        for (int a = 0; a < waiting.length; a++) {
+            if (waiting[a] == 0 || survival[a] <= 0) {
+                continue;
+            }
+            double scale = waiting[a] / survival[a];
+            for (int d = 0; d < days; d++) {
+                perDay[d] += scale * survival[a + d] * hazard[a + d];
+            }
+        }
+        double[] cdf = new double[days];
+        double sum = 0;
+        for (int d = 0; d < days; d++) {
+            sum += perDay[d];
+            cdf[d] = sum;
+        }
+        return cdf;
+    }
+
     /** A cumulative sum over the period's days as a distribution (uniform when the sum is 0). */
     private static double[] normalised(double[] cdf, double sum) {
         for (int d = 0; d < cdf.length; d++) {
             cdf[d] = sum > 0 ? cdf[d] / sum : (d + 1.0) / cdf.length;
         }
         return cdf;
-    }
-
-    /** Expected further deals of leads whose last deal closed won (true) or lost (false) before the period. */
-    double furtherMean(boolean afterWon) {
-        return furtherMean[afterWon ? 0 : 1];
     }
 
     /** Expected deals the backlog opens in the period through the hand-off (0) and around it (1). */
