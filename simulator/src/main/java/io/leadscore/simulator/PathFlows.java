@@ -3,6 +3,7 @@ package io.leadscore.simulator;
 import io.leadscore.simulator.calibration.Calibration;
 import io.leadscore.simulator.calibration.DealCourse;
 import io.leadscore.simulator.calibration.DealPaths;
+import io.leadscore.simulator.calibration.LifeTable;
 import io.leadscore.simulator.calibration.OpenOpportunity;
 import io.leadscore.simulator.calibration.StageRate;
 import io.leadscore.simulator.random.DiscreteQuantiles;
@@ -22,6 +23,10 @@ import org.apache.commons.math3.distribution.GammaDistribution;
  *       open one on day d of the period, on either path, with the chance
  *       h(a + d) · S(a + d) / S(a) for a lead of age a (S: no deal yet);
  *       their number is Poisson with the summed mean;</li>
+ *   <li><b>further deals</b>, counted with the backlog: a lead whose last deal
+ *       closed w days before the period (won or lost) opens its next one on
+ *       day d with the chance g(w + d)·G(w + d)/G(w) of the life table after
+ *       such a deal (G: no next deal yet); Poisson with the summed mean;</li>
  *   <li>a deal opened on either way closes won inside the period with the
  *       chance its path's deal life tables give for the days left.</li>
  * </ul>
@@ -35,6 +40,7 @@ final class PathFlows {
     static final long AROUND = 6;
     static final long BACKLOG = 7;
     static final long FACTORS = 8;
+    static final long FURTHER = 10;
     /** Per-deal draws: age or day of opening, size band, won, amount. */
     private static final int DRAWS = 4;
 
@@ -42,7 +48,7 @@ final class PathFlows {
     private final int days;
     /** aroundByAge[x]: the chance a new lead has opened a deal around the hand-off by age x days. */
     private final double[] aroundByAge;
-    /** Per path (0 hand-off, 1 around) and size band, the chance a new deal has closed won by each day of its age. */
+    /** Per path (0 hand-off, 1 around, 2 further deals) and size band, the chance a new deal has closed won by each day of its age. */
     private final double[][][] wonByAge;
     /** Per path, the cumulative shares of its size bands. */
     private final double[][] bandCdf;
@@ -50,6 +56,12 @@ final class PathFlows {
     private final double[] backlogMean = new double[2];
     /** Per path, the cumulative distribution of a backlog deal's opening day over the period. */
     private final double[][] backlogDayCdf = new double[2][];
+    /** After a won (0) and a lost (1) deal: the expected further deals of the period, and their opening day's distribution. */
+    private final double[] furtherMean = new double[2];
+    private final double[][] furtherDayCdf = new double[2][];
+    private final double furtherDeals;
+    private final StageRate furtherWin;
+    private final double furtherWinMean;
     private final double aroundDeals;
     private final double handoffDeals;
     private final StageRate aroundWin;
@@ -68,11 +80,16 @@ final class PathFlows {
         this.handoffWin = calibration.rates().opportunityToWon();
         this.handoffWinMean = handoffWin.mean();
         DealCourse around = paths.aroundCourse();
-        this.courses = new DealCourse[] {paths.handoffCourse(), around};
+        this.courses = new DealCourse[] {paths.handoffCourse(), around, paths.furtherCourse()};
         double share = around.winShare();
         double closed = around.wonEvents() + around.lostEvents();
         this.aroundWin = StageRate.withMean(share, closed + 2, around.provenance());
         this.aroundWinMean = share;
+        DealCourse further = paths.furtherCourse();
+        this.furtherWinMean = further.winShare();
+        this.furtherWin = StageRate.withMean(furtherWinMean, further.wonEvents() + further.lostEvents() + 2,
+                further.provenance());
+        this.furtherDeals = paths.furtherDeals(true).events() + paths.furtherDeals(false).events();
         DealCourse open = paths.openDealCourse();
         double openShare = open.winShare();
         this.pipelineWin = StageRate.withMean(openShare, open.wonEvents() + open.lostEvents() + 2,
@@ -80,8 +97,8 @@ final class PathFlows {
         this.pipelineWinMean = openShare;
         this.aroundDeals = paths.aroundDeals().events();
         this.handoffDeals = paths.handoffDeals().events();
-        this.bandCdf = new double[2][];
-        for (int p = 0; p < 2; p++) {
+        this.bandCdf = new double[3][];
+        for (int p = 0; p < 3; p++) {
             List<DealCourse.Band> bands = courses[p].bands();
             bandCdf[p] = new double[bands.size()];
             double c = 0;
@@ -93,9 +110,11 @@ final class PathFlows {
         }
         if (!active) {
             aroundByAge = new double[days + 1];
-            wonByAge = new double[2][1][days + 1];
+            wonByAge = new double[3][1][days + 1];
             backlogDayCdf[0] = new double[days];
             backlogDayCdf[1] = new double[days];
+            furtherDayCdf[0] = new double[days];
+            furtherDayCdf[1] = new double[days];
             pipelineWonInPeriod = null;
             return;
         }
@@ -113,34 +132,66 @@ final class PathFlows {
             aroundByAge[x + 1] = aroundByAge[x] + survival[x] * hazard[1][x];
         }
         for (int p = 0; p < 2; p++) {
-            double[] perDay = new double[days];
-            for (int a = 0; a < backlog.length; a++) {
-                if (backlog[a] == 0 || survival[a] <= 0) {
-                    continue;
-                }
-                double scale = backlog[a] / survival[a];
-                for (int d = 0; d < days; d++) {
-                    perDay[d] += scale * survival[a + d] * hazard[p][a + d];
-                }
-            }
-            double sum = 0;
-            double[] cdf = new double[days];
-            for (int d = 0; d < days; d++) {
-                sum += perDay[d];
-                cdf[d] = sum;
-            }
-            backlogMean[p] = sum;
-            for (int d = 0; d < days; d++) {
-                cdf[d] = sum > 0 ? cdf[d] / sum : (d + 1.0) / days;
-            }
-            backlogDayCdf[p] = cdf;
+            double[] cdf = openings(backlog, survival, hazard[p], days);
+            backlogMean[p] = cdf[days - 1];
+            backlogDayCdf[p] = normalised(cdf, backlogMean[p]);
         }
-        this.wonByAge = new double[][][] {courses[0].cumulativeWon(days + 2), courses[1].cumulativeWon(days + 2)};
+        for (int k = 0; k < 2; k++) {
+            LifeTable table = paths.furtherDeals(k == 0);
+            long[] waiting = paths.furtherBacklogByDay(k == 0);
+            int n = waiting.length + days + 1;
+            double[] g = new double[n];
+            double[] quiet = new double[n + 1];
+            quiet[0] = 1;
+            for (int w = 0; w < n; w++) {
+                g[w] = table.hazard(w / 7) / 7;
+                quiet[w + 1] = quiet[w] * Math.max(0, 1 - g[w]);
+            }
+            double[] cdf = openings(waiting, quiet, g, days);
+            furtherMean[k] = cdf[days - 1];
+            furtherDayCdf[k] = normalised(cdf, furtherMean[k]);
+        }
+        this.wonByAge = new double[][][] {courses[0].cumulativeWon(days + 2), courses[1].cumulativeWon(days + 2),
+            courses[2].cumulativeWon(days + 2)};
         List<OpenOpportunity> pipeline = calibration.openPipeline();
         this.pipelineWonInPeriod = new double[pipeline.size()];
         for (int o = 0; o < pipeline.size(); o++) {
             pipelineWonInPeriod[o] = open.wonWithin(pipeline.get(o).ageDays(), days, pipeline.get(o).amount());
         }
+    }
+
+    /**
+     * The expected deals opened by each day of the period (cumulative) by {@code waiting[a]} entities of age
+     * {@code a} days without one yet, with {@code survival[x]} the chance of none by age x and {@code hazard[x]}
+     * the chance per day of one at age x: the sum over ages of waiting[a] · survival[a + d] · hazard[a + d] /
+     * survival[a].
+     */
+    private static double[] openings(long[] waiting, double[] survival, double[] hazard, int days) {
+        double[] perDay = new double[days];
+        for (int a = 0; a < waiting.length; a++) {
+            if (waiting[a] == 0 || survival[a] <= 0) {
+                continue;
+            }
+            double scale = waiting[a] / survival[a];
+            for (int d = 0; d < days; d++) {
+                perDay[d] += scale * survival[a + d] * hazard[a + d];
+            }
+        }
+        double[] cdf = new double[days];
+        double sum = 0;
+        for (int d = 0; d < days; d++) {
+            sum += perDay[d];
+            cdf[d] = sum;
+        }
+        return cdf;
+    }
+
+    /** A cumulative sum over the period's days as a distribution (uniform when the sum is 0). */
+    private static double[] normalised(double[] cdf, double sum) {
+        for (int d = 0; d < cdf.length; d++) {
+            cdf[d] = sum > 0 ? cdf[d] / sum : (d + 1.0) / cdf.length;
+        }
+        return cdf;
     }
 
     /** Expected deals the backlog opens in the period through the hand-off (0) and around it (1). */
@@ -190,9 +241,12 @@ final class PathFlows {
         private double aroundWinFactor;
         private double handoffWinFactor;
         private double pipelineWinFactor;
+        private double furtherFactor;
+        private double furtherWinFactor;
         private final double[] bandWeight = new double[courses[0].bands().size()];
         /** Per path and size band, the trial's factor on won amounts: the uncertainty of their mean. */
-        private final double[][] sizeFactor = {new double[courses[0].bands().size()], new double[courses[1].bands().size()]};
+        private final double[][] sizeFactor = {new double[courses[0].bands().size()], new double[courses[1].bands().size()],
+            new double[courses[2].bands().size()]};
         int aroundOpportunities;
         int backlogOpportunities;
         int aroundWins;
@@ -218,12 +272,14 @@ final class PathFlows {
             aroundWinFactor = winLevel * (aroundWinMean > 0 ? aroundWin.draw(rng) / aroundWinMean : 1);
             pipelineWinFactor = winLevel * (pipelineWinMean > 0 ? pipelineWin.draw(rng) / pipelineWinMean : 1);
             handoffWinFactor = winLevel * (handoffWinMean > 0 ? handoffWinRate / handoffWinMean : 1);
-            for (int p = 0; p < 2; p++) {
+            for (int p = 0; p < 3; p++) {
                 for (int b = 0; b < sizeFactor[p].length; b++) {
                     double error = courses[p].bands().get(b).size().relativeMeanError();
                     sizeFactor[p][b] = error > 0 ? TrialEngine.lognormalFactor(error, rng) : 1;
                 }
             }
+            furtherFactor = gammaFactor(rng, furtherDeals);
+            furtherWinFactor = winLevel * (furtherWinMean > 0 ? furtherWin.draw(rng) / furtherWinMean : 1);
         }
 
         private double gammaFactor(SplitMixGenerator rng, double events) {
@@ -259,33 +315,46 @@ final class PathFlows {
             }
         }
 
-        /** The deals the leads created before the period open during it, on both paths. */
+        /**
+         * The deals the leads created before the period open during it: their first, on both paths, and the
+         * further deals of leads whose last deal has closed.
+         */
         void backlog(long trialKey) {
+            for (int k = 0; k < 2; k++) {
+                opened(Streams.childKey(trialKey, (FURTHER << 32) + k), furtherMean[k] * furtherFactor, furtherDayCdf[k],
+                        2, furtherWinFactor);
+            }
             for (int path = 0; path < 2; path++) {
-                double mean = backlogMean[path] * (path == 0 ? handoffFactor : aroundFactor);
-                if (!(mean > 0)) {
-                    continue;
+                opened(Streams.childKey(trialKey, (BACKLOG << 32) + path),
+                        backlogMean[path] * (path == 0 ? handoffFactor : aroundFactor), backlogDayCdf[path], path,
+                        path == 0 ? handoffWinFactor : aroundWinFactor);
+            }
+        }
+
+        /**
+         * A Poisson number of deals of {@code mean} opened over the period by the day distribution {@code cdf},
+         * each following the course of {@code path}; tallied with the backlog.
+         */
+        private void opened(long key, double mean, double[] cdf, int path, double winFactor) {
+            if (!(mean > 0)) {
+                return;
+            }
+            int deals = DiscreteQuantiles.poisson(Streams.uniform(key, 0), mean);
+            for (int j = 0; j < deals; j++) {
+                long base = 1 + (long) j * DRAWS;
+                double u = Streams.uniform(key, base);
+                int day = 0;
+                while (day < cdf.length - 1 && cdf[day] < u) {
+                    day++;
                 }
-                long key = Streams.childKey(trialKey, (BACKLOG << 32) + path);
-                int deals = DiscreteQuantiles.poisson(Streams.uniform(key, 0), mean);
-                double winFactor = path == 0 ? handoffWinFactor : aroundWinFactor;
-                for (int j = 0; j < deals; j++) {
-                    long base = 1 + (long) j * DRAWS;
-                    double[] cdf = backlogDayCdf[path];
-                    double u = Streams.uniform(key, base);
-                    int day = 0;
-                    while (day < cdf.length - 1 && cdf[day] < u) {
-                        day++;
-                    }
-                    double below = day == 0 ? 0 : cdf[day - 1];
-                    double within = cdf[day] > below ? (u - below) / (cdf[day] - below) : 0.5;
-                    double left = days - day - within;
-                    backlogOpportunities++;
-                    double amount = wonInPeriod(path, key, base, winFactor, left);
-                    if (amount >= 0) {
-                        backlogWins++;
-                        backlogRevenue += amount;
-                    }
+                double below = day == 0 ? 0 : cdf[day - 1];
+                double within = cdf[day] > below ? (u - below) / (cdf[day] - below) : 0.5;
+                double left = days - day - within;
+                backlogOpportunities++;
+                double amount = wonInPeriod(path, key, base, winFactor, left);
+                if (amount >= 0) {
+                    backlogWins++;
+                    backlogRevenue += amount;
                 }
             }
         }

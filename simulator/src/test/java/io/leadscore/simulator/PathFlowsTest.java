@@ -82,6 +82,30 @@ class PathFlowsTest {
     }
 
     @Test
+    void aCustomersFurtherDealsOnTheSameLeadAreSimulatedWithTheBacklog() {
+        // half the won first deals bring a further deal on the same lead 30-90 days after the win (an expansion),
+        // won 60% of the time for 2,000: a CRM's won deals count them, a simulator of first deals misses them
+        Calibration expanding = calibrated(SyntheticHistory.observations(SyntheticHistory.withFurtherDeals(730, 5, 0.5)));
+        DealPaths paths = expanding.paths();
+        assertThat(paths.furtherDeals(true).events()).isPositive();
+        assertThat(paths.furtherDeals(false).events()).isZero();
+        assertThat(paths.furtherCourse().winShare()).isCloseTo(SyntheticHistory.FURTHER_WIN, within(0.05));
+
+        SimulationResult r = Simulator.run(history, expanding, Fixtures.options(2_000));
+        SimulationResult first = Simulator.run(history, calibration, Fixtures.options(2_000));
+        // stationary: every 90 days the first deals win 216 (as above) and their further deals 216 x 0.5 x 0.6
+        double firstWins = SyntheticHistory.LEADS_PER_DAY
+                * (SyntheticHistory.HANDOFF_SHARE * SyntheticHistory.HANDOFF_DEAL
+                + (1 - SyntheticHistory.HANDOFF_SHARE) * SyntheticHistory.AROUND_DEAL) * SyntheticHistory.WIN * 90;
+        double furtherWins = firstWins * 0.5 * SyntheticHistory.FURTHER_WIN;
+        assertThat(r.wins()).isCloseTo(firstWins + furtherWins, within(0.1 * (firstWins + furtherWins)));
+        assertThat(r.winsFromBacklog() + r.winsFromOpenPipeline() - first.winsFromBacklog() - first.winsFromOpenPipeline())
+                .isCloseTo(furtherWins, within(0.25 * furtherWins));
+        double revenue = firstWins * SyntheticHistory.AMOUNT + furtherWins * SyntheticHistory.FURTHER_AMOUNT;
+        assertThat(r.revenue().mean()).isCloseTo(revenue, within(0.1 * revenue));
+    }
+
+    @Test
     void thinHistoryWidensTheSpread() {
         Calibration thin = Calibration.fromObservations(SyntheticHistory.observations(120, 9));
         Scenario small = history.toBuilder().leadsPerWeek(0).build();

@@ -42,7 +42,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--world", paramLabel = "textbook|messy", description = {
             "textbook (default): deals through the MQL hand-off; messy: also deals around it (referrals and returning",
-            "customers straight to a rep), skipped stages, missing follow-ups, a strong season and a team that grows"})
+            "customers straight to a rep), customers' further deals on the same lead, skipped stages, missing",
+            "follow-ups, a strong season and a team that grows"})
     String world = World.TEXTBOOK.wireName();
 
     @Override

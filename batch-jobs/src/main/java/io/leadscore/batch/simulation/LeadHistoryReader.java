@@ -5,15 +5,18 @@ import io.leadscore.scoring.domain.Stage;
 import io.leadscore.scoring.stages.StageEngine;
 import io.leadscore.simulator.calibration.LeadHistory;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every lead as the store knew it at a time, for the paths deals take
  * ({@link LeadHistory}): its creation, when it became sales-ready, its first
- * follow-up, its first deal (open, won or lost as of then, with the amount)
- * and how far along the main path it got. Two set-based reads (leads, deals)
+ * follow-up, its first deal (open, won or lost as of then, with the amount),
+ * what came after each of its closed deals (its next deal, or none yet) and
+ * how far along the main path it got. Two set-based reads (leads, deals)
  * joined in memory to what {@link StoreCalibration} has already read.
  */
 final class LeadHistoryReader {
@@ -27,7 +30,7 @@ final class LeadHistoryReader {
         this.jdbc = jdbc;
     }
 
-    private record FirstDeal(Instant opened, String status, Instant closed, double amount) {
+    private record Deal(Instant opened, String status, Instant closed, double amount) {
     }
 
     /**
@@ -37,22 +40,20 @@ final class LeadHistoryReader {
      */
     LeadHistory read(Instant asOf, Map<Long, Integer> reached, Map<Long, Instant> ready, Map<Long, Instant> firstTouch) {
         Object at = Instants.utc(asOf);
-        Map<Long, FirstDeal> deals = new HashMap<>();
+        Map<Long, List<Deal>> leadDeals = new HashMap<>();
         jdbc.query("SELECT lead_id, created_at, status, closed_at, amount FROM deal WHERE created_at < ?"
                 + " ORDER BY lead_id, created_at, id", rs -> {
-                    long lead = rs.getLong(1);
-                    if (!deals.containsKey(lead)) {
-                        double amount = rs.getDouble(5);
-                        deals.put(lead, new FirstDeal(Instants.read(rs, 2), rs.getString(3), Instants.read(rs, 4),
-                                rs.wasNull() ? Double.NaN : amount));
-                    }
+                    double amount = rs.getDouble(5);
+                    leadDeals.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(1)).add(new Deal(
+                            Instants.read(rs, 2), rs.getString(3), Instants.read(rs, 4), rs.wasNull() ? Double.NaN : amount));
                 }, at);
         LeadHistory.Builder history = LeadHistory.builder();
         long end = asOf.toEpochMilli();
         jdbc.query("SELECT id, created_at FROM lead WHERE created_at < ? ORDER BY id", rs -> {
             long lead = rs.getLong(1);
             double created = (end - Instants.read(rs, 2).toEpochMilli()) / MILLIS_PER_DAY;
-            FirstDeal deal = deals.get(lead);
+            List<Deal> all = leadDeals.get(lead);
+            Deal deal = all == null ? null : all.get(0);
             LeadHistory.DealState state = LeadHistory.DealState.NONE;
             double opened = Double.NaN;
             double closed = Double.NaN;
@@ -77,8 +78,45 @@ final class LeadHistoryReader {
             }
             history.add(created, before(end, ready.get(lead), created), before(end, firstTouch.get(lead), created),
                     opened, state, closed, amount, Math.min(reach, WON_RANK));
+            if (all != null) {
+                addAfterDeals(history, all, asOf, end, created);
+            }
         }, at);
         return history.build();
+    }
+
+    /** Per closed deal of one lead, its next deal (or none yet): a customer's further deals on the same lead. */
+    private static void addAfterDeals(LeadHistory.Builder history, List<Deal> deals, Instant asOf, long end,
+                                      double created) {
+        for (int k = 0; k < deals.size(); k++) {
+            Deal d = deals.get(k);
+            LeadHistory.DealState state = stateAt(d, asOf);
+            if (state == LeadHistory.DealState.OPEN) {
+                continue;
+            }
+            double closed = before(end, d.closed(), created);
+            if (k + 1 == deals.size()) {
+                history.addAfterDeal(closed, state == LeadHistory.DealState.WON, Double.NaN,
+                        LeadHistory.DealState.NONE, Double.NaN, Double.NaN);
+                continue;
+            }
+            Deal next = deals.get(k + 1);
+            LeadHistory.DealState nextState = stateAt(next, asOf);
+            double nextOpened = before(end, next.opened(), created);
+            double nextClosed = nextState == LeadHistory.DealState.OPEN ? Double.NaN
+                    : Math.min(nextOpened, before(end, next.closed(), created));
+            history.addAfterDeal(closed, state == LeadHistory.DealState.WON, nextOpened, nextState, nextClosed,
+                    next.amount());
+        }
+    }
+
+    /** A deal's state as of a time: won or lost once closed by then, else open. */
+    private static LeadHistory.DealState stateAt(Deal deal, Instant asOf) {
+        if (deal.closed() == null || !deal.closed().isBefore(asOf)) {
+            return LeadHistory.DealState.OPEN;
+        }
+        return "WON".equals(deal.status()) ? LeadHistory.DealState.WON
+                : "LOST".equals(deal.status()) ? LeadHistory.DealState.LOST : LeadHistory.DealState.OPEN;
     }
 
     /** Days before the end, never earlier than the creation (a CRM may date an event before its lead); NaN for none. */

@@ -7,6 +7,7 @@ import io.leadscore.batch.TestStores;
 import io.leadscore.batch.leadimport.CrmImport;
 import io.leadscore.data.synthetic.World;
 import io.leadscore.simulator.SimulationOptions;
+import io.leadscore.simulator.calibration.DealPaths;
 import io.leadscore.simulator.backtest.BacktestPeriod;
 import io.leadscore.simulator.backtest.BacktestSeries;
 import io.leadscore.simulator.backtest.MetricCheck;
@@ -91,6 +92,26 @@ abstract class StoreBacktestsTest {
             assertThat(s.coverage()).as(metric + " coverage").isGreaterThanOrEqualTo(0.5);
         }
         assertThat(series.toJson()).contains("\"periods\"", "\"summary\"", "\"coverage_p10_p90\"");
+    }
+
+    @Test
+    void aCustomersFurtherDealsOnTheSameLeadAreCalibratedFromTheStore() {
+        Instant start = Instant.parse("2026-08-03T00:00:00Z");
+        Object at = io.leadscore.batch.store.Instants.utc(start);
+        Object windowStart = io.leadscore.batch.store.Instants.utc(start.minus(java.time.Duration.ofDays(365)));
+        DealPaths paths = backtests.basis(start, 90).calibration().paths();
+
+        // every deal of a lead after its first, opened in the calibration's window, is a further deal of the tables
+        Long further = jdbc.queryForObject("SELECT COUNT(*) FROM deal d WHERE d.created_at < ? AND d.created_at >= ?"
+                + " AND EXISTS (SELECT 1 FROM deal e WHERE e.lead_id = d.lead_id AND e.created_at < d.created_at)",
+                Long.class, at, windowStart);
+        assertThat(further).isPositive();
+        assertThat(paths.furtherDeals(true).events() + paths.furtherDeals(false).events()).isEqualTo(further.doubleValue());
+        // in this world customers buy again after a win, never after a loss
+        assertThat(paths.furtherDeals(false).events()).isZero();
+        assertThat(paths.furtherDealsPerDeal(true)).isBetween(0.2, 0.6);
+        assertThat(paths.furtherBacklogByDay(true)).isNotEmpty();
+        assertThat(paths.summary()).contains("further deals on the same lead after a win");
     }
 
     @Test

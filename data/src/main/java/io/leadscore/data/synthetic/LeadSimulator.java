@@ -524,6 +524,9 @@ final class LeadSimulator {
         String dealState = null;
         if (dealCreated >= 0 && dealCreated < until) {
             dealState = writeDeal(leadId, dealCreated, dealClosed, stage == 4, segment, dealStyle);
+            if (WON.equals(dealState)) {
+                writeFollowOnDeals(leadId, dealClosed, segment);
+            }
         }
         writeLead(leadId, createdStyle, company, seniority, department, source, budget, freeMail, student, dealState);
         writeTruth(leadId, pConvert, converted, segment, fit, engagement, fastTrack, mql ? handoff : -1, firstWorked,
@@ -989,6 +992,28 @@ final class LeadSimulator {
             }
             followUpsOut.text(rng.chance(0.05) ? null : CHANNELS[followUpChannel[f]])
                     .text(OUTCOMES[followUpOutcome[f]]).text(followUpReason[f]).endRow();
+        }
+    }
+
+    /**
+     * A customer's further deals on the lead of a won deal (the world's {@link SalesPaths#followOnDeal}): each
+     * opens some months after the previous win and is won or lost in the segment's cycle; a won one may bring
+     * another. Only deals opened before {@code until} are written.
+     */
+    private void writeFollowOnDeals(String leadId, long wonAt, int segment) {
+        long previous = wonAt;
+        while (paths.followOnDeal(rng)) {
+            long opened = previous + (long) (paths.followOnDays(rng) * DAY) / 1000 * 1000;
+            boolean won = rng.chance(paths.followOnWinChance());
+            double cycle = rng.logNormal((won ? 1 : 1.4) * WON_CYCLE_MEDIAN_DAYS[segment], WON_CYCLE_LOG_SD[segment]);
+            long closed = opened + (long) (cycle * DAY) / 1000 * 1000;
+            if (opened >= until) {
+                return;
+            }
+            if (!WON.equals(writeDeal(leadId, opened, closed, won, segment, TimeStyle.UTC))) {
+                return;
+            }
+            previous = closed;
         }
     }
 

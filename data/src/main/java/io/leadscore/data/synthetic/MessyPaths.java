@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The messy world ({@link World#MESSY}): deals around the MQL hand-off,
- * skipped stages, missing follow-ups, a strong season, and a team that grows
+ * further deals of customers on the same lead, skipped stages, missing follow-ups, a strong season, and a team that grows
  * half-way through the history. Every number below is a property of the
  * generated world, chosen so each effect is plain in the history (data/README.md).
  */
@@ -30,6 +30,13 @@ final class MessyPaths implements SalesPaths {
     private static final double DEAL_WITHOUT_STAGE_STEPS = 0.3;
     /** Of worked leads, the share with no follow-up logged at all. */
     private static final double NO_FOLLOW_UP_LOGGED = 0.15;
+    /** Of won deals, the share that bring a further deal on the same lead (an expansion or a renewal). */
+    private static final double FOLLOW_ON_CHANCE = 0.4;
+    /** Days from a win to its follow-on deal: lognormal, median four months. */
+    private static final double FOLLOW_ON_MEDIAN_DAYS = 120;
+    private static final double FOLLOW_ON_LOG_SD = 0.6;
+    /** A customer's further deal is won more often than a first one. */
+    private static final double FOLLOW_ON_WIN_CHANCE = 0.55;
 
     private final long teamGrowsAt;
     /** Per company, when it first won a deal (epoch millis); Long.MAX_VALUE while it has not. */
@@ -96,6 +103,21 @@ final class MessyPaths implements SalesPaths {
             return FollowUpRecord.NONE;
         }
         return stage >= 3 && rng.chance(DEAL_WITHOUT_STAGE_STEPS) ? FollowUpRecord.WITHOUT_STAGE_STEPS : FollowUpRecord.ALL;
+    }
+
+    @Override
+    public boolean followOnDeal(Rng rng) {
+        return rng.chance(FOLLOW_ON_CHANCE);
+    }
+
+    @Override
+    public double followOnDays(Rng rng) {
+        return rng.logNormal(FOLLOW_ON_MEDIAN_DAYS, FOLLOW_ON_LOG_SD);
+    }
+
+    @Override
+    public double followOnWinChance() {
+        return FOLLOW_ON_WIN_CHANCE;
     }
 
     @Override

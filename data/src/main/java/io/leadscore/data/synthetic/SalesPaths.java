@@ -55,6 +55,18 @@ interface SalesPaths {
     /** Told when a company wins a deal closing at {@code closedAt}: its leads from then on are returning customers. */
     void won(int company, long closedAt);
 
+    /**
+     * Whether a won deal brings a further deal on the same lead (an expansion, a renewal, a second team): the
+     * account's rep opens it, without marketing, follow-ups or a new lead. Asked again after each further win.
+     */
+    boolean followOnDeal(Rng rng);
+
+    /** Days from a won deal's close to its follow-on deal's opening, for a follow-on deal. */
+    double followOnDays(Rng rng);
+
+    /** The chance that a follow-on deal is won. */
+    double followOnWinChance();
+
     /** The textbook funnel. */
     final class TextbookPaths implements SalesPaths {
         static final TextbookPaths INSTANCE = new TextbookPaths();
@@ -112,6 +124,21 @@ interface SalesPaths {
         @Override
         public void won(int company, long closedAt) {
             // no returning customers in the textbook
+        }
+
+        @Override
+        public boolean followOnDeal(Rng rng) {
+            return false;
+        }
+
+        @Override
+        public double followOnDays(Rng rng) {
+            return 0;
+        }
+
+        @Override
+        public double followOnWinChance() {
+            return 0;
         }
     }
 }

@@ -34,7 +34,8 @@ class MessyWorldTest {
     /** What one world's files show about its deals, follow-ups and volume. */
     private record Tally(int deals, int dealsOfLeadsNeverHandedOff, int dealsWithoutFollowUp,
                          int dealsWithFollowUpsButNoAcceptance, int repsBeforeMiddle, int repsAfterMiddle,
-                         Map<Integer, Integer> leadsByMonth) {
+                         Map<Integer, Integer> leadsByMonth, int wonFirstDeals, int leadsWithFurtherDeals,
+                         int furtherDealsNotAfterAWin) {
 
         static Tally of(GeneratedExport export) {
             Map<String, List<String>> outcomes = new HashMap<>();
@@ -64,12 +65,28 @@ class MessyWorldTest {
                     noAcceptance++;
                 }
             }
+            // deals are written lead by lead, each lead's first deal first: a further deal follows its lead's win
+            Map<String, String[]> previous = new HashMap<>();
+            Set<String> several = new HashSet<>();
+            int wonFirst = 0;
+            int notAfterWin = 0;
+            for (String[] deal : export.deals.rows) {
+                String[] prior = previous.put(deal[1], deal);
+                if (prior == null) {
+                    wonFirst += deal[3].equals("won") ? 1 : 0;
+                    continue;
+                }
+                several.add(deal[1]);
+                if (!prior[3].equals("won") || Timestamps.parse(deal[2]).isBefore(Timestamps.parse(prior[4]))) {
+                    notAfterWin++;
+                }
+            }
             Map<Integer, Integer> byMonth = new HashMap<>();
             for (Instant created : export.leadCreated.values()) {
                 byMonth.merge(created.atZone(ZoneOffset.UTC).getMonthValue(), 1, Integer::sum);
             }
             return new Tally(export.deals.rows.size(), neverHandedOff, withoutFollowUp, noAcceptance, before.size(),
-                    after.size(), byMonth);
+                    after.size(), byMonth, wonFirst, several.size(), notAfterWin);
         }
 
         /** Leads created in the month over the mean month: the strength of the season. */
@@ -92,6 +109,14 @@ class MessyWorldTest {
         double textbookShare = (double) textbook.dealsOfLeadsNeverHandedOff() / textbook.deals();
         double messyShare = (double) messy.dealsOfLeadsNeverHandedOff() / messy.deals();
         assertThat(messyShare).isGreaterThan(textbookShare + 0.05);
+    }
+
+    @Test
+    void customersOpenFurtherDealsOnTheLeadOfAWinOnlyInTheMessyWorld() {
+        assertThat(textbook.leadsWithFurtherDeals()).isZero();
+        // 40% of won deals bring an expansion or renewal some months later (fewer within the history's end)
+        assertThat(messy.leadsWithFurtherDeals()).isBetween(messy.wonFirstDeals() / 5, messy.wonFirstDeals() / 2);
+        assertThat(messy.furtherDealsNotAfterAWin()).isZero();
     }
 
     @Test

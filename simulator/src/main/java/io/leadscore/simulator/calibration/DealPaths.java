@@ -29,6 +29,12 @@ import java.util.Objects;
  * young lead counts only for the ages it has lived, so deals yet to come are not counted as missing. The
  * same tables give the <b>backlog</b>: leads created before the period without a deal yet, which open deals
  * during it at the rate their age has.
+ *
+ * <p><b>Further deals</b>: a CRM's lead may have more than one deal (a customer's expansion, a renewal, a second
+ * team buying), and a period's won deals count them all. After each closed deal, a life table by week since its
+ * close gives the chance of the lead's next deal ({@link #furtherDeals}, one table after a won deal and one
+ * after a lost one); the leads whose last deal closed without a next one yet are the further deals' backlog,
+ * by days since that close. Further deals follow their own course ({@link #furtherCourse}).
  */
 public final class DealPaths {
 
@@ -56,12 +62,16 @@ public final class DealPaths {
     private final double[] handoffWonAmounts;
     private final long[] weeklyLeadCounts;
     private final WinLevel winLevel;
+    private final LifeTable[] furtherDeals;
+    private final DealCourse furtherCourse;
+    private final long[][] furtherBacklogByDay;
 
     private DealPaths(boolean fromStore, LifeTable handoffs, LifeTable salesFirst, LifeTable handoffDeals,
                       LifeTable aroundDeals, DealCourse handoffCourse, DealCourse aroundCourse, DealCourse allCourse,
                       StageRate worked, StageCounts handoffSalToSql, long[] backlogByAgeDay, long leads,
                       double[] handoffWonCycleDays, double[] handoffLagDays, double[] handoffWonAmounts,
-                      long[] weeklyLeadCounts, WinLevel winLevel) {
+                      long[] weeklyLeadCounts, WinLevel winLevel, LifeTable[] furtherDeals, DealCourse furtherCourse,
+                      long[][] furtherBacklogByDay) {
         this.fromStore = fromStore;
         this.handoffs = handoffs;
         this.salesFirst = salesFirst;
@@ -79,6 +89,9 @@ public final class DealPaths {
         this.handoffWonAmounts = handoffWonAmounts;
         this.weeklyLeadCounts = weeklyLeadCounts;
         this.winLevel = winLevel;
+        this.furtherDeals = furtherDeals.clone();
+        this.furtherCourse = furtherCourse;
+        this.furtherBacklogByDay = new long[][] {furtherBacklogByDay[0].clone(), furtherBacklogByDay[1].clone()};
     }
 
     /**
@@ -90,7 +103,8 @@ public final class DealPaths {
         DealCourse course = DealCourse.single(empty, empty, Defaults.dealSize(), Provenance.byDefault("no lead history given"));
         return new DealPaths(false, empty, empty, empty, empty, course, course, course,
                 StageRate.fixed(1, Provenance.byDefault("every MQL is worked: no lead history given")),
-                null, new long[0], 0, new double[0], new double[0], new double[0], new long[0], WinLevel.none());
+                null, new long[0], 0, new double[0], new double[0], new double[0], new long[0], WinLevel.none(),
+                new LifeTable[] {empty, empty}, course, new long[][] {new long[0], new long[0]});
     }
 
     /**
@@ -174,12 +188,35 @@ public final class DealPaths {
                 }
             }
         }
+        // after each closed deal (0: won, 1: lost), the lead's next deal by week since that close
+        LeadHistory.AfterDeals after = history.afterDeals();
+        double[][] furtherEvents = new double[2][weeks];
+        double[][] furtherExposure = new double[2][weeks];
+        long[][] furtherBacklog = new long[2][MAX_AGE_DAYS];
+        for (int e = 0; e < after.size(); e++) {
+            int k = after.won(e) ? 0 : 1;
+            double since = after.closed(e);
+            double next = after.nextOpened(e);
+            addRisk(furtherExposure[k], since, Double.isNaN(next) ? 0 : next, window, !Double.isNaN(next));
+            if (Double.isNaN(next)) {
+                int day = (int) Math.floor(since);
+                if (day < MAX_AGE_DAYS) {
+                    furtherBacklog[k][day]++;
+                }
+            } else {
+                if (next <= window) {
+                    furtherEvents[k][week(since - next)]++;
+                }
+                deals.add(2, next, after.nextClosed(e), after.nextState(e), after.nextAmount(e));
+            }
+        }
         LifeTable handoffDeals = new LifeTable(handoffDealEvents, dealExposure);
         LifeTable aroundDeals = new LifeTable(aroundDealEvents, dealExposure);
         double[] edges = deals.bandEdges();
         DealCourse[] courses = {deals.course(0, edges, window, fallbackSize, "hand-off"),
             deals.course(1, edges, window, fallbackSize, "around the hand-off"),
-            deals.course(-1, edges, window, fallbackSize, "both paths")};
+            deals.course(-1, edges, window, fallbackSize, "all"),
+            deals.course(2, edges, window, fallbackSize, "further")};
         StageRate worked = handedMature == 0
                 ? StageRate.fixed(1, Provenance.byDefault("every MQL is worked: no hand-off older than "
                         + WORKED_AFTER_DAYS + " days in the store"))
@@ -189,12 +226,14 @@ public final class DealPaths {
                 new LifeTable(salesFirstEvents, readyExposure), handoffDeals, aroundDeals, courses[0], courses[1],
                 courses[2], worked, new StageCounts(reachedSal, reachedSql), backlog, history.size(),
                 cycles.toArray(), lags.toArray(), handoffWon.toArray(), weekly(history, false),
-                WinLevel.measure(weekly(history, true)));
+                WinLevel.measure(weekly(history, true)),
+                new LifeTable[] {new LifeTable(furtherEvents[0], furtherExposure[0]),
+                    new LifeTable(furtherEvents[1], furtherExposure[1])}, courses[3], furtherBacklog);
     }
 
     /**
      * Per whole week before the calibration time, oldest first (the weeks since the oldest lead): the leads
-     * created, or with {@code wins} the deals won, in it.
+     * created, or with {@code wins} the deals won (first and further deals), in it.
      */
     private static long[] weekly(LeadHistory history, boolean wins) {
         double oldest = 0;
@@ -209,6 +248,13 @@ public final class DealPaths {
             }
             int back = (int) Math.floor((wins ? history.dealClosed(i) : history.created(i)) / 7);
             if (back >= 0 && back < weeks) {
+                counts[weeks - 1 - back]++;
+            }
+        }
+        LeadHistory.AfterDeals after = history.afterDeals();
+        for (int e = 0; wins && e < after.size(); e++) {
+            int back = (int) Math.floor(after.nextClosed(e) / 7);
+            if (after.nextState(e) == LeadHistory.DealState.WON && back >= 0 && back < weeks) {
                 counts[weeks - 1 - back]++;
             }
         }
@@ -248,7 +294,7 @@ public final class DealPaths {
             return edges[0] < edges[edges.length - 1] ? edges : new double[0];
         }
 
-        /** The course of one path's deals ({@code p} = −1: both paths), by band when it has enough deals. */
+        /** The course of one path's deals ({@code p} = −1: every deal; 2: further deals), by band when it has enough deals. */
         DealCourse course(int p, double[] edges, double window, DealSizeModel fallback, String name) {
             double[] a = amount.toArray();
             double[] o = opened.toArray();
@@ -352,6 +398,27 @@ public final class DealPaths {
         return Math.min(LifeTable.WEEKS - 1, Math.max(0, (int) Math.floor(ageDays / 7)));
     }
 
+    /**
+     * A lead's next deal by week since its previous deal closed: {@code won} after a won deal, else after a lost
+     * one.
+     */
+    public LifeTable furtherDeals(boolean won) {
+        return furtherDeals[won ? 0 : 1];
+    }
+
+    /** What becomes of further deals once opened. */
+    public DealCourse furtherCourse() {
+        return furtherCourse;
+    }
+
+    /**
+     * Leads whose last deal closed ({@code won} or lost) with no next deal by the calibration time, by whole days
+     * since that close (index 0: closed that day).
+     */
+    public long[] furtherBacklogByDay(boolean won) {
+        return furtherBacklogByDay[won ? 0 : 1].clone();
+    }
+
     /** Whether the paths were measured on a store's history (else {@link #none()}). */
     public boolean fromStore() {
         return fromStore;
@@ -380,7 +447,7 @@ public final class DealPaths {
         return aroundCourse;
     }
 
-    /** Both paths together: what becomes of the deals open at the calibration time. */
+    /** Every deal (first deals on both paths and further deals): what becomes of the deals open at the calibration time. */
     public DealCourse openDealCourse() {
         return allCourse;
     }
@@ -484,7 +551,16 @@ public final class DealPaths {
                         + " and %s around it (life tables of the last %d days); %s leads without a deal yet",
                 Numbers.amount(leads), Numbers.count(1000 * handoffShare()), Numbers.count(1000 * handoffDealsPerLead()),
                 Numbers.count(1000 * aroundDealsPerLead()), WINDOW_DAYS,
-                Numbers.amount(Arrays.stream(backlogByAgeDay).sum()));
+                Numbers.amount(Arrays.stream(backlogByAgeDay).sum()))
+                + (furtherDeals[0].events() + furtherDeals[1].events() == 0 ? ""
+                : String.format(Locale.ROOT, "; per 1,000 closed deals %s further deals on the same lead after a win"
+                        + " and %s after a loss", Numbers.count(1000 * furtherDealsPerDeal(true)),
+                        Numbers.count(1000 * furtherDealsPerDeal(false))));
+    }
+
+    /** The chance that a closed deal (won or lost) brings a further deal on its lead within the tables' two years. */
+    public double furtherDealsPerDeal(boolean won) {
+        return cumulative(furtherDeals[won ? 0 : 1], LifeTable.none())[0];
     }
 
     /** A growable list of doubles, for the fit's samples. */

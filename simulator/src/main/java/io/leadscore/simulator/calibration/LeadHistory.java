@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * What the store knew about each lead as of a calibration time: when it was
  * created, when marketing handed it to sales, when sales first followed it
- * up, its first deal and how far along the main path it got. Times are days
+ * up, its first deal and how far along the main path it got, and what came
+ * after each of its closed deals (a customer's further deal on the same lead,
+ * or none yet: {@link #afterDeals()}). Times are days
  * before the calibration time (so a lead's age then is its {@code created});
  * an event that had not happened by then is {@code NaN}. Build with
  * {@link #builder()}.
@@ -26,6 +28,7 @@ public final class LeadHistory {
     private final byte[] dealState;
     private final double[] dealAmount;
     private final byte[] reach;
+    private final AfterDeals afterDeals;
 
     private LeadHistory(Builder b) {
         this.size = b.size;
@@ -37,6 +40,7 @@ public final class LeadHistory {
         this.dealState = Arrays.copyOf(b.dealState, b.size);
         this.dealAmount = Arrays.copyOf(b.dealAmount, b.size);
         this.reach = Arrays.copyOf(b.reach, b.size);
+        this.afterDeals = b.after.build();
     }
 
     public static Builder builder() {
@@ -81,6 +85,11 @@ public final class LeadHistory {
         return dealAmount[lead];
     }
 
+    /** What came after each closed deal of a lead: its next deal on the same lead, or none by the calibration time. */
+    public AfterDeals afterDeals() {
+        return afterDeals;
+    }
+
     /** How far along LEAD → MQL → SAL → SQL → OPPORTUNITY → WON the lead got: 0 to 5 (a lost deal counts 4). */
     public int reach(int lead) {
         return reach[lead];
@@ -123,8 +132,42 @@ public final class LeadHistory {
         private byte[] dealState = new byte[1024];
         private double[] dealAmount = new double[1024];
         private byte[] reach = new byte[1024];
+        private final AfterDeals.Builder after = new AfterDeals.Builder();
 
         private Builder() {
+        }
+
+        /**
+         * A closed deal of a lead and what followed it on the same lead by the calibration time. Times are days
+         * before the calibration time, as for {@link #add}.
+         *
+         * @param closed     when the deal closed, &ge; 0
+         * @param won        whether it was won
+         * @param nextOpened when the lead's next deal opened (no earlier than {@code closed}: a next deal opened
+         *                   while this one was still open is taken as opened at its close), or NaN for none yet
+         * @param nextState  that deal's state (NONE without one)
+         * @param nextClosed when it closed, else NaN (no earlier than it opened; taken as at its opening when
+         *                   that is moved to {@code closed})
+         * @param nextAmount its amount, NaN when unknown
+         */
+        public Builder addAfterDeal(double closed, boolean won, double nextOpened, DealState nextState,
+                                    double nextClosed, double nextAmount) {
+            if (!(closed >= 0) || Double.isInfinite(closed)) {
+                throw new IllegalArgumentException("Invalid deal close: " + closed + " days before, expected a finite number >= 0");
+            }
+            if ((nextState == DealState.NONE) != Double.isNaN(nextOpened)) {
+                throw new IllegalArgumentException("Invalid next deal: state " + nextState + " with opened " + nextOpened
+                        + ", expected a state other than NONE exactly when a next deal was opened");
+            }
+            double opened = Math.min(closed, nextOpened);
+            boolean isClosed = nextState == DealState.WON || nextState == DealState.LOST;
+            if (!Double.isNaN(opened) && (!(opened >= 0) || isClosed == Double.isNaN(nextClosed)
+                    || isClosed && !(nextClosed >= 0 && nextClosed <= nextOpened))) {
+                throw new IllegalArgumentException("Invalid next deal: opened " + nextOpened + ", closed " + nextClosed
+                        + " days before, state " + nextState + ", after a deal closed " + closed + " days before");
+            }
+            after.add(closed, won, opened, nextState, isClosed ? Math.min(opened, nextClosed) : Double.NaN, nextAmount);
+            return this;
         }
 
         /**
@@ -192,6 +235,93 @@ public final class LeadHistory {
 
         public LeadHistory build() {
             return new LeadHistory(this);
+        }
+    }
+
+    /**
+     * Per closed deal of the history, what followed it on the same lead: the time since its close is the clock of
+     * a customer's further deals (an expansion, a renewal), as a lead's age is the clock of its first.
+     */
+    public static final class AfterDeals {
+        private final int size;
+        private final double[] closed;
+        private final boolean[] won;
+        private final double[] nextOpened;
+        private final byte[] nextState;
+        private final double[] nextClosed;
+        private final double[] nextAmount;
+
+        private AfterDeals(Builder b) {
+            this.size = b.size;
+            this.closed = Arrays.copyOf(b.closed, b.size);
+            this.won = Arrays.copyOf(b.won, b.size);
+            this.nextOpened = Arrays.copyOf(b.nextOpened, b.size);
+            this.nextState = Arrays.copyOf(b.nextState, b.size);
+            this.nextClosed = Arrays.copyOf(b.nextClosed, b.size);
+            this.nextAmount = Arrays.copyOf(b.nextAmount, b.size);
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /** Days before the calibration time the deal closed. */
+        public double closed(int i) {
+            return closed[i];
+        }
+
+        public boolean won(int i) {
+            return won[i];
+        }
+
+        /** Days before the calibration time the lead's next deal opened, or NaN. */
+        public double nextOpened(int i) {
+            return nextOpened[i];
+        }
+
+        public DealState nextState(int i) {
+            return DealState.values()[nextState[i]];
+        }
+
+        public double nextClosed(int i) {
+            return nextClosed[i];
+        }
+
+        public double nextAmount(int i) {
+            return nextAmount[i];
+        }
+
+        private static final class Builder {
+            private int size;
+            private double[] closed = new double[64];
+            private boolean[] won = new boolean[64];
+            private double[] nextOpened = new double[64];
+            private byte[] nextState = new byte[64];
+            private double[] nextClosed = new double[64];
+            private double[] nextAmount = new double[64];
+
+            void add(double c, boolean w, double opened, DealState state, double nc, double amount) {
+                if (size == closed.length) {
+                    int n = size * 2;
+                    closed = Arrays.copyOf(closed, n);
+                    won = Arrays.copyOf(won, n);
+                    nextOpened = Arrays.copyOf(nextOpened, n);
+                    nextState = Arrays.copyOf(nextState, n);
+                    nextClosed = Arrays.copyOf(nextClosed, n);
+                    nextAmount = Arrays.copyOf(nextAmount, n);
+                }
+                closed[size] = c;
+                won[size] = w;
+                nextOpened[size] = opened;
+                nextState[size] = (byte) state.ordinal();
+                nextClosed[size] = nc;
+                nextAmount[size] = amount;
+                size++;
+            }
+
+            AfterDeals build() {
+                return new AfterDeals(this);
+            }
         }
     }
 }

@@ -24,6 +24,13 @@ public final class SyntheticHistory {
     public static final double HANDOFF_LAG_DAYS = 70;
     public static final double AROUND_LAG_DAYS = 42;
 
+    /** A further deal on a lead opens 30 to 90 days after its first deal's win ({@link #withFurtherDeals}). */
+    public static final double FURTHER_MIN_DAYS = 30;
+    public static final double FURTHER_SPAN_DAYS = 60;
+    /** Further deals are won with this chance, for this amount. */
+    public static final double FURTHER_WIN = 0.6;
+    public static final double FURTHER_AMOUNT = 2_000;
+
     /** Of worked hand-offs without a deal, the share that still reached SQL (a meeting). */
     public static final double MEETING_WITHOUT_DEAL = 0.5;
 
@@ -79,6 +86,21 @@ public final class SyntheticHistory {
      * per quarter (a good season for buyers, a strong team; the mean chance stays about the same).
      */
     public static LeadHistory asOfZero(int days, long seed, double quarterSd) {
+        return asOfZero(days, seed, quarterSd, 0);
+    }
+
+    /**
+     * The same history in which a won first deal brings, with chance {@code furtherChance}, one further deal on
+     * the same lead (a customer's expansion): opened {@link #FURTHER_MIN_DAYS} to + {@link #FURTHER_SPAN_DAYS}
+     * days after the win, won with {@link #FURTHER_WIN} after 10 to 50 days (lost after 20 to 80), for
+     * {@link #FURTHER_AMOUNT}.
+     */
+    public static LeadHistory withFurtherDeals(int days, long seed, double furtherChance) {
+        return asOfZero(days, seed, 0, furtherChance);
+    }
+
+    private static LeadHistory asOfZero(int days, long seed, double quarterSd, double furtherChance) {
+        SplitMixGenerator further = new SplitMixGenerator(seed ^ 0xF0_11_0E_0DL);
         SplitMixGenerator rng = new SplitMixGenerator(seed);
         SplitMixGenerator seasons = new SplitMixGenerator(seed ^ 0x5EA5_0115L);
         double[] quarterWin = new double[days / 91 + 1];
@@ -108,6 +130,23 @@ public final class SyntheticHistory {
             }
             b.add(age, l.handedOff() ? age : Double.NaN, followUp, opened, state, closed,
                     Double.isNaN(opened) ? Double.NaN : AMOUNT, reach);
+            if (furtherChance > 0 && (state == LeadHistory.DealState.WON || state == LeadHistory.DealState.LOST)) {
+                double next = Double.NaN;
+                if (state == LeadHistory.DealState.WON && further.nextDouble() < furtherChance) {
+                    next = l.closed() + FURTHER_MIN_DAYS + FURTHER_SPAN_DAYS * further.nextDouble();
+                }
+                boolean nextWon = further.nextDouble() < FURTHER_WIN;
+                double nextClosed = next + (nextWon ? 10 + 40 * further.nextDouble() : 20 + 60 * further.nextDouble());
+                double nextOpened = known(next);
+                LeadHistory.DealState nextState = Double.isNaN(nextOpened) ? LeadHistory.DealState.NONE
+                        : nextClosed >= 0 ? LeadHistory.DealState.OPEN
+                        : nextWon ? LeadHistory.DealState.WON : LeadHistory.DealState.LOST;
+                b.addAfterDeal(closed, state == LeadHistory.DealState.WON, nextOpened, nextState, known(nextClosed),
+                        Double.isNaN(nextOpened) ? Double.NaN : FURTHER_AMOUNT);
+                if (nextState == LeadHistory.DealState.WON || nextState == LeadHistory.DealState.LOST) {
+                    b.addAfterDeal(-nextClosed, nextWon, Double.NaN, LeadHistory.DealState.NONE, Double.NaN, Double.NaN);
+                }
+            }
         }
         return b.build();
     }
@@ -122,7 +161,11 @@ public final class SyntheticHistory {
 
     /** What the store gives of {@link #asOfZero(int, long, double)}'s history whose quarters run hot or cold. */
     public static StoreObservations observations(int days, long seed, double quarterSd) {
-        LeadHistory h = asOfZero(days, seed, quarterSd);
+        return observations(asOfZero(days, seed, quarterSd));
+    }
+
+    /** What the store gives of a history: its hand-offs' follow-ups and its deals open at time 0 (first and further). */
+    public static StoreObservations observations(LeadHistory h) {
         int n = 0;
         for (int i = 0; i < h.size(); i++) {
             n += h.handedOff(i) && !Double.isNaN(h.followUp(i)) ? 1 : 0;
@@ -135,6 +178,12 @@ public final class SyntheticHistory {
         for (int i = 0; i < h.size(); i++) {
             if (h.dealState(i) == LeadHistory.DealState.OPEN) {
                 open.add(new OpenOpportunity(h.dealOpened(i), h.dealAmount(i)));
+            }
+        }
+        LeadHistory.AfterDeals after = h.afterDeals();
+        for (int e = 0; e < after.size(); e++) {
+            if (after.nextState(e) == LeadHistory.DealState.OPEN) {
+                open.add(new OpenOpportunity(after.nextOpened(e), after.nextAmount(e)));
             }
         }
         return StoreObservations.builder().leadHistory(h).responses(delays, accepted).openOpportunities(open).build();
