@@ -2,6 +2,7 @@ package io.leadscore.batch.leadimport;
 
 import io.leadscore.batch.leadimport.ImportRows.ActivityRow;
 import io.leadscore.batch.store.ActivityEventKey;
+import io.leadscore.batch.store.ActivityLeadKey;
 import io.leadscore.batch.store.ContentHash;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.PostgresCopy;
@@ -29,9 +30,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>How, by store: a chunk is first written as it is — with COPY on
  * PostgreSQL, a JDBC batch on H2 — and, when it holds a known event, rolled
  * back to a savepoint and written again if absent: on PostgreSQL with COPY to
- * a staging table and one insert-if-absent from it. On H2 a load into an
- * empty activity table defers the key instead ({@link ActivityEventKey}) and
- * builds it after the rows.
+ * a staging table and one insert-if-absent from it. A load into an empty
+ * activity table defers the key instead ({@link ActivityEventKey}) and builds
+ * it after the rows; on PostgreSQL it defers the foreign key to the leads as
+ * well ({@link ActivityLeadKey}): every row's lead was checked by the
+ * validator, and the server's own check per row costs as much as the row.
+ * While the event key is missing, the live insert-if-absent still runs (its
+ * conflict clause names no key) and the key's build removes what it repeated.
  */
 class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     private static final String INSERT = "INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
@@ -45,8 +50,10 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     private final StoreDialect dialect;
     private final boolean active;
     private final String sql;
-    /** The event key is built after the rows ({@link ActivityEventKey}): H2 into an empty table, or the key missing. */
+    /** The event key is built after the rows ({@link ActivityEventKey}): a load into an empty table, or the key missing. */
     private boolean deferredKey;
+    /** PostgreSQL: the foreign key to the leads is added after the rows ({@link ActivityLeadKey}), likewise. */
+    private boolean deferredLeadKey;
     private ImportCounters counters;
     /** The last chunk held an event the store knew: the next one is likely to as well (a file imported again). */
     private boolean lastChunkKnown;
@@ -62,7 +69,7 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
         this.active = active;
         this.sql = switch (dialect) {
             case POSTGRESQL -> "INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT activity_event_unique DO NOTHING";
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
             case H2 -> "MERGE INTO activity t USING (VALUES (CAST(? AS BIGINT), CAST(? AS TIMESTAMP WITH TIME ZONE),"
                     + " CAST(? AS SMALLINT), CAST(? AS VARCHAR), CAST(? AS BIGINT))) s (lead_id, occurred_at, type, detail, detail_hash)"
                     + " ON t.lead_id = s.lead_id AND t.occurred_at = s.occurred_at AND t.type = s.type"
@@ -76,26 +83,41 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
     public void beforeStep(StepExecution stepExecution) {
         counters = new ImportCounters(jdbc, stepExecution.getJobExecution().getJobInstance().getInstanceId(),
                 ImportFileKind.ACTIVITIES);
-        // H2: a load into an empty table builds the key after it; any store: a load killed before it built the
-        // key left it missing, and this one goes on the same way and builds it
-        if (active && (!ActivityEventKey.present(jdbc)
-                || dialect == StoreDialect.H2 && jdbc.queryForList(ANY, Long.class).isEmpty())) {
+        // a load into an empty table builds the keys after it; a load killed before it built them left them
+        // missing, and this one goes on the same way and builds them
+        if (!active) {
+            return;
+        }
+        boolean empty = jdbc.queryForList(ANY, Long.class).isEmpty();
+        if (empty || !ActivityEventKey.present(jdbc)) {
             ActivityEventKey.drop(jdbc);
             deferredKey = true;
+        }
+        if (dialect == StoreDialect.POSTGRESQL && (empty || !ActivityLeadKey.valid(jdbc))) {
+            ActivityLeadKey.drop(jdbc);
+            deferredLeadKey = true;
         }
     }
 
     /**
      * After a load without the event key (even a failed one: the store is not left without it), builds the key;
-     * the events it finds twice are removed and count as unchanged, as the key would have counted them.
+     * the events it finds twice are removed and count as unchanged, as the key would have counted them. Then adds
+     * back and validates the foreign key to the leads, if the load went without it.
      */
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        if (deferredKey) {
-            deferredKey = false;
-            long repeats = ActivityEventKey.build(jdbc);
-            if (repeats > 0) {
-                counters.add(-repeats, 0, repeats, 0);
+        try {
+            if (deferredKey) {
+                deferredKey = false;
+                long repeats = ActivityEventKey.build(jdbc);
+                if (repeats > 0) {
+                    counters.add(-repeats, 0, repeats, 0);
+                }
+            }
+        } finally {
+            if (deferredLeadKey) {
+                deferredLeadKey = false;
+                ActivityLeadKey.restore(jdbc);
             }
         }
         return null;
@@ -167,7 +189,7 @@ class ActivityWriter implements ItemWriter<ActivityRow>, StepExecutionListener {
         Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
         try {
             int inserted = PostgresCopy.staged(connection, INSERT, chunk.getItems(), ActivityWriter::bind,
-                    PostgresCopy.insertInOrder("ON CONFLICT ON CONSTRAINT activity_event_unique DO NOTHING"));
+                    PostgresCopy.insertInOrder("ON CONFLICT DO NOTHING"));
             long present = chunk.size() - inserted;
             counters.add(inserted, 0, present, 0);
             return present;

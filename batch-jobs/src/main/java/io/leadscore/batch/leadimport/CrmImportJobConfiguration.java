@@ -12,6 +12,7 @@ import io.leadscore.batch.stages.StageTransitionWriter;
 import io.leadscore.batch.stages.StageTransitions;
 import io.leadscore.batch.store.PolicyStore;
 import java.time.Clock;
+import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -52,10 +53,13 @@ class CrmImportJobConfiguration {
     @Bean
     Step leadImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         CsvFileImport<LeadRow> leadCsvFile, LeadWriter leadWriter, ImportErrorRecorder leadErrorRecorder) {
+        // the file's reader and processor, called directly: a scoped proxy would look it up twice an item
+        StepScopedCsvFile<LeadRow> file = new StepScopedCsvFile<>(leadCsvFile);
         return new StepBuilder("leadImportStep", jobRepository)
                 .<CsvRecord, LeadRow>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .reader(leadCsvFile).processor(leadCsvFile).writer(leadWriter)
+                .observationRegistry(ObservationRegistry.NOOP)
+                .reader(file).processor(file).writer(leadWriter)
                 .faultTolerant().skip(RowRejectedException.class).skipLimit(Long.MAX_VALUE)
                 .skipListener(leadErrorRecorder)
                 .build();
@@ -65,10 +69,13 @@ class CrmImportJobConfiguration {
     Step activityImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             CsvFileImport<ActivityRow> activityCsvFile, ActivityWriter activityWriter,
                             ImportErrorRecorder activityErrorRecorder) {
+        // the file's reader and processor, called directly: a scoped proxy would look it up twice an item
+        StepScopedCsvFile<ActivityRow> file = new StepScopedCsvFile<>(activityCsvFile);
         return new StepBuilder("activityImportStep", jobRepository)
                 .<CsvRecord, ActivityRow>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .reader(activityCsvFile).processor(activityCsvFile).writer(activityWriter)
+                .observationRegistry(ObservationRegistry.NOOP)
+                .reader(file).processor(file).writer(activityWriter)
                 .faultTolerant().skip(RowRejectedException.class).skipLimit(Long.MAX_VALUE)
                 .skipListener(activityErrorRecorder)
                 .build();
@@ -77,10 +84,13 @@ class CrmImportJobConfiguration {
     @Bean
     Step dealImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         CsvFileImport<DealRow> dealCsvFile, DealWriter dealWriter, ImportErrorRecorder dealErrorRecorder) {
+        // the file's reader and processor, called directly: a scoped proxy would look it up twice an item
+        StepScopedCsvFile<DealRow> file = new StepScopedCsvFile<>(dealCsvFile);
         return new StepBuilder("dealImportStep", jobRepository)
                 .<CsvRecord, DealRow>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .reader(dealCsvFile).processor(dealCsvFile).writer(dealWriter)
+                .observationRegistry(ObservationRegistry.NOOP)
+                .reader(file).processor(file).writer(dealWriter)
                 .faultTolerant().skip(RowRejectedException.class).skipLimit(Long.MAX_VALUE)
                 .skipListener(dealErrorRecorder)
                 .build();
@@ -90,10 +100,13 @@ class CrmImportJobConfiguration {
     Step followUpImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             CsvFileImport<FollowUpRow> followUpCsvFile, FollowUpWriter followUpWriter,
                             ImportErrorRecorder followUpErrorRecorder) {
+        // the file's reader and processor, called directly: a scoped proxy would look it up twice an item
+        StepScopedCsvFile<FollowUpRow> file = new StepScopedCsvFile<>(followUpCsvFile);
         return new StepBuilder("followUpImportStep", jobRepository)
                 .<CsvRecord, FollowUpRow>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .reader(followUpCsvFile).processor(followUpCsvFile).writer(followUpWriter)
+                .observationRegistry(ObservationRegistry.NOOP)
+                .reader(file).processor(file).writer(followUpWriter)
                 .faultTolerant().skip(RowRejectedException.class).skipLimit(Long.MAX_VALUE)
                 .skipListener(followUpErrorRecorder)
                 .build();

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.leadscore.batch.TestStores;
+import io.leadscore.batch.store.ActivityEventKey;
+import io.leadscore.batch.store.ActivityLeadKey;
 import io.leadscore.batch.store.CustomAttributes;
+import io.leadscore.batch.store.StoreDialect;
 import io.leadscore.batch.store.JobLock;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -293,6 +296,89 @@ abstract class CrmImportJobTest {
                 .isEqualTo("event\t12345");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM activity WHERE occurred_at = CAST(? AS TIMESTAMP WITH TIME ZONE)",
                 Long.class, java.time.OffsetDateTime.parse("2026-01-06T10:00:45.012345Z"))).isEqualTo(1L);
+    }
+
+    /**
+     * A first load into an empty activity table builds the event key after the rows (and, on PostgreSQL, adds back
+     * and validates the foreign key to the leads): afterwards the store has both keys anew, an event the file lists
+     * twice is stored once and counted as unchanged, and the keys hold for the next writer.
+     */
+    @Test
+    void aFirstLoadOfActivitiesBuildsItsKeysAfterTheRows(@TempDir Path dir) throws Exception {
+        crmImport.run(new CrmImport.Request(fixture("leads.csv"), null, null, null));
+        boolean postgres = dialect() == StoreDialect.POSTGRESQL;
+        Long leadKeyBefore = postgres ? leadKeyOid() : null;
+        Path activities = dir.resolve("activities.csv");
+        Files.writeString(activities, "lead_id,occurred_at,type,detail\n"
+                + "L-001,2026-01-05T10:00:00Z,page_view,/pricing\n"
+                + "L-002,2026-01-06T10:00:00Z,email_open,Welcome\n"
+                + "L-001,2026-01-05T10:00:00Z,page_view,/pricing\n"
+                + "L-404,2026-01-06T10:00:00Z,email_open,Welcome\n", StandardCharsets.UTF_8);
+
+        ImportReport report = crmImport.run(new CrmImport.Request(null, activities.toString(), null, null));
+
+        assertThat(report.status()).isEqualTo("COMPLETED");
+        assertThat(report.files()).singleElement().extracting(ImportReport.FileSummary::imported,
+                ImportReport.FileSummary::unchanged, ImportReport.FileSummary::rejected).containsExactly(2L, 1L, 1L);
+        assertThat(report.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(5L);
+            assertThat(e.reason()).contains("unknown lead 'L-404'");
+        });
+        assertThat(count("activity")).isEqualTo(2);
+        assertThat(ActivityEventKey.present(jdbc)).as("the event key").isTrue();
+        if (postgres) {
+            assertThat(ActivityLeadKey.valid(jdbc)).as("the lead key, validated").isTrue();
+            assertThat(leadKeyOid()).as("the lead key was dropped for the load and added back").isNotEqualTo(leadKeyBefore);
+            // the key checks rows again: an activity of no stored lead is refused
+            assertThatThrownBy(() -> jdbc.update("INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
+                    + " VALUES (987654321, CURRENT_TIMESTAMP, 0, 'x', 1)"))
+                    .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        }
+        // the event key refuses a repeat again
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
+                + " SELECT lead_id, occurred_at, type, detail, detail_hash FROM activity WHERE detail = '/pricing'"))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    /**
+     * A load killed before it built its keys leaves the store without them; a live request meanwhile still writes
+     * its events if absent (on PostgreSQL its conflict clause names no key), and the next load builds the keys,
+     * keeping each event once.
+     */
+    @Test
+    void liveEventsWrittenWhileTheKeysAreMissingAreKeptOnce() throws Exception {
+        crmImport.run(new CrmImport.Request(fixture("leads.csv"), fixture("activities.csv"), null, null));
+        long stored = count("activity");
+        ActivityEventKey.drop(jdbc);
+        if (dialect() == StoreDialect.POSTGRESQL) {
+            ActivityLeadKey.drop(jdbc);
+        }
+        long lead = jdbc.queryForObject("SELECT id FROM lead WHERE lead_key = 'L-001'", Long.class);
+        java.time.Instant at = java.time.Instant.parse("2026-01-05T10:00:00Z");
+        ImportRows.ActivityRow known = new ImportRows.ActivityRow(0, lead, at,
+                io.leadscore.scoring.domain.ActivityType.PAGE_VIEW, "/pricing, annual");
+        ImportRows.ActivityRow fresh = new ImportRows.ActivityRow(0, lead, at.plusSeconds(60),
+                io.leadscore.scoring.domain.ActivityType.PAGE_VIEW, "/live");
+
+        boolean[] inserted = new ActivityWriter(jdbc, dialect()).writeLive(List.of(known, fresh));
+
+        assertThat(inserted[1]).as("the new live event").isTrue();
+        ImportReport again = crmImport.run(new CrmImport.Request(null, fixture("activities.csv"), null, null));
+        assertThat(again.status()).isEqualTo("COMPLETED");
+        assertThat(count("activity")).as("every event once").isEqualTo(stored + 1);
+        assertThat(ActivityEventKey.present(jdbc)).isTrue();
+        if (dialect() == StoreDialect.POSTGRESQL) {
+            assertThat(ActivityLeadKey.valid(jdbc)).isTrue();
+        }
+    }
+
+    private StoreDialect dialect() {
+        return StoreDialect.of(jdbc.getDataSource());
+    }
+
+    private Long leadKeyOid() {
+        return jdbc.queryForObject("SELECT CAST(oid AS BIGINT) FROM pg_constraint WHERE conname = 'activity_lead_fk'",
+                Long.class);
     }
 
     @Test
