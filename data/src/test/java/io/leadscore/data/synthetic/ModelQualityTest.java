@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,17 +56,38 @@ import org.junit.jupiter.api.io.TempDir;
  * latent state, which no model can see.
  *
  * <p>The design it replaces, one row per lead at 30 days of age, is trained on the same world and judged on the same
- * rows: it never saw a lead of 90 or 300 days, and fails the same bounds. The world, the two trainings and the oracle
- * take about two and a half minutes of CPU, 40 s of it the oracle's.
+ * rows: it never saw a lead of 90 or 300 days, and fails the same bounds; so does the learner of the release before on
+ * the same snapshots, one snapshot per lead per tree, by expected AUC. The world, the three trainings and the oracle
+ * take about three minutes of CPU, 40 s of it the oracle's.
  */
 class ModelQualityTest {
     private static final int LEADS = Integer.getInteger("leadscore.quality.leads", 40_000);
     private static final List<AgeBand> OLD = AgeBand.DEFAULTS.subList(3, 6);
     /**
+     * How far below the oracle the model's expected AUC given the latent truth may stand in a band from 30 days on.
+     * The product's learner stands 0.030 to 0.039 below it on this world, the learner of one snapshot per lead per
+     * tree 0.052 to 0.074 (docs/benchmarks.md); the issue's goal is 0.02, which no setting of the learner measured
+     * reaches within the training budget.
+     */
+    static final double EXPECTED_GAP = 0.045;
+    /**
+     * How far below the oracle the model's AUC on the outcomes drawn may stand in a band from 30 days on: the product's
+     * learner stands from 0.027 above to 0.026 below it, one snapshot per lead per tree 0.023 to 0.053 below.
+     */
+    static final double DRAWN_GAP = 0.035;
+    /**
      * Also fit the oracle on the product's feature vector alone and report it beside the oracle (40 s more of CPU, so
      * not in every build): whether the features carry what the oracle sees (docs/benchmarks.md).
      */
     private static final boolean FEATURE_ORACLE = Boolean.getBoolean("leadscore.quality.featureOracle");
+    /**
+     * Other settings of the learner to train on the same snapshots and report beside the product's, by expected AUC per
+     * band (a minute of CPU each, so not in every build): settings separated by {@code ;}, each a list of
+     * {@code key=value} among {@code trees}, {@code shrinkage}, {@code maxDepth}, {@code maxLeaves}, {@code minNodeSize},
+     * {@code subsample}, {@code snapshotsPerLead} and {@code leadsEvery} (train on every k-th lead only: the learning
+     * curve), e.g. {@code -Dleadscore.quality.learners="shrinkage=0.05;leadsEvery=2"} (docs/benchmarks.md).
+     */
+    private static final String LEARNERS = System.getProperty("leadscore.quality.learners", "");
 
     @TempDir
     static Path dir;
@@ -119,25 +141,116 @@ class ModelQualityTest {
         List<AgeBandMetrics> hidden = Evaluator.byAge(Arrays.copyOfRange(latent, set.split().trainRows(),
                 set.rows()), set.validationY(), ages, AgeBand.DEFAULTS);
         report("latent truth", hidden, truth);
-        reportExpectedAuc(ages);
+        double[][] expected = expectedAucByBand(spine, ages, true);
         for (int b = 0; b < truth.size(); b++) {
             ModelMetrics m = model.get(b).metrics();
             ModelMetrics o = truth.get(b).metrics();
             String band = truth.get(b).band().label();
             assertThat(m.positives()).as("converters in %s", band).isGreaterThan(40);
             if (truth.get(b).band().fromDays() >= 30) {
-                // measured on 40,000 leads with 3 snapshots per lead per tree: 0.027 above to 0.026 below the best
-                // the past allows, and 0.024 to 0.043 below it in expected AUC on two worlds, where the goal is 0.02
-                // (docs/benchmarks.md); and 0.03 to 0.08 below the truth given the latent state. The features carry
-                // what the oracle sees (its regression on them alone ranks as well): the shortfall is what the model
-                // learns from outcomes, not what it is shown
+                // the goal is 0.02; what is left is what the model learns from 1-2 % converters, not what it is
+                // shown (the oracle's regression on the product's features alone ranks as well as on its richer
+                // summary), and it shrinks with the number of leads trained on
+                assertThat(expected[0][b]).as("%s: model expected AUC %.4f, oracle %.4f", band, expected[0][b],
+                        expected[1][b]).isGreaterThanOrEqualTo(expected[1][b] - EXPECTED_GAP);
                 assertThat(m.auc()).as("%s: model AUC %.4f, oracle %.4f", band, m.auc(), o.auc())
-                        .isGreaterThanOrEqualTo(o.auc() - 0.08);
+                        .isGreaterThanOrEqualTo(o.auc() - DRAWN_GAP);
                 assertThat(m.auc()).as("%s: model AUC %.4f, latent truth %.4f", band, m.auc(),
                         hidden.get(b).metrics().auc()).isGreaterThan(hidden.get(b).metrics().auc() - 0.13);
             }
             assertThat(m.ece()).as("%s: ECE", band).isLessThanOrEqualTo(0.02);
         }
+        for (String learner : LEARNERS.split(";")) {
+            if (!learner.isBlank()) {
+                reportLearner(learner.strip(), ages);
+            }
+        }
+    }
+
+    /** Trains the learner {@code setting} ({@link #LEARNERS}) on the training snapshots and prints its expected AUC per band. */
+    private static void reportLearner(String setting, double[] ages) {
+        TrainingOptions.Builder options = TrainingOptions.defaults().toBuilder();
+        int every = 1;
+        for (String pair : setting.split(",")) {
+            String[] kv = pair.strip().split("=", 2);
+            String value = kv.length == 2 ? kv[1].strip() : "";
+            switch (kv[0].strip()) {
+                case "trees" -> options.trees(Integer.parseInt(value));
+                case "shrinkage" -> options.shrinkage(Double.parseDouble(value));
+                case "maxDepth" -> options.maxDepth(Integer.parseInt(value));
+                case "maxLeaves" -> options.maxLeaves(Integer.parseInt(value));
+                case "minNodeSize" -> options.minNodeSize(Integer.parseInt(value));
+                case "subsample" -> options.subsample(Double.parseDouble(value));
+                case "snapshotsPerLead" -> options.snapshotsPerLead(Integer.parseInt(value));
+                case "leadsEvery" -> every = Integer.parseInt(value);
+                default -> throw new IllegalArgumentException("Unknown learner setting '" + pair
+                        + "' in leadscore.quality.learners, expected trees, shrinkage, maxDepth, maxLeaves, minNodeSize,"
+                        + " subsample, snapshotsPerLead or leadsEvery");
+            }
+        }
+        var split = set.split();
+        double[][] x = set.trainX();
+        int[] y = set.trainY();
+        int[] groups = set.trainGroups();
+        double[] trainAges = set.trainAgeDays();
+        if (every > 1) {
+            int k = every;
+            int[] all = groups;
+            int[] keep = IntStream.range(0, x.length).filter(i -> all[i] % k == 0).toArray();
+            double[][] keptX = new double[keep.length][];
+            int[] keptY = new int[keep.length];
+            int[] keptGroups = new int[keep.length];
+            double[] keptAges = new double[keep.length];
+            for (int i = 0; i < keep.length; i++) {
+                keptX[i] = x[keep[i]];
+                keptY[i] = y[keep[i]];
+                keptGroups[i] = groups[keep[i]] / k;
+                keptAges[i] = trainAges[keep[i]];
+            }
+            x = keptX;
+            y = keptY;
+            trainAges = keptAges;
+            groups = keptGroups;
+        }
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        TrainingResult result = new ModelTrainer(options.build()).train(
+                new TrainingData(set.schema(), x, y, split.trainFrom(), split.trainTo(), groups, trainAges),
+                new TrainingData(set.schema(), set.validationX(), set.validationY(), split.validationFrom(),
+                        split.validationTo(), null, set.validationAgeDays()),
+                TrainingListener.NONE);
+        double seconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9;
+        double[][] expected = expectedAucByBand(result, ages, false);
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "learner %s (%.1f s of CPU): expected AUC", setting,
+                seconds));
+        for (int b = 0; b < AgeBand.DEFAULTS.size(); b++) {
+            line.append(String.format(Locale.ROOT, "  %s %.4f (oracle %+.4f)", AgeBand.DEFAULTS.get(b).label(),
+                    expected[0][b], expected[0][b] - expected[1][b]));
+        }
+        System.err.println(line);
+    }
+
+    @Test
+    void theLearnerOfOneSnapshotPerLeadPerTreeFallsShortOfTheExpectedAucBound() {
+        // given the boosting of the release that drew one snapshot per lead for each tree, on the same snapshots
+        var split = set.split();
+        TrainingResult oneDraw = new ModelTrainer(TrainingOptions.defaults().toBuilder().snapshotsPerLead(1).build()).train(
+                new TrainingData(set.schema(), set.trainX(), set.trainY(), split.trainFrom(), split.trainTo(),
+                        set.trainGroups(), set.trainAgeDays()),
+                new TrainingData(set.schema(), set.validationX(), set.validationY(), split.validationFrom(),
+                        split.validationTo(), null, set.validationAgeDays()),
+                TrainingListener.NONE);
+
+        // then the bound the product's learner meets is one it would not: in some band from 30 days on its expected
+        // AUC is further than EXPECTED_GAP below the oracle's
+        double[][] expected = expectedAucByBand(oneDraw, set.validationAgeDays(), false);
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int b = 0; b < AgeBand.DEFAULTS.size(); b++) {
+            if (AgeBand.DEFAULTS.get(b).fromDays() >= 30) {
+                worst = Math.max(worst, expected[1][b] - expected[0][b]);
+            }
+        }
+        assertThat(worst).as("largest shortfall of one draw per lead against the oracle, from 30 days on")
+                .isGreaterThan(EXPECTED_GAP);
     }
 
     @Test
@@ -179,15 +292,15 @@ class ModelQualityTest {
     }
 
     /**
-     * Per band, the AUC the model and the oracle would have on average over the holdout's outcomes, given the latent
-     * truth: each row counts as a converter with weight p ({@code p_by_age}) and as a non-converter with weight 1 − p.
-     * The band's AUC on the outcomes drawn moves by about ±0.03 with 50 to 80 converters; this one, which reads every
-     * row, moves far less, and says whether a change of the features moved the model.
+     * Per band, the AUC the model ([0]) and the oracle ([1]) would have on average over the holdout's outcomes, given
+     * the latent truth: each row counts as a converter with weight p ({@code p_by_age}) and as a non-converter with
+     * weight 1 − p. The band's AUC on the outcomes drawn moves by about ±0.03 with 50 to 80 converters; this one,
+     * which reads every row, moves far less, and says whether a change of the features or the learner moved the model.
      */
-    private static void reportExpectedAuc(double[] ages) {
+    private static double[][] expectedAucByBand(TrainingResult result, double[] ages, boolean print) {
         int from = set.split().trainRows();
         double[] p = Arrays.copyOfRange(latent, from, set.rows());
-        Scorer scorer = spine.toArtifact("spine", Map.of(), "test").scorer(GradeBands.relativeTo(0.5));
+        Scorer scorer = result.toArtifact("spine", Map.of(), "test").scorer(GradeBands.relativeTo(0.5));
         double[][] x = set.validationX();
         double[] scores = new double[x.length];
         for (int i = 0; i < x.length; i++) {
@@ -195,13 +308,19 @@ class ModelQualityTest {
         }
         List<AgeBandMetrics> onFeatures = featureOracle == null ? null
                 : Evaluator.byAge(featureOracle, set.validationY(), ages, AgeBand.DEFAULTS);
+        double[][] expected = new double[2][AgeBand.DEFAULTS.size()];
         for (int b = 0; b < AgeBand.DEFAULTS.size(); b++) {
             AgeBand band = AgeBand.DEFAULTS.get(b);
-            System.err.printf(Locale.ROOT, "expected AUC given the latent truth %-9s model %.4f oracle %.4f%s%n", band.label(),
-                    expectedAuc(scores, p, ages, band), expectedAuc(oracle, p, ages, band), onFeatures == null ? ""
-                            : String.format(Locale.ROOT, "  oracle on the product's features %.4f (AUC %.4f)",
-                                    expectedAuc(featureOracle, p, ages, band), onFeatures.get(b).metrics().auc()));
+            expected[0][b] = expectedAuc(scores, p, ages, band);
+            expected[1][b] = expectedAuc(oracle, p, ages, band);
+            if (print) {
+                System.err.printf(Locale.ROOT, "expected AUC given the latent truth %-9s model %.4f oracle %.4f%s%n",
+                        band.label(), expected[0][b], expected[1][b], onFeatures == null ? ""
+                                : String.format(Locale.ROOT, "  oracle on the product's features %.4f (AUC %.4f)",
+                                        expectedAuc(featureOracle, p, ages, band), onFeatures.get(b).metrics().auc()));
+            }
         }
+        return expected;
     }
 
     /** Σ p_i (1 − p_j) [s_i &gt; s_j] (ties half) over pairs i ≠ j of the band, over Σ p_i (1 − p_j). */

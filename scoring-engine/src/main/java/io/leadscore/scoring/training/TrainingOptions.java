@@ -22,7 +22,10 @@ import java.util.Objects;
  *       lead (with replacement, so a lead with one snapshot counts it three times): every lead weighs the same,
  *       and a tree sees three of a lead's ages instead of one, which ranked the holdout of a generated world
  *       0.02–0.03 better in expected AUC at every age from 30 days (docs/benchmarks.md); a leaf then holds at least
- *       20 leads' worth of draws (60).</li>
+ *       20 leads' worth of draws (60). Measured against the oracle of a generated world, these settings stand at a flat
+ *       optimum: shrinkage 0.05 or 0.2, trees of depth 4, 6 draws per lead, 30% of the leads per tree or a third of the
+ *       features per split all rank worse, leaves of 50 leads the same; what the model still misses there shrinks
+ *       with the number of leads it learns from (docs/benchmarks.md, "What limits the gap").</li>
  *   <li>Random forest: 200 trees of depth at most 12, at most 512 leaves, leaves of at least 5 leads,
  *       √p features tried per split (Breiman 2001), and a bootstrap balanced between classes (below).</li>
  *   <li>Logistic regression: L2 penalty 1.0 on standardised features, BFGS to a tolerance of 1e-5 or 500
