@@ -12,7 +12,6 @@ import io.leadscore.batch.stages.StageTransitionWriter;
 import io.leadscore.batch.stages.StageTransitions;
 import io.leadscore.batch.store.PolicyStore;
 import java.time.Clock;
-import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -53,13 +52,10 @@ class CrmImportJobConfiguration {
     @Bean
     Step leadImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         CsvFileImport<LeadRow> leadCsvFile, LeadWriter leadWriter, ImportErrorRecorder leadErrorRecorder) {
-        // the file's reader and processor, called directly: a scoped proxy would look it up twice an item
-        StepScopedCsvFile<LeadRow> file = new StepScopedCsvFile<>(leadCsvFile);
         return new StepBuilder("leadImportStep", jobRepository)
                 .<CsvRecord, LeadRow>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .observationRegistry(ObservationRegistry.NOOP)
-                .reader(file).processor(file).writer(leadWriter)
+                .reader(leadCsvFile).processor(leadCsvFile).writer(leadWriter)
                 .faultTolerant().skip(RowRejectedException.class).skipLimit(Long.MAX_VALUE)
                 .skipListener(leadErrorRecorder)
                 .build();
@@ -69,13 +65,10 @@ class CrmImportJobConfiguration {
     Step activityImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             CsvFileImport<ActivityRow> activityCsvFile, ActivityWriter activityWriter,
                             ImportErrorRecorder activityErrorRecorder) {
-        // the file's reader and processor, called directly: a scoped proxy would look it up twice an item
-        StepScopedCsvFile<ActivityRow> file = new StepScopedCsvFile<>(activityCsvFile);
         return new StepBuilder("activityImportStep", jobRepository)
                 .<CsvRecord, ActivityRow>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .observationRegistry(ObservationRegistry.NOOP)
-                .reader(file).processor(file).writer(activityWriter)
+                .reader(activityCsvFile).processor(activityCsvFile).writer(activityWriter)
                 .faultTolerant().skip(RowRejectedException.class).skipLimit(Long.MAX_VALUE)
                 .skipListener(activityErrorRecorder)
                 .build();
@@ -84,13 +77,10 @@ class CrmImportJobConfiguration {
     @Bean
     Step dealImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         CsvFileImport<DealRow> dealCsvFile, DealWriter dealWriter, ImportErrorRecorder dealErrorRecorder) {
-        // the file's reader and processor, called directly: a scoped proxy would look it up twice an item
-        StepScopedCsvFile<DealRow> file = new StepScopedCsvFile<>(dealCsvFile);
         return new StepBuilder("dealImportStep", jobRepository)
                 .<CsvRecord, DealRow>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .observationRegistry(ObservationRegistry.NOOP)
-                .reader(file).processor(file).writer(dealWriter)
+                .reader(dealCsvFile).processor(dealCsvFile).writer(dealWriter)
                 .faultTolerant().skip(RowRejectedException.class).skipLimit(Long.MAX_VALUE)
                 .skipListener(dealErrorRecorder)
                 .build();
@@ -100,13 +90,10 @@ class CrmImportJobConfiguration {
     Step followUpImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                             CsvFileImport<FollowUpRow> followUpCsvFile, FollowUpWriter followUpWriter,
                             ImportErrorRecorder followUpErrorRecorder) {
-        // the file's reader and processor, called directly: a scoped proxy would look it up twice an item
-        StepScopedCsvFile<FollowUpRow> file = new StepScopedCsvFile<>(followUpCsvFile);
         return new StepBuilder("followUpImportStep", jobRepository)
                 .<CsvRecord, FollowUpRow>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .observationRegistry(ObservationRegistry.NOOP)
-                .reader(file).processor(file).writer(followUpWriter)
+                .reader(followUpCsvFile).processor(followUpCsvFile).writer(followUpWriter)
                 .faultTolerant().skip(RowRejectedException.class).skipLimit(Long.MAX_VALUE)
                 .skipListener(followUpErrorRecorder)
                 .build();
