@@ -127,15 +127,26 @@ public class LiveScoring {
                     : lead.pendingFrom() != null ? Math.min(lead.watermark(), lead.pendingFrom() - 1) : lead.watermark();
             from.put(lead.id(), mark);
         }
+        // two reads, so that a lead with a long history does not send all of it for a few new events: the leads
+        // that need their whole history, and the others from the lowest of their marks (each then from its own)
         Map<Long, NewEvents> events = new HashMap<>();
-        named.query("SELECT lead_id, id, occurred_at, type FROM activity WHERE lead_id IN (:ids) ORDER BY lead_id, id",
-                Map.of("ids", from.keySet()), rs -> {
-                    long lead = rs.getLong(1);
-                    if (rs.getLong(2) > from.get(lead)) {
-                        events.computeIfAbsent(lead, k -> new NewEvents())
-                                .add(rs.getLong(2), Instants.read(rs, 3).toEpochMilli(), rs.getInt(4));
-                    }
-                });
+        List<Long> whole = new ArrayList<>();
+        List<Long> recent = new ArrayList<>();
+        long low = Long.MAX_VALUE;
+        for (Map.Entry<Long, Long> e : from.entrySet()) {
+            if (e.getValue() <= 0) {
+                whole.add(e.getKey());
+            } else {
+                recent.add(e.getKey());
+                low = Math.min(low, e.getValue());
+            }
+        }
+        if (!whole.isEmpty()) {
+            readActivities(whole, 0, from, events);
+        }
+        if (!recent.isEmpty()) {
+            readActivities(recent, low, from, events);
+        }
         List<OpenLead> out = new ArrayList<>(leads.size());
         for (OpenLead lead : leads) {
             NewEvents seen = events.getOrDefault(lead.id(), NewEvents.NONE);
@@ -144,5 +155,17 @@ public class LiveScoring {
                     0));
         }
         return out;
+    }
+
+    /** The activities of the leads above id {@code above}, each kept when it lies above its own lead's mark. */
+    private void readActivities(List<Long> leadIds, long above, Map<Long, Long> from, Map<Long, NewEvents> events) {
+        named.query("SELECT lead_id, id, occurred_at, type FROM activity WHERE lead_id IN (:ids) AND id > :above"
+                + " ORDER BY lead_id, id", Map.of("ids", leadIds, "above", above), rs -> {
+                    long lead = rs.getLong(1);
+                    if (rs.getLong(2) > from.get(lead)) {
+                        events.computeIfAbsent(lead, k -> new NewEvents())
+                                .add(rs.getLong(2), Instants.read(rs, 3).toEpochMilli(), rs.getInt(4));
+                    }
+                });
     }
 }

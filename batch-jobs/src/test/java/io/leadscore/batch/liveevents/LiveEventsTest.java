@@ -23,6 +23,8 @@ import io.leadscore.scoring.features.FeatureExtractor;
 import io.leadscore.scoring.features.FeatureSettings;
 import io.leadscore.scoring.scoring.Algorithm;
 import io.leadscore.scoring.scoring.GradeBands;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -161,6 +164,55 @@ abstract class LiveEventsTest {
             double night = jdbc.queryForObject("SELECT h.score FROM score_history h JOIN lead l ON l.id = h.lead_id"
                     + " WHERE h.run_id = ? AND l.lead_key = ?", Double.class, run, lead.getKey());
             assertThat(lead.getValue()).as(lead.getKey()).isCloseTo(night, within(1e-12));
+        }
+    }
+
+    @Test
+    void readsWhatEachLeadHasNotSeenWhenTheLeadsOfARequestStandAtDifferentMarks(@TempDir Path dir) throws Exception {
+        // given: after the nightly run an import brings activities for six leads (no rescoring: their marks stay at
+        // the night's), then a live request moves the marks of six others above the import's rows
+        List<String> leads = openLeads(12);
+        List<String> csv = new ArrayList<>(List.of("lead_id,occurred_at,type,detail"));
+        for (int i = 6; i < 12; i++) {
+            csv.add(leads.get(i) + "," + nightly.plus(Duration.ofMinutes(20 + i)) + ",pricing_view,/pricing");
+            csv.add(leads.get(i) + "," + nightly.plus(Duration.ofMinutes(40 + i)) + ",content_download,/guide");
+        }
+        Path imported = Files.write(dir.resolve("activities.csv"), csv);
+        clock.set(nightly.plus(Duration.ofHours(1)));
+        crmImport.run(new CrmImport.Request(null, imported.toString(), null, null));
+        List<Map<String, String>> first = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            first.add(fields("lead_id", leads.get(i), "occurred_at", nightly.plus(Duration.ofMinutes(50 + i)).toString(),
+                    "type", "email_click"));
+        }
+        assertThat(live.ingest(request(ImportFileKind.ACTIVITIES, first), "events:test").rejected()).isEmpty();
+        List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM lead_score");
+
+        // when: one request touches all twelve
+        Instant at = nightly.plus(Duration.ofHours(3));
+        clock.set(at);
+        List<Map<String, String>> second = new ArrayList<>();
+        for (String lead : leads) {
+            second.add(fields("lead_id", lead, "occurred_at", nightly.plus(Duration.ofMinutes(150)).toString(),
+                    "type", "page_view"));
+        }
+        LiveEvents.Outcome outcome = live.ingest(request(ImportFileKind.ACTIVITIES, second), "events:test");
+
+        // then: each lead counted the activities above its own mark — the imported ones too — as the nightly job
+        // rolling forward from the same states does
+        assertThat(outcome.rejected()).isEmpty();
+        assertThat(outcome.leads()).hasSize(12);
+        for (Map<String, Object> row : before) {
+            jdbc.update("UPDATE lead_score SET score = ?, features = ?, features_as_of = ?, activity_watermark = ?,"
+                            + " pending_from = ?, run_id = ? WHERE lead_id = ?", row.get("SCORE"), row.get("FEATURES"),
+                    row.get("FEATURES_AS_OF"), row.get("ACTIVITY_WATERMARK"), row.get("PENDING_FROM"), row.get("RUN_ID"),
+                    row.get("LEAD_ID"));
+        }
+        long run = rescoring.run(new Rescoring.Request(at, true, 2)).runId();
+        for (var lead : outcome.leads()) {
+            double night = jdbc.queryForObject("SELECT h.score FROM score_history h JOIN lead l ON l.id = h.lead_id"
+                    + " WHERE h.run_id = ? AND l.lead_key = ?", Double.class, run, lead.leadId());
+            assertThat(lead.score()).as(lead.leadId()).isCloseTo(night, within(1e-12));
         }
     }
 
