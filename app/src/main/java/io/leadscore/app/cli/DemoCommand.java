@@ -144,7 +144,7 @@ final class DemoCommand implements Callable<Integer> {
 
     /**
      * Policy is data: the demo agrees a threshold from the new model's threshold curve — the lowest step at
-     * which at most 15% of the validation leads score above it — and records it as a new policy version.
+     * which at most 15% of the validation snapshots score above it — and records it as a new policy version.
      */
     private static void agreeThreshold(StoreSession session, TrainingReport trained, Output out) {
         var curve = trained.artifact().provenance().metrics().thresholdCurve();
@@ -161,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
                 "threshold where about 15% of leads qualify on model " + trained.version() + "'s validation window",
                 java.time.Instant.now());
         var point = curve.at(threshold);
-        out.line(String.format(Locale.ROOT, "MQL threshold %s (policy v%d, was %s): %.1f%% of validation leads score"
+        out.line(String.format(Locale.ROOT, "MQL threshold %s (policy v%d, was %s): %.1f%% of validation snapshots score"
                         + " above it, %.1f%% of them converted, %.1f%% of all conversions among them.",
                 Numbers.threshold(threshold), after.version(), Numbers.threshold(before.policy().mqlThreshold()), 100 * point.shareAbove(), 100 * point.precision(),
                 100 * point.recall()));

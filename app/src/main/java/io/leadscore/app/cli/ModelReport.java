@@ -51,7 +51,7 @@ final class ModelReport {
 
     /** The evaluation as a person reads it: the figures, lift by decile as bars, the threshold curve at a glance. */
     static void print(ModelMetrics m, Output out) {
-        out.line(String.format(Locale.ROOT, "Out-of-time validation: %,d leads, %,d converted (%.2f%%)", m.rows(),
+        out.line(String.format(Locale.ROOT, "Out-of-time validation: %,d snapshots, %,d converted (%.2f%%)", m.rows(),
                 m.positives(), 100.0 * m.baseRate()));
         out.line(String.format(Locale.ROOT, "  AUC %.4f   PR-AUC %.4f   log loss %.4f   Brier %.4f   ECE %.4f",
                 m.auc(), m.prAuc(), m.logLoss(), m.brier(), m.ece()));
