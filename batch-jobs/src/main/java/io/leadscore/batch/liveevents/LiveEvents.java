@@ -229,7 +229,8 @@ public class LiveEvents {
                     double score = rs.getDouble(5);
                     Double stored = rs.wasNull() ? null : score;
                     String grade = rs.getString(6);
-                    states.put(id, new LeadState(rs.getString(2), live != null ? live.score() : stored,
+                    // no champion yet: the lead is stored and answered without a score (boxed, so that none stays none)
+                    states.put(id, new LeadState(rs.getString(2), live != null ? Double.valueOf(live.score()) : stored,
                             live != null ? live.grade() : grade == null ? null : Grade.valueOf(grade.strip()), stage,
                             mqlAt, mqlAt == null ? null : policy.slaDueAt(mqlAt),
                             live != null ? live.reasons() : List.of()));

@@ -217,6 +217,32 @@ abstract class LiveEventsTest {
     }
 
     @Test
+    void aStoreWithoutAChampionStoresTheEventsAndAnswersWithoutAScore() {
+        // given: events arrive before any model is the champion (a new installation, or every model retired)
+        jdbc.update("UPDATE model SET status = 'RETIRED' WHERE status = 'CHAMPION'");
+        clock.set(nightly.plus(Duration.ofHours(1)));
+
+        // when
+        LiveEvents.Outcome outcome = live.ingest(request(
+                ImportFileKind.LEADS, List.of(fields("lead_id", "W-UNSCORED", "created_at",
+                        nightly.plus(Duration.ofMinutes(5)).toString(), "company", "Acme", "source", "webinar")),
+                ImportFileKind.ACTIVITIES, List.of(fields("lead_id", "W-UNSCORED", "occurred_at",
+                        nightly.plus(Duration.ofMinutes(6)).toString(), "type", "page_view"))), "events:test");
+
+        // then: both items are stored, and the lead is answered at its stage, with no score rather than an error
+        assertThat(outcome.rejected()).isEmpty();
+        assertThat(outcome.accepted()).isEqualTo(2);
+        assertThat(outcome.leads()).singleElement().satisfies(lead -> {
+            assertThat(lead.leadId()).isEqualTo("W-UNSCORED");
+            assertThat(lead.score()).isNull();
+            assertThat(lead.grade()).isNull();
+            assertThat(lead.stage()).isEqualTo(Stage.LEAD);
+        });
+        assertThat(count("SELECT COUNT(*) FROM activity a JOIN lead l ON l.id = a.lead_id WHERE l.lead_key = ?",
+                "W-UNSCORED")).isEqualTo(1);
+    }
+
+    @Test
     void aDemoRequestMakesANewLeadAnMqlAtOnceWithItsSlaClockStartedThen() {
         Instant at = nightly.plus(Duration.ofHours(5));
         clock.set(at);

@@ -1,5 +1,6 @@
 package io.leadscore.app.web.events;
 
+import io.leadscore.app.web.NulCharacters;
 import io.leadscore.app.web.Viewer;
 import io.leadscore.batch.leadimport.CrmItems;
 import io.leadscore.batch.leadimport.ImportFileKind;
@@ -131,7 +132,12 @@ class EventsApi {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             JsonNode value = field.getValue();
             String name = field.getKey();
-            if (value.isNull()) {
+            if (NulCharacters.in(name)) {
+                problems.add(new RowProblem(null, "a field name holds a NUL character (U+0000), which no text may hold"));
+            } else if (value.isString() && NulCharacters.in(value.asString())) {
+                problems.add(new RowProblem(shortName(name), "the value holds a NUL character (U+0000), which no text"
+                        + " may hold"));
+            } else if (value.isNull()) {
                 fields.put(name, null);
             } else if (value.isString()) {
                 fields.put(name, value.asString());
