@@ -1,6 +1,6 @@
 package io.leadscore.app.web.events;
 
-import io.leadscore.app.web.NulCharacters;
+import io.leadscore.app.web.StorableText;
 import io.leadscore.app.web.Viewer;
 import io.leadscore.batch.leadimport.CrmItems;
 import io.leadscore.batch.leadimport.ImportFileKind;
@@ -132,11 +132,11 @@ class EventsApi {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             JsonNode value = field.getValue();
             String name = field.getKey();
-            if (NulCharacters.in(name)) {
-                problems.add(new RowProblem(null, "a field name holds a NUL character (U+0000), which no text may hold"));
-            } else if (value.isString() && NulCharacters.in(value.asString())) {
-                problems.add(new RowProblem(shortName(name), "the value holds a NUL character (U+0000), which no text"
-                        + " may hold"));
+            if (StorableText.flaw(name) != null) {
+                problems.add(new RowProblem(null, StorableText.refusal("a field name", StorableText.flaw(name))));
+            } else if (value.isString() && StorableText.flaw(value.asString()) != null) {
+                problems.add(new RowProblem(shortName(name), StorableText.refusal("the value",
+                        StorableText.flaw(value.asString()))));
             } else if (value.isNull()) {
                 fields.put(name, null);
             } else if (value.isString()) {

@@ -127,12 +127,14 @@ class EventsApiTest {
     }
 
     @Test
-    void refusesTextWithANulCharacterItemByItemAndKeepsTheGoodOnes() throws Exception {
-        // no field of the store may hold U+0000 (PostgreSQL's text cannot): such an item is refused, its neighbours kept
+    void refusesTextNoStoreKeepsItemByItemAndKeepsTheGoodOnes() throws Exception {
+        // no field of the store may hold U+0000 (PostgreSQL's text cannot) or a lone surrogate (stored as '?'): such
+        // an item is refused, its neighbours kept
         JsonNode answer = ok("""
                 {"leads": [{"lead_id": "EV-N\\u00001", "created_at": "2026-11-01T10:00:00Z"},
                            {"lead_id": "EV-N2", "created_at": "2026-11-01T10:00:00Z", "company": "Ac\\u0000me"},
                            {"lead_id": "EV-N3", "created_at": "2026-11-01T10:00:00Z", "te\\u0000am": "blue"},
+                           {"lead_id": "EV-N\\ud8005", "created_at": "2026-11-01T10:00:00Z"},
                            {"lead_id": "EV-N4", "created_at": "2026-11-01T10:00:00Z", "company": "Acme"}],
                  "activities": [{"lead_id": "EV-N4", "occurred_at": "2026-11-01T10:01:00Z", "type": "page_view",
                                  "detail": "/pricing\\u0000"},
@@ -140,9 +142,10 @@ class EventsApiTest {
                 """);
         assertThat(answer.get("rejected").valueStream().map(r -> r.get("kind").asString() + "[" + r.get("index").asInt()
                 + "]." + (r.get("field").isNull() ? "-" : r.get("field").asString())).toList())
-                .contains("leads[0].lead_id", "leads[1].company", "leads[2].-", "activities[0].detail");
+                .contains("leads[0].lead_id", "leads[1].company", "leads[2].-", "leads[3].lead_id", "activities[0].detail");
         assertThat(answer.get("rejected").valueStream().map(r -> r.get("reason").asString()))
-                .anyMatch(reason -> reason.contains("NUL character (U+0000)"));
+                .anyMatch(reason -> reason.contains("NUL character (U+0000)"))
+                .anyMatch(reason -> reason.contains("an unpaired surrogate (U+D800, half of a character)"));
         assertThat(answer.get("accepted").asInt()).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE lead_key LIKE 'EV-N%'", Long.class)).isOne();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM activity a JOIN lead l ON l.id = a.lead_id"

@@ -25,37 +25,63 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Text with a NUL character (U+0000) is refused where it enters, as bad input: no field of the store may hold
- * one (PostgreSQL's text types cannot, and a lead id or a reason with one is never what a person meant). The
- * parameters of a request (query and form) are checked before anything reads them ({@link Filter}: 400), the
- * JSON body of an API call once it is read ({@link Bodies}: 400, naming the field). The events API reads its
- * body itself and refuses such a value item by item, so one bad item loses no good one.
+ * Text that no store keeps as it was sent is refused where it enters, as bad input: a NUL character (U+0000),
+ * which PostgreSQL's text types cannot hold, and an unpaired UTF-16 surrogate (a JSON string escape of
+ * U+D800 with no low half after it), which is no character and would be stored as {@code ?} — a lead id that no longer
+ * matches itself. Neither is ever what a person meant. The parameters of a request (query and form) are
+ * checked before anything reads them ({@link Filter}: 400), the JSON body of an API call once it is read
+ * ({@link Bodies}: 400, naming the field). The events API reads its body itself and refuses such a value item
+ * by item, so one bad item loses no good one.
  */
-public final class NulCharacters {
-    private NulCharacters() {
-    }
-
-    /** Whether the text holds a NUL character. */
-    public static boolean in(String text) {
-        return text != null && text.indexOf('\0') >= 0;
+public final class StorableText {
+    private StorableText() {
     }
 
     /**
-     * Where in the value (a record, map, collection or text, as a body binds) a NUL character is first found, as
-     * a person reads it ({@code 'reason'}, {@code a field name in 'attributes'}), or {@code null}.
+     * What makes the text unstorable, as a person reads it ("a NUL character (U+0000)"), or {@code null} when it
+     * is fine.
+     */
+    public static String flaw(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return "a NUL character (U+0000)";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format(java.util.Locale.ROOT, "an unpaired surrogate (U+%04X, half of a character)", (int) c);
+            }
+        }
+        return null;
+    }
+
+    /** The answer's sentence: {@code where} holds {@code flaw}, which no text may hold. */
+    public static String refusal(String where, String flaw) {
+        return where + " holds " + flaw + ", which no text may hold";
+    }
+
+    /**
+     * The refusal for the first unstorable text in the value (a record, map, collection or text, as a body
+     * binds), naming where it is ({@code 'reason'}, {@code a field name in 'attributes'}), or {@code null}.
      */
     static String find(Object value, String where) {
         if (value == null) {
             return null;
         }
         if (value instanceof CharSequence text) {
-            return !in(text.toString()) ? null : where.isEmpty() ? "the body" : "'" + where + "'";
+            String flaw = flaw(text.toString());
+            return flaw == null ? null : refusal(where.isEmpty() ? "the body" : "'" + where + "'", flaw);
         }
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String name = String.valueOf(e.getKey());
-                if (in(name)) {
-                    return where.isEmpty() ? "a field name" : "a field name in '" + where + "'";
+                String flaw = flaw(name);
+                if (flaw != null) {
+                    return refusal(where.isEmpty() ? "a field name" : "a field name in '" + where + "'", flaw);
                 }
                 String found = find(e.getValue(), where.isEmpty() ? name : where + "." + name);
                 if (found != null) {
@@ -90,7 +116,7 @@ public final class NulCharacters {
         return null;
     }
 
-    /** Refuses a request whose parameters hold a NUL character, before any controller reads them. */
+    /** Refuses a request whose parameters hold unstorable text, before any controller reads them. */
     @Component
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     static final class Filter extends OncePerRequestFilter {
@@ -104,20 +130,21 @@ public final class NulCharacters {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
-                boolean inValue = false;
+                String refusal = flaw(p.getKey()) != null ? refusal("a parameter name", flaw(p.getKey())) : null;
                 for (String v : p.getValue()) {
-                    inValue |= in(v);
+                    if (refusal == null && flaw(v) != null) {
+                        refusal = refusal("the parameter '" + p.getKey() + "'", flaw(v));
+                    }
                 }
-                if (in(p.getKey()) || inValue) {
-                    refuse(request, response, in(p.getKey()) ? "a parameter name" : "the parameter '" + p.getKey() + "'");
+                if (refusal != null) {
+                    refuse(request, response, refusal);
                     return;
                 }
             }
             chain.doFilter(request, response);
         }
 
-        private void refuse(HttpServletRequest request, HttpServletResponse response, String where) throws IOException {
-            String detail = where + " holds a NUL character (U+0000), which no text may hold";
+        private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (path.startsWith("/api/")) {
@@ -137,7 +164,7 @@ public final class NulCharacters {
         }
     }
 
-    /** Refuses a JSON body that holds a NUL character anywhere, naming the field. */
+    /** Refuses a JSON body that holds unstorable text anywhere, naming the field. */
     @ControllerAdvice
     static final class Bodies extends RequestBodyAdviceAdapter {
         @Override
@@ -149,9 +176,9 @@ public final class NulCharacters {
         @Override
         public Object afterBodyRead(Object body, HttpInputMessage inputMessage, MethodParameter parameter,
                                     Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
-            String where = find(body, "");
-            if (where != null) {
-                throw new InvalidInputException(where + " holds a NUL character (U+0000), which no text may hold");
+            String refusal = find(body, "");
+            if (refusal != null) {
+                throw new InvalidInputException(refusal);
             }
             return body;
         }

@@ -15,12 +15,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Text with a NUL character is the client's bad input wherever it arrives — a query parameter, a form field,
- * a JSON body — answered 400 with where it was, never stored (PostgreSQL's text cannot hold it: it would be
- * a 500, and lose a request's good values with the bad).
+ * Text no store keeps as sent — a NUL character, an unpaired surrogate — is the client's bad input wherever it
+ * arrives — a query parameter, a form field, a JSON body — answered 400 with where it was, never stored
+ * (PostgreSQL's text cannot hold a NUL, and stores a lone surrogate as '?': each was a 500 that lost a request's
+ * good values with the bad).
  */
 @ConsoleTest
-class NulCharactersTest {
+class StorableTextTest {
     @Autowired
     MockMvc mvc;
 
@@ -31,15 +32,26 @@ class NulCharactersTest {
     }
 
     @Test
+    void namesWhatIsWrongWithTheText() {
+        assertThat(StorableText.flaw(null)).isNull();
+        assertThat(StorableText.flaw("Zürich, 東京, \uD83D\uDE80 (a pair)")).isNull();
+        assertThat(StorableText.flaw("a\0b")).isEqualTo("a NUL character (U+0000)");
+        assertThat(StorableText.flaw("S-\uD800")).isEqualTo("an unpaired surrogate (U+D800, half of a character)");
+        assertThat(StorableText.flaw("\uDFFFx")).isEqualTo("an unpaired surrogate (U+DFFF, half of a character)");
+        assertThat(StorableText.flaw("\uD83D\uD83D\uDE80")).isEqualTo("an unpaired surrogate (U+D83D, half of a character)");
+    }
+
+    @Test
     void findsTheFirstPlaceOfABodyThatHoldsOne() {
-        assertThat(NulCharacters.find(new Outer("ok", new Inner("fine", List.of("a", "b")), Map.of("k", "v")), ""))
+        String nul = ", which no text may hold";
+        assertThat(StorableText.find(new Outer("ok", new Inner("fine", List.of("a", "b")), Map.of("k", "v")), ""))
                 .isNull();
-        assertThat(NulCharacters.find(new Outer("ok", new Inner("fine", List.of("a", "b\0")), Map.of()), ""))
-                .isEqualTo("'inner.tags[1]'");
-        assertThat(NulCharacters.find(new Outer("ok", null, Map.of("k", List.of(Map.of("deep", "x\0y")))), ""))
-                .isEqualTo("'attributes.k[0].deep'");
-        assertThat(NulCharacters.find(Map.of("na\0me", "v"), "")).isEqualTo("a field name");
-        assertThat(NulCharacters.find("\0", "")).isEqualTo("the body");
+        assertThat(StorableText.find(new Outer("ok", new Inner("fine", List.of("a", "b\0")), Map.of()), ""))
+                .isEqualTo("'inner.tags[1]' holds a NUL character (U+0000)" + nul);
+        assertThat(StorableText.find(new Outer("ok", null, Map.of("k", List.of(Map.of("deep", "x\uD800y")))), ""))
+                .isEqualTo("'attributes.k[0].deep' holds an unpaired surrogate (U+D800, half of a character)" + nul);
+        assertThat(StorableText.find(Map.of("na\0me", "v"), "")).isEqualTo("a field name holds a NUL character (U+0000)" + nul);
+        assertThat(StorableText.find("\0", "")).isEqualTo("the body holds a NUL character (U+0000)" + nul);
     }
 
     @Test
