@@ -1,6 +1,7 @@
 package io.leadscore.app.cli;
 
 import io.leadscore.scoring.domain.CsvCells;
+import io.leadscore.scoring.domain.Printable;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +133,8 @@ public final class Output {
         if (value instanceof Long || value instanceof Integer) {
             return String.format(Locale.ROOT, "%,d", ((Number) value).longValue());
         }
-        return value.toString();
+        // a lead id, a campaign or a reason came from a CRM: shown, never obeyed by the terminal
+        return Printable.of(value.toString());
     }
 
     static String number(double value) {
