@@ -61,13 +61,20 @@ import org.junit.jupiter.api.io.TempDir;
  * take about three minutes of CPU, 40 s of it the oracle's.
  */
 class ModelQualityTest {
+    /**
+     * The world's size and seed: the regular build's is 40,000 leads of seed 3, the one the bounds below are measured
+     * on; the learning curve of docs/benchmarks.md is measured on larger worlds and other seeds with these properties
+     * (and a larger heap, {@code -Dleadscore.test.heap=6g}).
+     */
     private static final int LEADS = Integer.getInteger("leadscore.quality.leads", 40_000);
+    private static final long SEED = Long.getLong("leadscore.quality.seed", 3);
     private static final List<AgeBand> OLD = AgeBand.DEFAULTS.subList(3, 6);
     /**
      * How far below the oracle the model's expected AUC given the latent truth may stand in a band from 30 days on.
      * The product's learner stands 0.030 to 0.039 below it on this world, the learner of one snapshot per lead per
      * tree 0.052 to 0.074 (docs/benchmarks.md); the issue's goal is 0.02, which no setting of the learner measured
-     * reaches within the training budget.
+     * reaches on this world. The gap shrinks with the leads trained on, 0.012 to 0.013 per doubling: a world of 160,000
+     * leads of this seed meets it (0.008 to 0.018), too large for the suite's time.
      */
     static final double EXPECTED_GAP = 0.045;
     /**
@@ -84,8 +91,10 @@ class ModelQualityTest {
      * Other settings of the learner to train on the same snapshots and report beside the product's, by expected AUC per
      * band (a minute of CPU each, so not in every build): settings separated by {@code ;}, each a list of
      * {@code key=value} among {@code trees}, {@code shrinkage}, {@code maxDepth}, {@code maxLeaves}, {@code minNodeSize},
-     * {@code subsample}, {@code snapshotsPerLead} and {@code leadsEvery} (train on every k-th lead only: the learning
-     * curve), e.g. {@code -Dleadscore.quality.learners="shrinkage=0.05;leadsEvery=2"} (docs/benchmarks.md).
+     * {@code subsample}, {@code snapshotsPerLead}, {@code leadsEvery} (train on every k-th lead only: the learning
+     * curve, on the same holdout and oracle) and {@code drop} (features held out of training, names separated by
+     * {@code |}, a trailing {@code *} a prefix, a leading one a suffix), e.g.
+     * {@code -Dleadscore.quality.learners="shrinkage=0.05;leadsEvery=2"} (docs/benchmarks.md).
      */
     private static final String LEARNERS = System.getProperty("leadscore.quality.learners", "");
 
@@ -104,7 +113,7 @@ class ModelQualityTest {
 
     @BeforeAll
     static void trainOnSnapshots() {
-        world = GeneratedExport.generate(dir, GeneratorOptions.defaults().withLeads(LEADS).withSeed(3));
+        world = GeneratedExport.generate(dir, GeneratorOptions.defaults().withLeads(LEADS).withSeed(SEED));
         histories = histories(world);
         Policy policy = Policy.defaults();
         // eight snapshots per lead rather than the product's six: a band of 40,000 leads holds only 50 to 80
@@ -113,11 +122,12 @@ class ModelQualityTest {
                 .withFeatures(FeatureConfig.builder().policy(policy).excludedFields(List.of("sales_verdict")).build());
         set = TrainingSetBuilder.build(histories, world.until, config);
         var split = set.split();
-        spine = new ModelTrainer(TrainingOptions.defaults()).train(
-                new TrainingData(set.schema(), set.trainX(), set.trainY(), split.trainFrom(), split.trainTo(),
-                        set.trainGroups(), set.trainAgeDays()),
-                new TrainingData(set.schema(), set.validationX(), set.validationY(), split.validationFrom(),
-                        split.validationTo(), null, set.validationAgeDays()),
+        System.err.printf(Locale.ROOT, "world of %,d leads (seed %d): %,d snapshots, %,d training (%,d converted), %,d"
+                + " holdout (%,d converted), %d features%n", LEADS, SEED, set.rows(), split.trainRows(),
+                Arrays.stream(set.trainY()).sum(), set.rows() - split.trainRows(), Arrays.stream(set.validationY()).sum(),
+                set.schema().size());
+        // the set's own columns, shared rather than copied into rows (a larger world's set then fits the heap once)
+        spine = new ModelTrainer(TrainingOptions.defaults()).train(set.trainingData(), set.validationData(),
                 TrainingListener.NONE);
         latent = truthOfRows();
         long started = System.nanoTime();
@@ -167,10 +177,14 @@ class ModelQualityTest {
         }
     }
 
-    /** Trains the learner {@code setting} ({@link #LEARNERS}) on the training snapshots and prints its expected AUC per band. */
+    /**
+     * Trains the learner {@code setting} ({@link #LEARNERS}) on the training snapshots and prints its expected AUC per
+     * band. The training window's columns are built for the leads kept only, never as a copy of every row.
+     */
     private static void reportLearner(String setting, double[] ages) {
         TrainingOptions.Builder options = TrainingOptions.defaults().toBuilder();
         int every = 1;
+        List<String> dropped = new ArrayList<>();
         for (String pair : setting.split(",")) {
             String[] kv = pair.strip().split("=", 2);
             String value = kv.length == 2 ? kv[1].strip() : "";
@@ -183,45 +197,54 @@ class ModelQualityTest {
                 case "subsample" -> options.subsample(Double.parseDouble(value));
                 case "snapshotsPerLead" -> options.snapshotsPerLead(Integer.parseInt(value));
                 case "leadsEvery" -> every = Integer.parseInt(value);
+                case "drop" -> dropped.addAll(List.of(value.split("\\|")));
                 default -> throw new IllegalArgumentException("Unknown learner setting '" + pair
                         + "' in leadscore.quality.learners, expected trees, shrinkage, maxDepth, maxLeaves, minNodeSize,"
-                        + " subsample, snapshotsPerLead or leadsEvery");
+                        + " subsample, snapshotsPerLead, leadsEvery or drop");
             }
         }
         var split = set.split();
-        double[][] x = set.trainX();
-        int[] y = set.trainY();
         int[] groups = set.trainGroups();
-        double[] trainAges = set.trainAgeDays();
-        if (every > 1) {
-            int k = every;
-            int[] all = groups;
-            int[] keep = IntStream.range(0, x.length).filter(i -> all[i] % k == 0).toArray();
-            double[][] keptX = new double[keep.length][];
-            int[] keptY = new int[keep.length];
-            int[] keptGroups = new int[keep.length];
-            double[] keptAges = new double[keep.length];
-            for (int i = 0; i < keep.length; i++) {
-                keptX[i] = x[keep[i]];
-                keptY[i] = y[keep[i]];
-                keptGroups[i] = groups[keep[i]] / k;
-                keptAges[i] = trainAges[keep[i]];
+        int k = every;
+        int[] keep = IntStream.range(0, split.trainRows()).filter(i -> groups[i] % k == 0).toArray();
+        String[] names = set.schema().names();
+        // a dropped feature is held constant in training, so no tree splits on it: the model of the features left
+        boolean[] constant = new boolean[names.length];
+        int droppedCount = 0;
+        for (int j = 0; j < names.length; j++) {
+            for (String d : dropped) {
+                boolean match = d.endsWith("*") ? names[j].startsWith(d.substring(0, d.length() - 1))
+                        : d.startsWith("*") ? names[j].endsWith(d.substring(1)) : names[j].equals(d);
+                if (match) {
+                    constant[j] = true;
+                }
             }
-            x = keptX;
-            y = keptY;
-            trainAges = keptAges;
-            groups = keptGroups;
+            droppedCount += constant[j] ? 1 : 0;
+        }
+        double[][] columns = new double[names.length][keep.length];
+        int[] y = new int[keep.length];
+        int[] keptGroups = new int[keep.length];
+        double[] keptAges = new double[keep.length];
+        int[] allY = set.trainY();
+        double[] allAges = set.trainAgeDays();
+        for (int i = 0; i < keep.length; i++) {
+            double[] row = set.row(keep[i]);
+            for (int j = 0; j < names.length; j++) {
+                columns[j][i] = constant[j] ? 0 : row[j];
+            }
+            y[i] = allY[keep[i]];
+            keptGroups[i] = groups[keep[i]] / k;
+            keptAges[i] = allAges[keep[i]];
         }
         long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         TrainingResult result = new ModelTrainer(options.build()).train(
-                new TrainingData(set.schema(), x, y, split.trainFrom(), split.trainTo(), groups, trainAges),
-                new TrainingData(set.schema(), set.validationX(), set.validationY(), split.validationFrom(),
-                        split.validationTo(), null, set.validationAgeDays()),
-                TrainingListener.NONE);
+                TrainingData.ofColumns(set.schema(), columns, y, split.trainFrom(), split.trainTo(), keptGroups, keptAges),
+                set.validationData(), TrainingListener.NONE);
         double seconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9;
         double[][] expected = expectedAucByBand(result, ages, false);
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "learner %s (%.1f s of CPU): expected AUC", setting,
-                seconds));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "learner %s (%,d snapshots, %d features dropped, %.1f s of CPU): expected AUC", setting, keep.length,
+                droppedCount, seconds));
         for (int b = 0; b < AgeBand.DEFAULTS.size(); b++) {
             line.append(String.format(Locale.ROOT, "  %s %.4f (oracle %+.4f)", AgeBand.DEFAULTS.get(b).label(),
                     expected[0][b], expected[0][b] - expected[1][b]));
@@ -232,13 +255,8 @@ class ModelQualityTest {
     @Test
     void theLearnerOfOneSnapshotPerLeadPerTreeFallsShortOfTheExpectedAucBound() {
         // given the boosting of the release that drew one snapshot per lead for each tree, on the same snapshots
-        var split = set.split();
-        TrainingResult oneDraw = new ModelTrainer(TrainingOptions.defaults().toBuilder().snapshotsPerLead(1).build()).train(
-                new TrainingData(set.schema(), set.trainX(), set.trainY(), split.trainFrom(), split.trainTo(),
-                        set.trainGroups(), set.trainAgeDays()),
-                new TrainingData(set.schema(), set.validationX(), set.validationY(), split.validationFrom(),
-                        split.validationTo(), null, set.validationAgeDays()),
-                TrainingListener.NONE);
+        TrainingResult oneDraw = new ModelTrainer(TrainingOptions.defaults().toBuilder().snapshotsPerLead(1).build())
+                .train(set.trainingData(), set.validationData(), TrainingListener.NONE);
 
         // then the bound the product's learner meets is one it would not: in some band from 30 days on its expected
         // AUC is further than EXPECTED_GAP below the oracle's
