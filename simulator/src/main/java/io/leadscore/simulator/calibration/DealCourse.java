@@ -108,6 +108,13 @@ public record DealCourse(List<Band> bands, Provenance provenance) {
             lost += open * band.lost().hazard(week);
             open *= Math.max(0, 1 - band.won().hazard(week) - band.lost().hazard(week));
         }
+        // deals still open after the table's weeks close at the tail's rates, in their ratio
+        double tailWon = band.won().hazard(LifeTable.WEEKS);
+        double tailLost = band.lost().hazard(LifeTable.WEEKS);
+        if (tailWon + tailLost > 0) {
+            won += open * tailWon / (tailWon + tailLost);
+            lost += open * tailLost / (tailWon + tailLost);
+        }
         return won + lost > 0 ? won / (won + lost) : 0;
     }
 

@@ -42,7 +42,10 @@ public final class DealPaths {
     public static final int WINDOW_DAYS = 365;
     /** Hand-offs at least this old tell whether sales worked them (the default recycle limit). */
     public static final int WORKED_AFTER_DAYS = 14;
-    /** Backlog leads up to the life tables' last age are kept, by day of age. */
+    /**
+     * Backlog leads are kept by day of age up to the life tables' last day; older ones count at that day, which
+     * lies in the tail and so gives them the same forecast (the tail's rate holds at every later age).
+     */
     public static final int MAX_AGE_DAYS = LifeTable.WEEKS * 7;
 
     private final boolean fromStore;
@@ -150,10 +153,7 @@ public final class DealPaths {
             addRisk(dealExposure, created, Double.isNaN(opened) ? 0 : opened, window, !Double.isNaN(opened));
             int path = handed ? 0 : 1;
             if (Double.isNaN(opened)) {
-                int age = (int) Math.floor(created);
-                if (age < MAX_AGE_DAYS) {
-                    backlog[age]++;
-                }
+                backlog[tailDay(created)]++;
             } else {
                 if (opened <= window) {
                     (handed ? handoffDealEvents : aroundDealEvents)[week(created - opened)]++;
@@ -199,10 +199,7 @@ public final class DealPaths {
             double next = after.nextOpened(e);
             addRisk(furtherExposure[k], since, Double.isNaN(next) ? 0 : next, window, !Double.isNaN(next));
             if (Double.isNaN(next)) {
-                int day = (int) Math.floor(since);
-                if (day < MAX_AGE_DAYS) {
-                    furtherBacklog[k][day]++;
-                }
+                furtherBacklog[k][tailDay(since)]++;
             } else {
                 if (next <= window) {
                     furtherEvents[k][week(since - next)]++;
@@ -365,13 +362,22 @@ public final class DealPaths {
     }
 
     /**
+     * The day of age an entity waits at in a backlog: its own, or, past the life tables' last day, that day,
+     * which lies in the tail (every age from the tail on has its rate, so the forecast is the same).
+     */
+    static int tailDay(double ageDays) {
+        return (int) Math.min(Math.floor(ageDays), MAX_AGE_DAYS - 1);
+    }
+
+    /**
      * Adds one entity's weeks at risk to an actuarial life table, by week of age: its risk runs from
      * {@code origin} days before the calibration time (age 0) to {@code stop} days before it (the event, or
      * the calibration time), clipped to the window of the last {@code window} days. A week counts 1 for an
      * entity at risk at its start — also when the event comes at that very instant, as a hand-off at the lead's
      * creation does — and 1/2 for one that enters during the week (the window's start) or is censored during it
      * without the event: the denominators of the actuarial estimate q = events / at risk, the chance of the event
-     * within the week for an entity at risk at its start.
+     * within the week for an entity at risk at its start. Weeks past the table's last add to it: the tail of
+     * every later age.
      */
     static void addRisk(double[] risk, double origin, double stop, double window, boolean event) {
         double from = origin - Math.min(origin, window);
@@ -379,7 +385,7 @@ public final class DealPaths {
         if (to < from || !event && to == from) {
             return;
         }
-        int last = Math.min(risk.length - 1, (int) Math.floor(to / 7));
+        int last = (int) Math.floor(to / 7);
         for (int w = (int) Math.floor(from / 7); w <= last; w++) {
             double start = 7.0 * w;
             double end = start + 7;
@@ -390,7 +396,7 @@ public final class DealPaths {
             if (!event && to < end) {
                 weight -= 0.5;
             }
-            risk[w] += Math.max(0, weight);
+            risk[Math.min(w, risk.length - 1)] += Math.max(0, weight);
         }
     }
 

@@ -20,10 +20,15 @@ import java.util.Objects;
  * of events: at old ages, where the event has become rare, a window grown
  * to find events would reach back to the young ages where it is common and
  * overstate it.
+ *
+ * <p>The last week is a <b>tail</b>: it holds every age from week {@value #WEEKS} − 1 on (the events and the
+ * lead-weeks at risk of all those ages), and its rate, per week, holds for every later age. A CRM keeps its old
+ * leads, and some of them open deals years on (a prospect back in the market, a referral); a table that ended at
+ * two years would forecast none of their deals, however many the history shows.
  */
 public final class LifeTable {
 
-    /** Ages covered: two years. Later events are not forecast from the lead. */
+    /** Weeks of age: two years, the last of them the tail of every later age. */
     public static final int WEEKS = 104;
     /** A week's rate is pooled over neighbouring weeks until the window holds this many leads at risk. */
     public static final double MIN_EXPOSURE = 100;
@@ -33,8 +38,9 @@ public final class LifeTable {
     private final double[] hazard;
 
     /**
-     * @param events   per week of age, events (at most {@link #WEEKS} weeks; missing weeks have none)
-     * @param exposure per week of age, leads at risk at its start (the actuarial denominator), &ge; 0
+     * @param events   per week of age, events ({@link #WEEKS} weeks, the last one those of every later age too)
+     * @param exposure per week of age, leads at risk at its start (the actuarial denominator), &ge; 0; the last
+     *                 week, the lead-weeks at risk of every later age too
      */
     public LifeTable(double[] events, double[] exposure) {
         Objects.requireNonNull(events, "events");
@@ -74,9 +80,12 @@ public final class LifeTable {
         return new LifeTable(new double[WEEKS], new double[WEEKS]);
     }
 
-    /** The chance that the event happens in week {@code week} of a lead's age to a lead at risk at its start; 0 beyond. */
+    /**
+     * The chance that the event happens in week {@code week} of a lead's age to a lead at risk at its start; ages
+     * past the table take the tail's rate.
+     */
     public double hazard(int week) {
-        return week >= 0 && week < WEEKS ? hazard[week] : 0;
+        return week < 0 ? 0 : hazard[Math.min(week, WEEKS - 1)];
     }
 
     /** Events counted over all ages. */

@@ -62,10 +62,42 @@ class DealPathsTest {
 
         long[] backlog = DealPaths.fit(h, Defaults.dealSize()).backlogByAgeDay();
 
-        // the lead with a deal is not waiting for one; the lead older than the tables is not forecast
+        // the lead with a deal is not waiting for one; the lead older than the tables waits in their tail
         assertThat(backlog[0]).isEqualTo(1);
         assertThat(backlog[3]).isEqualTo(1);
-        assertThat(Arrays.stream(backlog).sum()).isEqualTo(2);
+        assertThat(backlog[DealPaths.MAX_AGE_DAYS - 1]).isEqualTo(1);
+        assertThat(Arrays.stream(backlog).sum()).isEqualTo(3);
+    }
+
+    @Test
+    void leadsOlderThanTheTablesKeepTheRateTheirAgesShow() {
+        // 2,200 leads created 1,000 days before (143 weeks old); 200 of them opened a deal around the hand-off at
+        // ages 750 to 949 days, within the last 365 days; the other 2,000 are still waiting
+        LeadHistory.Builder b = LeadHistory.builder();
+        for (int i = 0; i < 2200; i++) {
+            double opened = i < 200 ? 1000 - 750 - i : Double.NaN;
+            b.add(1000, Double.NaN, Double.NaN, opened,
+                    i < 200 ? LeadHistory.DealState.OPEN : LeadHistory.DealState.NONE, Double.NaN, i < 200 ? 100 : Double.NaN,
+                    i < 200 ? 4 : 0);
+        }
+
+        DealPaths paths = DealPaths.fit(b.build(), Defaults.dealSize());
+
+        // every lead-week at risk from week 103 on is in the tail: 2,000 waiting leads at risk from week 103 to
+        // 142 (censored in it), the others until their deal; the 200 deals over them, a rate per week
+        LifeTable around = paths.aroundDeals();
+        int tail = LifeTable.WEEKS - 1;
+        assertThat(around.events(tail)).isEqualTo(200);
+        double exposure = 2000 * 39.5;
+        for (int i = 0; i < 200; i++) {
+            exposure += Math.floor((750 + i) / 7.0) - tail + 1;
+        }
+        assertThat(around.exposure(tail)).isCloseTo(exposure, within(1e-9));
+        assertThat(around.hazard(tail + 50)).isCloseTo(200 / exposure, within(1e-12));
+        // the waiting leads are the backlog, and open deals in a quarter at that rate: about 2,000 x 13 x 0.0025
+        assertThat(Arrays.stream(paths.backlogByAgeDay()).sum()).isEqualTo(2000);
+        double[] daily = paths.dailyDealHazards(DealPaths.MAX_AGE_DAYS + 400)[1];
+        assertThat(daily[DealPaths.MAX_AGE_DAYS + 300]).isCloseTo(200 / exposure / 7, within(1e-12));
     }
 
     @Test

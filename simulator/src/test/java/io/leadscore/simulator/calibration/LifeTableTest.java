@@ -57,7 +57,10 @@ class LifeTableTest {
 
         // week 50's window grows to week 9, the nearest with exposure: 2 of 200
         assertThat(table.hazard(50)).isCloseTo(0.01, within(1e-15));
-        assertThat(table.hazard(LifeTable.WEEKS)).isZero();
+        // past the table, the tail's rate (its window too reaches back to week 9)
+        assertThat(table.hazard(LifeTable.WEEKS)).isCloseTo(0.01, within(1e-15));
+        assertThat(table.hazard(10 * LifeTable.WEEKS)).isCloseTo(0.01, within(1e-15));
+        assertThat(table.hazard(-1)).isZero();
         assertThat(LifeTable.none().hazard(0)).isZero();
     }
 
