@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Collection;
@@ -103,7 +104,10 @@ public final class StorableText {
         if (value.getClass().isRecord()) {
             for (RecordComponent c : value.getClass().getRecordComponents()) {
                 try {
-                    String found = find(c.getAccessor().invoke(value), where.isEmpty() ? c.getName()
+                    // a request record is often a controller's own nested, non-public type
+                    Method accessor = c.getAccessor();
+                    accessor.setAccessible(true);
+                    String found = find(accessor.invoke(value), where.isEmpty() ? c.getName()
                             : where + "." + c.getName());
                     if (found != null) {
                         return found;

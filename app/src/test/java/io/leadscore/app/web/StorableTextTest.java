@@ -78,5 +78,10 @@ class StorableTextTest {
                         .content("{\"outcome\": \"rejected\", \"reason\": \"bad_fit\", \"channel\": \"ca\\u0000ll\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("'channel' holds a NUL character (U+0000), which no text may hold"));
+        // a body bound to a record (the policy's change, a controller's own non-public type) is checked as well
+        mvc.perform(post("/api/policy").with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"sla_hours\": 48, \"note\": \"faster\\u0000\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("'note' holds a NUL character (U+0000), which no text may hold"));
     }
 }
