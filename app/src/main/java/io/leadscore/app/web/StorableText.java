@@ -134,11 +134,11 @@ public final class StorableText {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
-                String refusal = flaw(p.getKey()) != null ? refusal("a parameter name", flaw(p.getKey())) : null;
-                for (String v : p.getValue()) {
-                    if (refusal == null && flaw(v) != null) {
-                        refusal = refusal("the parameter '" + p.getKey() + "'", flaw(v));
-                    }
+                String nameFlaw = flaw(p.getKey());
+                String refusal = nameFlaw != null ? refusal("a parameter name", nameFlaw) : null;
+                for (int i = 0; refusal == null && i < p.getValue().length; i++) {
+                    String valueFlaw = flaw(p.getValue()[i]);
+                    refusal = valueFlaw == null ? null : refusal("the parameter '" + p.getKey() + "'", valueFlaw);
                 }
                 if (refusal != null) {
                     refuse(request, response, refusal);

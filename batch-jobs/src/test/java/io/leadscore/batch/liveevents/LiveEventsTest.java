@@ -116,6 +116,22 @@ abstract class LiveEventsTest {
         return n == null ? 0 : n;
     }
 
+    /** Puts the leads' stored scores and engagement states back as they were: the live writes undone. */
+    void restoreStates(List<Map<String, Object>> before) {
+        for (Map<String, Object> row : before) {
+            jdbc.update("UPDATE lead_score SET score = ?, features = ?, features_as_of = ?, activity_watermark = ?,"
+                            + " pending_from = ?, run_id = ? WHERE lead_id = ?", row.get("SCORE"), row.get("FEATURES"),
+                    row.get("FEATURES_AS_OF"), row.get("ACTIVITY_WATERMARK"), row.get("PENDING_FROM"), row.get("RUN_ID"),
+                    row.get("LEAD_ID"));
+        }
+    }
+
+    /** The score a rescoring run recorded for the lead. */
+    double nightlyScore(long run, String leadKey) {
+        return jdbc.queryForObject("SELECT h.score FROM score_history h JOIN lead l ON l.id = h.lead_id"
+                + " WHERE h.run_id = ? AND l.lead_key = ?", Double.class, run, leadKey);
+    }
+
     List<String> openLeads(int n) {
         return jdbc.queryForList("SELECT lead_key FROM lead WHERE stage = 'LEAD' ORDER BY id", String.class)
                 .subList(0, n);
@@ -152,18 +168,11 @@ abstract class LiveEventsTest {
         assertThat(outcome.leads()).hasSize(13);
         Map<String, Double> liveScores = new LinkedHashMap<>();
         outcome.leads().forEach(l -> liveScores.put(l.leadId(), l.score()));
-        for (Map<String, Object> row : before) {
-            jdbc.update("UPDATE lead_score SET score = ?, features = ?, features_as_of = ?, activity_watermark = ?,"
-                            + " pending_from = ?, run_id = ? WHERE lead_id = ?", row.get("SCORE"), row.get("FEATURES"),
-                    row.get("FEATURES_AS_OF"), row.get("ACTIVITY_WATERMARK"), row.get("PENDING_FROM"), row.get("RUN_ID"),
-                    row.get("LEAD_ID"));
-        }
+        restoreStates(before);
         jdbc.update("DELETE FROM lead_score WHERE lead_id = (SELECT id FROM lead WHERE lead_key = 'W-NEW')");
         long run = rescoring.run(new Rescoring.Request(at, true, 2)).runId();
         for (Map.Entry<String, Double> lead : liveScores.entrySet()) {
-            double night = jdbc.queryForObject("SELECT h.score FROM score_history h JOIN lead l ON l.id = h.lead_id"
-                    + " WHERE h.run_id = ? AND l.lead_key = ?", Double.class, run, lead.getKey());
-            assertThat(lead.getValue()).as(lead.getKey()).isCloseTo(night, within(1e-12));
+            assertThat(lead.getValue()).as(lead.getKey()).isCloseTo(nightlyScore(run, lead.getKey()), within(1e-12));
         }
     }
 
@@ -202,17 +211,10 @@ abstract class LiveEventsTest {
         // rolling forward from the same states does
         assertThat(outcome.rejected()).isEmpty();
         assertThat(outcome.leads()).hasSize(12);
-        for (Map<String, Object> row : before) {
-            jdbc.update("UPDATE lead_score SET score = ?, features = ?, features_as_of = ?, activity_watermark = ?,"
-                            + " pending_from = ?, run_id = ? WHERE lead_id = ?", row.get("SCORE"), row.get("FEATURES"),
-                    row.get("FEATURES_AS_OF"), row.get("ACTIVITY_WATERMARK"), row.get("PENDING_FROM"), row.get("RUN_ID"),
-                    row.get("LEAD_ID"));
-        }
+        restoreStates(before);
         long run = rescoring.run(new Rescoring.Request(at, true, 2)).runId();
         for (var lead : outcome.leads()) {
-            double night = jdbc.queryForObject("SELECT h.score FROM score_history h JOIN lead l ON l.id = h.lead_id"
-                    + " WHERE h.run_id = ? AND l.lead_key = ?", Double.class, run, lead.leadId());
-            assertThat(lead.score()).as(lead.leadId()).isCloseTo(night, within(1e-12));
+            assertThat(lead.score()).as(lead.leadId()).isCloseTo(nightlyScore(run, lead.leadId()), within(1e-12));
         }
     }
 

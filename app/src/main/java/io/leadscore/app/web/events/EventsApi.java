@@ -132,11 +132,12 @@ class EventsApi {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             JsonNode value = field.getValue();
             String name = field.getKey();
-            if (StorableText.flaw(name) != null) {
-                problems.add(new RowProblem(null, StorableText.refusal("a field name", StorableText.flaw(name))));
-            } else if (value.isString() && StorableText.flaw(value.asString()) != null) {
-                problems.add(new RowProblem(shortName(name), StorableText.refusal("the value",
-                        StorableText.flaw(value.asString()))));
+            String nameFlaw = StorableText.flaw(name);
+            String valueFlaw = value.isString() ? StorableText.flaw(value.asString()) : null;
+            if (nameFlaw != null) {
+                problems.add(new RowProblem(null, StorableText.refusal("a field name", nameFlaw)));
+            } else if (valueFlaw != null) {
+                problems.add(new RowProblem(shortName(name), StorableText.refusal("the value", valueFlaw)));
             } else if (value.isNull()) {
                 fields.put(name, null);
             } else if (value.isString()) {
