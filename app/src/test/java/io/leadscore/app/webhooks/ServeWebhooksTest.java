@@ -301,4 +301,32 @@ abstract class ServeWebhooksTest {
             assertThat(signedWithSecret(receiver.received().get(1))).isTrue();
         }
     }
+
+    /**
+     * Not a webhook: the live API of the same {@code serve}, on each store, as a CRM meets it before any model is
+     * trained. A NUL character and a lone surrogate escape cannot be stored as sent (PostgreSQL's text refuses
+     * the one and turns the other into '?'): each refuses its own item, the good one beside it is stored, and
+     * every lead is answered without a score.
+     */
+    @Test
+    @Order(9)
+    void eventsBeforeAnyModelKeepTheGoodItemsAndRefuseTextNoStoreKeeps() throws Exception {
+        HttpResponse<String> answer = api(serve, "POST", "/api/events", """
+                {"leads": [{"lead_id": "HOOK-NUL", "created_at": "2026-01-05T08:00:00Z", "company": "Ac\\u0000me"},
+                           {"lead_id": "HOOK-\\ud800", "created_at": "2026-01-05T08:00:00Z"},
+                           {"lead_id": "HOOK-GOOD", "created_at": "2026-01-05T08:00:00Z", "company": "Acme"}],
+                 "activities": [{"lead_id": "HOOK-GOOD", "occurred_at": "2026-01-05T08:05:00Z", "type": "page_view",
+                                 "detail": "/pricing\\u0000"},
+                                {"lead_id": "HOOK-GOOD", "occurred_at": "2026-01-05T08:06:00Z", "type": "page_view"}]}
+                """);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"accepted\":2").contains("NUL character (U+0000)")
+                .contains("an unpaired surrogate (U+D800, half of a character)")
+                .contains("{\"lead_id\":\"HOOK-GOOD\",\"score\":null");
+        JdbcTemplate jdbc = serve.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForList("SELECT lead_key FROM lead WHERE lead_key LIKE 'HOOK-%'", String.class))
+                .containsExactly("HOOK-GOOD");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM activity a JOIN lead l ON l.id = a.lead_id"
+                + " WHERE l.lead_key = 'HOOK-GOOD'", Long.class)).isOne();
+    }
 }
