@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -15,10 +17,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@code LEADSCORE_TEST_POSTGRES_URL} (a JDBC URL of a database the test user
  * may create databases from, e.g. {@code jdbc:postgresql://127.0.0.1:54329/postgres?user=postgres}).
  * {@code .ci/run} starts such a server; locally, PostgreSQL tests are skipped
- * with the reason unless it is set.
+ * with the reason unless it is set. The databases a test JVM creates are
+ * dropped when it exits, so a developer's own server does not fill up with
+ * them run after run.
  */
 public final class TestStores {
     public static final String POSTGRES_URL_VARIABLE = "LEADSCORE_TEST_POSTGRES_URL";
+    /** The databases this JVM created, dropped at its exit. */
+    private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
     private TestStores() {
     }
@@ -44,10 +50,31 @@ public final class TestStores {
         String database = "leadscore_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         try (Connection connection = DriverManager.getConnection(admin); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
+            dropAtExit(admin, database);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create a test database on " + admin + ": " + e.getMessage(), e);
         }
         return replaceDatabase(admin, database);
+    }
+
+    private static void dropAtExit(String admin, String database) {
+        synchronized (CREATED) {
+            if (CREATED.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin), "drop-test-databases"));
+            }
+            CREATED.add(database);
+        }
+    }
+
+    /** Drops what this JVM created; FORCE ends the connections pools still hold while the JVM shuts down. */
+    private static void drop(String admin) {
+        try (Connection connection = DriverManager.getConnection(admin); Statement statement = connection.createStatement()) {
+            for (String database : CREATED) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            System.err.println("Test databases " + CREATED + " were not dropped: " + e.getMessage());
+        }
     }
 
     static String replaceDatabase(String adminUrl, String database) {

@@ -3,6 +3,7 @@ package io.leadscore.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.leadscore.app.PostgresTestDatabases;
 import io.leadscore.app.webhooks.ServeWebhooksOnPostgresTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,15 +78,7 @@ class RemoteRescoringProcessesTest {
 
     @BeforeAll
     void store() throws Exception {
-        String admin = System.getenv(ServeWebhooksOnPostgresTest.VARIABLE);
-        String database = "leadscore_remote_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
-        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
-        int query = admin.indexOf('?');
-        String base = query < 0 ? admin : admin.substring(0, query);
-        db = base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : admin.substring(query));
+        db = PostgresTestDatabases.create("leadscore_remote_");
         // short waits: polls every 100 ms, heartbeats every 200 ms; small chunks, so a partition has many
         config = Files.writeString(dir.resolve("remote.yml"), """
                 leadscore:

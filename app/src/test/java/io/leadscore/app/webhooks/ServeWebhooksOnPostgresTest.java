@@ -3,13 +3,9 @@ package io.leadscore.app.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import io.leadscore.app.PostgresTestDatabases;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -27,22 +23,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ExtendWith(ServeWebhooksOnPostgresTest.PostgresConfigured.class)
 public class ServeWebhooksOnPostgresTest extends ServeWebhooksTest {
-    public static final String VARIABLE = "LEADSCORE_TEST_POSTGRES_URL";
+    public static final String VARIABLE = PostgresTestDatabases.VARIABLE;
 
 
     @Override
     String newStore() {
-        String admin = System.getenv(VARIABLE);
-        String database = "leadscore_hooks_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
-        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot create a test database on the PostgreSQL server: " + e.getMessage(), e);
-        }
-        int query = admin.indexOf('?');
-        String base = query < 0 ? admin : admin.substring(0, query);
-        return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : admin.substring(query));
+        return PostgresTestDatabases.create("leadscore_hooks_");
     }
 
     @Test
