@@ -10,8 +10,11 @@ import io.leadscore.scoring.domain.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Errors of the JSON API as problem details (RFC 9457): 400 for bad input, 404
  * for what does not exist, 409 when the store's state refuses the request now
- * (a run in progress, nothing to restart, no champion, a model whose file does not verify). The detail is the one
+ * (a run in progress, nothing to restart, no champion, a model whose file does not verify), 503 when the store stayed
+ * busy with other writes to the same rows. The detail is the one
  * line a person can act on; nothing else of the exception leaves the server.
  *
  * <p>Bad input is what the product refuses of what the client sent — an {@link InvalidInputException}, as the
@@ -49,6 +53,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         }
         log.error("Internal error answering {} {}", request.getMethod(), request.getRequestURI(), e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL);
+    }
+
+    /**
+     * A write that kept colliding with others on the same rows (the live flow tries a few times first): the store is
+     * busy, not the request wrong, so 503 with when to send it again. Sending the same items again is safe.
+     */
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<ProblemDetail> busy(TransientDataAccessException e, HttpServletRequest request) {
+        log.warn("Store busy answering {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "the store is busy: other writes"
+                        + " held the rows this request needs; nothing of it was stored, so sending it again is safe"));
     }
 
     @ExceptionHandler({NotFoundException.class, ModelNotFoundException.class, NoSuchRunException.class})

@@ -9,9 +9,14 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -133,7 +138,7 @@ public final class StorableText {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
+            for (Map.Entry<String, String[]> p : parameters(request).entrySet()) {
                 String nameFlaw = flaw(p.getKey());
                 String refusal = nameFlaw != null ? refusal("a parameter name", nameFlaw) : null;
                 for (int i = 0; refusal == null && i < p.getValue().length; i++) {
@@ -148,18 +153,39 @@ public final class StorableText {
             chain.doFilter(request, response);
         }
 
+        /**
+         * The request's parameters. An API call's body is JSON whatever its content type says, so a call sent as a
+         * form ({@code curl -d} without a content type) keeps its body for the controller: only its query string is
+         * read here, where the container would otherwise take the body for form fields.
+         */
+        private static Map<String, String[]> parameters(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String type = request.getContentType();
+            if (!path.startsWith("/api/") || type == null
+                    || !type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+                return request.getParameterMap();
+            }
+            Map<String, String[]> query = new LinkedHashMap<>();
+            String raw = request.getQueryString();
+            for (String pair : raw == null ? new String[0] : raw.split("&")) {
+                int equals = pair.indexOf('=');
+                try {
+                    String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                    String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                    query.merge(name, new String[] {value}, (a, b) -> Stream.concat(Arrays.stream(a), Arrays.stream(b))
+                            .toArray(String[]::new));
+                } catch (IllegalArgumentException malformed) {
+                    // a malformed escape: the container drops such a parameter too
+                }
+            }
+            return query;
+        }
+
         private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (path.startsWith("/api/")) {
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("type", "about:blank");
-                body.put("title", HttpStatus.BAD_REQUEST.getReasonPhrase());
-                body.put("status", HttpStatus.BAD_REQUEST.value());
-                body.put("detail", detail);
-                body.put("instance", path);
-                response.getWriter().write(json.writeValueAsString(body));
+                Problems.write(json, response, HttpStatus.BAD_REQUEST, detail, path);
             } else {
                 response.setContentType(MediaType.TEXT_PLAIN_VALUE);
                 response.setCharacterEncoding("UTF-8");

@@ -86,7 +86,9 @@ public class WebhookDispatcher implements SmartLifecycle {
     @Override
     public synchronized void start() {
         senders = Executors.newFixedThreadPool(Math.min(4, settings.concurrency()), daemon("leadscore-webhook-send-"));
+        // HTTP/1.1: over http:// the client's default would offer every receiver an upgrade to h2c with each post
         http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(senders)
@@ -242,13 +244,23 @@ public class WebhookDispatcher implements SmartLifecycle {
                 delivery.eventId());
     }
 
-    private static String describe(Throwable error) {
+    /** The last error as an operator reads it: what failed and, from the first cause that says, why. */
+    static String describe(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             return "no answer within the timeout";
         }
         String message = cause.getMessage();
-        return Printable.of(cause.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+        Throwable deeper = cause.getCause();
+        for (int depth = 0; (message == null || message.isBlank()) && deeper != null && depth < 10; depth++) {
+            message = deeper.getClass().getSimpleName()
+                    + (deeper.getMessage() == null || deeper.getMessage().isBlank() ? "" : ": " + deeper.getMessage());
+            if (deeper.getMessage() == null && deeper.getCause() != null) {
+                message = null;
+            }
+            deeper = deeper.getCause();
+        }
+        return Printable.of(cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message));
     }
 
     private void prune() {

@@ -2,6 +2,7 @@ package io.leadscore.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +42,12 @@ class ApiErrorsTest {
         String bug() {
             // an argument the code itself got wrong: not the client's mistake
             throw new IllegalArgumentException("Invalid bin count: -3 (secret internal detail)");
+        }
+
+        @GetMapping("/api/busy")
+        String busy() {
+            // what the live flow throws when its last attempt still met another writer's lock
+            throw new CannotAcquireLockException("Timeout trying to lock table LEAD");
         }
 
         @GetMapping("/api/broken")
@@ -71,6 +79,15 @@ class ApiErrorsTest {
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.detail").value("Invalid limit: 9000, expected 1 to 500"));
         assertThat(logged.list).isEmpty();
+    }
+
+    @Test
+    void aStoreThatStayedBusyIsA503WithWhenToRetryNotABug() throws Exception {
+        mvc.perform(get("/api/busy")).andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(jsonPath("$.status").value(503))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("sending it again is safe")));
+        assertThat(logged.list).singleElement().satisfies(e -> assertThat(e.getLevel()).isEqualTo(Level.WARN));
     }
 
     @Test

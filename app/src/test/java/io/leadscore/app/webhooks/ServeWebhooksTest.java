@@ -182,7 +182,7 @@ abstract class ServeWebhooksTest {
             assertThat(signedWithSecret(got)).isTrue();
             assertThat(got.text()).contains("\"type\":\"mql.created\"", "\"lead_id\":\"SIGNED-1\"", "\"score\":0.37",
                     "\"stage\":\"MQL\"", "\"due_at\":\"" + t.plusSeconds(1).plus(Duration.ofHours(24)) + "\"",
-                    "\"reasons\":[\"fast-track\",\"demo request (score 0.370)\"]");
+                    "\"reasons\":[\"fast-track: demo request (score 0.370)\"]");
             assertThat(got.text()).contains("\"id\":\"" + got.header("X-Leadscore-Event-Id") + "\"");
             assertThat(got.header("X-Leadscore-Event-Type")).isEqualTo("mql.created");
             assertThat(got.header("Content-Type")).startsWith("application/json");

@@ -45,7 +45,7 @@ public class CrmItems {
      * The run that rows written by live requests are recorded under ({@code import_run} of follow-ups and deals):
      * import runs are job instance ids from 1, so the import's stage step never picks these rows up again.
      */
-    public static final long LIVE_RUN = 0;
+    public static final long LIVE_RUN = StageTransitions.LIVE_RUN;
 
     private final JdbcTemplate jdbc;
     private final StoreDialect dialect;

@@ -28,10 +28,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -279,15 +281,37 @@ public class LiveEvents {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
+    /** Attempts of a request's transaction that collided with another writer, the first included. */
+    static final int ATTEMPTS = 4;
+
     /**
-     * Runs the transaction, and once more if it collided with another writer: two requests that brought the same
-     * new lead (the second sees it stored the second time), or a deadlock the store broke.
+     * Runs the transaction, and again (up to {@value #ATTEMPTS} attempts, after a short, growing and jittered pause)
+     * while it collides with another writer: two requests that brought the same new lead (the second sees it stored
+     * the next time), a deadlock the store broke, a lock the embedded store gave up waiting for. The last collision
+     * is thrown: a {@link TransientDataAccessException} the web layer answers with 503 and a time to retry after.
      */
-    private static <T> T retried(Supplier<T> transaction) {
+    static <T> T retried(Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (DuplicateKeyException | TransientDataAccessException collided) {
+                if (attempt >= ATTEMPTS) {
+                    throw collided instanceof TransientDataAccessException transientFailure ? transientFailure
+                            : new ConcurrencyFailureException("the request collided " + ATTEMPTS
+                            + " times with others storing the same items", collided);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        long millis = (long) ((10L << attempt) * (0.5 + ThreadLocalRandom.current().nextDouble()));
         try {
-            return transaction.get();
-        } catch (DuplicateKeyException | PessimisticLockingFailureException collided) {
-            return transaction.get();
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrencyFailureException("interrupted while waiting to try the request again", e);
         }
     }
 }

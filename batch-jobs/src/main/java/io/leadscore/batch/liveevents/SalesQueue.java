@@ -3,8 +3,8 @@ package io.leadscore.batch.liveevents;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.scoring.domain.InvalidInputException;
 import io.leadscore.scoring.policy.Policy;
+import io.leadscore.scoring.stages.StageEngine;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,14 +40,17 @@ public class SalesQueue {
     }
 
     /**
-     * @param limit   at most this many, 1 to {@value #MAX_LIMIT}
+     * @param limit   at most this many, from 1; above {@value #MAX_LIMIT} the first {@value #MAX_LIMIT} (one answer
+     *                holds no more, and the soonest due come first)
      * @param overdue only those whose SLA has run out by {@code now}
-     * @throws InvalidInputException for a limit out of its range
+     * @throws InvalidInputException for a limit below 1
      */
     public List<Entry> open(int limit, boolean overdue, Policy policy, Instant now) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit " + limit + " is out of range: expected 1 to " + MAX_LIMIT);
+        if (limit < 1) {
+            throw new InvalidInputException("limit " + limit + " is out of range: expected 1 or more (at most "
+                    + MAX_LIMIT + " are answered)");
         }
+        limit = Math.min(limit, MAX_LIMIT);
         // due = mql_at + the SLA: the order of mql_at is the order of due times; overdue: mql_at before now - SLA
         Instant overdueBefore = now.minus(java.time.Duration.between(now, policy.slaDueAt(now)));
         String sql = "SELECT l.lead_key, s.score, s.grade, l.mql_at, l.company, l.source, l.email,"
@@ -65,32 +68,7 @@ public class SalesQueue {
             String grade = rs.getString(3);
             Instant mqlAt = Instants.read(rs, 4);
             return new Entry(rs.getString(1), s, grade == null ? null : grade.strip(), mqlAt, policy.slaDueAt(mqlAt),
-                    reasons(rs.getString(8)), rs.getString(5), rs.getString(6), rs.getString(7));
+                    StageEngine.reasonsOf(rs.getString(8)), rs.getString(5), rs.getString(6), rs.getString(7));
         }, args);
-    }
-
-    /**
-     * "rule: reason; reason" as recorded on the move → [rule, reason, reason]. The rule ends with a number or a
-     * parenthesis ("score 0.412 reached the MQL threshold 0.100", "fast-track: demo request (score 0.120)"), so the
-     * reasons start after the first ": " that follows one.
-     */
-    static List<String> reasons(String recorded) {
-        List<String> out = new ArrayList<>();
-        if (recorded == null || recorded.isBlank()) {
-            return out;
-        }
-        int colon = recorded.indexOf(": ");
-        while (colon > 0 && !(recorded.charAt(colon - 1) == ')' || Character.isDigit(recorded.charAt(colon - 1)))) {
-            colon = recorded.indexOf(": ", colon + 1);
-        }
-        out.add(colon < 0 ? recorded : recorded.substring(0, colon));
-        if (colon >= 0) {
-            for (String part : recorded.substring(colon + 2).split("; ")) {
-                if (!part.isBlank()) {
-                    out.add(part.strip());
-                }
-            }
-        }
-        return out;
     }
 }

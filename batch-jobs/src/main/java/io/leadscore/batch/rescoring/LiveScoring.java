@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveScoring {
     /** The run a live score is recorded under in {@code lead_score.run_id}: no run, the lead's own event. */
-    public static final long LIVE_RUN = 0;
+    public static final long LIVE_RUN = StageTransitions.LIVE_RUN;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;

@@ -61,6 +61,12 @@ public final class StageTransitions {
             + " FROM unnest(CAST(? AS BIGINT[]), CAST(? AS VARCHAR[]), CAST(? AS TIMESTAMPTZ[])) AS m (id, stage, at)"
             + " WHERE lead.id = m.id";
 
+    /**
+     * The run id the live flow records its moves under (no run: a request of its own); its moves' events are news to
+     * every subscriber ({@link Outbox#write(List, boolean)}). The rows and scores it writes carry the same id.
+     */
+    public static final long LIVE_RUN = 0;
+
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
 
@@ -144,7 +150,7 @@ public final class StageTransitions {
             }
         }
         trail(moves, actor, runId);
-        announce(moves, m -> m.transition().to() == Stage.MQL ? m.transition().at() : null);
+        announce(moves, m -> m.transition().to() == Stage.MQL ? m.transition().at() : null, runId == LIVE_RUN);
     }
 
     /**
@@ -250,7 +256,7 @@ public final class StageTransitions {
         trail(moved, actor, runId);
         Map<Long, Instant> episodes = new HashMap<>();
         recyclings.forEach(r -> episodes.put(r.move().leadId(), r.mqlAt()));
-        announce(moved, m -> episodes.get(m.leadId()));
+        announce(moved, m -> episodes.get(m.leadId()), runId == LIVE_RUN);
         return moved;
     }
 
@@ -330,13 +336,13 @@ public final class StageTransitions {
     }
 
     /** The moves subscribers hear of, to the outbox; {@code mqlAt} names a move's MQL episode when it is known. */
-    private void announce(List<LeadMove> moves, Function<LeadMove, Instant> mqlAt) {
+    private void announce(List<LeadMove> moves, Function<LeadMove, Instant> mqlAt, boolean live) {
         List<OutboxEvent> events = new ArrayList<>();
         for (LeadMove m : moves) {
             Transition t = m.transition();
             WebhookEventType.of(t).ifPresent(type -> events.add(new OutboxEvent(type, m.leadId(), t.at(), t.to(),
                     t.from(), mqlAt.apply(m), t.reason())));
         }
-        outbox.write(events);
+        outbox.write(events, live);
     }
 }

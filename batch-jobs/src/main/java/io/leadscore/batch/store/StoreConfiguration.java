@@ -1,6 +1,7 @@
 package io.leadscore.batch.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,10 +14,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnableConfigurationProperties(LeadscoreSettings.class)
 public class StoreConfiguration {
 
+    /**
+     * The system clock in whole microseconds, what the store keeps: a time the product answers with (a live MQL's
+     * time, a webhook's due time) reads back from the store as the same instant.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.scoring.domain.Stage;
 import io.leadscore.scoring.policy.Policy;
+import io.leadscore.scoring.stages.StageEngine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
  * it committed. Each event gets a random id (stable across retries, what
  * receivers dedupe by), its body fixed once as JSON, and one pending delivery
  * per subscriber that wants it. An event that happened before a subscriber was
- * added is not sent to it, and an event no subscriber wants is not written at
- * all: an import of years of history, or a store nobody subscribed to, leaves
- * the outbox empty.
+ * added is not sent to it, unless the live flow writes it (what is pushed now
+ * is news), and an event no subscriber wants is not written at all: an import
+ * of years of history, or a store nobody subscribed to, leaves the outbox
+ * empty.
  *
  * <p>Once the transaction commits, the listeners registered with
  * {@link #afterCommit} are told (the delivery worker of a {@code serve} process
@@ -75,6 +77,16 @@ public class Outbox {
      * @return the events written
      */
     public int write(List<OutboxEvent> events) {
+        return write(events, false);
+    }
+
+    /**
+     * Writes the events some subscriber wants, with their deliveries, in the caller's transaction; {@code live}: the
+     * live flow's, news to every subscriber whenever they happened.
+     *
+     * @return the events written
+     */
+    public int write(List<OutboxEvent> events, boolean live) {
         if (events.isEmpty()) {
             return 0;
         }
@@ -88,7 +100,7 @@ public class Outbox {
         for (OutboxEvent event : events) {
             List<Long> to = new ArrayList<>();
             for (Subscriber s : active) {
-                if (s.wants(event.type(), event.occurredAt())) {
+                if (s.wants(event.type(), event.occurredAt(), live)) {
                     to.add(s.id());
                 }
             }
@@ -191,7 +203,7 @@ public class Outbox {
         json.put("stage", event.stage().name());
         json.put("due_at", mqlAt == null ? null : text(policy.slaDueAt(mqlAt)));
         ArrayNode reasons = json.putArray("reasons");
-        reasons(event.why()).forEach(reasons::add);
+        StageEngine.reasonsOf(event.why()).forEach(reasons::add);
         json.put("from_stage", event.fromStage() == null ? null : event.fromStage().name());
         json.put("mql_at", text(mqlAt));
         json.put("reason", event.why());
@@ -200,26 +212,5 @@ public class Outbox {
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    /**
-     * A recorded reason as a list: the rule before the first {@code ": "}, then the phrases after it, split at
-     * {@code "; "} ({@code "score 0.412 reached the MQL threshold 0.100: requested a demo; a VP"} gives three).
-     */
-    static List<String> reasons(String why) {
-        if (why == null || why.isBlank()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        int colon = why.indexOf(": ");
-        out.add(why.substring(0, colon < 0 ? why.length() : colon).strip());
-        if (colon >= 0) {
-            for (String phrase : why.substring(colon + 2).split("; ")) {
-                if (!phrase.isBlank()) {
-                    out.add(phrase.strip());
-                }
-            }
-        }
-        return out;
     }
 }

@@ -157,6 +157,30 @@ abstract class OutboxTest {
     }
 
     @Test
+    void aLiveMoveIsNewsToEverySubscriberHoweverEarlyItsSignal() {
+        subscribe(WebhookEventType.MQL_CREATED);
+        Instant beforeSubscribed = SUBSCRIBED.minus(Duration.ofHours(3));
+        long imported = crm.lead("W-5", beforeSubscribed.minus(Duration.ofDays(1)));
+        long pushed = crm.lead("W-6", beforeSubscribed.minus(Duration.ofDays(1)));
+        String fastTrack = "fast-track: demo request (score 0.024): requested a demo; a VP";
+
+        // the nightly run or an import dates the move at the signal: before the subscriber, history
+        transitions.record(List.of(new LeadMove(imported, new Transition(Stage.LEAD, Stage.MQL, beforeSubscribed,
+                fastTrack))), "rescore #7", 7);
+        assertThat(count("webhook_event")).isZero();
+
+        // a lead pushed now whose demo request came this morning, before the subscriber was added: news
+        transitions.record(List.of(new LeadMove(pushed, new Transition(Stage.LEAD, Stage.MQL, beforeSubscribed,
+                fastTrack))), "events:crm", StageTransitions.LIVE_RUN);
+        assertThat(events()).singleElement().satisfies(e -> {
+            assertThat(e.get("event_type")).isEqualTo("mql.created");
+            assertThat((String) e.get("body")).contains("\"lead_id\":\"W-6\"", "\"occurred_at\":\"" + beforeSubscribed
+                    + "\"", "\"reasons\":[\"fast-track: demo request (score 0.024)\",\"requested a demo\",\"a VP\"]");
+        });
+        assertThat(count("webhook_delivery")).isEqualTo(1);
+    }
+
+    @Test
     void acceptanceOfAnMqlCarriesItsEpisodesDueTime() {
         subscribe(WebhookEventType.LEAD_ACCEPTED);
         long lead = crm.lead("W-4", T0.minus(Duration.ofDays(1)));

@@ -14,8 +14,10 @@ import io.leadscore.scoring.stages.StageEvent.FollowedUp;
 import io.leadscore.scoring.stages.StageEvent.Scored;
 import io.leadscore.scoring.stages.StageEvent.Unanswered;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -54,6 +56,8 @@ public final class StageEngine {
             ActivityType.DEMO_REQUEST, ActivityType.CONTACT_REQUEST, ActivityType.PRICING_QUESTION));
     /** The audit trail's reason for an MQL returned to nurture after it waited too long for a follow-up. */
     public static final String RECYCLED_REASON = "sla_recycled";
+    /** How a fast-track rule begins, before the signal and the score. */
+    private static final String FAST_TRACK = "fast-track: ";
     /** The audit trail's reason for a lead's first stage. */
     public static final String ARRIVED_REASON = "imported";
 
@@ -146,7 +150,30 @@ public final class StageEngine {
     }
 
     private static String fastTrack(ActivityType signal, double score) {
-        return String.format(Locale.ROOT, "fast-track: %s (score %.3f)", signal.wireName().replace('_', ' '), score);
+        return String.format(Locale.ROOT, FAST_TRACK + "%s (score %.3f)", signal.wireName().replace('_', ' '), score);
+    }
+
+    /**
+     * A move's recorded reason as a list, the one reading of it every answer gives (the sales queue, webhooks): the
+     * rule, then the phrases after it. The rule ends at the first {@code ": "} (after the {@code "fast-track: "} that
+     * begins a fast-track rule); the phrases after it are split at {@code "; "}. {@code "fast-track: demo request
+     * (score 0.120): requested a demo; a VP"} gives three, {@code "rejected by sales: bad_fit"} two.
+     */
+    public static List<String> reasonsOf(String recorded) {
+        List<String> out = new ArrayList<>();
+        if (recorded == null || recorded.isBlank()) {
+            return out;
+        }
+        int colon = recorded.indexOf(": ", recorded.startsWith(FAST_TRACK) ? FAST_TRACK.length() : 0);
+        out.add((colon < 0 ? recorded : recorded.substring(0, colon)).strip());
+        if (colon >= 0) {
+            for (String phrase : recorded.substring(colon + 2).split("; ")) {
+                if (!phrase.isBlank()) {
+                    out.add(phrase.strip());
+                }
+            }
+        }
+        return out;
     }
 
     private static StageDecision followUp(Stage stage, FollowedUp event) {

@@ -301,4 +301,23 @@ class StageEngineTest {
     void reachCountsALostDealAsAnOpportunityAndNurtureAsALead() {
         assertThat(Stream.of(Stage.values()).map(StageEngine::reach).toList()).containsExactly(0, 1, 2, 3, 4, 5, 4, 0);
     }
+
+    @Test
+    void aRecordedReasonReadsAsTheRuleThenItsPhrasesWhateverTheRule() {
+        Policy policy = Policy.defaults();
+        Instant at = Instant.parse("2026-05-04T09:00:00Z");
+        LeadStage lead = new LeadStage(Stage.LEAD, at.minusSeconds(3600));
+        StageDecision.Move fast = (StageDecision.Move) StageEngine.decide(lead,
+                new Scored(0.02, new Signal(ActivityType.DEMO_REQUEST, at), null), policy, at);
+        // a fast-track rule has ": " inside it; the phrases the scoring adds come after the rule's own
+        assertThat(StageEngine.reasonsOf(fast.transition().reason() + ": requested a demo; a VP"))
+                .containsExactly("fast-track: demo request (score 0.020)", "requested a demo", "a VP");
+        assertThat(StageEngine.reasonsOf(fast.transition().reason())).containsExactly("fast-track: demo request (score 0.020)");
+        assertThat(StageEngine.reasonsOf("score 0.412 reached the MQL threshold 0.100: requested a demo; a VP"))
+                .containsExactly("score 0.412 reached the MQL threshold 0.100", "requested a demo", "a VP");
+        assertThat(StageEngine.reasonsOf("rejected by sales: bad_fit")).containsExactly("rejected by sales", "bad_fit");
+        assertThat(StageEngine.reasonsOf("deal D-1 won")).containsExactly("deal D-1 won");
+        assertThat(StageEngine.reasonsOf(null)).isEmpty();
+        assertThat(StageEngine.reasonsOf("  ")).isEmpty();
+    }
 }

@@ -26,6 +26,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,9 +45,13 @@ class EventsApi {
     static final int MAX_BYTES = 5 * 1024 * 1024;
     private static final Map<String, ImportFileKind> ARRAYS = Map.of("leads", ImportFileKind.LEADS,
             "activities", ImportFileKind.ACTIVITIES, "followups", ImportFileKind.FOLLOWUPS, "deals", ImportFileKind.DEALS);
-    /** Numbers kept as written (a float read as a double would print 0.1 as 0.1000000000000000055…). */
+    /**
+     * Numbers kept as written (a float read as a double would print 0.1 as 0.1000000000000000055…); a key given
+     * twice in one object is refused (read leniently, the last would silently win and the first be lost).
+     */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final LiveEvents live;
 

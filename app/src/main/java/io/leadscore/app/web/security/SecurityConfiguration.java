@@ -1,12 +1,12 @@
 package io.leadscore.app.web.security;
 
+import io.leadscore.app.web.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,7 +16,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -28,6 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -109,7 +109,10 @@ class SecurityConfiguration {
                     "Sign in: send 'Authorization: Bearer <token>' or HTTP Basic credentials", "Bearer realm=\"leadscore\"");
         };
         AccessDeniedHandler forbidden = (request, response, e) -> problem(json, response, HttpStatus.FORBIDDEN,
-                "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI(), null);
+                e instanceof CsrfException ? "The request rides on a signed-in session without its CSRF token: send"
+                        + " the session's token in the X-CSRF-TOKEN header (or the _csrf form field), or sign in with"
+                        + " 'Authorization: Bearer <token>' instead"
+                        : "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI(), null);
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/actuator", "/actuator/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -188,16 +191,9 @@ class SecurityConfiguration {
 
     private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail,
                                 String challenge) throws IOException {
-        response.setStatus(status.value());
         if (challenge != null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        response.getWriter().write(json.writeValueAsString(body));
+        Problems.write(json, response, status, detail, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.leadscore.app.web.whatif;
 
+import io.leadscore.app.web.Problems;
 import io.leadscore.scoring.domain.InvalidInputException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -7,8 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -231,12 +230,7 @@ class WhatIfPool implements DisposableBean {
     }
 
     private String problem(HttpStatus status, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        return json.writeValueAsString(body);
+        return Problems.body(json, status, detail, null);
     }
 
     /** About how long until a worker is free for a new what-if: the work ahead of it, shared among the workers. */

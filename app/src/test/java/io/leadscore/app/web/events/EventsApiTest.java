@@ -162,6 +162,11 @@ class EventsApiTest {
                 .contains("unknown field 'lead'");
         assertThat(problem(post("{\"leads\": {\"lead_id\": \"EV-9\"}}").andExpect(status().isBadRequest())))
                 .contains("'leads' must be an array");
+        // a key given twice would lose one of its values without a word: refused, naming it
+        assertThat(problem(post("{\"leads\": [{\"lead_id\": \"EV-8\", \"created_at\": \"2026-11-01T10:00:00Z\"}],"
+                + " \"leads\": []}").andExpect(status().isBadRequest()))).startsWith("the body is not JSON").contains("uplicate", "leads");
+        assertThat(problem(post("{\"leads\": [{\"lead_id\": \"EV-8\", \"lead_id\": \"EV-7\"}]}")
+                .andExpect(status().isBadRequest()))).contains("uplicate", "lead_id");
         String many = "{\"activities\": [" + "{},".repeat(100_000) + "{}]}";
         assertThat(problem(post(many).andExpect(status().isContentTooLarge()))).contains("100001 items");
         String huge = "{\"leads\": [{\"lead_id\": \"EV-9\", \"company\": \"" + "x".repeat(6 * 1024 * 1024) + "\"}]}";

@@ -132,5 +132,13 @@ class QueueApiTest {
                 .allMatch(due -> due.isBefore(Instant.now()));
         mvc.perform(get("/api/queue?limit=0").with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
                 .andExpect(status().isBadRequest());
+        // a larger limit than one answer holds gives the soonest due, as many as it holds
+        JsonNode all = json.readTree(mvc.perform(get("/api/queue?limit=100000")
+                        .with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode most = json.readTree(mvc.perform(get("/api/queue?limit=500")
+                        .with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(all).isEqualTo(most);
     }
 }

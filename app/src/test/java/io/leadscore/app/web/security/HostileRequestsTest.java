@@ -1,6 +1,7 @@
 package io.leadscore.app.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -74,9 +75,11 @@ class HostileRequestsTest {
                             .contentType(MediaType.APPLICATION_JSON).content("{\"mql_threshold\": 0.5}"))
                     .andExpect(status().isUnauthorized());
             throttle.succeeded(TestUsers.ADMIN, "192.0.2.201");
-            // the session without a header still needs its CSRF token
+            // the session without a header still needs its CSRF token, and is told that this is what it lacks
             mvc.perform(post("/api/policy").session(session).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"mql_threshold\": 0.5}")).andExpect(status().isForbidden());
+                    .content("{\"mql_threshold\": 0.5}")).andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.detail").value(containsString("without its CSRF token")))
+                    .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/problem+json;charset=UTF-8"));
         }
     }
 
@@ -153,6 +156,36 @@ class HostileRequestsTest {
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(signedIn.statusCode()).isEqualTo(302);
             return signedIn.headers().firstValue("Set-Cookie").map(c -> c.split(";")[0]).orElse(cookie);
+        }
+    }
+
+    @Nested
+    class FormEncoded {
+        private HttpResponse<String> postEvents(String query, String body) throws Exception {
+            // what 'curl -d @events.json' sends: the JSON as the body of a form
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/events" + query))
+                    .header("Authorization", "Bearer " + TestUsers.INGEST_TOKEN)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Test
+        void anEventsBodySentAsAFormIsReadAsTheJsonItIs() throws Exception {
+            HttpResponse<String> answer = postEvents("", "{\"activities\": [{\"lead_id\": \"NO-SUCH-LEAD-FORM\","
+                    + " \"occurred_at\": \"2026-05-04T09:00:00Z\", \"type\": \"email_open\"}]}");
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"accepted\":0", "\"kind\":\"activities\"");
+        }
+
+        @Test
+        void itsQueryStringIsStillChecked() throws Exception {
+            HttpResponse<String> answer = postEvents("?x=a%00b", "{\"leads\": []}");
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+            assertThat(answer.body()).contains("the parameter 'x'");
         }
     }
 
