@@ -82,11 +82,18 @@ final class ImportCommand implements Callable<Integer> {
         switch (out.format()) {
             case json -> out.json(json(report));
             case csv -> {
+                // one row per file with its counts, then one per rejected row with where and why (no counts)
                 List<List<?>> rows = new ArrayList<>();
-                for (ImportReport.RowError e : report.errors()) {
-                    rows.add(List.of(e.file(), e.line(), e.column() == null ? "" : e.column(), e.reason()));
+                for (ImportReport.FileSummary f : report.files()) {
+                    rows.add(List.of(f.fileName(), f.rowsRead(), f.imported(), f.updated(), f.unchanged(), f.rejected(),
+                            "", "", ""));
                 }
-                out.csv(List.of("file", "line", "column", "reason"), rows);
+                for (ImportReport.RowError e : report.errors()) {
+                    rows.add(List.of(e.file(), "", "", "", "", "", e.line(), e.column() == null ? "" : e.column(),
+                            e.reason()));
+                }
+                out.csv(List.of("file", "read", "imported", "updated", "unchanged", "rejected", "line", "column",
+                        "reason"), rows);
             }
             case table -> table(report, out);
         }

@@ -3,6 +3,7 @@ package io.leadscore.app.cli;
 import io.leadscore.scoring.domain.CsvCells;
 import io.leadscore.scoring.domain.Printable;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +116,7 @@ public final class Output {
             }
             Object value = values.get(i);
             if (value instanceof Number n) {
-                line.append(CsvCells.quoted(n instanceof Double d ? number(d) : n.toString()));
+                line.append(CsvCells.quoted(n instanceof Double d ? machineNumber(d) : n.toString()));
             } else {
                 line.append(CsvCells.text(value == null ? null : value.toString()));
             }
@@ -135,6 +136,23 @@ public final class Output {
         }
         // a lead id, a campaign or a reason came from a CRM: shown, never obeyed by the terminal
         return Printable.of(value.toString());
+    }
+
+    /**
+     * A number in a CSV cell, for a program to read: no grouping, every digit the double holds, never an exponent
+     * ({@code 527307.4}, {@code 0.000405}); empty for NaN.
+     */
+    static String machineNumber(double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return BigDecimal.valueOf(value).toPlainString();
     }
 
     static String number(double value) {

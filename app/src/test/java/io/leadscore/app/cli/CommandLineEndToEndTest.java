@@ -89,6 +89,14 @@ class CommandLineEndToEndTest {
         }
         assertThat(first.get("errors")).isEmpty();
         assertThat(first.get("files").get("leads").get("extra_columns").toString()).contains("sales_verdict");
+
+        // as CSV: the counts of each file, then the rejected rows (none here)
+        String[] asCsv = files.clone();
+        asCsv[asCsv.length - 1] = "csv";
+        List<String> lines = run(asCsv).out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("file,read,imported,updated,unchanged,rejected,line,column,reason");
+        long leads = first.get("files").get("leads").get("read").asLong();
+        assertThat(lines).contains(export.resolve("leads.csv") + "," + leads + ",0,0," + leads + ",0,,,").hasSize(5);
     }
 
     @Test
@@ -174,6 +182,12 @@ class CommandLineEndToEndTest {
         }
         assertThat(simulation.get("revenue").propertyNames()).contains("mean", "p10", "p50", "p90");
         assertThat(simulation.get("trials").asInt()).isEqualTo(500);
+        // as CSV: numbers as a program reads them, not as a table shows them
+        Run csv = run("simulate", "--trials", "500", "--format", "csv");
+        assertThat(csv.out()).contains("quota,500000").doesNotContain("\"500,000\"");
+        String mean = csv.out().lines().filter(l -> l.startsWith("revenue_mean,")).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(mean.substring("revenue_mean,".length())))
+                .isCloseTo(simulation.get("revenue").get("mean").asDouble(), org.assertj.core.data.Offset.offset(0.5));
 
         Run calibratedRun = run("simulate", "--calibrate-from-store", "--trials", "300", "--format", "json");
         assertThat(calibratedRun.exit()).as(calibratedRun.err()).isZero();

@@ -36,4 +36,20 @@ class OutputTest {
                 .contains("LD-1\\u001B[2J\\u001B]0;owned\\u0007").contains("bad_fit\\u000Aforged line");
         assertThat(printed.lines()).hasSize(4);
     }
+
+    @Test
+    void csvCellsHoldNumbersAsProgramsReadThemNotAsTablesShowThem() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new Output(new PrintStream(bytes, true, StandardCharsets.UTF_8), OutputFormat.csv).csv(
+                List.of("metric", "value"), List.of(List.of("quota", 500_000.0), List.of("revenue_mean", 527_307.4375),
+                        List.of("p_attain", 0.000405), List.of("leads", 12_345L), Arrays.asList("none", Double.NaN)));
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("""
+                metric,value
+                quota,500000
+                revenue_mean,527307.4375
+                p_attain,0.000405
+                leads,12345
+                none,
+                """);
+    }
 }
