@@ -38,10 +38,16 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException("unknown export '" + what + "', expected: scores");
         }
         Path dir = out.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new UsageException("--out " + out + ": the directory " + dir + " does not exist");
+        if (Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + ": a directory, expected the CSV file to write");
         }
         try (StoreSession session = StoreSession.open(root.globals())) {
+            // as generate does with its --out: the folders on the way are made
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UsageException("--out " + out + ": cannot make the directory " + dir + " (" + e + ")");
+            }
             // write to a temporary file beside the target, then move it: a reader never sees half a file
             Path partial = Files.createTempFile(dir, ".scores-", ".csv.partial");
             long leads;

@@ -28,7 +28,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "list, show, promote, rollback or sign")
     String action = "list";
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "the model version, e.g. v3")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "the model version, e.g. v3 (or 3)")
     String version;
 
     @Override
@@ -40,6 +40,10 @@ final class ModelsCommand implements Callable<Integer> {
         if (!List.of("list", "show", "promote", "rollback", "sign").contains(what)) {
             throw new UsageException("unknown action '" + action + "', expected list, show VERSION, promote VERSION,"
                     + " rollback or sign VERSION");
+        }
+        if (version != null && version.strip().matches("[vV]?[0-9]{1,9}")) {
+            // the registry's versions are v1, v2, …: '3' and 'V3' name v3 as well
+            version = "v" + version.strip().replaceFirst("^[vV]", "");
         }
         GlobalOptions globals = root.globals();
         Output out = new Output(System.out, globals.format());

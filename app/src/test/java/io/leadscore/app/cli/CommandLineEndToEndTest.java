@@ -127,6 +127,10 @@ class CommandLineEndToEndTest {
         assertThat(shown.exit()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("The score: the probability that this open lead produces a won deal")
                 .contains("By lead age at the snapshot").contains("30–90 d").contains("180+ d");
+        // the version's number alone names it too
+        Run byNumber = run("models", "show", train.json().get("version").asString().substring(1));
+        assertThat(byNumber.exit()).as(byNumber.err()).isZero();
+        assertThat(byNumber.out()).isEqualTo(shown.out());
 
         // the evaluation as people read it: shares and counts rounded to one decimal
         assertThat(shown.out().lines().filter(l -> l.strip().startsWith("decile ")).toList()).hasSize(10)
@@ -162,7 +166,7 @@ class CommandLineEndToEndTest {
         assertThat(text).doesNotContain("0 of 0").containsPattern(acceptance.get("on_mqls").get("decided").asLong() == 0
                 ? "none yet on a lead while it was an MQL" : "on MQLs [\\d,]+ of [\\d,]+ \\(\\d+\\.\\d%\\)");
 
-        Path scores = dir.resolve("scores.csv");
+        Path scores = dir.resolve("exports").resolve("nightly").resolve("scores.csv"); // folders made on the way
         assertThat(run("export", "scores", "--out", scores.toString()).exit()).isZero();
         List<String> lines = Files.readAllLines(scores);
         assertThat(lines.get(0)).isEqualTo("lead_id,score,grade,stage,model_version,scored_at");
