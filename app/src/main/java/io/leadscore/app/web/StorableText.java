@@ -129,6 +129,9 @@ public final class StorableText {
     @Component
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     static final class Filter extends OncePerRequestFilter {
+        /** The endpoint that reads its own body ({@code EventsApi}). */
+        private static final String EVENTS_PATH = "/api/events";
+
         private final JsonMapper json;
 
         Filter(JsonMapper json) {
@@ -154,14 +157,15 @@ public final class StorableText {
         }
 
         /**
-         * The request's parameters. An API call's body is JSON whatever its content type says, so a call sent as a
-         * form ({@code curl -d} without a content type) keeps its body for the controller: only its query string is
-         * read here, where the container would otherwise take the body for form fields.
+         * The request's parameters. The events API reads its body itself, as JSON whatever its content type says, so
+         * a batch sent as a form ({@code curl -d} without a content type) keeps its body: only its query string is
+         * read here, where the container would otherwise take the body for form fields. Every other request's form
+         * fields are checked here, as they are what its controller reads.
          */
         private static Map<String, String[]> parameters(HttpServletRequest request) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             String type = request.getContentType();
-            if (!path.startsWith("/api/") || type == null
+            if (!path.equals(EVENTS_PATH) || type == null
                     || !type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
                 return request.getParameterMap();
             }

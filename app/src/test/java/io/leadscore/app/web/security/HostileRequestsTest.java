@@ -180,6 +180,20 @@ class HostileRequestsTest {
         }
 
         @Test
+        void theFormFieldsOfAnyOtherEndpointAreStillChecked() throws Exception {
+            String basic = "Basic " + Base64.getEncoder().encodeToString((TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/funnel"))
+                    .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("from=2026-01-01%00")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.body()).contains("the parameter 'from'");
+        }
+
+        @Test
         void itsQueryStringIsStillChecked() throws Exception {
             HttpResponse<String> answer = postEvents("?x=a%00b", "{\"leads\": []}");
 
