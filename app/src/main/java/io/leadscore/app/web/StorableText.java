@@ -9,14 +9,11 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -27,6 +24,8 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -163,31 +162,35 @@ public final class StorableText {
          * fields are checked here, as they are what its controller reads.
          */
         private static Map<String, String[]> parameters(HttpServletRequest request) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
             String type = request.getContentType();
-            if (!path.equals(EVENTS_PATH) || type == null
+            if (!path(request).equals(EVENTS_PATH) || type == null
                     || !type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
                 return request.getParameterMap();
             }
             Map<String, String[]> query = new LinkedHashMap<>();
-            String raw = request.getQueryString();
-            for (String pair : raw == null ? new String[0] : raw.split("&")) {
-                int equals = pair.indexOf('=');
-                try {
-                    String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                    String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                    query.merge(name, new String[] {value}, (a, b) -> Stream.concat(Arrays.stream(a), Arrays.stream(b))
-                            .toArray(String[]::new));
-                } catch (IllegalArgumentException malformed) {
-                    // a malformed escape: the container drops such a parameter too
-                }
-            }
+            UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
+                    .forEach((name, values) -> {
+                        try {
+                            query.put(decode(name), values.stream().map(v -> v == null ? "" : decode(v))
+                                    .toArray(String[]::new));
+                        } catch (IllegalArgumentException malformed) {
+                            // a malformed escape: the container drops such a parameter too
+                        }
+                    });
             return query;
+        }
+
+        private static String decode(String encoded) {
+            return UriUtils.decode(encoded.replace('+', ' '), StandardCharsets.UTF_8);
+        }
+
+        private static String path(HttpServletRequest request) {
+            return request.getRequestURI().substring(request.getContextPath().length());
         }
 
         private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String path = path(request);
             if (path.startsWith("/api/")) {
                 Problems.write(json, response, HttpStatus.BAD_REQUEST, detail, path);
             } else {

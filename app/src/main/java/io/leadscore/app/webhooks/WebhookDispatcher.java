@@ -250,17 +250,22 @@ public class WebhookDispatcher implements SmartLifecycle {
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             return "no answer within the timeout";
         }
-        String message = cause.getMessage();
-        Throwable deeper = cause.getCause();
-        for (int depth = 0; (message == null || message.isBlank()) && deeper != null && depth < 10; depth++) {
-            message = deeper.getClass().getSimpleName()
-                    + (deeper.getMessage() == null || deeper.getMessage().isBlank() ? "" : ": " + deeper.getMessage());
-            if (deeper.getMessage() == null && deeper.getCause() != null) {
-                message = null;
-            }
+        String why = said(cause.getMessage()) ? cause.getMessage() : null;
+        Throwable deeper = cause;
+        // the first cause below that says why, else the deepest one's kind
+        for (int depth = 0; why == null && deeper.getCause() != null && depth < 10; depth++) {
             deeper = deeper.getCause();
+            if (said(deeper.getMessage())) {
+                why = deeper.getClass().getSimpleName() + ": " + deeper.getMessage();
+            } else if (deeper.getCause() == null) {
+                why = deeper.getClass().getSimpleName();
+            }
         }
-        return Printable.of(cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message));
+        return Printable.of(cause.getClass().getSimpleName() + (why == null ? "" : ": " + why));
+    }
+
+    private static boolean said(String message) {
+        return message != null && !message.isBlank();
     }
 
     private void prune() {

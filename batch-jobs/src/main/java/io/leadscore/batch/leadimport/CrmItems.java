@@ -41,12 +41,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CrmItems {
-    /**
-     * The run that rows written by live requests are recorded under ({@code import_run} of follow-ups and deals):
-     * import runs are job instance ids from 1, so the import's stage step never picks these rows up again.
-     */
-    public static final long LIVE_RUN = StageTransitions.LIVE_RUN;
-
     private final JdbcTemplate jdbc;
     private final StoreDialect dialect;
     private final Clock clock;
@@ -110,7 +104,7 @@ public class CrmItems {
                     header -> new LeadRowValidator(header, RowPlace.ITEM), tally);
             LeadWriter writer = new LeadWriter(jdbc, clock, true, transitions, policy);
             writer.actor(actor);
-            tally.count(writer.writeLive(leads.rows, LIVE_RUN));
+            tally.count(writer.writeLive(leads.rows, StageTransitions.LIVE_RUN));
             for (LeadRow row : leads.rows) {
                 tally.leadKeys.add(row.lead().leadId());
             }
@@ -130,7 +124,7 @@ public class CrmItems {
         if (!dealItems.isEmpty()) {
             Parsed<DealRow> deals = validate(ImportFileKind.DEALS, dealItems,
                     header -> new DealRowValidator(header, index, RowPlace.ITEM), tally);
-            boolean[] changed = new DealWriter(jdbc, clock, true).writeLive(deals.rows, LIVE_RUN);
+            boolean[] changed = new DealWriter(jdbc, clock, true).writeLive(deals.rows, StageTransitions.LIVE_RUN);
             tally.count(changed);
             for (int i = 0; i < deals.rows.size(); i++) {
                 DealRow d = deals.rows.get(i);
@@ -149,7 +143,7 @@ public class CrmItems {
         if (!followUpItems.isEmpty()) {
             Parsed<FollowUpRow> followUps = validate(ImportFileKind.FOLLOWUPS, followUpItems,
                     header -> new FollowUpRowValidator(header, index), tally);
-            boolean[] changed = new FollowUpWriter(jdbc, clock, true).writeLive(followUps.rows, LIVE_RUN);
+            boolean[] changed = new FollowUpWriter(jdbc, clock, true).writeLive(followUps.rows, StageTransitions.LIVE_RUN);
             tally.count(changed);
             for (int i = 0; i < followUps.rows.size(); i++) {
                 FollowUpRow f = followUps.rows.get(i);

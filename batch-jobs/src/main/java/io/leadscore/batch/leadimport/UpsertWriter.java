@@ -109,7 +109,7 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
      * Writes the rows of a live request, outside any step, in the caller's transaction: the stored hashes of these
      * rows' keys are read first, so a row already stored with the same values changes nothing.
      *
-     * @param run the run the rows are recorded under ({@link CrmItems#LIVE_RUN})
+     * @param run the run the rows are recorded under ({@link io.leadscore.batch.stages.StageTransitions#LIVE_RUN})
      * @return for each row, whether it was inserted or changed (false: stored already, unchanged)
      */
     boolean[] writeLive(List<T> rows, long run) {

@@ -204,7 +204,7 @@ public class LiveEvents {
 
     private void applyStageEvents(List<LeadStageEvents> events, Policy policy, Instant now, String actor) {
         if (!events.isEmpty()) {
-            new StageTransitionWriter(transitions, policy, now, actor, CrmItems.LIVE_RUN).write(new Chunk<>(events));
+            new StageTransitionWriter(transitions, policy, now, actor, StageTransitions.LIVE_RUN).write(new Chunk<>(events));
         }
     }
 

@@ -30,9 +30,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LiveScoring {
-    /** The run a live score is recorded under in {@code lead_score.run_id}: no run, the lead's own event. */
-    public static final long LIVE_RUN = StageTransitions.LIVE_RUN;
-
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final ModelRegistry registry;
@@ -96,7 +93,7 @@ public class LiveScoring {
             reasons.put(s.leadId(), processor.reasons());
         }
         RescoreWriter writer = new RescoreWriter(jdbc, transitions, champion, asOf, null, dialect, false);
-        writer.runId(LIVE_RUN);
+        writer.runId(StageTransitions.LIVE_RUN);
         writer.actor(actor);
         writer.write(scored, locked);
         Map<Long, LiveScore> out = new HashMap<>();

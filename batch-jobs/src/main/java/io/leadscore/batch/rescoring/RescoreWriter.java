@@ -122,7 +122,7 @@ class RescoreWriter implements ItemWriter<ScoredLead>, StepExecutionListener {
         // a run's write yields only to a live score of a later time (a run as of an earlier time than the last one
         // rescores back in time, as it always did); a live write yields to any score of a later time
         int[][] counts = jdbc.batchUpdate("UPDATE lead_score SET " + SCORE_COLUMNS + " WHERE lead_id = ? AND ("
-                + (history ? "run_id <> " + LiveScoring.LIVE_RUN + " OR " : "")
+                + (history ? "run_id <> " + StageTransitions.LIVE_RUN + " OR " : "")
                 + "features_as_of IS NULL OR features_as_of <= ?)", scored, scored.size(),
                 (ps, s) -> {
                     bindScore(ps, s);

@@ -63,7 +63,9 @@ public final class StageTransitions {
 
     /**
      * The run id the live flow records its moves under (no run: a request of its own); its moves' events are news to
-     * every subscriber ({@link Outbox#write(List, boolean)}). The rows and scores it writes carry the same id.
+     * every subscriber ({@link Outbox#write(List, boolean)}). The rows it stores ({@code import_run} of follow-ups
+     * and deals: import runs are job instance ids from 1, so the import's stage step never takes them up again) and
+     * the scores it writes ({@code lead_score.run_id}) carry the same id.
      */
     public static final long LIVE_RUN = 0;
 
