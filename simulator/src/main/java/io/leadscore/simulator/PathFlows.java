@@ -144,7 +144,7 @@ final class PathFlows {
             double[] quiet = new double[n + 1];
             quiet[0] = 1;
             for (int w = 0; w < n; w++) {
-                g[w] = table.hazard(w / 7) / 7;
+                g[w] = LifeTable.daily(table.hazard(w / 7));
                 quiet[w + 1] = quiet[w] * Math.max(0, 1 - g[w]);
             }
             double[] cdf = openings(waiting, quiet, g, days);

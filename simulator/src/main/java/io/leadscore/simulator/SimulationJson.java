@@ -83,7 +83,20 @@ public record SimulationJson(int trials,
                              @JsonProperty("paths_wins_per_lead") double pathsWinsPerLead,
                              @JsonProperty("score_wins_per_lead") double scoreWinsPerLead,
                              @JsonProperty("score_horizon_days") int scoreHorizonDays,
-                             @JsonProperty("score_source") String scoreSource) {
+                             @JsonProperty("score_source") String scoreSource,
+                             @JsonProperty("paths_wins_within_horizon_per_lead") Double pathsWinsWithinHorizonPerLead,
+                             @JsonProperty("score_at_arrival") ScoreAtArrival scoreAtArrival) {
+    }
+
+    /** The champion's score of new leads read directly: the youngest age band of its out-of-time validation. */
+    public record ScoreAtArrival(String band,
+                                 int snapshots,
+                                 @JsonProperty("mean_score") double meanScore,
+                                 @JsonProperty("observed_rate") double observedRate) {
+
+        static ScoreAtArrival of(io.leadscore.simulator.calibration.ScoreAtArrival a) {
+            return new ScoreAtArrival(a.band(), a.snapshots(), a.meanScore(), a.observedRate());
+        }
     }
 
     /** Every assumption of the run: the scenario, the calibration's parameters with their sources, the model's shares. */

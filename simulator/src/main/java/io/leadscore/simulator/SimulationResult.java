@@ -326,6 +326,47 @@ public final class SimulationResult {
     }
 
     /**
+     * The cross-check as the table prints it: like for like (wins within the label horizon of a new lead's arrival,
+     * by the paths and by the champion's score at arrival) where the store gives both, then the paths' eventual
+     * figure and the mean score the simulator's score distribution holds.
+     */
+    private String crossCheckLine() {
+        int horizon = scenario.policy().labelHorizonDays();
+        String decomposition = calibration.paths().fromStore() ? "paths (through the hand-off and around it)"
+                : "stage rates";
+        String scores = calibration.scores().provenance().source() == io.leadscore.simulator.calibration.Source.STORE
+                ? "champion's calibrated" : "default";
+        double within = pathsWinsWithinHorizonPerLead();
+        io.leadscore.simulator.calibration.ScoreAtArrival arrival = calibration.atArrival();
+        if (Double.isNaN(within) || !arrival.known()) {
+            return String.format(Locale.ROOT, "Cross-check, wins per 1,000 new leads: %s by the %s the simulator runs"
+                            + " (eventually); %s by the %s scores read as the chance of a win within %d days%n",
+                    Numbers.count(1000 * pathsWinsPerLead()), decomposition, Numbers.count(1000 * scoreWinsPerLead()),
+                    scores, horizon);
+        }
+        return String.format(Locale.ROOT, "Cross-check, wins within %d days of a lead's arrival per 1,000 new leads:"
+                        + " %s by the %s the simulator runs; %s by the champion's calibrated score at arrival (%s,"
+                        + " %s out-of-time snapshots, %s won there). Eventually, by the paths: %s; the mean score of"
+                        + " the score distribution the simulator draws: %s%n",
+                horizon, Numbers.count(1000 * within), decomposition, Numbers.count(1000 * arrival.meanScore()),
+                arrival.band(), Numbers.amount(arrival.snapshots()), Numbers.count(1000 * arrival.observedRate()),
+                Numbers.count(1000 * pathsWinsPerLead()), Numbers.count(1000 * scoreWinsPerLead()));
+    }
+
+    /**
+     * Like for like with the champion's score at arrival ({@code Calibration.atArrival}): the chance that a new
+     * lead's first deal is won within the label horizon of its arrival, by the paths' life tables the simulator
+     * runs on; NaN without a store history.
+     */
+    public double pathsWinsWithinHorizonPerLead() {
+        if (!calibration.paths().fromStore()) {
+            return Double.NaN;
+        }
+        double[] byPath = calibration.paths().firstDealsWonWithin(scenario.policy().labelHorizonDays());
+        return byPath[0] + byPath[1];
+    }
+
+    /**
      * Wins per new lead by the decomposition the simulator runs: each path's deals per lead times the share of its
      * deals that end won (eventually, not only inside a period); without a store history, the MQL share at the
      * reference threshold times the product of the stage rates.
@@ -390,7 +431,10 @@ public final class SimulationResult {
                         Json.orNull(perWon > 0 ? Math.max(0, scenario.quota() - pipelineMean) / perWon : Double.NaN)),
                 new SimulationJson.CrossCheck(calibration.paths().fromStore() ? "paths" : "stages",
                         pathsWinsPerLead(), scoreWinsPerLead(), scenario.policy().labelHorizonDays(),
-                        calibration.scores().provenance().source().wireName()),
+                        calibration.scores().provenance().source().wireName(),
+                        Json.orNull(pathsWinsWithinHorizonPerLead()),
+                        calibration.atArrival().known() ? SimulationJson.ScoreAtArrival.of(calibration.atArrival())
+                                : null),
                 new SimulationJson.Assumptions(scenarioJson(), calibration.json(),
                         new SimulationJson.ModelAssumptions(mqlShare, meanLift, cappedShare)));
     }
@@ -466,14 +510,7 @@ public final class SimulationResult {
                 Numbers.count(reverseFunnelWins()), Numbers.amount(reverseFunnelRevenue()),
                 Double.isNaN(meanResponseHours) ? "" : " (mean " + Numbers.fixed(meanResponseHours, 1) + " h)",
                 Numbers.count(eventualWins)));
-        out.append(String.format(Locale.ROOT,
-                "Cross-check, wins per 1,000 new leads: %s by the %s the simulator runs (eventually); %s by the %s"
-                        + " scores read as the chance of a win within %d days%n",
-                Numbers.count(1000 * pathsWinsPerLead()), calibration.paths().fromStore()
-                        ? "paths (through the hand-off and around it)" : "stage rates",
-                Numbers.count(1000 * scoreWinsPerLead()),
-                calibration.scores().provenance().source() == io.leadscore.simulator.calibration.Source.STORE
-                        ? "champion's calibrated" : "default", scenario.policy().labelHorizonDays()));
+        out.append(crossCheckLine());
         if (cappedShare > 0) {
             out.append(String.format(Locale.ROOT,
                     "Note: for %s of MQLs the score lift would push a stage rate above 1 and is capped; "

@@ -7,6 +7,7 @@ import io.leadscore.simulator.calibration.Calibration;
 import io.leadscore.simulator.calibration.DealPaths;
 import io.leadscore.simulator.calibration.Provenance;
 import io.leadscore.simulator.calibration.ResponseDecay;
+import io.leadscore.simulator.calibration.ScoreAtArrival;
 import io.leadscore.simulator.calibration.StoreObservations;
 import io.leadscore.simulator.calibration.SyntheticHistory;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,16 @@ class PathFlowsTest {
         // the decomposition's eventual wins per lead: (0.045 + 0.035) deals x 30% won
         assertThat(r.pathsWinsPerLead()).isCloseTo(0.024, within(0.0024));
         assertThat(r.toTable()).contains("Cross-check, wins per 1,000 new leads: 2");
+        // every deal of this history is won within 120 days of its lead: within the 180-day horizon is eventually
+        assertThat(r.pathsWinsWithinHorizonPerLead()).isCloseTo(r.pathsWinsPerLead(), within(0.001));
+        // with the champion's score at arrival beside it, the line compares like with like
+        SimulationResult checked = Simulator.run(history, calibration.toBuilder()
+                .atArrival(new ScoreAtArrival("0–1 d", 2_000, 0.021, 0.0235)).build(), Fixtures.options(500));
+        assertThat(checked.toTable()).contains("Cross-check, wins within 180 days of a lead's arrival per 1,000 new"
+                + " leads: 2", "; 21.0 by the champion's calibrated score at arrival (0–1 d, 2,000 out-of-time"
+                + " snapshots, 23.5 won there). Eventually, by the paths: 2");
+        assertThat(checked.toJson()).contains("\"score_at_arrival\": {", "\"mean_score\": 0.021",
+                "\"paths_wins_within_horizon_per_lead\": 0.02");
         // the table's opportunities row sets only the hand-off's opportunities against the period's SQLs
         String row = r.toTable().lines().filter(l -> l.startsWith("opportunities")).findFirst().orElseThrow();
         assertThat(row).contains(" through the hand-off (", " of SQLs), ", " by other paths");

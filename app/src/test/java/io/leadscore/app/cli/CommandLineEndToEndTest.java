@@ -197,6 +197,17 @@ class CommandLineEndToEndTest {
         assertThat(calibratedRun.exit()).as(calibratedRun.err()).isZero();
         JsonNode calibrated = calibratedRun.json();
         assertThat(calibrated.get("assumptions").toString()).contains("\"store\"");
+        // the cross-check, like for like: a won deal within the label horizon of a new lead's arrival, by the paths
+        // and by the champion's score at arrival (its youngest validation band), beside the paths' eventual figure
+        JsonNode check = calibrated.get("cross_check");
+        assertThat(check.get("decomposition").asString()).isEqualTo("paths");
+        double within = check.get("paths_wins_within_horizon_per_lead").asDouble();
+        assertThat(within).isPositive().isLessThanOrEqualTo(check.get("paths_wins_per_lead").asDouble() + 1e-12);
+        JsonNode arrival = check.get("score_at_arrival");
+        assertThat(arrival.get("band").asString()).isEqualTo("0–1 d");
+        assertThat(arrival.get("snapshots").asInt()).isPositive();
+        assertThat(arrival.get("mean_score").asDouble()).isStrictlyBetween(0.0, 1.0);
+        assertThat(arrival.get("observed_rate").asDouble()).isBetween(0.0, 1.0);
 
         JsonNode plan = run("plan", "--confidence", "0.8", "--sweep-threshold", "0.05,0.1",
                 "--sweep-sla-hours", "4,24", "--trials", "200", "--no-levers", "--format", "json").json();

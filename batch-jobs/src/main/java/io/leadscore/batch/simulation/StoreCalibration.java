@@ -241,10 +241,12 @@ public class StoreCalibration {
             return;
         }
         double threshold = policies.current().mqlThreshold();
-        var curve = youngLeadsCurve(registry.artifact(champion.get().version()).provenance());
+        var provenance = registry.artifact(champion.get().version()).provenance();
+        var curve = youngLeadsCurve(provenance);
         if (curve.at(threshold).shareAbove() > 0) {
             b.thresholdCurve(curve);
         }
+        b.scoreAtArrival(scoreAtArrival(provenance));
         List<Long> runs = jdbc.queryForList("SELECT run_id FROM scoring_run WHERE finished_at IS NOT NULL AND as_of <= ?"
                 + " ORDER BY as_of DESC, run_id DESC FETCH FIRST 1 ROWS ONLY", Long.class, Instants.utc(asOf));
         if (runs.isEmpty()) {
@@ -271,6 +273,17 @@ public class StoreCalibration {
         List<io.leadscore.scoring.evaluation.ThresholdCurve> young = p.metricsByAge().stream()
                 .filter(b -> b.band().toDays() <= RECENT_LEAD_DAYS).map(b -> b.metrics().thresholdCurve()).toList();
         return young.isEmpty() ? p.metrics().thresholdCurve() : io.leadscore.scoring.evaluation.ThresholdCurve.merge(young);
+    }
+
+    /** The champion's youngest validation band (leads as they arrive): mean calibrated score and observed rate. */
+    static io.leadscore.simulator.calibration.ScoreAtArrival scoreAtArrival(io.leadscore.scoring.artifact.Provenance p) {
+        return p.metricsByAge().stream().filter(b -> b.band().fromDays() == 0 && b.metrics().rows() > 0
+                        && b.metrics().thresholdCurve().leads() > 0).findFirst()
+                .map(b -> new io.leadscore.simulator.calibration.ScoreAtArrival(b.band().label(), b.metrics().rows(),
+                        Math.min(1, b.metrics().thresholdCurve().points().get(0).expectedConversions()
+                                / b.metrics().thresholdCurve().leads()),
+                        (double) b.metrics().positives() / b.metrics().rows()))
+                .orElse(io.leadscore.simulator.calibration.ScoreAtArrival.none());
     }
 
     private List<Double> sampleScores(long runId, Object createdFrom) {

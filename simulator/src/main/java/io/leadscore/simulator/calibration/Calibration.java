@@ -25,11 +25,13 @@ import java.util.Objects;
  * @param pipelineProvenance  where the open pipeline came from
  * @param paths               the ways deals came about in the history: the hand-off (which the rates above
  *                            describe) and around it, with the leads still without a deal
+ * @param atArrival           the champion's score of new leads read directly as a forecast: a cross-check only
  */
 public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDistribution scores,
                           ConversionByScore conversion, ResponseDecay responseDecay, ArrivalPattern arrivals,
                           DealSizeModel dealSize, LogNormalDays qualificationLag, LogNormalDays salesCycle,
-                          List<OpenOpportunity> openPipeline, Provenance pipelineProvenance, DealPaths paths) {
+                          List<OpenOpportunity> openPipeline, Provenance pipelineProvenance, DealPaths paths,
+                          ScoreAtArrival atArrival) {
 
     /** Stage counts with fewer leads entering than this fall back to the default rate. */
     public static final int MIN_STAGE_COUNT = 30;
@@ -50,6 +52,7 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         openPipeline = List.copyOf(openPipeline);
         Objects.requireNonNull(pipelineProvenance, "pipelineProvenance");
         Objects.requireNonNull(paths, "paths");
+        Objects.requireNonNull(atArrival, "atArrival");
         if (!(scores.shareAtOrAbove(referenceThreshold) > 0)) {
             throw new IllegalArgumentException("Invalid calibration: no leads score at or above the reference threshold "
                     + referenceThreshold + ", so the stage rates describe nobody");
@@ -61,7 +64,7 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         return new Calibration(Defaults.REFERENCE_THRESHOLD, Defaults.funnelRates(), Defaults.scoreDistribution(),
                 Defaults.conversionByScore(), Defaults.responseDecay(), Defaults.arrivals(), Defaults.dealSize(),
                 Defaults.qualificationLag(), Defaults.salesCycle(), List.of(),
-                Provenance.byDefault("no open pipeline given"), DealPaths.none());
+                Provenance.byDefault("no open pipeline given"), DealPaths.none(), ScoreAtArrival.none());
     }
 
     /**
@@ -171,7 +174,7 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
                 : Provenance.fromStore(pipeline.size(), pipeline.size() + " opportunities open at the period start");
         if (obs.leadHistory() == null) {
             return new Calibration(obs.referenceThreshold(), rates, scores, conversion, decay, arrivals, dealSize, lag,
-                    cycle, pipeline, pipelineProvenance, DealPaths.none());
+                    cycle, pipeline, pipelineProvenance, DealPaths.none(), obs.scoreAtArrival());
         }
         // By path: the MQL model describes the hand-off path alone, and adds up to its deals per lead.
         DealPaths paths = DealPaths.fit(obs.leadHistory(), dealSize);
@@ -236,7 +239,7 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         DealSizeModel handoffSize = handoffAmounts.length >= MIN_STAGE_COUNT ? BootstrapDealSize.of(handoffAmounts)
                 : handoffAmounts.length > 0 ? DealSizeModel.fromWonAmounts(handoffAmounts, dealSize) : dealSize;
         return new Calibration(obs.referenceThreshold(), byPath, scores, conversion, decay, arrivals, handoffSize,
-                handoffLag, handoffCycle, pipeline, pipelineProvenance, paths);
+                handoffLag, handoffCycle, pipeline, pipelineProvenance, paths, obs.scoreAtArrival());
     }
 
     private static StageRate stage(StageCounts counts, StageRate fallback, String what) {
@@ -326,6 +329,7 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         private List<OpenOpportunity> openPipeline;
         private Provenance pipelineProvenance;
         private DealPaths paths;
+        private ScoreAtArrival atArrival;
 
         private Builder(Calibration c) {
             referenceThreshold = c.referenceThreshold;
@@ -340,6 +344,7 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
             openPipeline = c.openPipeline;
             pipelineProvenance = c.pipelineProvenance;
             paths = c.paths;
+            atArrival = c.atArrival;
         }
 
         public Builder referenceThreshold(double v) {
@@ -399,9 +404,14 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
             return this;
         }
 
+        public Builder atArrival(ScoreAtArrival v) {
+            atArrival = v;
+            return this;
+        }
+
         public Calibration build() {
             return new Calibration(referenceThreshold, rates, scores, conversion, responseDecay, arrivals, dealSize,
-                    qualificationLag, salesCycle, openPipeline, pipelineProvenance, paths);
+                    qualificationLag, salesCycle, openPipeline, pipelineProvenance, paths, atArrival);
         }
     }
 }

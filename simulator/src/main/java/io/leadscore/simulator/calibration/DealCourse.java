@@ -151,6 +151,21 @@ public record DealCourse(List<Band> bands, Provenance provenance) {
     }
 
     /**
+     * {@code c[d]}: the chance that a new deal of this course has closed won by day {@code d} of its age (d = 0 …
+     * n − 1), its bands mixed by their shares of new deals.
+     */
+    public double[] cumulativeWonOfNewDeals(int n) {
+        double[] mixed = new double[Math.max(1, n)];
+        for (Band b : bands) {
+            double[] c = cumulativeWon(b, mixed.length);
+            for (int d = 0; d < mixed.length; d++) {
+                mixed[d] += b.share() * c[d];
+            }
+        }
+        return mixed;
+    }
+
+    /**
      * Per band, {@code c[d]}: the chance that a new deal of the band has closed won by day {@code d} of its age
      * (d = 0 … n − 1), the week's hazard spread evenly over its days.
      */
@@ -168,13 +183,22 @@ public record DealCourse(List<Band> bands, Provenance provenance) {
         double sum = 0;
         for (int d = 1; d < c.length; d++) {
             int week = (d - 1) / 7;
-            double wonPerDay = band.won().hazard(week) / 7;
-            double lostPerDay = band.lost().hazard(week) / 7;
-            sum += open * wonPerDay;
-            open *= Math.max(0, 1 - wonPerDay - lostPerDay);
+            double won = band.won().hazard(week);
+            double closing = closingPerDay(band, week);
+            sum += open * (closing > 0 ? closing * won / (won + band.lost().hazard(week)) : 0);
+            open *= 1 - closing;
             c[d] = sum;
         }
         return c;
+    }
+
+    /**
+     * The chance per day that a deal of the band open at the start of a day in week {@code week} of its age closes
+     * (won or lost) that day: the week's chances, compounded over its seven days, close as many deals as the
+     * table's week does.
+     */
+    private static double closingPerDay(Band band, int week) {
+        return LifeTable.daily(Math.min(1, band.won().hazard(week) + band.lost().hazard(week)));
     }
 
     /** The chance that a new deal of the band is still open at {@code ageDays}. */
@@ -182,11 +206,9 @@ public record DealCourse(List<Band> bands, Provenance provenance) {
         double open = 1;
         int whole = (int) Math.floor(ageDays);
         for (int d = 0; d < whole; d++) {
-            int week = d / 7;
-            open *= Math.max(0, 1 - (band.won().hazard(week) + band.lost().hazard(week)) / 7);
+            open *= 1 - closingPerDay(band, d / 7);
         }
-        int week = whole / 7;
-        return open * Math.max(0, 1 - (ageDays - whole) * (band.won().hazard(week) + band.lost().hazard(week)) / 7);
+        return open * Math.max(0, 1 - (ageDays - whole) * closingPerDay(band, whole / 7));
     }
 
     /** Piecewise-linear reading of a daily cumulative array at a fractional day. */

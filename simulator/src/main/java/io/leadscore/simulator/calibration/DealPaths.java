@@ -519,6 +519,31 @@ public final class DealPaths {
     }
 
     /**
+     * The chance that a new lead's first deal opens within {@code days} of its arrival and is won within them too,
+     * on each path: {hand-off, around}. What a calibrated score at arrival claims (a won deal within the label
+     * horizon), by the life tables the simulator runs on: the tables' daily deal hazards, and each path's deals
+     * closing won by their own course.
+     */
+    public double[] firstDealsWonWithin(int days) {
+        if (days <= 0) {
+            return new double[] {0, 0};
+        }
+        double[][] h = dailyDealHazards(days);
+        double[] handoffWon = handoffCourse.cumulativeWonOfNewDeals(days + 2);
+        double[] aroundWon = aroundCourse.cumulativeWonOfNewDeals(days + 2);
+        double s = 1;
+        double a = 0;
+        double b = 0;
+        for (int d = 0; d < days; d++) {
+            // a deal opened during day d has, on average, the rest of the horizon less half a day to close won
+            a += s * h[0][d] * DealCourse.at(handoffWon, days - d - 0.5);
+            b += s * h[1][d] * DealCourse.at(aroundWon, days - d - 0.5);
+            s *= Math.max(0, 1 - h[0][d] - h[1][d]);
+        }
+        return new double[] {a, b};
+    }
+
+    /**
      * The cumulative incidence of two competing events over all ages: {Σ S·h₁, Σ S·h₂} with S the chance that
      * neither has happened yet.
      */
@@ -536,14 +561,20 @@ public final class DealPaths {
 
     /**
      * Per day of lead age d = 0 … n − 1, the chance per day that a lead still without a deal at that age opens
-     * one, on each path: {hand-off[], around[]}; the week's hazard spread evenly over its days.
+     * one, on each path: {hand-off[], around[]}; the week's chances compounded over its seven days give the
+     * table's week ({@link LifeTable#daily}), shared between the paths as the week shares them.
      */
     public double[][] dailyDealHazards(int n) {
         double[][] h = new double[2][Math.max(0, n)];
         for (int d = 0; d < n; d++) {
             int w = d / 7;
-            h[0][d] = handoffDeals.hazard(w) / 7;
-            h[1][d] = aroundDeals.hazard(w) / 7;
+            double handoff = handoffDeals.hazard(w);
+            double around = aroundDeals.hazard(w);
+            double either = LifeTable.daily(Math.min(1, handoff + around));
+            if (either > 0) {
+                h[0][d] = either * handoff / (handoff + around);
+                h[1][d] = either * around / (handoff + around);
+            }
         }
         return h;
     }

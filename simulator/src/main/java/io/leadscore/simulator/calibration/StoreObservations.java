@@ -23,6 +23,7 @@ public final class StoreObservations {
     private final double[] qualificationLagDays;
     private final double[] championScores;
     private final ThresholdCurve thresholdCurve;
+    private final ScoreAtArrival scoreAtArrival;
     private final int[] weeklyLeadCounts;
     private final long[] leadWeekdayCounts;
     private final long[] leadHourCounts;
@@ -42,6 +43,7 @@ public final class StoreObservations {
         this.qualificationLagDays = b.qualificationLagDays;
         this.championScores = b.championScores;
         this.thresholdCurve = b.thresholdCurve;
+        this.scoreAtArrival = b.scoreAtArrival;
         this.weeklyLeadCounts = b.weeklyLeadCounts;
         this.leadWeekdayCounts = b.leadWeekdayCounts;
         this.leadHourCounts = b.leadHourCounts;
@@ -104,6 +106,11 @@ public final class StoreObservations {
         return thresholdCurve;
     }
 
+    /** The champion's mean score and observed rate for leads as they arrive; {@link ScoreAtArrival#none()} without. */
+    public ScoreAtArrival scoreAtArrival() {
+        return scoreAtArrival;
+    }
+
     public int[] weeklyLeadCounts() {
         return weeklyLeadCounts == null ? null : weeklyLeadCounts.clone();
     }
@@ -142,6 +149,7 @@ public final class StoreObservations {
         private double[] qualificationLagDays;
         private double[] championScores;
         private ThresholdCurve thresholdCurve;
+        private ScoreAtArrival scoreAtArrival = ScoreAtArrival.none();
         private int[] weeklyLeadCounts;
         private long[] leadWeekdayCounts;
         private long[] leadHourCounts;
@@ -202,6 +210,11 @@ public final class StoreObservations {
         /** A sample of the champion model's recent scores of new leads. */
         public Builder championScores(double[] scores) {
             this.championScores = Objects.requireNonNull(scores, "scores").clone();
+            return this;
+        }
+
+        public Builder scoreAtArrival(ScoreAtArrival atArrival) {
+            this.scoreAtArrival = Objects.requireNonNull(atArrival, "atArrival");
             return this;
         }
 

@@ -51,6 +51,39 @@ class DealPathsTest {
     }
 
     @Test
+    void firstDealsWonWithinAHorizonAreTheDealHazardsConvolvedWithTheDealsCourse() {
+        DealPaths paths = DealPaths.fit(SyntheticHistory.asOfZero(730, 11), Defaults.dealSize());
+
+        // every deal opens within 70 days of its lead and a win closes 10-50 days after: within 180 days is
+        // eventually, 0.045 and 0.035 deals per lead x 30% won
+        double[] half = paths.firstDealsWonWithin(180);
+        assertThat(half[0]).isCloseTo(0.045 * 0.3, within(0.0025));
+        assertThat(half[1]).isCloseTo(0.035 * 0.3, within(0.002));
+        assertThat(half[0] + half[1]).isCloseTo(paths.handoffDealsPerLead() * paths.handoffCourse().winShare()
+                + paths.aroundDealsPerLead() * paths.aroundCourse().winShare(), within(0.001));
+        // within 40 days only the deals that open early and close fast: P(lag + cycle < 40), lag uniform on
+        // 0.2-70.2 days (hand-off) or 0-42 (around), a won deal's cycle uniform on 10-50 days
+        double[] month = paths.firstDealsWonWithin(40);
+        double handoff = 0.045 * 0.3 * withinDays(40, 0.2, 70, 10, 40);
+        double around = 0.035 * 0.3 * withinDays(40, 0, 42, 10, 40);
+        assertThat(month[0]).isCloseTo(handoff, within(0.15 * handoff));
+        assertThat(month[1]).isCloseTo(around, within(0.15 * around));
+        assertThat(paths.firstDealsWonWithin(0)).containsExactly(0, 0);
+        assertThat(DealPaths.none().firstDealsWonWithin(180)).containsExactly(0, 0);
+    }
+
+    /** P(L + C < h) for L uniform on [l0, l0 + lw) and C uniform on [c0, c0 + cw), by the midpoint rule. */
+    private static double withinDays(double h, double l0, double lw, double c0, double cw) {
+        int n = 2_000;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double lag = l0 + (i + 0.5) * lw / n;
+            sum += Math.min(1, Math.max(0, (h - lag - c0) / cw));
+        }
+        return sum / n;
+    }
+
+    @Test
     void theBacklogHoldsTheLeadsWithoutADealByAgeInDays() {
         LeadHistory h = LeadHistory.builder()
                 .add(0.5, Double.NaN, Double.NaN, Double.NaN, LeadHistory.DealState.NONE, Double.NaN, Double.NaN, 0)
@@ -97,7 +130,9 @@ class DealPathsTest {
         // the waiting leads are the backlog, and open deals in a quarter at that rate: about 2,000 x 13 x 0.0025
         assertThat(Arrays.stream(paths.backlogByAgeDay()).sum()).isEqualTo(2000);
         double[] daily = paths.dailyDealHazards(DealPaths.MAX_AGE_DAYS + 400)[1];
-        assertThat(daily[DealPaths.MAX_AGE_DAYS + 300]).isCloseTo(200 / exposure / 7, within(1e-12));
+        // per day, the chance that compounds over seven days to the week's (no deal on the other path there)
+        assertThat(daily[DealPaths.MAX_AGE_DAYS + 300]).isCloseTo(1 - Math.pow(1 - 200 / exposure, 1 / 7.0),
+                within(1e-12));
     }
 
     @Test

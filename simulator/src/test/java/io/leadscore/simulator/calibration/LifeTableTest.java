@@ -10,6 +10,20 @@ import org.junit.jupiter.api.Test;
 class LifeTableTest {
 
     @Test
+    void aWeeksChanceIsReadPerDaySoThatSevenDaysCompoundToIt() {
+        for (double week : new double[] {1e-6, 0.01, 0.2, 0.6, 0.99}) {
+            double day = LifeTable.daily(week);
+            assertThat(1 - Math.pow(1 - day, 7)).as("week %s", week).isCloseTo(week, within(1e-12));
+            // a seventh of the week's chance would close fewer: 47% instead of 60% at 0.6
+            assertThat(day).isGreaterThanOrEqualTo(week / 7);
+        }
+        assertThat(1 - Math.pow(1 - 0.6 / 7, 7)).isCloseTo(0.466, within(0.001));
+        assertThat(LifeTable.daily(0)).isZero();
+        assertThat(LifeTable.daily(1)).isEqualTo(1);
+        assertThat(LifeTable.daily(Double.NaN)).isZero();
+    }
+
+    @Test
     void aWellObservedWeekKeepsItsOwnRate() {
         double[] events = new double[LifeTable.WEEKS];
         double[] exposure = new double[LifeTable.WEEKS];
