@@ -104,7 +104,8 @@ final class TrainCommand implements Callable<Integer> {
         ModelReport.print(p.metrics(), out);
         ModelReport.printByAge(p.metricsByAge(), out);
         out.line("");
-        out.line((report.promoted() ? "Champion: " : "Challenger: ") + report.decision());
+        out.line((report.promoted() ? report.version() + " is the champion. " : report.version() + " stays a challenger. ")
+                + report.decision());
     }
 
     private static String date(Instant t) {

@@ -96,7 +96,7 @@ abstract class RetrainJobTest {
         assertThat(report.status()).isEqualTo("COMPLETED");
         assertThat(report.version()).isEqualTo("v1");
         assertThat(report.promoted()).isTrue();
-        assertThat(report.decision()).startsWith("Promoted: there is no champion yet");
+        assertThat(report.decision()).startsWith("Promoted: there was no champion before it");
         assertThat(registry.champion()).map(m -> m.version()).contains("v1");
         assertThat(registry.decisions("v1")).extracting(ModelDecision::decision)
                 .containsExactly(ModelDecision.Kind.REGISTERED, ModelDecision.Kind.PROMOTED);

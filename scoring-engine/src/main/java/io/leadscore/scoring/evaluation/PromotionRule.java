@@ -102,7 +102,7 @@ public record PromotionRule(double aucTolerance, double eceTolerance, double ban
                     + " leads, so the challenger's AUC is undefined.");
         }
         if (champion == null) {
-            return new PromotionDecision(true, mode, "Promoted: there is no champion yet (" + challengerFigures + ").");
+            return new PromotionDecision(true, mode, "Promoted: there was no champion before it (" + challengerFigures + ").");
         }
         requireSameRows("", challenger, champion);
         double minAuc = champion.auc() - aucTolerance;
