@@ -96,8 +96,14 @@ final class GenerateCommand implements Callable<Integer> {
         }
         out.line("Wrote a synthetic CRM history to " + s.directory() + ":");
         s.rowsByFile().forEach((file, rows) -> out.line(String.format(Locale.ROOT, "  %-15s %,12d rows", file, rows)));
-        out.line(String.format(Locale.ROOT, "Leads created %s to %s. Of the leads past their outcome horizon, %.2f%% won"
-                        + " (the truth's oracle AUC is %.3f).", s.firstLeadCreated().toString().substring(0, 10),
-                s.lastLeadCreated().toString().substring(0, 10), 100 * rates.leadToWon(), rates.oracleAuc()));
+        String span = "Leads created " + s.firstLeadCreated().toString().substring(0, 10) + " to "
+                + s.lastLeadCreated().toString().substring(0, 10) + ".";
+        if (Double.isNaN(rates.leadToWon())) {
+            out.line(span + " No lead is past its outcome horizon yet: a longer --history-days gives some that are.");
+        } else {
+            out.line(span + String.format(Locale.ROOT, " Of the leads past their outcome horizon, %.2f%% won (the"
+                    + " truth's oracle AUC is %s).", 100 * rates.leadToWon(), Double.isNaN(rates.oracleAuc())
+                    ? "undefined: one outcome only" : String.format(Locale.ROOT, "%.3f", rates.oracleAuc())));
+        }
     }
 }

@@ -53,8 +53,9 @@ final class ModelReport {
     static void print(ModelMetrics m, Output out) {
         out.line(String.format(Locale.ROOT, "Out-of-time validation: %,d snapshots, %,d converted (%.2f%%)", m.rows(),
                 m.positives(), 100.0 * m.baseRate()));
-        out.line(String.format(Locale.ROOT, "  AUC %.4f   PR-AUC %.4f   log loss %.4f   Brier %.4f   ECE %.4f",
-                m.auc(), m.prAuc(), m.logLoss(), m.brier(), m.ece()));
+        out.line("  AUC " + ModelMetrics.figure(m.auc()) + "   PR-AUC " + ModelMetrics.figure(m.prAuc()) + "   log loss "
+                + ModelMetrics.figure(m.logLoss()) + "   Brier " + ModelMetrics.figure(m.brier()) + "   ECE "
+                + ModelMetrics.figure(m.ece()));
         out.line("");
         out.line("Conversion by score decile (highest scores first):");
         List<String> labels = new ArrayList<>();
@@ -63,7 +64,8 @@ final class ModelReport {
         for (LiftBin b : m.liftByDecile()) {
             labels.add("decile " + b.decile());
             values.add(100 * b.conversionRate());
-            notes.add(String.format(Locale.ROOT, "converted, lift %.1f×", b.lift()));
+            notes.add(Double.isNaN(b.lift()) ? "converted, lift undefined (none converted)"
+                    : String.format(Locale.ROOT, "converted, lift %.1f×", b.lift()));
         }
         out.stream().print(TextBars.chart(labels, values, v -> String.format(Locale.ROOT, "%4.1f%%", v), notes, 40));
         out.line("");

@@ -79,7 +79,22 @@ final class SimulateCommand implements Callable<Integer> {
         }
         SimulationOptions options = SERVICE.options(parameters, SimulationOptions.DEFAULT_TRIALS);
         try (StoreSession session = StoreSession.open(globals)) {
-            StoreBacktests.Checked checked = session.bean(StoreBacktests.class).one(from, to, options);
+            StoreBacktests backtests = session.bean(StoreBacktests.class);
+            Instant start = from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            java.util.Optional<Instant> first = backtests.dataStart();
+            if (first.isEmpty() || !first.get().isBefore(start)) {
+                throw new UsageException("nothing in the store was known before " + from
+                        + first.map(f -> " (its first lead was created on " + f.atZone(java.time.ZoneOffset.UTC)
+                        .toLocalDate() + ")").orElse(" (it holds no leads)")
+                        + ": a back-test simulates a period from the history before it; pick a later --backtest-from");
+            }
+            long daysBefore = java.time.Duration.between(first.get(), start).toDays();
+            if (daysBefore < StoreBacktests.MIN_HISTORY_DAYS) {
+                System.err.println("leadscore: only " + daysBefore + " days of leads before " + from + ", where the"
+                        + " paths' life tables want " + StoreBacktests.MIN_HISTORY_DAYS + ": what thin counts cannot"
+                        + " tell comes from the defaults (see the assumptions)");
+            }
+            StoreBacktests.Checked checked = backtests.one(from, to, options);
             print(checked.simulated(), checked.check(), out);
             if (out.format() == OutputFormat.table) {
                 out.line("Back-test: what happened from " + from + " to " + to + " (as the funnel report counts it)"

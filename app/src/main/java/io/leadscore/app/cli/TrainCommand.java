@@ -65,6 +65,17 @@ final class TrainCommand implements Callable<Integer> {
             }
             Output out = new Output(System.out, globals.format());
             print(report, out);
+            if (report.version() != null && !report.promoted() && out.format() == OutputFormat.table
+                    && session.bean(io.leadscore.batch.registry.ModelRegistry.class).champion().isEmpty()) {
+                out.line("There is no champion yet, so nothing scores leads: leadscore models promote "
+                        + report.version() + " makes this model the champion as it is.");
+            }
+            if (!report.completed() && report.notEnoughOutcomes()) {
+                throw new UsageException("this history cannot make a model as of " + (when == null ? "now" : when.toString()) + ": "
+                        + report.failure() + " (" + report.leads() + (report.leads() == 1 ? " lead" : " leads") + " past their outcome horizon); import"
+                        + " more history, with leads that won a deal and leads that did not, or train --as-of a"
+                        + " later date");
+            }
             if (!report.completed()) {
                 throw new JobFailedException("the training failed: " + report.failure());
             }
@@ -90,6 +101,10 @@ final class TrainCommand implements Callable<Integer> {
             out.json(root);
             return;
         }
+        if (out.format() == OutputFormat.csv) {
+            printCsv(report, out);
+            return;
+        }
         if (report.artifact() == null) {
             out.line("No model was trained (" + report.status() + ").");
             return;
@@ -106,6 +121,36 @@ final class TrainCommand implements Callable<Integer> {
         out.line("");
         out.line((report.promoted() ? report.version() + " is the champion. " : report.version() + " stays a challenger. ")
                 + report.decision());
+    }
+
+    /**
+     * One row for the whole validation window ({@code scope} {@code all}) and one per lead-age band: the figures a
+     * program compares between runs; an undefined figure (an AUC with one outcome) is an empty cell.
+     */
+    private static void printCsv(TrainingReport report, Output out) {
+        List<List<?>> rows = new java.util.ArrayList<>();
+        if (report.artifact() == null) {
+            rows.add(java.util.Arrays.asList(report.version(), report.status(), report.promoted(), null, null, null,
+                    null, null, null, null, null));
+        } else {
+            var p = report.artifact().provenance();
+            rows.add(metricsRow(report, "all", p.metrics()));
+            for (var band : p.metricsByAge()) {
+                rows.add(metricsRow(report, band.band().label(), band.metrics()));
+            }
+        }
+        out.csv(List.of("version", "status", "promoted", "scope", "snapshots", "converted", "auc", "pr_auc",
+                "log_loss", "brier", "ece"), rows);
+    }
+
+    private static List<?> metricsRow(TrainingReport report, String scope, io.leadscore.scoring.evaluation.ModelMetrics m) {
+        return java.util.Arrays.asList(report.version(), report.status(), report.promoted(), scope, m.rows(),
+                m.positives(), defined(m.auc()), defined(m.prAuc()), defined(m.logLoss()), defined(m.brier()),
+                defined(m.ece()));
+    }
+
+    private static Double defined(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     private static String date(Instant t) {

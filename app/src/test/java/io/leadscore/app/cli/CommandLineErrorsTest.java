@@ -74,6 +74,33 @@ class CommandLineErrorsTest {
         return "jdbc:h2:file:" + dir.resolve(name).toAbsolutePath();
     }
 
+    /** A history too thin for what is asked of it is the user's to fix (exit 2, one line that says how). */
+    @Nested
+    class ThinHistory {
+        @Test
+        void aHistoryWithOneOutcomeCannotTrainAndSaysWhatWouldHelp() throws IOException {
+            Path leads = Files.writeString(dir.resolve("leads.csv"), "lead_id,created_at\nL-1,2025-01-02\n");
+            Path deals = Files.writeString(dir.resolve("deals.csv"), "deal_id,lead_id,created_at,status,closed_at,amount\n"
+                    + "D-1,L-1,2025-02-01,won,2025-03-01,1000\n");
+            assertThat(run("import", "--leads", leads.toString(), "--deals", deals.toString(), "--db", store("one"))
+                    .exit()).isZero();
+
+            Run r = run("train", "--db", store("one"));
+
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.errLines()).hasSize(1);
+            assertThat(r.err()).contains("cannot make a model", "every one converted", "both outcomes are needed",
+                    "import more history").doesNotContain("\tat ");
+
+            // a back-test of a period before the store's first lead has nothing to simulate from
+            Run early = run("simulate", "--backtest-from", "2024-07-01", "--to", "2024-10-01", "--trials", "100",
+                    "--db", store("one"));
+            assertThat(early.exit()).as(early.err()).isEqualTo(2);
+            assertThat(early.err()).contains("nothing in the store was known before 2024-07-01",
+                    "first lead was created on 2025-01-02");
+        }
+    }
+
     @Nested
     class BadUsage {
         @Test

@@ -84,8 +84,10 @@ public class ModelRegistry {
         record.runId(runId);
         ModelRecord saved = models.save(record);
         decisions.save(new ModelDecision(saved.version(), ModelDecision.Kind.REGISTERED, clock.instant(),
-                String.format(java.util.Locale.ROOT, "trained %s on %,d leads; validated on %,d leads (AUC %.4f, ECE %.4f)",
-                        saved.algorithm(), p.training().rows(), p.validation().rows(), m.auc(), m.ece()), actor));
+                String.format(java.util.Locale.ROOT, "trained %s on %,d snapshots; validated on %,d snapshots (AUC %s, ECE %s)",
+                        saved.algorithm(), p.training().rows(), p.validation().rows(),
+                        io.leadscore.scoring.evaluation.ModelMetrics.figure(m.auc()),
+                        io.leadscore.scoring.evaluation.ModelMetrics.figure(m.ece())), actor));
         return saved;
     }
 

@@ -74,8 +74,11 @@ public class Rescoring {
 
     /** No champion to score with: train one first. */
     public static final class NoChampionException extends RuntimeException {
-        NoChampionException() {
-            super("there is no champion model to score with; train one first: leadscore train");
+        NoChampionException(int registered) {
+            super(registered == 0 ? "there is no champion model to score with; train one first: leadscore train"
+                    : "there is no champion model to score with: " + registered + " model(s) registered, none"
+                    + " promoted; leadscore models list shows them and why, leadscore models promote VERSION makes"
+                    + " one the champion");
         }
     }
 
@@ -168,7 +171,7 @@ public class Rescoring {
         if (request.remote() != null && dialect != StoreDialect.POSTGRESQL) {
             throw new RemoteNeedsSharedStoreException();
         }
-        ModelRecord champion = registry.champion().orElseThrow(NoChampionException::new);
+        ModelRecord champion = registry.champion().orElseThrow(() -> new NoChampionException(registry.list().size()));
         // checked before a run exists: a run that could only fail would be recorded FAILED and invite a restart
         registry.verify(champion.version());
         Instant asOf = request.asOf() == null ? clock.instant() : request.asOf();

@@ -144,7 +144,17 @@ public class Retraining {
                 context.containsKey("decision.reason") ? context.getString("decision.reason") : null,
                 context.containsKey("histories") ? context.getLong("histories") : 0,
                 context.containsKey("censored") ? context.getLong("censored") : 0,
-                context.containsKey("leads") ? context.getLong("leads") : 0);
+                context.containsKey("leads") ? context.getLong("leads") : 0,
+                execution.getAllFailureExceptions().stream().anyMatch(Retraining::notEnoughOutcomes));
+    }
+
+    private static boolean notEnoughOutcomes(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof io.leadscore.scoring.training.NotEnoughOutcomesException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The command line's name of an algorithm: gbt, logistic or forest. */

@@ -17,10 +17,12 @@ import io.leadscore.scoring.artifact.ModelArtifact;
  * @param histories leads read
  * @param censored  leads left out because even their first snapshot's outcome is not known yet
  * @param leads     leads with at least one labelled snapshot (the rows of the training set are their snapshots)
+ * @param notEnoughOutcomes whether it failed because the history cannot make a model (one outcome only, or too
+ *                  little left to validate on): more history helps, a restart does not
  */
 public record TrainingReport(long runId, long executionId, String status, String failure, String version,
                              ModelRecord model, ModelArtifact artifact, boolean promoted, String decision,
-                             long histories, long censored, long leads) {
+                             long histories, long censored, long leads, boolean notEnoughOutcomes) {
 
     public boolean completed() {
         return "COMPLETED".equals(status);

@@ -85,6 +85,11 @@ public class StoreBacktests {
         return periods;
     }
 
+    /** When the store's data begins: its first lead's creation; empty without leads. */
+    public Optional<Instant> dataStart() {
+        return store.dataStart();
+    }
+
     /** Every past period of {@code periodDays} days with enough history before it, oldest first. */
     public BacktestSeries all(int periodDays, SimulationOptions options, Instant now, Progress progress) {
         List<LocalDate[]> periods = periods(periodDays, now);

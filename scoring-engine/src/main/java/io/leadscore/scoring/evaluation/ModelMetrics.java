@@ -68,4 +68,9 @@ public record ModelMetrics(int rows, int positives, String labelFingerprint, dou
     public boolean sameRowsAs(ModelMetrics other) {
         return rows == other.rows && positives == other.positives && labelFingerprint.equals(other.labelFingerprint);
     }
+
+    /** A figure as reports print it: four decimals, or "undefined" (an AUC with one outcome only, say). */
+    public static String figure(double value) {
+        return Double.isNaN(value) ? "undefined" : String.format(java.util.Locale.ROOT, "%.4f", value);
+    }
 }

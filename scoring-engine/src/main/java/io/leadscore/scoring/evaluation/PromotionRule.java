@@ -99,7 +99,7 @@ public record PromotionRule(double aucTolerance, double eceTolerance, double ban
         if (Double.isNaN(challenger.auc()) || Double.isNaN(challenger.ece())) {
             return new PromotionDecision(false, mode, "Not promoted: the validation window has "
                     + challenger.positives() + " converters among " + challenger.rows()
-                    + " leads, so the challenger's AUC is undefined.");
+                    + " snapshots, so the challenger's AUC is undefined.");
         }
         if (champion == null) {
             return new PromotionDecision(true, mode, "Promoted: there was no champion before it (" + challengerFigures + ").");
@@ -164,6 +164,6 @@ public record PromotionRule(double aucTolerance, double eceTolerance, double ban
     }
 
     private static String figures(String who, ModelMetrics m) {
-        return String.format(Locale.ROOT, "%s AUC %.4f, ECE %.4f", who, m.auc(), m.ece());
+        return who + " AUC " + ModelMetrics.figure(m.auc()) + ", ECE " + ModelMetrics.figure(m.ece());
     }
 }

@@ -87,7 +87,8 @@ public final class ModelTrainer {
      * @param train      older leads to fit on; needs converters and non-converters
      * @param validation the most recent leads, for calibration and metrics; same schema, at least 2 rows
      * @param listener   receives progress on this thread
-     * @throws IllegalArgumentException when the schemas differ or the training rows hold only one outcome
+     * @throws IllegalArgumentException when the schemas differ
+     * @throws NotEnoughOutcomesException when the training rows hold only one outcome or validation has under 2 rows
      */
     public TrainingResult train(TrainingData train, TrainingData validation, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
@@ -97,11 +98,12 @@ public final class ModelTrainer {
         }
         int positives = train.positives();
         if (positives == 0 || positives == train.rows()) {
-            throw new IllegalArgumentException("Cannot train on " + train.rows() + " rows with " + positives
-                    + " converters: both outcomes are needed");
+            throw new NotEnoughOutcomesException("Cannot train on " + train.rows() + " snapshots of which "
+                    + (positives == 0 ? "none" : "every one") + " converted: both outcomes are needed");
         }
         if (validation.rows() < 2) {
-            throw new IllegalArgumentException("Invalid validation window: " + validation.rows() + " rows, expected at least 2");
+            throw new NotEnoughOutcomesException("Invalid validation window: " + validation.rows()
+                    + " snapshots, expected at least 2");
         }
 
         listener.stageStarted(TrainingStage.FITTING);

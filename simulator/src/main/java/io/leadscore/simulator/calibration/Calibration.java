@@ -178,6 +178,13 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         }
         // By path: the MQL model describes the hand-off path alone, and adds up to its deals per lead.
         DealPaths paths = DealPaths.fit(obs.leadHistory(), dealSize);
+        long firstDeals = Math.round(paths.handoffDeals().events() + paths.aroundDeals().events());
+        if (firstDeals < MIN_STAGE_COUNT) {
+            // a rate per path from a handful of deals would forecast a thousand deals per thousand leads from one
+            return new Calibration(obs.referenceThreshold(), rates, scores, conversion, decay, arrivals, dealSize, lag,
+                    cycle, pipeline, pipelineProvenance, DealPaths.tooFewDeals(firstDeals, MIN_STAGE_COUNT),
+                    obs.scoreAtArrival());
+        }
         double level = ArrivalPattern.levelError(paths.weeklyLeadCounts());
         arrivals = Double.isNaN(level)
                 ? arrivals.withLevelError(Defaults.LEVEL_ERROR, "default " + Numbers.percent(Defaults.LEVEL_ERROR)

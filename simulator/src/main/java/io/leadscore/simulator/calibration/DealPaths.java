@@ -68,14 +68,17 @@ public final class DealPaths {
     private final LifeTable[] furtherDeals;
     private final DealCourse furtherCourse;
     private final long[][] furtherBacklogByDay;
+    /** Without a store's paths: why, for the assumptions table. */
+    private final String defaultNote;
 
     private DealPaths(boolean fromStore, LifeTable handoffs, LifeTable salesFirst, LifeTable handoffDeals,
                       LifeTable aroundDeals, DealCourse handoffCourse, DealCourse aroundCourse, DealCourse allCourse,
                       StageRate worked, StageCounts handoffSalToSql, long[] backlogByAgeDay, long leads,
                       double[] handoffWonCycleDays, double[] handoffLagDays, double[] handoffWonAmounts,
                       long[] weeklyLeadCounts, WinLevel winLevel, LifeTable[] furtherDeals, DealCourse furtherCourse,
-                      long[][] furtherBacklogByDay) {
+                      long[][] furtherBacklogByDay, String defaultNote) {
         this.fromStore = fromStore;
+        this.defaultNote = defaultNote;
         this.handoffs = handoffs;
         this.salesFirst = salesFirst;
         this.handoffDeals = handoffDeals;
@@ -102,12 +105,26 @@ public final class DealPaths {
      * runs as the textbook funnel of its calibration.
      */
     public static DealPaths none() {
+        return none("no lead history");
+    }
+
+    /**
+     * No paths, because the store's history holds too few deals to measure them: {@code deals} first deals in
+     * the window, fewer than {@code needed}. The run is the textbook funnel, each thin stage count on its default.
+     */
+    public static DealPaths tooFewDeals(long deals, int needed) {
+        return none("only " + deals + " deals in the store's last " + WINDOW_DAYS + " days, at least " + needed
+                + " needed to measure the paths");
+    }
+
+    private static DealPaths none(String why) {
         LifeTable empty = LifeTable.none();
         DealCourse course = DealCourse.single(empty, empty, Defaults.dealSize(), Provenance.byDefault("no lead history given"));
         return new DealPaths(false, empty, empty, empty, empty, course, course, course,
-                StageRate.fixed(1, Provenance.byDefault("every MQL is worked: no lead history given")),
+                StageRate.fixed(1, Provenance.byDefault("every MQL is worked: " + why)),
                 null, new long[0], 0, new double[0], new double[0], new double[0], new long[0], WinLevel.none(),
-                new LifeTable[] {empty, empty}, course, new long[][] {new long[0], new long[0]});
+                new LifeTable[] {empty, empty}, course, new long[][] {new long[0], new long[0]},
+                why + ": every deal through the hand-off");
     }
 
     /**
@@ -225,7 +242,7 @@ public final class DealPaths {
                 cycles.toArray(), lags.toArray(), handoffWon.toArray(), weekly(history, false),
                 WinLevel.measure(weekly(history, true)),
                 new LifeTable[] {new LifeTable(furtherEvents[0], furtherExposure[0]),
-                    new LifeTable(furtherEvents[1], furtherExposure[1])}, courses[3], furtherBacklog);
+                    new LifeTable(furtherEvents[1], furtherExposure[1])}, courses[3], furtherBacklog, null);
     }
 
     /**
@@ -582,7 +599,7 @@ public final class DealPaths {
     /** A one-line summary for the assumptions table. */
     public String summary() {
         if (!fromStore) {
-            return "no lead history: every deal through the hand-off";
+            return defaultNote;
         }
         return String.format(Locale.ROOT, "%s leads; per 1,000 new leads %s hand-offs, %s deals through the hand-off"
                         + " and %s around it (life tables of the last %d days); %s leads without a deal yet",

@@ -11,6 +11,18 @@ import org.junit.jupiter.api.Test;
 class CalibrationTest {
 
     @Test
+    void aHistoryWithAHandfulOfDealsRunsTheTextbookFunnelInsteadOfPathsMeasuredOnThem() {
+        // five days of leads: of ~500, a few deals opened before the calibration time (deals open 0-70 days on)
+        Calibration thin = Calibration.fromObservations(SyntheticHistory.observations(5, 3));
+
+        assertThat(thin.paths().fromStore()).isFalse();
+        assertThat(thin.paths().summary()).startsWith("only ").contains("deals in the store's last 365 days, at least "
+                + Calibration.MIN_STAGE_COUNT + " needed to measure the paths: every deal through the hand-off");
+        // a year of the same history measures them
+        assertThat(Calibration.fromObservations(SyntheticHistory.observations(365, 3)).paths().fromStore()).isTrue();
+    }
+
+    @Test
     void defaultsComeFromTheBuiltInSourcesWithMidpointRates() {
         Calibration c = Calibration.defaults();
         assertThat(c.rates().mqlToSal().mean()).isCloseTo(0.50, within(1e-12));
