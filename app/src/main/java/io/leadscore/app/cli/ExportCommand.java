@@ -58,7 +58,13 @@ final class ExportCommand implements Callable<Integer> {
                 throw new UsageException("cannot write " + out + ": " + e.getMessage());
             }
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            if (!root.globals().quiet()) {
+            if (root.globals().format() == OutputFormat.json) {
+                // the result for a program: what was written where (the file itself is always CSV)
+                java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+                result.put("file", out.toAbsolutePath().toString());
+                result.put("leads", leads);
+                new Output(System.out, OutputFormat.json).json(result);
+            } else if (!root.globals().quiet()) {
                 System.err.printf("leadscore: exported %,d scored leads to %s%n", leads, out);
             }
             return 0;

@@ -171,6 +171,9 @@ class CommandLineEndToEndTest {
         List<String> lines = Files.readAllLines(scores);
         assertThat(lines.get(0)).isEqualTo("lead_id,score,grade,stage,model_version,scored_at");
         assertThat(lines).hasSize(1 + (int) rescore.json().get("leads_scored").asLong());
+        JsonNode exported = run("export", "scores", "--out", scores.toString(), "--format", "json").json();
+        assertThat(exported.get("leads").asLong()).isEqualTo(lines.size() - 1);
+        assertThat(exported.get("file").asString()).isEqualTo(scores.toAbsolutePath().toString());
 
         JsonNode jobs = run("jobs", "--format", "json").json();
         assertThat(jobs.toString()).contains("rescoreJob", "retrainJob", "crmImportJob", "slaCheckJob");
