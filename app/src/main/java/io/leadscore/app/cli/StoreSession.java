@@ -84,7 +84,7 @@ public final class StoreSession implements AutoCloseable {
     static Map<String, Object> properties(GlobalOptions options, boolean server) {
         Map<String, Object> p = new HashMap<>();
         String url = options.dbUrl();
-        p.put("spring.datasource.url", withQueryCache(url));
+        p.put("spring.datasource.url", server ? withImmediateWrites(withQueryCache(url)) : withQueryCache(url));
         if (options.dbUser() != null) {
             p.put("spring.datasource.username", options.dbUser());
         } else if (url.startsWith("jdbc:h2:")) {
@@ -115,6 +115,18 @@ public final class StoreSession implements AutoCloseable {
             p.put("leadscore.logging.exceptions", "%nopex");
         }
         return p;
+    }
+
+    /**
+     * An H2 URL whose commits reach the file at once, unless it sets its own delay: a server answers a live event
+     * only after its commit, and what it answered must survive the process being killed the moment after (H2 writes
+     * a commit within half a second by default). Other URLs as they are.
+     */
+    static String withImmediateWrites(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return url;
+        }
+        return url + ";WRITE_DELAY=0";
     }
 
     /** An H2 URL with the larger statement cache, unless it sets one itself; other URLs as they are. */

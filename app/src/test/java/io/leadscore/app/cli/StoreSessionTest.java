@@ -19,4 +19,16 @@ class StoreSessionTest {
         assertThat(StoreSession.withQueryCache("jdbc:postgresql://127.0.0.1:55432/leadscore?user=postgres"))
                 .isEqualTo("jdbc:postgresql://127.0.0.1:55432/leadscore?user=postgres");
     }
+
+    @Test
+    void aServerWritesItsEmbeddedStoresCommitsAtOnce() {
+        assertThat(StoreSession.withImmediateWrites("jdbc:h2:file:./s")).isEqualTo("jdbc:h2:file:./s;WRITE_DELAY=0");
+        assertThat(StoreSession.withImmediateWrites("jdbc:h2:file:./s;write_delay=100")).isEqualTo("jdbc:h2:file:./s;write_delay=100");
+        assertThat(StoreSession.withImmediateWrites("jdbc:postgresql://127.0.0.1/leadscore"))
+                .isEqualTo("jdbc:postgresql://127.0.0.1/leadscore");
+        assertThat(StoreSession.properties(new GlobalOptions(), true).get("spring.datasource.url").toString())
+                .endsWith(";WRITE_DELAY=0");
+        assertThat(StoreSession.properties(new GlobalOptions(), false).get("spring.datasource.url").toString())
+                .doesNotContain("WRITE_DELAY");
+    }
 }

@@ -97,11 +97,16 @@ public class CrmItems {
      * @param actor  who sent them, for the audit trail of new leads (e.g. {@code events:crm})
      */
     public Written write(Map<ImportFileKind, List<Item>> items, Policy policy, String actor) {
+        // Each kind's rows are written in the order of their keys (stable, so repeats of one key keep theirs):
+        // two requests that bring the same new rows in other orders then take their locks in one order and wait
+        // for each other instead of holding what the other needs (a deadlock the embedded store waits out row by
+        // row).
         Tally tally = new Tally();
         List<Item> leadItems = items.getOrDefault(ImportFileKind.LEADS, List.of());
         if (!leadItems.isEmpty()) {
             Parsed<LeadRow> leads = validate(ImportFileKind.LEADS, leadItems,
                     header -> new LeadRowValidator(header, RowPlace.ITEM), tally);
+            leads.rows.sort(Comparator.comparing((LeadRow r) -> r.lead().leadId()));
             LeadWriter writer = new LeadWriter(jdbc, clock, true, transitions, policy);
             writer.actor(actor);
             tally.count(writer.writeLive(leads.rows, StageTransitions.LIVE_RUN));
@@ -116,6 +121,8 @@ public class CrmItems {
         if (!activityItems.isEmpty()) {
             Parsed<ActivityRow> activities = validate(ImportFileKind.ACTIVITIES, activityItems,
                     header -> new ActivityRowValidator(header, index), tally);
+            activities.rows.sort(Comparator.comparingLong(ActivityRow::leadId).thenComparing(ActivityRow::occurredAt)
+                    .thenComparing(ActivityRow::type).thenComparing(r -> r.detail() == null ? "" : r.detail()));
             tally.count(new ActivityWriter(jdbc, dialect).writeLive(activities.rows));
             activities.rows.forEach(r -> tally.leadIds.add(r.leadId()));
         }
@@ -124,6 +131,7 @@ public class CrmItems {
         if (!dealItems.isEmpty()) {
             Parsed<DealRow> deals = validate(ImportFileKind.DEALS, dealItems,
                     header -> new DealRowValidator(header, index, RowPlace.ITEM), tally);
+            deals.rows.sort(Comparator.comparing(DealRow::dealKey));
             boolean[] changed = new DealWriter(jdbc, clock, true).writeLive(deals.rows, StageTransitions.LIVE_RUN);
             tally.count(changed);
             for (int i = 0; i < deals.rows.size(); i++) {
@@ -143,6 +151,7 @@ public class CrmItems {
         if (!followUpItems.isEmpty()) {
             Parsed<FollowUpRow> followUps = validate(ImportFileKind.FOLLOWUPS, followUpItems,
                     header -> new FollowUpRowValidator(header, index), tally);
+            followUps.rows.sort(Comparator.comparingLong(FollowUpRow::leadId).thenComparing(FollowUpRow::occurredAt));
             boolean[] changed = new FollowUpWriter(jdbc, clock, true).writeLive(followUps.rows, StageTransitions.LIVE_RUN);
             tally.count(changed);
             for (int i = 0; i < followUps.rows.size(); i++) {
