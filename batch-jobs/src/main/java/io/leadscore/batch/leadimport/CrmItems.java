@@ -259,8 +259,14 @@ public class CrmItems {
             try {
                 row = validator.process(new CsvRecord(i, values, null, i));
             } catch (RowRejectedException e) {
+                // a field the item's shape refused already (a list, a lone surrogate) reads as empty here: its
+                // "missing value" would be a second reason for the one flaw
+                Set<String> refused = new java.util.HashSet<>();
+                item.shapeProblems().forEach(p -> refused.add(CsvHeader.key(p.column())));
                 for (RowProblem p : e.problems()) {
-                    problems.add(new Rejection(kind, i, p.column(), p.reason()));
+                    if (p.column() == null || !refused.contains(CsvHeader.key(p.column()))) {
+                        problems.add(new Rejection(kind, i, p.column(), p.reason()));
+                    }
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot validate " + kind.label() + " item " + i + ": " + e.getMessage(), e);

@@ -109,17 +109,24 @@ final class RowFields {
         if (value == null) {
             return null;
         }
+        if (value.matches("-0+")) {
+            return 0L;
+        }
         int start = value.charAt(0) == '+' ? 1 : 0;
-        boolean digits = value.length() > start && value.length() - start <= 18;
+        boolean digits = value.length() > start;
         for (int i = start; i < value.length() && digits; i++) {
             char c = value.charAt(i);
             digits = c >= '0' && c <= '9';
         }
+        if (digits && value.length() - start > 18) {
+            problem(column, quoted(value) + " is too large, expected an integer from 0 to 999999999999999999");
+            return null;
+        }
         if (!digits) {
             if (value.startsWith("-") && isNumber(value)) {
-                problem(column, "negative value '" + value + "', expected an integer >= 0");
+                problem(column, "negative value " + quoted(value) + ", expected an integer >= 0");
             } else {
-                problem(column, "'" + value + "' is not a whole number, expected an integer >= 0");
+                problem(column, quoted(value) + " is not a whole number, expected an integer >= 0");
             }
             return null;
         }
@@ -134,7 +141,7 @@ final class RowFields {
     BigDecimal amount(String column, boolean required) {
         BigDecimal number = nonNegativeDecimal(column, required);
         if (number != null && number.stripTrailingZeros().scale() > AMOUNT_SCALE) {
-            problem(column, "'" + text(column) + "' has " + number.stripTrailingZeros().scale()
+            problem(column, quoted(text(column)) + " has " + number.stripTrailingZeros().scale()
                     + " decimal places; amounts are kept with at most " + AMOUNT_SCALE
                     + " (round it in the export, or it would be changed on the way in)");
             return null;
@@ -149,17 +156,21 @@ final class RowFields {
         }
         BigDecimal number;
         try {
+            // ASCII digits only: the number parser also reads other scripts' digits (full-width １２３)
+            if (!DECIMAL.matcher(value).matches()) {
+                throw new NumberFormatException(value);
+            }
             number = new BigDecimal(value);
         } catch (NumberFormatException e) {
-            problem(column, "'" + value + "' is not a number, expected a decimal >= 0 such as 1250.50");
+            problem(column, quoted(value) + " is not a number, expected a decimal >= 0 such as 1250.50");
             return null;
         }
         if (number.signum() < 0) {
-            problem(column, "negative value '" + value + "', expected a decimal >= 0");
+            problem(column, "negative value " + quoted(value) + ", expected a decimal >= 0");
             return null;
         }
         if (number.precision() - number.scale() > 15) {
-            problem(column, "'" + value + "' is too large (more than 15 digits before the decimal point)");
+            problem(column, quoted(value) + " is too large (more than 15 digits before the decimal point)");
             return null;
         }
         return number;
@@ -173,7 +184,7 @@ final class RowFields {
         }
         Optional<E> parsed = parser.apply(value);
         if (parsed.isEmpty()) {
-            problem(column, "unknown value '" + value + "', expected one of " + allowed);
+            problem(column, "unknown value " + quoted(value) + ", expected one of " + allowed);
             return null;
         }
         return parsed.get();
@@ -189,6 +200,16 @@ final class RowFields {
         if (!problems.isEmpty()) {
             throw new RowRejectedException(record.line(), problems);
         }
+    }
+
+    /** A decimal as an export writes it, in ASCII digits: sign, digits, point, exponent. */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+    /** A value quoted in a reason: whole up to 60 characters, else its start and its length. */
+    static String quoted(String value) {
+        return value.length() <= 60 ? "'" + value + "'"
+                : "'" + value.substring(0, 40) + "…' (" + value.length() + " characters)";
     }
 
     private static boolean isNumber(String value) {

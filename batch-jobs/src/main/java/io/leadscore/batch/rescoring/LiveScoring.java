@@ -84,7 +84,7 @@ public class LiveScoring {
         }
         ChampionModel champion = champions.get(version.get(), policy.mqlThreshold());
         List<OpenLead> leads = read(leadIds, champion.settingsKey(), asOf);
-        RescoreProcessor processor = new RescoreProcessor(champion, policy, asOf);
+        RescoreProcessor processor = new RescoreProcessor(champion, policy, asOf, true);
         List<ScoredLead> scored = new ArrayList<>(leads.size());
         Map<Long, List<String>> reasons = new HashMap<>();
         for (OpenLead lead : leads) {

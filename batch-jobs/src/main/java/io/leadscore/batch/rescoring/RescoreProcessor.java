@@ -27,6 +27,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
     private static final ActivityType[] SIGNALS = StageEngine.FAST_TRACK_SIGNALS.toArray(new ActivityType[0]);
 
+    private final boolean live;
     private final ChampionModel champion;
     private final Policy policy;
     private final Instant asOf;
@@ -37,6 +38,17 @@ class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
 
     /** @param policy the policy whose MQL threshold the run applies */
     RescoreProcessor(ChampionModel champion, Policy policy, Instant asOf) {
+        this(champion, policy, asOf, false);
+    }
+
+    /**
+     * @param live whether the scoring answers a live event: a lead that qualifies then becomes an MQL at once, at
+     *             {@code asOf}, whatever the time its signal carries (a demo request pushed days after it happened
+     *             starts its SLA clock when sales can first see it, not already overdue); the nightly run dates a
+     *             fast-track move at the signal's time
+     */
+    RescoreProcessor(ChampionModel champion, Policy policy, Instant asOf, boolean live) {
+        this.live = live;
         this.champion = champion;
         this.policy = policy;
         this.asOf = asOf;
@@ -97,6 +109,9 @@ class RescoreProcessor implements ItemProcessor<OpenLead, ScoredLead> {
         LeadStage read = LeadStage.at(lead.stage(), lead.stageChangedAt());
         Transition move = StageEngine.decide(read, scored, policy, asOf)
                 .move().map(t -> t.withDetail(raisingReasons())).orElse(null);
+        if (live && move != null && move.at().isBefore(asOf)) {
+            move = new Transition(move.from(), move.to(), asOf, move.reason());
+        }
         return new ScoredLead(lead.id(), lead.neverScored(), state.toBytes(), watermark, pendingFrom, score,
                 champion.scorer().grade(score), move, read, asOf);
     }

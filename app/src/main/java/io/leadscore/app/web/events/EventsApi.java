@@ -75,9 +75,23 @@ class EventsApi {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "the body holds more than " + MAX_BYTES
                     + " bytes (5 MB): send smaller batches");
         }
+        // decoded first, strictly, then parsed from the text: the byte parser refuses a whole body for one
+        // unpaired surrogate escape in a field name, where the item alone is to be refused (its check below)
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return problem(HttpStatus.BAD_REQUEST, "the body is not UTF-8 text: " + e.getMessage());
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = JSON.readTree(text);
         } catch (JacksonException e) {
             return problem(HttpStatus.BAD_REQUEST, "the body is not JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "

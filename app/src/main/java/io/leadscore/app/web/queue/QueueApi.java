@@ -37,10 +37,32 @@ class QueueApi {
     @GetMapping(path = "/api/queue", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open MQLs waiting for a first follow-up, soonest due first")
     List<Queue.OpenMql> open(@Parameter(description = "how many (default 50, at most 500)")
-                                   @RequestParam(defaultValue = "" + SalesQueue.DEFAULT_LIMIT) int limit,
+                                   @RequestParam(defaultValue = "" + SalesQueue.DEFAULT_LIMIT) String limit,
                                    @Parameter(description = "only those whose SLA has run out")
                                    @RequestParam(defaultValue = "false") boolean overdue) {
-        return queue.open(limit, overdue).stream().map(Queue.OpenMql::of).toList();
+        return queue.open(limit(limit), overdue).stream().map(Queue.OpenMql::of).toList();
+    }
+
+    /**
+     * The limit as asked: a whole number; any number above the most an answer holds asks for that most, however
+     * large (it is read as a number, not refused for not fitting an int).
+     */
+    static int limit(String asked) {
+        java.math.BigInteger n;
+        try {
+            if (!asked.strip().matches("[+-]?[0-9]+")) {
+                throw new NumberFormatException(asked);
+            }
+            n = new java.math.BigInteger(asked.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("limit '" + (asked.length() > 40 ? asked.substring(0, 40) + "…" : asked)
+                    + "' is not a whole number: expected 1 to " + SalesQueue.MAX_LIMIT + " (more asks for "
+                    + SalesQueue.MAX_LIMIT + ")");
+        }
+        if (n.signum() < 1) {
+            return n.max(java.math.BigInteger.valueOf(Integer.MIN_VALUE)).intValue();
+        }
+        return n.min(java.math.BigInteger.valueOf(SalesQueue.MAX_LIMIT)).intValue();
     }
 
     @PostMapping(path = "/api/leads/{leadId}/followups", produces = MediaType.APPLICATION_JSON_VALUE)

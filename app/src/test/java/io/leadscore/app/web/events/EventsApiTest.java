@@ -10,6 +10,7 @@ import io.leadscore.app.web.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -73,7 +74,8 @@ class EventsApiTest {
         JsonNode lead = answer.get("leads").get(0);
         assertThat(lead.get("lead_id").asString()).isEqualTo("EV-1");
         assertThat(lead.get("stage").asString()).isEqualTo("MQL");
-        assertThat(Instant.parse(lead.get("mql_at").asString())).isEqualTo(now.minusSeconds(5));
+        // an MQL when the request was taken, not at the activity's own time five seconds before
+        assertThat(Instant.parse(lead.get("mql_at").asString())).isAfterOrEqualTo(now).isBeforeOrEqualTo(Instant.now());
         assertThat(Instant.parse(lead.get("due_at").asString())).isAfter(now);
         assertThat(lead.get("score").asDouble()).isBetween(0.0, 1.0);
         assertThat(lead.get("grade").asString()).isNotEmpty();
@@ -97,6 +99,28 @@ class EventsApiTest {
                 """.formatted(now.minusSeconds(60), now.minusSeconds(5)));
         assertThat(again.get("accepted").asInt()).isZero();
         assertThat(again.get("unchanged").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void numbersAreReadAsTheImportReadsThemAndReasonsQuoteLongValuesShort() throws Exception {
+        String longValue = "9".repeat(5_000);
+        JsonNode answer = ok("""
+                {"leads": [{"lead_id": "EV-R1", "created_at": "2026-11-01T10:00:00Z", "employees": 99999999999999999999},
+                           {"lead_id": "EV-R2", "created_at": "2026-11-01T10:00:00Z", "annual_revenue": "１２３.５"},
+                           {"lead_id": "EV-R3", "created_at": "2026-11-01T10:00:00Z", "employees": "%s"},
+                           {"lead_id": "EV-R4", "created_at": "2026-11-01T10:00:00Z", "employees": "-0"},
+                           {"lead_id": ["EV-R5"], "created_at": "2026-11-01T10:00:00Z"}]}
+                """.formatted(longValue));
+        List<String> reasons = answer.get("rejected").valueStream().map(r -> r.get("index").asInt() + ": "
+                + r.get("reason").asString()).toList();
+        assertThat(reasons).hasSize(4);
+        assertThat(reasons.get(0)).startsWith("0: '99999999999999999999' is too large");
+        assertThat(reasons.get(1)).startsWith("1: '１２３.５' is not a number");
+        assertThat(reasons.get(2)).startsWith("2: '9999").contains("(5000 characters) is too large").hasSizeLessThan(200);
+        // one flaw, one reason: a list where the id goes is not also "missing"
+        assertThat(reasons.get(3)).startsWith("4: the value is a list");
+        assertThat(answer.get("accepted").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT employees FROM lead WHERE lead_key = 'EV-R4'", Long.class)).isZero();
     }
 
     @Test
@@ -135,14 +159,17 @@ class EventsApiTest {
                            {"lead_id": "EV-N2", "created_at": "2026-11-01T10:00:00Z", "company": "Ac\\u0000me"},
                            {"lead_id": "EV-N3", "created_at": "2026-11-01T10:00:00Z", "te\\u0000am": "blue"},
                            {"lead_id": "EV-N\\ud8005", "created_at": "2026-11-01T10:00:00Z"},
-                           {"lead_id": "EV-N4", "created_at": "2026-11-01T10:00:00Z", "company": "Acme"}],
+                           {"lead_id": "EV-N4", "created_at": "2026-11-01T10:00:00Z", "company": "Acme"},
+                           {"lead_id": "EV-N6", "created_at": "2026-11-01T10:00:00Z", "te\\ud800am": "blue"},
+                           {"lead_id": "EV-N7", "created_at": "2026-11-01T10:00:00Z", "te\\udc00am": "blue"}],
                  "activities": [{"lead_id": "EV-N4", "occurred_at": "2026-11-01T10:01:00Z", "type": "page_view",
                                  "detail": "/pricing\\u0000"},
                                 {"lead_id": "EV-N4", "occurred_at": "2026-11-01T10:02:00Z", "type": "page_view"}]}
                 """);
         assertThat(answer.get("rejected").valueStream().map(r -> r.get("kind").asString() + "[" + r.get("index").asInt()
                 + "]." + (r.get("field").isNull() ? "-" : r.get("field").asString())).toList())
-                .contains("leads[0].lead_id", "leads[1].company", "leads[2].-", "leads[3].lead_id", "activities[0].detail");
+                .contains("leads[0].lead_id", "leads[1].company", "leads[2].-", "leads[3].lead_id", "activities[0].detail",
+                        "leads[5].-", "leads[6].-");
         assertThat(answer.get("rejected").valueStream().map(r -> r.get("reason").asString()))
                 .anyMatch(reason -> reason.contains("NUL character (U+0000)"))
                 .anyMatch(reason -> reason.contains("an unpaired surrogate (U+D800, half of a character)"));
@@ -155,6 +182,13 @@ class EventsApiTest {
     @Test
     void answersHostileBodiesWith400Or413AndStoresNothing() throws Exception {
         long before = leads();
+        // bytes that are not UTF-8 are a 400 naming it, never text decoded with stand-ins
+        byte[] latin1 = "{\"leads\": [{\"lead_id\": \"EV-\u00e9\", \"created_at\": \"2026-11-01T10:00:00Z\"}]}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(problem(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/events").header(HttpHeaders.AUTHORIZATION, "Bearer " + TestUsers.INGEST_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON).content(latin1)).andExpect(status().isBadRequest())))
+                .startsWith("the body is not UTF-8 text");
         assertThat(problem(post("{\"leads\": [").andExpect(status().isBadRequest()))).startsWith("the body is not JSON");
         assertThat(problem(post("[1, 2]").andExpect(status().isBadRequest()))).contains("must be a JSON object");
         assertThat(problem(post("{}").andExpect(status().isBadRequest()))).contains("none of the arrays");

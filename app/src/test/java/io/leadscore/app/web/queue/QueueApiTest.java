@@ -140,5 +140,14 @@ class QueueApiTest {
                         .with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(all).isEqualTo(most);
+        // however large: a number past any int still asks for the most one answer holds
+        JsonNode huge = json.readTree(mvc.perform(get("/api/queue?limit=99999999999999999999")
+                        .with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(huge).isEqualTo(most);
+        for (String bad : new String[] {"-99999999999999999999", "ten", "１２", "1.5"}) {
+            mvc.perform(get("/api/queue").param("limit", bad).with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
+                    .andExpect(status().isBadRequest());
+        }
     }
 }

@@ -203,6 +203,36 @@ class HostileRequestsTest {
         }
     }
 
+    /** What no controller answers is a problem like any other under /api/, over real HTTP (the error dispatch). */
+    @Nested
+    class NoControllerAnswers {
+        private HttpResponse<String> send(String method, String path) throws Exception {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + TestUsers.INGEST_TOKEN)
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Test
+        void aMethodThePathDoesNotTakeIsAProblem() throws Exception {
+            HttpResponse<String> answer = send("GET", "/api/events");
+
+            assertThat(answer.statusCode()).isEqualTo(405);
+            assertThat(answer.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+            assertThat(answer.body()).contains("\"status\":405", "does not take the method GET", "\"instance\":\"/api/events\"")
+                    .doesNotContain("viewer", "timestamp");
+        }
+
+        @Test
+        void aPathTheFirewallRefusesIsAProblem() throws Exception {
+            HttpResponse<String> answer = send("POST", "/api/leads/AB;x/followups");
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+            assertThat(answer.body()).contains("\"status\":400", "refused before any endpoint read it")
+                    .doesNotContain("viewer");
+        }
+    }
+
     @Nested
     class SignIn {
         static final String ADDRESS = "203.0.113.77";

@@ -1,0 +1,60 @@
+package io.leadscore.app.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The error page of what no controller answered — a method the path does not take (405), a path the firewall
+ * refuses (a {@code ;} in it), a media type no endpoint produces — as problem details (RFC 9457) under
+ * {@code /api/}, like every other API error; the console's pages keep the console's error page.
+ */
+@Controller
+@RequestMapping("${server.error.path:${error.path:/error}}")
+class ApiErrorController extends BasicErrorController {
+
+    ApiErrorController(ErrorAttributes errorAttributes, WebProperties web, ObjectProvider<ErrorViewResolver> resolvers) {
+        super(errorAttributes, web.getError(), resolvers.orderedStream().toList());
+    }
+
+    @Override
+    public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (!(uri instanceof String path) || !path.startsWith("/api/")) {
+            return super.error(request);
+        }
+        HttpStatus status = getStatus(request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail(status, request));
+        body.put("instance", path);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private static String detail(HttpStatus status, HttpServletRequest request) {
+        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        String said = message instanceof String m && !m.isBlank() && m.length() <= 300 ? m : null;
+        return switch (status) {
+            case METHOD_NOT_ALLOWED -> "this path does not take the method " + request.getMethod()
+                    + "; docs/console.md lists the methods of each endpoint";
+            case BAD_REQUEST -> said != null ? "the request was refused before any endpoint read it: " + said
+                    : "the request was refused before any endpoint read it";
+            case NOT_FOUND -> "no endpoint at this path";
+            default -> said != null ? said : status.getReasonPhrase();
+        };
+    }
+}
