@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,6 +40,28 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     static final String INTERNAL = "Internal error: this is a bug in leadscore, not a problem with the request;"
             + " the server's log has the details";
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /**
+     * A body Spring could not read: the reason the JSON parser gives (a key given twice, a broken surrogate in a
+     * field name, where the syntax broke), not only that it failed.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException e, HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        String detail = "the body could not be read";
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof tools.jackson.core.JacksonException j) {
+                String said = j.getOriginalMessage();
+                detail = "the body is not the JSON this endpoint takes: " + (said.length() > 300
+                        ? said.substring(0, 300) + "…" : said) + (j.getLocation() == null ? "" : " (line "
+                        + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")");
+                break;
+            }
+        }
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail badRequest(InvalidInputException e) {

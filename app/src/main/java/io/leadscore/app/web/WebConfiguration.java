@@ -33,6 +33,15 @@ class WebConfiguration {
         return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling("passthrough"));
     }
 
+    /**
+     * A key given twice in one JSON object of any request body is refused (read leniently, the last would silently
+     * win: {@code {"outcome": "no_answer", "outcome": "accepted"}} accepted a lead), as the events API refuses it.
+     */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer duplicateKeysRefused() {
+        return builder -> builder.enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+    }
+
     @Bean
     OpenAPI leadscoreOpenApi() {
         return new OpenAPI()

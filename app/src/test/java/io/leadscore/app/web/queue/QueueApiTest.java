@@ -115,6 +115,13 @@ class QueueApiTest {
         String fresh = FreshMqls.create(live, "QA", 1).get(0);
         answer(fresh, "{\"outcome\": \"maybe\"}").andExpect(status().isBadRequest());
         answer(fresh, "not json").andExpect(status().isBadRequest());
+        // a key given twice is refused, naming it (read leniently the last would win and accept the lead)
+        String twice = answer(fresh, "{\"outcome\": \"no_answer\", \"outcome\": \"accepted\"}")
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(twice).contains("outcome").contains("Duplicate");
+        String surrogate = answer(fresh, "{\"outcome\": \"no_answer\", \"bad\\ud800key\": 1}")
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(surrogate).contains("surrogate");
         assertThat(queued()).contains(fresh);
         String withDeal = jdbc.queryForObject("SELECT MIN(lead_key) FROM lead WHERE stage = 'OPPORTUNITY'", String.class);
         answer(withDeal, "{\"outcome\": \"accepted\"}").andExpect(status().isConflict());
