@@ -71,10 +71,10 @@ final class TrainCommand implements Callable<Integer> {
                         + report.version() + " makes this model the champion as it is.");
             }
             if (!report.completed() && report.notEnoughOutcomes()) {
-                throw new UsageException("this history cannot make a model as of " + (when == null ? "now" : when.toString()) + ": "
-                        + report.failure() + " (" + report.leads() + (report.leads() == 1 ? " lead" : " leads") + " past their outcome horizon); import"
-                        + " more history, with leads that won a deal and leads that did not, or train --as-of a"
-                        + " later date");
+                throw new UsageException("this history cannot make a model as of " + (when == null ? "now"
+                        : when.toString()) + ": " + report.failure() + " (" + report.leads()
+                        + (report.leads() == 1 ? " lead" : " leads") + " past their outcome horizon); import more"
+                        + " history, with leads that won a deal and leads that did not, or train --as-of a later date");
             }
             if (!report.completed()) {
                 throw new JobFailedException("the training failed: " + report.failure());
@@ -119,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelReport.print(p.metrics(), out);
         ModelReport.printByAge(p.metricsByAge(), out);
         out.line("");
-        out.line((report.promoted() ? report.version() + " is the champion. " : report.version() + " stays a challenger. ")
+        out.line(report.version() + (report.promoted() ? " is the champion. " : " stays a challenger. ")
                 + report.decision());
     }
 
