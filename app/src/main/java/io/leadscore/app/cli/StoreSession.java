@@ -84,7 +84,9 @@ public final class StoreSession implements AutoCloseable {
     static Map<String, Object> properties(GlobalOptions options, boolean server) {
         Map<String, Object> p = new HashMap<>();
         String url = options.dbUrl();
-        p.put("spring.datasource.url", server ? withImmediateWrites(withQueryCache(url)) : withQueryCache(url));
+        // the setting needs the store's administrator: the embedded store's own user, not one named by --db-user
+        p.put("spring.datasource.url", server && options.dbUser() == null ? withImmediateWrites(withQueryCache(url))
+                : withQueryCache(url));
         if (options.dbUser() != null) {
             p.put("spring.datasource.username", options.dbUser());
         } else if (url.startsWith("jdbc:h2:")) {
@@ -118,12 +120,15 @@ public final class StoreSession implements AutoCloseable {
     }
 
     /**
-     * An H2 URL whose commits reach the file at once, unless it sets its own delay: a server answers a live event
-     * only after its commit, and what it answered must survive the process being killed the moment after (H2 writes
-     * a commit within half a second by default). Other URLs as they are.
+     * An embedded H2 store's URL whose commits reach the file at once, unless it sets its own delay: a server answers
+     * a live event only after its commit, and what it answered must survive the process being killed the moment
+     * after (H2 writes a commit within half a second by default). H2 keeps the setting in the store, so the commands
+     * run on it later write at once too. A server's store (tcp, ssl), an in-memory one and other URLs as they are.
      */
     static String withImmediateWrites(String url) {
-        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        if (!upper.startsWith("JDBC:H2:") || upper.startsWith("JDBC:H2:TCP:") || upper.startsWith("JDBC:H2:SSL:")
+                || upper.startsWith("JDBC:H2:MEM:") || upper.contains(";WRITE_DELAY=")) {
             return url;
         }
         return url + ";WRITE_DELAY=0";

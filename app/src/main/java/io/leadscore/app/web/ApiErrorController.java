@@ -31,8 +31,8 @@ class ApiErrorController extends BasicErrorController {
 
     @Override
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (!(uri instanceof String path) || !path.startsWith("/api/")) {
+        String path = apiPath(request);
+        if (path == null) {
             return super.error(request);
         }
         HttpStatus status = getStatus(request);
@@ -43,6 +43,33 @@ class ApiErrorController extends BasicErrorController {
         body.put("detail", detail(status, request));
         body.put("instance", path);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** A browser asking for HTML under /api/ gets the API's answer too, not the console's page. */
+    @Override
+    public org.springframework.web.servlet.ModelAndView errorHtml(HttpServletRequest request,
+                                                                  jakarta.servlet.http.HttpServletResponse response) {
+        if (apiPath(request) == null) {
+            return super.errorHtml(request, response);
+        }
+        ResponseEntity<Map<String, Object>> problem = error(request);
+        org.springframework.web.servlet.view.json.JacksonJsonView view =
+                new org.springframework.web.servlet.view.json.JacksonJsonView();
+        view.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        view.setExtractValueFromSingleKeyModel(false);
+        response.setStatus(problem.getStatusCode().value());
+        return new org.springframework.web.servlet.ModelAndView(view, problem.getBody());
+    }
+
+    /** The path of the failed request within the application, when it is the API's; else {@code null}. */
+    private static String apiPath(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (!(uri instanceof String full)) {
+            return null;
+        }
+        String path = full.startsWith(request.getContextPath()) ? full.substring(request.getContextPath().length())
+                : full;
+        return path.startsWith("/api/") ? path : null;
     }
 
     private static String detail(HttpStatus status, HttpServletRequest request) {

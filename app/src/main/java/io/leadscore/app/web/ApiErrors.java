@@ -52,7 +52,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         String detail = "the body could not be read";
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof tools.jackson.core.JacksonException j) {
-                String said = j.getOriginalMessage();
+                String said = j.getOriginalMessage() == null ? j.getClass().getSimpleName() : j.getOriginalMessage();
                 detail = "the body is not the JSON this endpoint takes: " + (said.length() > 300
                         ? said.substring(0, 300) + "…" : said) + (j.getLocation() == null ? "" : " (line "
                         + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")");

@@ -92,6 +92,14 @@ class CommandLineErrorsTest {
             assertThat(r.err()).contains("cannot make a model", "every one converted", "both outcomes are needed",
                     "import more history").doesNotContain("\tat ");
 
+            // a store whose every lead is still inside its outcome horizon has nothing to learn from yet
+            Path young = Files.writeString(dir.resolve("young.csv"), "lead_id,created_at\nY-1,"
+                    + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3) + "\n");
+            assertThat(run("import", "--leads", young.toString(), "--db", store("young")).exit()).isZero();
+            Run none = run("train", "--db", store("young"));
+            assertThat(none.exit()).as(none.err()).isEqualTo(2);
+            assertThat(none.err()).contains("cannot make a model", "Not enough labelled snapshots", "import more history");
+
             // a back-test of a period before the store's first lead has nothing to simulate from
             Run early = run("simulate", "--backtest-from", "2024-07-01", "--to", "2024-10-01", "--trials", "100",
                     "--db", store("one"));

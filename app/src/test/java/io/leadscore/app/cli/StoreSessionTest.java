@@ -26,6 +26,9 @@ class StoreSessionTest {
         assertThat(StoreSession.withImmediateWrites("jdbc:h2:file:./s;write_delay=100")).isEqualTo("jdbc:h2:file:./s;write_delay=100");
         assertThat(StoreSession.withImmediateWrites("jdbc:postgresql://127.0.0.1/leadscore"))
                 .isEqualTo("jdbc:postgresql://127.0.0.1/leadscore");
+        assertThat(StoreSession.withImmediateWrites("jdbc:h2:tcp://db.example/leadscore"))
+                .isEqualTo("jdbc:h2:tcp://db.example/leadscore");
+        assertThat(StoreSession.withImmediateWrites("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
         assertThat(StoreSession.properties(new GlobalOptions(), true).get("spring.datasource.url").toString())
                 .endsWith(";WRITE_DELAY=0");
         assertThat(StoreSession.properties(new GlobalOptions(), false).get("spring.datasource.url").toString())

@@ -97,19 +97,15 @@ public class CrmItems {
      * @param actor  who sent them, for the audit trail of new leads (e.g. {@code events:crm})
      */
     public Written write(Map<ImportFileKind, List<Item>> items, Policy policy, String actor) {
-        // Each kind's rows are written in the order of their keys (stable, so repeats of one key keep theirs):
-        // two requests that bring the same new rows in other orders then take their locks in one order and wait
-        // for each other instead of holding what the other needs (a deadlock the embedded store waits out row by
-        // row).
         Tally tally = new Tally();
         List<Item> leadItems = items.getOrDefault(ImportFileKind.LEADS, List.of());
         if (!leadItems.isEmpty()) {
             Parsed<LeadRow> leads = validate(ImportFileKind.LEADS, leadItems,
                     header -> new LeadRowValidator(header, RowPlace.ITEM), tally);
-            leads.rows.sort(Comparator.comparing((LeadRow r) -> r.lead().leadId()));
             LeadWriter writer = new LeadWriter(jdbc, clock, true, transitions, policy);
             writer.actor(actor);
-            tally.count(writer.writeLive(leads.rows, StageTransitions.LIVE_RUN));
+            tally.count(writer.writeLive(inKeyOrder(leads.rows, Comparator.comparing((LeadRow r) -> r.lead().leadId())),
+                    StageTransitions.LIVE_RUN));
             for (LeadRow row : leads.rows) {
                 tally.leadKeys.add(row.lead().leadId());
             }
@@ -121,9 +117,9 @@ public class CrmItems {
         if (!activityItems.isEmpty()) {
             Parsed<ActivityRow> activities = validate(ImportFileKind.ACTIVITIES, activityItems,
                     header -> new ActivityRowValidator(header, index), tally);
-            activities.rows.sort(Comparator.comparingLong(ActivityRow::leadId).thenComparing(ActivityRow::occurredAt)
-                    .thenComparing(ActivityRow::type).thenComparing(r -> r.detail() == null ? "" : r.detail()));
-            tally.count(new ActivityWriter(jdbc, dialect).writeLive(activities.rows));
+            tally.count(new ActivityWriter(jdbc, dialect).writeLive(inKeyOrder(activities.rows,
+                    Comparator.comparingLong(ActivityRow::leadId).thenComparing(ActivityRow::occurredAt)
+                            .thenComparing(ActivityRow::type).thenComparing(r -> r.detail() == null ? "" : r.detail()))));
             activities.rows.forEach(r -> tally.leadIds.add(r.leadId()));
         }
         Map<Long, List<Event>> events = new TreeMap<>();
@@ -131,12 +127,12 @@ public class CrmItems {
         if (!dealItems.isEmpty()) {
             Parsed<DealRow> deals = validate(ImportFileKind.DEALS, dealItems,
                     header -> new DealRowValidator(header, index, RowPlace.ITEM), tally);
-            deals.rows.sort(Comparator.comparing(DealRow::dealKey));
-            boolean[] changed = new DealWriter(jdbc, clock, true).writeLive(deals.rows, StageTransitions.LIVE_RUN);
+            deals.rows.forEach(d -> tally.leadIds.add(d.leadId()));
+            List<DealRow> written = inKeyOrder(deals.rows, Comparator.comparing(DealRow::dealKey));
+            boolean[] changed = new DealWriter(jdbc, clock, true).writeLive(written, StageTransitions.LIVE_RUN);
             tally.count(changed);
-            for (int i = 0; i < deals.rows.size(); i++) {
-                DealRow d = deals.rows.get(i);
-                tally.leadIds.add(d.leadId());
+            for (int i = 0; i < written.size(); i++) {
+                DealRow d = written.get(i);
                 if (changed[i]) {
                     List<Event> lead = events.computeIfAbsent(d.leadId(), k -> new ArrayList<>());
                     lead.add(new Event(d.createdAt(), 1, d.dealKey(), new StageEvent.DealOpened(d.dealKey(), d.createdAt())));
@@ -151,12 +147,13 @@ public class CrmItems {
         if (!followUpItems.isEmpty()) {
             Parsed<FollowUpRow> followUps = validate(ImportFileKind.FOLLOWUPS, followUpItems,
                     header -> new FollowUpRowValidator(header, index), tally);
-            followUps.rows.sort(Comparator.comparingLong(FollowUpRow::leadId).thenComparing(FollowUpRow::occurredAt));
-            boolean[] changed = new FollowUpWriter(jdbc, clock, true).writeLive(followUps.rows, StageTransitions.LIVE_RUN);
+            followUps.rows.forEach(f -> tally.leadIds.add(f.leadId()));
+            List<FollowUpRow> written = inKeyOrder(followUps.rows,
+                    Comparator.comparingLong(FollowUpRow::leadId).thenComparing(FollowUpRow::occurredAt));
+            boolean[] changed = new FollowUpWriter(jdbc, clock, true).writeLive(written, StageTransitions.LIVE_RUN);
             tally.count(changed);
-            for (int i = 0; i < followUps.rows.size(); i++) {
-                FollowUpRow f = followUps.rows.get(i);
-                tally.leadIds.add(f.leadId());
+            for (int i = 0; i < written.size(); i++) {
+                FollowUpRow f = written.get(i);
                 if (changed[i]) {
                     events.computeIfAbsent(f.leadId(), k -> new ArrayList<>()).add(new Event(f.occurredAt(), 0,
                             f.reason() == null ? "" : f.reason(),
@@ -211,6 +208,18 @@ public class CrmItems {
     }
 
     private record Parsed<T>(List<T> rows) {
+    }
+
+    /**
+     * The rows in the order they are written: by their keys (stable, so repeats of one key keep theirs). Two
+     * requests that bring the same new rows in other orders then take their locks in one order and wait for each
+     * other, instead of each holding what the other needs (a deadlock the embedded store waits out row by row). The
+     * answer keeps the request's order.
+     */
+    private static <T> List<T> inKeyOrder(List<T> rows, Comparator<T> byKey) {
+        List<T> sorted = new ArrayList<>(rows);
+        sorted.sort(byKey);
+        return sorted;
     }
 
     /**

@@ -118,7 +118,11 @@ final class RowFields {
             char c = value.charAt(i);
             digits = c >= '0' && c <= '9';
         }
-        if (digits && value.length() - start > 18) {
+        int significant = start;
+        while (digits && significant < value.length() - 1 && value.charAt(significant) == '0') {
+            significant++;
+        }
+        if (digits && value.length() - significant > 18) {
             problem(column, quoted(value) + " is too large, expected an integer from 0 to 999999999999999999");
             return null;
         }
@@ -130,7 +134,7 @@ final class RowFields {
             }
             return null;
         }
-        return Long.parseLong(value.substring(start));
+        return Long.parseLong(value.substring(significant));
     }
 
     /**
@@ -169,7 +173,7 @@ final class RowFields {
             problem(column, "negative value " + quoted(value) + ", expected a decimal >= 0");
             return null;
         }
-        if (number.precision() - number.scale() > 15) {
+        if ((long) number.precision() - number.scale() > 15) {
             problem(column, quoted(value) + " is too large (more than 15 digits before the decimal point)");
             return null;
         }

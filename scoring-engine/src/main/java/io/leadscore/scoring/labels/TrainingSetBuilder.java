@@ -215,7 +215,7 @@ public final class TrainingSetBuilder {
         built = true;
         int n = rows.size();
         if (n < 2) {
-            throw new IllegalArgumentException("Not enough labelled snapshots as of " + asOf + ": " + n + " from "
+            throw new io.leadscore.scoring.training.NotEnoughOutcomesException("Not enough labelled snapshots as of " + asOf + ": " + n + " from "
                     + histories + " leads (" + censoredLeads + " leads whose every snapshot is still inside its "
                     + rule.horizonDays() + "-day horizon, " + notYetCreated + " created later); need at least 2");
         }
@@ -291,7 +291,7 @@ public final class TrainingSetBuilder {
                 cut++;
             }
             if (cut == 0 || cut == n) {
-                throw new IllegalArgumentException("No out-of-time split at " + config.holdoutFrom() + ": the " + n
+                throw new io.leadscore.scoring.training.NotEnoughOutcomesException("No out-of-time split at " + config.holdoutFrom() + ": the " + n
                         + " snapshots were taken from " + Instant.ofEpochMilli(rows.get(0).snapshotMillis) + " to "
                         + Instant.ofEpochMilli(rows.get(n - 1).snapshotMillis) + ", and the holdout must leave"
                         + " snapshots on both sides");
@@ -304,7 +304,7 @@ public final class TrainingSetBuilder {
             cut--;
         }
         if (cut == 0) {
-            throw new IllegalArgumentException("No out-of-time split possible: the " + (n - validation)
+            throw new io.leadscore.scoring.training.NotEnoughOutcomesException("No out-of-time split possible: the " + (n - validation)
                     + " oldest snapshots were all taken at " + Instant.ofEpochMilli(rows.get(0).snapshotMillis)
                     + ", together with the first validation snapshot");
         }

@@ -65,7 +65,7 @@ public final class TrainingData {
         }
         int n = y.length;
         if (n == 0) {
-            throw new IllegalArgumentException("Invalid training data: no rows");
+            throw new NotEnoughOutcomesException("Invalid training data: no rows");
         }
         int p = schema.size();
         if (!transposed) {

@@ -60,7 +60,8 @@ class QueueApi {
                     + SalesQueue.MAX_LIMIT + ")");
         }
         if (n.signum() < 1) {
-            return n.max(java.math.BigInteger.valueOf(Integer.MIN_VALUE)).intValue();
+            throw new InvalidInputException("limit " + (asked.length() > 40 ? asked.substring(0, 40) + "…" : asked)
+                    + " is out of range: expected 1 or more (at most " + SalesQueue.MAX_LIMIT + " are answered)");
         }
         return n.min(java.math.BigInteger.valueOf(SalesQueue.MAX_LIMIT)).intValue();
     }

@@ -109,17 +109,28 @@ class EventsApiTest {
                            {"lead_id": "EV-R2", "created_at": "2026-11-01T10:00:00Z", "annual_revenue": "１２３.５"},
                            {"lead_id": "EV-R3", "created_at": "2026-11-01T10:00:00Z", "employees": "%s"},
                            {"lead_id": "EV-R4", "created_at": "2026-11-01T10:00:00Z", "employees": "-0"},
-                           {"lead_id": ["EV-R5"], "created_at": "2026-11-01T10:00:00Z"}]}
+                           {"lead_id": ["EV-R5"], "created_at": "2026-11-01T10:00:00Z"},
+                           {"lead_id": "EV-R6", "created_at": "2026-11-01T10:00:00Z", "employees": "0000000000000000000042"},
+                           {"lead_id": "EV-R7", "created_at": "2026-11-01T10:00:00Z", "annual_revenue": "1E+2147483647"}]}
                 """.formatted(longValue));
         List<String> reasons = answer.get("rejected").valueStream().map(r -> r.get("index").asInt() + ": "
                 + r.get("reason").asString()).toList();
-        assertThat(reasons).hasSize(4);
+        assertThat(reasons).hasSize(5);
         assertThat(reasons.get(0)).startsWith("0: '99999999999999999999' is too large");
         assertThat(reasons.get(1)).startsWith("1: '１２３.５' is not a number");
         assertThat(reasons.get(2)).startsWith("2: '9999").contains("(5000 characters) is too large").hasSizeLessThan(200);
         // one flaw, one reason: a list where the id goes is not also "missing"
         assertThat(reasons.get(3)).startsWith("4: the value is a list");
-        assertThat(answer.get("accepted").asInt()).isEqualTo(1);
+        // leading zeros are not size; an exponent past any int is too large, not a failure of the store
+        assertThat(reasons.get(4)).startsWith("6: '1E+2147483647' is too large");
+        assertThat(answer.get("accepted").asInt()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT employees FROM lead WHERE lead_key = 'EV-R6'", Long.class)).isEqualTo(42);
+        // the answer lists the leads in the request's order, whatever order they were written in
+        JsonNode ordered = ok("""
+                {"leads": [{"lead_id": "EV-ZZ", "created_at": "2026-11-01T10:00:00Z"},
+                           {"lead_id": "EV-AA", "created_at": "2026-11-01T10:00:00Z"}]}
+                """);
+        assertThat(ordered.get("leads").valueStream().map(l -> l.get("lead_id").asString())).containsExactly("EV-ZZ", "EV-AA");
         assertThat(jdbc.queryForObject("SELECT employees FROM lead WHERE lead_key = 'EV-R4'", Long.class)).isZero();
     }
 

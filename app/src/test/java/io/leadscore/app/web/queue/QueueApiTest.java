@@ -152,7 +152,11 @@ class QueueApiTest {
                         .with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(huge).isEqualTo(most);
-        for (String bad : new String[] {"-99999999999999999999", "ten", "１２", "1.5"}) {
+        assertThat(mvc.perform(get("/api/queue").param("limit", "-99999999999999999999")
+                        .with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString())
+                .contains("limit -99999999999999999999 is out of range");
+        for (String bad : new String[] {"ten", "１２", "1.5"}) {
             mvc.perform(get("/api/queue").param("limit", bad).with(httpBasic(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD)))
                     .andExpect(status().isBadRequest());
         }

@@ -207,9 +207,22 @@ class HostileRequestsTest {
     @Nested
     class NoControllerAnswers {
         private HttpResponse<String> send(String method, String path) throws Exception {
+            return send(method, path, "*/*");
+        }
+
+        private HttpResponse<String> send(String method, String path, String accept) throws Exception {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + TestUsers.INGEST_TOKEN)
+                    .header("Authorization", "Bearer " + TestUsers.INGEST_TOKEN).header("Accept", accept)
                     .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Test
+        void aBrowserAskingForHtmlUnderApiGetsTheProblemToo() throws Exception {
+            HttpResponse<String> answer = send("GET", "/api/events", "text/html,application/xhtml+xml");
+
+            assertThat(answer.statusCode()).isEqualTo(405);
+            assertThat(answer.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+            assertThat(answer.body()).contains("\"status\":405", "does not take the method GET");
         }
 
         @Test
