@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * {@code /api/}, like every other API error; the console's pages keep the console's error page.
  */
 @Controller
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
+        type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
 @RequestMapping("${server.error.path:${error.path:/error}}")
 class ApiErrorController extends BasicErrorController {
 
