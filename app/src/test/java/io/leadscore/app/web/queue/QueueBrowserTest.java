@@ -61,6 +61,14 @@ class QueueBrowserTest {
         return browser.find("#queue tr[data-lead='" + leadId + "']");
     }
 
+    /** The notice once it says {@code expected}: a click's answer replaces the page, old notice and all. */
+    private String notice(String expected) {
+        return browser.waitFor(d -> {
+            String text = d.findElement(By.cssSelector("#notice")).getText();
+            return text.contains(expected) ? text : null;
+        });
+    }
+
     private String stage(String leadId) {
         return jdbc.queryForObject("SELECT stage FROM lead WHERE lead_key = ?", String.class, leadId);
     }
@@ -101,14 +109,15 @@ class QueueBrowserTest {
         WebElement next = row(second);
         new Select(next.findElement(By.name("reason"))).selectByValue("no_budget");
         next.findElement(By.cssSelector("button.reject")).click();
-        assertThat(browser.find("#notice").getText()).isEqualTo("Lead " + second + " rejected (no_budget): now NURTURE.");
+        // the page before the answer shows a notice too: wait for the new one, not the old one still on screen
+        assertThat(notice("rejected")).isEqualTo("Lead " + second + " rejected (no_budget): now NURTURE.");
         assertThat(stage(second)).isEqualTo("NURTURE");
 
         String thirdId = fresh.get(2);
         WebElement third = row(thirdId);
         third.findElement(By.name("other")).sendKeys("wants a partner, not us");
         third.findElement(By.cssSelector("button.reject")).click();
-        assertThat(browser.find("#notice").getText()).contains("rejected (wants a partner, not us)");
+        assertThat(notice("wants a partner")).contains("rejected (wants a partner, not us)");
         assertThat(jdbc.queryForObject("SELECT reason FROM followup f JOIN lead l ON l.id = f.lead_id"
                 + " WHERE l.lead_key = ? AND f.rep = ?", String.class, thirdId, TestUsers.SALES))
                 .isEqualTo("wants a partner, not us");
