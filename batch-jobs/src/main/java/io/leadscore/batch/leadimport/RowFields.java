@@ -210,10 +210,8 @@ final class RowFields {
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
-    /** A value quoted in a reason: whole up to 60 characters, else its start and its length. */
-    static String quoted(String value) {
-        return value.length() <= 60 ? "'" + value + "'"
-                : "'" + value.substring(0, 40) + "…' (" + value.length() + " characters)";
+    private static String quoted(String value) {
+        return io.leadscore.scoring.domain.Quoted.value(value);
     }
 
     private static boolean isNumber(String value) {

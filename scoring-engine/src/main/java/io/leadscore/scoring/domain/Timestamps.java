@@ -61,7 +61,7 @@ public final class Timestamps {
         } catch (DateTimeParseException | ArithmeticException e) {
             throw new IllegalArgumentException(describe(value, e));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("Invalid timestamp '" + value + "': " + e.getMessage());
+            throw new IllegalArgumentException("Invalid timestamp " + Quoted.value(value) + ": " + e.getMessage());
         }
     }
 
@@ -72,8 +72,8 @@ public final class Timestamps {
 
     private static Instant inRange(String value, Instant t) {
         if (!inRange(t)) {
-            throw new IllegalArgumentException("Timestamp '" + value + "' is out of range: expected a time from "
-                    + RANGE + " (UTC)");
+            throw new IllegalArgumentException("Timestamp " + Quoted.value(value)
+                    + " is out of range: expected a time from " + RANGE + " (UTC)");
         }
         return t;
     }
@@ -183,8 +183,9 @@ public final class Timestamps {
         Throwable root = e.getCause() != null ? e.getCause() : e;
         String cause = root.getMessage();
         if (cause != null && (cause.contains("Invalid date") || cause.contains("Invalid value"))) {
-            return "Impossible date '" + value + "': " + cause;
+            return "Impossible date " + Quoted.value(value) + ": " + cause;
         }
-        return "Invalid timestamp '" + value + "', expected a date (2026-03-14) or a date-time (2026-03-14T09:30:00Z)";
+        return "Invalid timestamp " + Quoted.value(value)
+                + ", expected a date (2026-03-14) or a date-time (2026-03-14T09:30:00Z)";
     }
 }
