@@ -2,7 +2,6 @@ package io.leadscore.app.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,13 +37,8 @@ class ApiErrorController extends BasicErrorController {
             return super.error(request);
         }
         HttpStatus status = getStatus(request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail(status, request));
-        body.put("instance", path);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.fields(status, detail(status, request), path));
     }
 
     /** A browser asking for HTML under /api/ gets the API's answer too, not the console's page. */

@@ -20,6 +20,11 @@ public final class Problems {
 
     /** The body: {@code type, title, status, detail} and, when given, {@code instance}. */
     public static String body(JsonMapper json, HttpStatus status, String detail, String instance) {
+        return json.writeValueAsString(fields(status, detail, instance));
+    }
+
+    /** The body's fields, in their order, for a writer that serialises them itself. */
+    public static Map<String, Object> fields(HttpStatus status, String detail, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", status.getReasonPhrase());
@@ -28,7 +33,7 @@ public final class Problems {
         if (instance != null) {
             body.put("instance", instance);
         }
-        return json.writeValueAsString(body);
+        return body;
     }
 
     /** Answers with the problem: its status, {@code application/problem+json} in UTF-8, the body. */

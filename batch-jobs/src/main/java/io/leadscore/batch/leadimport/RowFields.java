@@ -1,5 +1,7 @@
 package io.leadscore.batch.leadimport;
 
+import io.leadscore.scoring.domain.Quoted;
+
 import io.leadscore.scoring.domain.Lead;
 import io.leadscore.scoring.domain.Timestamps;
 import java.math.BigDecimal;
@@ -123,14 +125,14 @@ final class RowFields {
             significant++;
         }
         if (digits && value.length() - significant > 18) {
-            problem(column, quoted(value) + " is too large, expected an integer from 0 to 999999999999999999");
+            problem(column, Quoted.value(value) + " is too large, expected an integer from 0 to 999999999999999999");
             return null;
         }
         if (!digits) {
             if (value.startsWith("-") && isNumber(value)) {
-                problem(column, "negative value " + quoted(value) + ", expected an integer >= 0");
+                problem(column, "negative value " + Quoted.value(value) + ", expected an integer >= 0");
             } else {
-                problem(column, quoted(value) + " is not a whole number, expected an integer >= 0");
+                problem(column, Quoted.value(value) + " is not a whole number, expected an integer >= 0");
             }
             return null;
         }
@@ -145,7 +147,7 @@ final class RowFields {
     BigDecimal amount(String column, boolean required) {
         BigDecimal number = nonNegativeDecimal(column, required);
         if (number != null && number.stripTrailingZeros().scale() > AMOUNT_SCALE) {
-            problem(column, quoted(text(column)) + " has " + number.stripTrailingZeros().scale()
+            problem(column, Quoted.value(text(column)) + " has " + number.stripTrailingZeros().scale()
                     + " decimal places; amounts are kept with at most " + AMOUNT_SCALE
                     + " (round it in the export, or it would be changed on the way in)");
             return null;
@@ -166,15 +168,15 @@ final class RowFields {
             }
             number = new BigDecimal(value);
         } catch (NumberFormatException e) {
-            problem(column, quoted(value) + " is not a number, expected a decimal >= 0 such as 1250.50");
+            problem(column, Quoted.value(value) + " is not a number, expected a decimal >= 0 such as 1250.50");
             return null;
         }
         if (number.signum() < 0) {
-            problem(column, "negative value " + quoted(value) + ", expected a decimal >= 0");
+            problem(column, "negative value " + Quoted.value(value) + ", expected a decimal >= 0");
             return null;
         }
         if ((long) number.precision() - number.scale() > 15) {
-            problem(column, quoted(value) + " is too large (more than 15 digits before the decimal point)");
+            problem(column, Quoted.value(value) + " is too large (more than 15 digits before the decimal point)");
             return null;
         }
         return number;
@@ -188,7 +190,7 @@ final class RowFields {
         }
         Optional<E> parsed = parser.apply(value);
         if (parsed.isEmpty()) {
-            problem(column, "unknown value " + quoted(value) + ", expected one of " + allowed);
+            problem(column, "unknown value " + Quoted.value(value) + ", expected one of " + allowed);
             return null;
         }
         return parsed.get();
@@ -210,9 +212,6 @@ final class RowFields {
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
-    private static String quoted(String value) {
-        return io.leadscore.scoring.domain.Quoted.value(value);
-    }
 
     private static boolean isNumber(String value) {
         try {

@@ -172,18 +172,15 @@ public record Calibration(double referenceThreshold, FunnelRates rates, ScoreDis
         Provenance pipelineProvenance = obs.openOpportunities() == null
                 ? Provenance.byDefault("no open pipeline given")
                 : Provenance.fromStore(pipeline.size(), pipeline.size() + " opportunities open at the period start");
-        if (obs.leadHistory() == null) {
-            return new Calibration(obs.referenceThreshold(), rates, scores, conversion, decay, arrivals, dealSize, lag,
-                    cycle, pipeline, pipelineProvenance, DealPaths.none(), obs.scoreAtArrival());
-        }
-        // By path: the MQL model describes the hand-off path alone, and adds up to its deals per lead.
-        DealPaths paths = DealPaths.fit(obs.leadHistory(), dealSize);
+        // By path: the MQL model describes the hand-off path alone, and adds up to its deals per lead. Without a lead
+        // history, or with too few deals in it (a rate per path from a handful of deals would forecast a thousand
+        // deals per thousand leads from one), the textbook funnel: every deal through the hand-off.
+        DealPaths paths = obs.leadHistory() == null ? DealPaths.none() : DealPaths.fit(obs.leadHistory(), dealSize);
         long firstDeals = Math.round(paths.handoffDeals().events() + paths.aroundDeals().events());
-        if (firstDeals < MIN_STAGE_COUNT) {
-            // a rate per path from a handful of deals would forecast a thousand deals per thousand leads from one
+        if (!paths.fromStore() || firstDeals < MIN_STAGE_COUNT) {
             return new Calibration(obs.referenceThreshold(), rates, scores, conversion, decay, arrivals, dealSize, lag,
-                    cycle, pipeline, pipelineProvenance, DealPaths.tooFewDeals(firstDeals, MIN_STAGE_COUNT),
-                    obs.scoreAtArrival());
+                    cycle, pipeline, pipelineProvenance, paths.fromStore()
+                    ? DealPaths.tooFewDeals(firstDeals, MIN_STAGE_COUNT) : paths, obs.scoreAtArrival());
         }
         double level = ArrivalPattern.levelError(paths.weeklyLeadCounts());
         arrivals = Double.isNaN(level)

@@ -55,8 +55,8 @@ class QueueApi {
             }
             n = new java.math.BigInteger(asked.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("limit '" + (asked.length() > 40 ? asked.substring(0, 40) + "…" : asked)
-                    + "' is not a whole number: expected 1 to " + SalesQueue.MAX_LIMIT + " (more asks for "
+            throw new InvalidInputException("limit " + io.leadscore.scoring.domain.Quoted.value(asked)
+                    + " is not a whole number: expected 1 to " + SalesQueue.MAX_LIMIT + " (more asks for "
                     + SalesQueue.MAX_LIMIT + ")");
         }
         if (n.signum() < 1) {
