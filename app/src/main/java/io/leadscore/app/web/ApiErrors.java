@@ -63,6 +63,46 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
     }
 
+    /**
+     * A query or path value Spring could not convert to the parameter's type (a limit of "ten", a number too large
+     * for it): which parameter, the value as sent, what it should be, and the range the API documents for it (its
+     * OpenAPI description), rather than Spring's "Failed to convert".
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+            HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        String name = e.getPropertyName();
+        String range = "";
+        if (e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m) {
+            name = m.getName();
+            String named = name;
+            io.swagger.v3.oas.annotations.Parameter doc = m.getParameter()
+                    .getParameterAnnotation(io.swagger.v3.oas.annotations.Parameter.class);
+            if (doc != null && !doc.description().isBlank()) {
+                range = "; " + named + " is " + doc.description();
+            }
+        }
+        String detail = "parameter " + name + ": " + io.leadscore.scoring.domain.Quoted.value(
+                String.valueOf(e.getValue())) + " is not " + kind(e.getRequiredType()) + range;
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number in range";
+        } else if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        } else if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        } else if (type != null && type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()
+                    .toLowerCase(java.util.Locale.ROOT)).toList();
+        }
+        return "a value of the kind this endpoint takes";
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail badRequest(InvalidInputException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -38,6 +38,12 @@ class ApiErrorsTest {
             throw new InvalidInputException("Invalid limit: " + limit + ", expected 1 to 500");
         }
 
+        @GetMapping("/api/documented")
+        String documented(@io.swagger.v3.oas.annotations.Parameter(description = "how many (default 50, at most 500)")
+                          @RequestParam int limit, @RequestParam(defaultValue = "false") boolean overdue) {
+            return "{}";
+        }
+
         @GetMapping("/api/bug")
         String bug() {
             // an argument the code itself got wrong: not the client's mistake
@@ -71,6 +77,18 @@ class ApiErrorsTest {
     @AfterEach
     void tearDown() {
         logger.detachAppender(logged);
+    }
+
+    @Test
+    void aValueThatIsNotOfTheParametersTypeNamesTheParameterTheValueAndTheDocumentedRange() throws Exception {
+        // too large for an int: the client's 400 with what to send instead, not Spring's "Failed to convert"
+        mvc.perform(get("/api/documented?limit=99999999999")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("parameter limit: '99999999999' is not a whole number in"
+                        + " range; limit is how many (default 50, at most 500)"));
+        mvc.perform(get("/api/documented?limit=10&overdue=maybe")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("parameter overdue: 'maybe' is not true or false"));
+        mvc.perform(get("/api/refused?limit=ten")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("parameter limit: 'ten' is not a whole number in range"));
     }
 
     @Test
