@@ -86,11 +86,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         Instant asOf = options.until().atStartOfDay(ZoneOffset.UTC).toInstant();
 
-        heading(out, 1, "Generate a synthetic CRM history (leadscore generate)");
-        GenerationSummary generated = GenerateCommand.generate(exportDir, options, globals.quiet());
-        GenerateCommand.print(generated, out);
-
+        // the store is opened first: a --db that is no store, or one in use, is said before a minute of work
         try (StoreSession session = StoreSession.openOrCreate(globals)) {
+            heading(out, 1, "Generate a synthetic CRM history (leadscore generate)");
+            GenerationSummary generated = GenerateCommand.generate(exportDir, options, globals.quiet());
+            GenerateCommand.print(generated, out);
+
             heading(out, 2, "Import it into the store " + globals.dbUrl() + " (leadscore import)");
             Path dir = generated.directory();
             ImportReport imported = session.bean(CrmImport.class).run(new CrmImport.Request(

@@ -199,6 +199,20 @@ class CommandLineErrorsTest {
         }
 
         @Test
+        void theDemoSaysItsStoreIsWrongBeforeItGeneratesAnything() {
+            String folder = dir.resolve("demo-store").toAbsolutePath().toString();
+            Path export = dir.resolve("demo-export");
+
+            Run r = run("demo", "--db", folder, "--leads", "2000", "--export-dir", export.toString());
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString().startsWith("leadscore demo: --db " + folder
+                    + ": expected a JDBC URL");
+            assertThat(r.out()).doesNotContain("Generate");
+            assertThat(export).doesNotExist();
+        }
+
+        @Test
         void aStoreInAFolderThatDoesNotExistIsNotCreatedSilently() {
             String typo = "jdbc:h2:file:" + dir.resolve("no-such-folder").resolve("leadscore").toAbsolutePath();
 
