@@ -320,6 +320,29 @@ abstract class LiveEventsTest {
     }
 
     @Test
+    void aFollowUpTimedToTheNanosecondIsStoredOnceAndFoundStoredWhenSentAgain() {
+        clock.set(nightly.plus(Duration.ofHours(1)));
+        String at = nightly.plusSeconds(9).toString().replace("Z", ".987654321Z");
+        var body = request(
+                ImportFileKind.LEADS, List.of(fields("lead_id", "W-N", "created_at", nightly.toString())),
+                ImportFileKind.FOLLOWUPS, List.of(
+                        fields("lead_id", "W-N", "occurred_at", at, "outcome", "no_answer"),
+                        // beneath the microsecond the store keeps: the same follow-up
+                        fields("lead_id", "W-N", "occurred_at", at.replace("321Z", "322Z"), "outcome", "no_answer")));
+
+        LiveEvents.Outcome first = live.ingest(body, "events:crm");
+        LiveEvents.Outcome second = live.ingest(body, "events:crm");
+
+        assertThat(first.accepted()).isEqualTo(2);
+        assertThat(first.unchanged()).isEqualTo(1);
+        assertThat(second.accepted()).isZero();
+        assertThat(second.unchanged()).isEqualTo(3);
+        assertThat(jdbc.queryForList("SELECT f.occurred_at FROM followup f JOIN lead l ON l.id = f.lead_id"
+                + " WHERE l.lead_key = 'W-N'", java.time.OffsetDateTime.class)).singleElement()
+                .satisfies(t -> assertThat(t.toInstant()).isEqualTo(nightly.plusSeconds(9).plusNanos(987_654_000)));
+    }
+
+    @Test
     void refusesEachHostileItemWithWhatAndWhereAndKeepsEveryGoodOne() {
         clock.set(nightly.plus(Duration.ofHours(1)));
         String known = openLeads(1).get(0);

@@ -17,7 +17,8 @@ import java.time.format.ResolverStyle;
  * rolled over, and so is any time outside 1970-01-01 to 2199-12-31 (UTC): a CRM
  * has no lead from before the Unix epoch or from the 23rd century, and a value
  * such as {@code +999999999-12-31T23:59:59Z} parses but overflows the
- * arithmetic every later step does with it (ages, decays, day numbers).
+ * arithmetic every later step does with it (ages, decays, day numbers). A
+ * fraction of a second is kept to the microsecond, as the store keeps it.
  */
 public final class Timestamps {
     /** The earliest time accepted: 1970-01-01T00:00:00Z. */
@@ -70,12 +71,17 @@ public final class Timestamps {
         return !t.isBefore(EARLIEST) && t.isBefore(END);
     }
 
+    /**
+     * The time in range, to the microsecond: the store keeps microseconds, so a time given to the nanosecond is cut
+     * there once, here, and a follow-up (whose key is its time) sent again finds itself stored rather than a row
+     * the store rounded to another time.
+     */
     private static Instant inRange(String value, Instant t) {
         if (!inRange(t)) {
             throw new IllegalArgumentException("Timestamp " + Quoted.value(value)
                     + " is out of range: expected a time from " + RANGE + " (UTC)");
         }
-        return t;
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /**
