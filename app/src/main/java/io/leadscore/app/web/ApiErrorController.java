@@ -68,12 +68,27 @@ class ApiErrorController extends BasicErrorController {
         return path.startsWith("/api/") ? path : null;
     }
 
+    /**
+     * The methods the path takes, as the refusal's {@code Allow} header lists them; the request itself cannot say
+     * which method it was sent with, since the error page is reached by an internal GET.
+     */
+    private static String allowed() {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes servlet
+                && servlet.getResponse() != null) {
+            String allow = servlet.getResponse().getHeader(org.springframework.http.HttpHeaders.ALLOW);
+            return allow == null || allow.isBlank() ? null : allow;
+        }
+        return null;
+    }
+
     private static String detail(HttpStatus status, HttpServletRequest request) {
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         String said = message instanceof String m && !m.isBlank() && m.length() <= 300 ? m : null;
         return switch (status) {
-            case METHOD_NOT_ALLOWED -> "this path does not take the method " + request.getMethod()
-                    + "; docs/console.md lists the methods of each endpoint";
+            case METHOD_NOT_ALLOWED -> allowed() == null ? "this path does not take the request's method;"
+                    + " docs/console.md lists the methods of each endpoint"
+                    : "this path takes only " + allowed() + "; docs/console.md lists the methods of each endpoint";
             case BAD_REQUEST -> said != null ? "the request was refused before any endpoint read it: " + said
                     : "the request was refused before any endpoint read it";
             case NOT_FOUND -> "no endpoint at this path";

@@ -25,12 +25,16 @@ import org.springframework.context.annotation.PropertySource;
 class WebConfiguration {
 
     /**
-     * An encoded {@code /} in a path is passed on still encoded, so that a lead id holding one stays one path
-     * segment ({@code /leads/ACME%2F17}); Spring Security's firewall allows it on the lead paths only.
+     * An encoded {@code /} or {@code \} in a path is passed on still encoded, so that a lead id holding one stays
+     * one path segment ({@code /leads/ACME%2F17}, {@code /leads/EMEA%5C17}); Spring Security's firewall allows them
+     * on the lead paths only.
      */
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> encodedSlashesStayEncoded() {
-        return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling("passthrough"));
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling("passthrough");
+            connector.setEncodedReverseSolidusHandling("passthrough");
+        });
     }
 
     /**

@@ -83,12 +83,29 @@ final class RowFields {
         return value;
     }
 
-    /** A required id of at most {@link Lead#MAX_ID_LENGTH} characters. */
+    /**
+     * A required id of at most {@link Lead#MAX_ID_LENGTH} characters, without control or text-direction characters (a line break or
+     * an escape in an id is a damaged export, no page or path could name it, and a direction override would show it
+     * as another id), and not {@code .} or {@code ..},
+     * which a web address reads as a step in its path rather than as a name.
+     */
     String id(String column) {
         String value = requiredText(column);
         if (value != null && value.length() > Lead.MAX_ID_LENGTH) {
             problem(column, "id of " + value.length() + " characters, at most " + Lead.MAX_ID_LENGTH + " allowed");
             return null;
+        }
+        if (value != null) {
+            String printable = io.leadscore.scoring.domain.Printable.of(value);
+            if (!printable.equals(value)) {
+                problem(column, "id " + io.leadscore.scoring.domain.Quoted.value(printable) + " holds a control or"
+                        + " text-direction character (shown escaped); ids are printable text");
+                return null;
+            }
+            if (value.equals(".") || value.equals("..")) {
+                problem(column, "id '" + value + "' is a step in a web address, not a name: choose another id");
+                return null;
+            }
         }
         return value;
     }

@@ -343,6 +343,28 @@ abstract class LiveEventsTest {
     }
 
     @Test
+    void refusesIdsNoAddressOrPageCouldNameAndKeepsAnOddButPrintableOne() {
+        clock.set(nightly.plus(Duration.ofHours(1)));
+        var body = request(ImportFileKind.LEADS, List.of(
+                fields("lead_id", "..", "created_at", nightly.toString()),
+                fields("lead_id", ".", "created_at", nightly.toString()),
+                fields("lead_id", "nl\nx", "created_at", nightly.toString()),
+                fields("lead_id", "abc\u202Efdp.exe", "created_at", nightly.toString()),
+                fields("lead_id", "EMEA\\17/a;b %", "created_at", nightly.toString())));
+
+        LiveEvents.Outcome outcome = live.ingest(body, "events:crm");
+
+        assertThat(outcome.accepted()).isEqualTo(1);
+        assertThat(outcome.rejected()).extracting(r -> r.index() + " " + r.field() + ": " + r.reason()).containsExactly(
+                "0 lead_id: id '..' is a step in a web address, not a name: choose another id",
+                "1 lead_id: id '.' is a step in a web address, not a name: choose another id",
+                "2 lead_id: id 'nl\\u000Ax' holds a control or text-direction character (shown escaped); ids are printable text",
+                "3 lead_id: id 'abc\\u202Efdp.exe' holds a control or text-direction character (shown escaped); ids are"
+                        + " printable text");
+        assertThat(count("SELECT COUNT(*) FROM lead WHERE lead_key = ?", "EMEA\\17/a;b %")).isEqualTo(1);
+    }
+
+    @Test
     void refusesEachHostileItemWithWhatAndWhereAndKeepsEveryGoodOne() {
         clock.set(nightly.plus(Duration.ofHours(1)));
         String known = openLeads(1).get(0);

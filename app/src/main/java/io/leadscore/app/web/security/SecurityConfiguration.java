@@ -96,6 +96,16 @@ class SecurityConfiguration {
         return web -> web.httpFirewall(new LeadPathFirewall());
     }
 
+    /**
+     * A request the firewall refuses is answered 400 with the firewall's reason (which character or step of the
+     * path it would not take), so the API's problem says why rather than only that it was refused.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejected() {
+        return (request, response, e) -> response.sendError(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST,
+                io.leadscore.scoring.domain.Printable.of(e.getMessage()));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ConsoleAccess access, JsonMapper json) throws Exception {
