@@ -99,6 +99,10 @@ public final class StageEngine {
             throw new IllegalArgumentException("Invalid event for a lead not in the funnel: " + event
                     + ", expected its arrival first");
         }
+        return notBeforeEntry(lead, decideInStage(lead, event, policy, now));
+    }
+
+    private static StageDecision decideInStage(LeadStage lead, StageEvent event, Policy policy, Instant now) {
         if (event instanceof Scored scored) {
             return scored(lead, scored, policy, now);
         }
@@ -112,6 +116,19 @@ public final class StageEngine {
             return dealClosed(lead.stage(), closed);
         }
         return unanswered(lead.stage(), (Unanswered) event, policy, now);
+    }
+
+    /**
+     * A move is never dated before the lead entered the stage it leaves: an event dated earlier (a follow-up sent
+     * back-dated, a deal closing exported late) moves the lead at the moment it entered, so the stage history
+     * reads forwards and an MQL's rejection never precedes its creation.
+     */
+    private static StageDecision notBeforeEntry(LeadStage lead, StageDecision decision) {
+        if (decision instanceof Move move && move.transition().at().isBefore(lead.enteredAt())) {
+            Transition t = move.transition();
+            return new Move(new Transition(t.from(), t.to(), lead.enteredAt(), t.reason()));
+        }
+        return decision;
     }
 
     private static StageDecision scored(LeadStage lead, Scored event, Policy policy, Instant now) {

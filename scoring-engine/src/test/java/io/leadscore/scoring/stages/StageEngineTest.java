@@ -236,6 +236,16 @@ class StageEngineTest {
         }
 
         @Test
+        void aFollowUpDatedBeforeTheStageWasEnteredMovesTheLeadWhenItEnteredNeverEarlier() {
+            // a rejection sent back-dated to before the lead became an MQL: the history still reads forwards
+            for (StageEvent early : List.of(new FollowedUp(FollowUpOutcome.REJECTED, "not_ready", BEFORE_ENTRY),
+                    new FollowedUp(FollowUpOutcome.ACCEPTED, null, BEFORE_ENTRY), new DealOpened("D-1", BEFORE_ENTRY),
+                    new DealClosed("D-1", DealStatus.LOST, BEFORE_ENTRY))) {
+                assertThat(moves(Stage.MQL, early).at()).as(early.toString()).isEqualTo(ENTERED);
+            }
+        }
+
+        @Test
         void stagesWithADealTakeNoFollowUp() {
             for (Stage stage : EnumSet.of(Stage.OPPORTUNITY, Stage.WON, Stage.LOST)) {
                 for (FollowUpOutcome outcome : FollowUpOutcome.values()) {
