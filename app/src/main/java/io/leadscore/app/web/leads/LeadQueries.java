@@ -29,11 +29,13 @@ class LeadQueries {
 
     private final LeadRecords records;
     private final LiveReasons live;
+    private final io.leadscore.batch.store.PolicyStore policies;
     private final Clock clock;
 
-    LeadQueries(LeadRecords records, LiveReasons live, Clock clock) {
+    LeadQueries(LeadRecords records, LiveReasons live, io.leadscore.batch.store.PolicyStore policies, Clock clock) {
         this.records = records;
         this.live = live;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -72,7 +74,7 @@ class LeadQueries {
         LeadViews.Profile profile = new LeadViews.Profile(l.leadId(), l.createdAt(), email ? l.email() : null,
                 l.company(), l.industry(), l.employees(), l.annualRevenue(), l.country(), l.jobTitle(),
                 l.seniority() == null ? null : l.seniority().wireName(), l.department(), l.source(),
-                l.campaign(), l.customAttributes(), r.stage().name(), r.stageChangedAt(), r.mqlAt(), r.slaState());
+                l.campaign(), l.customAttributes(), r.stage().name(), r.stageChangedAt(), r.mqlAt(), slaState(r));
         LeadRecords.CurrentScore s = r.score();
         LeadViews.Score score = s == null ? null
                 : new LeadViews.Score(s.score(), s.grade(), s.scoredAt(), s.modelVersion(), s.runId(), s.mqlReasons());
@@ -100,6 +102,19 @@ class LeadQueries {
     }
 
     /** Whether the lead waits in sales' queue: an MQL with no follow-up since it became one. */
+    /**
+     * The MQL's SLA state as of now: the stored one, except that an MQL still waiting in sales' queue past its due
+     * time (under the policy in force, as the queue and the SLA alerts reckon it) is {@code OVERDUE} at once, not
+     * only once the next SLA check has recorded the breach.
+     */
+    private String slaState(LeadRecords.LeadRecord r) {
+        if ("OPEN".equals(r.slaState()) && queued(r)
+                && clock.instant().isAfter(policies.current().slaDueAt(r.mqlAt()))) {
+            return "OVERDUE";
+        }
+        return r.slaState();
+    }
+
     private static boolean queued(LeadRecords.LeadRecord r) {
         return r.stage() == Stage.MQL && r.mqlAt() != null
                 && r.followUps().stream().noneMatch(f -> !f.at().isBefore(r.mqlAt()));

@@ -110,6 +110,29 @@ class QueueApiTest {
     }
 
     @Test
+    void anMqlPastItsDueTimeIsOverdueOnItsPageAsInTheQueueBeforeAnySlaCheckRecordsIt() throws Exception {
+        String lead = FreshMqls.create(live, "QA", 1).get(0);
+        assertThat(slaStateOf(lead)).isEqualTo("OPEN");
+        // two days have passed since it became an MQL (the SLA is a day), and no SLA check has run since
+        jdbc.update("UPDATE lead SET mql_at = ? WHERE lead_key = ?",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(2), lead);
+
+        assertThat(slaStateOf(lead)).isEqualTo("OVERDUE");
+        JsonNode overdue = json.readTree(mvc.perform(get("/api/queue?overdue=true&limit=500")
+                        .with(httpBasic(TestUsers.SALES, TestUsers.SALES_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(overdue.valueStream().map(e -> e.get("lead_id").asString())).contains(lead);
+        assertThat(jdbc.queryForObject("SELECT sla_state FROM lead WHERE lead_key = ?", String.class, lead))
+                .isEqualTo("OPEN");
+    }
+
+    private String slaStateOf(String lead) throws Exception {
+        return json.readTree(mvc.perform(get("/api/leads/{id}", lead).with(httpBasic(TestUsers.DATA, TestUsers.DATA_PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .get("lead").get("sla_state").asString();
+    }
+
+    @Test
     void answersTheContractsErrors() throws Exception {
         answer("no-such-lead", "{\"outcome\": \"accepted\"}").andExpect(status().isNotFound());
         String fresh = FreshMqls.create(live, "QA", 1).get(0);
