@@ -66,6 +66,16 @@ public class CrmItems {
         public static Item of(Map<String, String> fields) {
             return new Item(fields, List.of());
         }
+
+        /** The lead the item names (its {@code lead_id}, trimmed), or {@code null} when it names none. */
+        String leadId() {
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                if ("lead_id".equalsIgnoreCase(f.getKey().strip()) && f.getValue() != null && !f.getValue().isBlank()) {
+                    return f.getValue().strip();
+                }
+            }
+            return null;
+        }
     }
 
     /** A problem of one item: which array, which item (from 0), which field ({@code null}: the item as a whole). */
@@ -99,6 +109,7 @@ public class CrmItems {
     public Written write(Map<ImportFileKind, List<Item>> items, Policy policy, String actor) {
         Tally tally = new Tally();
         List<Item> leadItems = items.getOrDefault(ImportFileKind.LEADS, List.of());
+        Map<String, Integer> refusedLeads = new java.util.HashMap<>();
         if (!leadItems.isEmpty()) {
             Parsed<LeadRow> leads = validate(ImportFileKind.LEADS, leadItems,
                     header -> new LeadRowValidator(header, RowPlace.ITEM), tally);
@@ -109,9 +120,15 @@ public class CrmItems {
             for (LeadRow row : leads.rows) {
                 tally.leadKeys.add(row.lead().leadId());
             }
+            for (Rejection r : tally.rejected) {
+                String key = r.kind() == ImportFileKind.LEADS ? leadItems.get(r.index()).leadId() : null;
+                if (key != null && !tally.leadKeys.contains(key)) {
+                    refusedLeads.putIfAbsent(key, r.index());
+                }
+            }
         }
         Map<String, Long> ids = leadIds(items, tally.leadKeys);
-        LeadKeyIndex index = LeadKeyIndex.of(ids);
+        LeadKeyIndex index = LeadKeyIndex.of(ids, refusedLeads);
 
         List<Item> activityItems = items.getOrDefault(ImportFileKind.ACTIVITIES, List.of());
         if (!activityItems.isEmpty()) {

@@ -12,10 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class LeadKeyIndex {
     private final Map<String, Long> idByKey;
     private final String batch;
+    private final Map<String, Integer> refused;
 
-    private LeadKeyIndex(Map<String, Long> idByKey, String batch) {
+    private LeadKeyIndex(Map<String, Long> idByKey, String batch, Map<String, Integer> refused) {
         this.idByKey = idByKey;
         this.batch = batch;
+        this.refused = refused;
     }
 
     /** What the rows arrived in, for messages: "this import", "this request". */
@@ -23,9 +25,18 @@ final class LeadKeyIndex {
         return batch;
     }
 
-    /** An index of the given keys only (a live request names a few leads, not the whole store). */
-    static LeadKeyIndex of(Map<String, Long> idByKey) {
-        return new LeadKeyIndex(Map.copyOf(idByKey), "this request");
+    /**
+     * An index of the given keys only (a live request names a few leads, not the whole store).
+     *
+     * @param refused the request's leads that were refused, by their item's index: an item naming one is told so
+     */
+    static LeadKeyIndex of(Map<String, Long> idByKey, Map<String, Integer> refused) {
+        return new LeadKeyIndex(Map.copyOf(idByKey), "this request", Map.copyOf(refused));
+    }
+
+    /** The index of the request's lead item with this key that was refused, or -1. */
+    int refusedItem(String leadKey) {
+        return refused.getOrDefault(leadKey, -1);
     }
 
     static LeadKeyIndex load(JdbcTemplate jdbc) {
@@ -33,7 +44,7 @@ final class LeadKeyIndex {
         jdbc.query("SELECT lead_key, id FROM lead", rs -> {
             ids.put(rs.getString(1), rs.getLong(2));
         });
-        return new LeadKeyIndex(ids, "this import");
+        return new LeadKeyIndex(ids, "this import", Map.of());
     }
 
     /** The store id of a lead, or -1 when no lead has that key. */

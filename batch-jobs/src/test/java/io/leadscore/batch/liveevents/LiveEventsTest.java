@@ -365,6 +365,26 @@ abstract class LiveEventsTest {
     }
 
     @Test
+    void anItemNamingALeadRefusedInTheSameRequestSaysSoRatherThanCallingItUnknown() {
+        clock.set(nightly.plus(Duration.ofHours(1)));
+        var body = request(
+                ImportFileKind.LEADS, List.of(fields("lead_id", "W-GOOD", "created_at", nightly.toString()),
+                        fields("lead_id", "W-LATE", "created_at", "yesterday")),
+                ImportFileKind.ACTIVITIES, List.of(
+                        fields("lead_id", "W-LATE", "occurred_at", nightly.toString(), "type", "demo_request"),
+                        fields("lead_id", "W-NONE", "occurred_at", nightly.toString(), "type", "demo_request")));
+
+        LiveEvents.Outcome outcome = live.ingest(body, "events:crm");
+
+        assertThat(outcome.accepted()).isEqualTo(1);
+        assertThat(outcome.rejected()).filteredOn(r -> r.kind() == ImportFileKind.ACTIVITIES)
+                .extracting(r -> r.index() + ": " + r.reason()).containsExactly(
+                        "0: lead 'W-LATE' was refused in this request (leads item 1) and is not in the store: correct"
+                                + " that lead and send both again",
+                        "1: unknown lead 'W-NONE': it is neither in this request's leads nor in the store");
+    }
+
+    @Test
     void refusesEachHostileItemWithWhatAndWhereAndKeepsEveryGoodOne() {
         clock.set(nightly.plus(Duration.ofHours(1)));
         String known = openLeads(1).get(0);
