@@ -9,6 +9,7 @@ import io.leadscore.batch.stages.StageTransitions;
 import io.leadscore.batch.store.Instants;
 import io.leadscore.batch.store.LiveWrites;
 import io.leadscore.batch.store.PolicyStore;
+import io.leadscore.scoring.domain.FollowUpChannel;
 import io.leadscore.scoring.domain.FollowUpOutcome;
 import io.leadscore.scoring.domain.Stage;
 import io.leadscore.scoring.domain.Timestamps;
@@ -19,6 +20,7 @@ import io.leadscore.scoring.stages.StageDecision;
 import io.leadscore.scoring.stages.StageEngine;
 import io.leadscore.scoring.stages.StageEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -182,6 +185,10 @@ public class LiveEvents {
                     instanceof StageDecision.Refuse refused) {
                 throw new StageRefusedException("lead '" + leadId + "' is at " + stage.stage() + ": " + refused.why());
             }
+            if (parsed != null && sameAnswerAgain(id, rep, parsed, channel, reason, now)) {
+                // a retry after a lost answer, or a second click: the answer stands once, and is answered again
+                return rescore(List.of(id), Set.of(id), policy, now, "web:" + rep).get(0);
+            }
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("lead_id", leadId);
             fields.put("occurred_at", Timestamps.format(now));
@@ -200,6 +207,40 @@ public class LiveEvents {
             List<LeadState> leads = rescore(List.of(id), Set.of(id), policy, now, actor);
             return leads.get(0);
         }));
+    }
+
+    /** How long after a rep's answer the same answer again, by the same rep, is taken for a repeat of it. */
+    public static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
+
+    /**
+     * Whether the rep's latest answer to the lead, within {@link #REPEAT_WINDOW}, is this one: the same outcome,
+     * channel and reason. Such a request is the same answer sent again (the client did not see the first reply, a
+     * button was clicked twice), not a second follow-up.
+     */
+    private boolean sameAnswerAgain(long leadId, String rep, FollowUpOutcome outcome, String channel, String reason,
+                                    Instant now) {
+        List<Map<String, Object>> latest = named.queryForList("SELECT outcome, channel, reason FROM followup"
+                        + " WHERE lead_id = :lead AND rep_key = :rep AND occurred_at >= :since"
+                        + " ORDER BY occurred_at DESC, id DESC FETCH FIRST 1 ROWS ONLY",
+                Map.of("lead", leadId, "rep", rep == null ? "" : rep, "since", Instants.utc(now.minus(REPEAT_WINDOW))));
+        if (latest.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> row = latest.get(0);
+        String channelName = channel == null ? null
+                : FollowUpChannel.fromWire(channel.strip()).map(Enum::name).orElse(null);
+        String reasonText = reason == null || reason.isBlank() ? null : reason.strip();
+        return outcome.name().equals(value(row, "outcome")) && Objects.equals(channelName, value(row, "channel"))
+                && Objects.equals(reasonText, value(row, "reason"));
+    }
+
+    private static String value(Map<String, Object> row, String column) {
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(column)) {
+                return e.getValue() == null ? null : e.getValue().toString();
+            }
+        }
+        return null;
     }
 
     private void applyStageEvents(List<LeadStageEvents> events, Policy policy, Instant now, String actor) {

@@ -66,11 +66,23 @@ class QueueApi {
         return n.min(java.math.BigInteger.valueOf(SalesQueue.MAX_LIMIT)).intValue();
     }
 
+    /** The fields of a rep's answer; any other is refused rather than silently ignored. */
+    private static final List<String> ANSWER_FIELDS = List.of("outcome", "reason", "channel");
+
     @PostMapping(path = "/api/leads/{leadId}/followups", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Records the signed-in rep's follow-up of a lead (as if imported) and applies the stage rules;"
             + " answers the lead's new stage")
     LeadStateView followUp(@PathVariable String leadId, @RequestBody Map<String, Object> body,
                                  Authentication authentication) {
+        if (body != null) {
+            for (String key : body.keySet()) {
+                if (!ANSWER_FIELDS.contains(key)) {
+                    throw new InvalidInputException("unknown field " + io.leadscore.scoring.domain.Quoted.value(key)
+                            + ": an answer takes " + String.join(", ", ANSWER_FIELDS) + " (the rep is the signed-in"
+                            + " user, the time the moment it arrives)");
+                }
+            }
+        }
         String outcome = text(body, "outcome");
         if (outcome == null || FollowUpOutcome.fromWire(outcome).isEmpty()) {
             throw new InvalidInputException("outcome: " + (outcome == null ? "missing" : "unknown value '"

@@ -133,6 +133,41 @@ class QueueApiTest {
     }
 
     @Test
+    void theSameAnswerSentAgainIsOneFollowUpAndAnotherAnswerIsASecond() throws Exception {
+        String lead = FreshMqls.create(live, "QA", 1).get(0);
+        String accept = "{\"outcome\": \"accepted\", \"channel\": \"call\"}";
+
+        String first = answer(lead, accept).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // the client never saw the reply and sends it again; a button clicked twice
+        String again = answer(lead, accept).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        answer(lead, accept).andExpect(status().isOk());
+
+        assertThat(json.readTree(again).get("stage")).isEqualTo(json.readTree(first).get("stage"));
+        assertThat(followUpsOf(lead)).isEqualTo(1);
+        // another answer is another follow-up
+        answer(lead, "{\"outcome\": \"meeting_booked\", \"channel\": \"call\"}").andExpect(status().isOk());
+        assertThat(followUpsOf(lead)).isEqualTo(2);
+    }
+
+    @Test
+    void anAnswerWithAFieldItDoesNotTakeIsRefusedNamingIt() throws Exception {
+        String lead = FreshMqls.create(live, "QA", 1).get(0);
+
+        String refused = answer(lead, "{\"outcome\": \"rejected\", \"occurred_at\": \"2026-01-01T00:00:00Z\"}")
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(json.readTree(refused).get("detail").asString())
+                .startsWith("unknown field 'occurred_at': an answer takes outcome, reason, channel");
+        assertThat(followUpsOf(lead)).isZero();
+        assertThat(queued()).contains(lead);
+    }
+
+    private long followUpsOf(String lead) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM followup f JOIN lead l ON l.id = f.lead_id WHERE l.lead_key = ?",
+                Long.class, lead);
+    }
+
+    @Test
     void answersTheContractsErrors() throws Exception {
         answer("no-such-lead", "{\"outcome\": \"accepted\"}").andExpect(status().isNotFound());
         String fresh = FreshMqls.create(live, "QA", 1).get(0);
