@@ -67,8 +67,10 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
             + ", l.stage, l.stage_changed_at, s.features, s.features_settings, s.activity_watermark, s.pending_from,"
             + " s.features_as_of"
             + " FROM lead l LEFT JOIN lead_score s ON s.lead_id = l.id";
+    /** The open leads of a range that exist at the run's as-of time: a lead created later is not scored then. */
     private static final String LEADS = LEAD_AND_STATE
-            + " WHERE l.id > ? AND l.id <= ? AND l.stage <> 'WON' AND l.stage <> 'LOST' ORDER BY l.id";
+            + " WHERE l.id > ? AND l.id <= ? AND l.stage <> 'WON' AND l.stage <> 'LOST' AND l.created_at <= ?"
+            + " ORDER BY l.id";
     /*
      * Only the arrival-order range: given the partition's lead range as well, H2 reads it through the
      * (lead, time) index — every activity of the range, the whole history — instead of the few new rows
@@ -138,6 +140,7 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
             leadCursor = ReadCursor.open(dataSource, LEADS, FETCH_SIZE, statement -> {
                 statement.setLong(1, lastLead);
                 statement.setLong(2, toInclusive);
+                Instants.bind(statement, 3, asOf);
             });
             leads = leadCursor.rows();
             if (lowMark != Long.MAX_VALUE) {

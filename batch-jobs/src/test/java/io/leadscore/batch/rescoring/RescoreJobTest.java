@@ -190,6 +190,13 @@ abstract class RescoreJobTest {
         assertThat(sampledScoresAgreeWithAFullRecompute(back.runId(), earlier)).isGreaterThan(15);
         assertThat(count("SELECT COUNT(*) FROM lead_score WHERE run_id = ? AND features_as_of <> ?", back.runId(),
                 Instants.utc(earlier))).isZero();
+        // a lead created after the as-of time did not exist then: it is not scored as of it
+        long existed = count("SELECT COUNT(*) FROM lead WHERE " + OPEN + " AND created_at <= ?", Instants.utc(earlier));
+        assertThat(count("SELECT COUNT(*) FROM lead WHERE " + OPEN + " AND created_at > ?", Instants.utc(earlier)))
+                .isPositive();
+        assertThat(back.figures().leadsScored()).isEqualTo(existed);
+        assertThat(count("SELECT COUNT(*) FROM score_history h JOIN lead l ON l.id = h.lead_id"
+                + " WHERE h.run_id = ? AND l.created_at > ?", back.runId(), Instants.utc(earlier))).isZero();
     }
 
     @Test
