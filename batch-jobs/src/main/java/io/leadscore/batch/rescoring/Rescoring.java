@@ -36,6 +36,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Rescoring {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Rescoring.class);
     public static final String JOB_NAME = "rescoreJob";
     static final String AS_OF = "as.of";
     static final String ATTEMPT = "attempt";
@@ -192,6 +193,7 @@ public class Rescoring {
             }
         }
         try (JobLock.Held lock = jobLock.acquire(JOB_NAME)) {
+            recoverAbandoned();
             JobExecution execution = jobOperator.start(rescoreJob, parameters.toJobParameters());
             return report(execution);
         } catch (JobInstanceAlreadyCompleteException e) {
@@ -203,6 +205,24 @@ public class Rescoring {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("The rescoring could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Marks FAILED, with an end time, every rescoring run the repository still calls running: with the lock held
+     * here no live process runs one, so each was killed (its process ended, or fell silent and lost the lock). A run
+     * that only a later run supersedes would otherwise be listed as STARTED for ever; marked, it reads as what it
+     * was, and restarts like any failed run while it is the last.
+     */
+    private void recoverAbandoned() {
+        for (JobExecution abandoned : jobRepository.findRunningJobExecutions(JOB_NAME)) {
+            log.info("Rescoring run {} (execution {}) was left running by a process that has ended; marked FAILED",
+                    abandoned.getJobInstance().getInstanceId(), abandoned.getId());
+            try {
+                jobOperator.recover(abandoned);
+            } catch (RuntimeException e) {
+                log.warn("Could not mark rescoring execution {} failed: {}", abandoned.getId(), e.getMessage());
+            }
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -362,6 +363,23 @@ abstract class RescoreJobTest {
                         + " AND to_stage = 'MQL'", killed.runId()))
                 .isEqualTo(count("SELECT COUNT(*) FROM lead WHERE stage = 'MQL' AND sla_state = 'OPEN'"));
         assertThat(count("SELECT COUNT(*) FROM job_lock WHERE lock_name = ?", Rescoring.JOB_NAME)).isZero();
+    }
+
+    @Test
+    void aKilledRunThatALaterRunSupersedesIsMarkedFailedNotLeftRunning() throws Exception {
+        long open = count("SELECT COUNT(*) FROM lead WHERE " + OPEN);
+        RescoreReport killed = runThatStopsThreeQuartersThrough(open);
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', EXIT_MESSAGE = '',"
+                + " END_TIME = NULL WHERE JOB_EXECUTION_ID = ?", killed.executionId());
+        leaveTheLockOfAnEndedProcess();
+
+        // the next night runs as of a later time instead of restarting the killed run
+        RescoreReport later = rescoring.run(new Rescoring.Request(HISTORY.until().plus(Duration.ofDays(1)), false, 2));
+
+        assertThat(later.status()).isEqualTo("COMPLETED");
+        assertThat(jobRepository.getJobExecution(killed.executionId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(jobRepository.getJobExecution(killed.executionId()).getEndTime()).isNotNull();
+        assertThat(jobRepository.findRunningJobExecutions(Rescoring.JOB_NAME)).isEmpty();
     }
 
     /** Inserts the rescoring lock as a run killed with kill -9 leaves it: held by a process that has ended. */
