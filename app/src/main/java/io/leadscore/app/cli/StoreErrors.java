@@ -34,6 +34,19 @@ final class StoreErrors {
                 return new UsageException("the store " + url + " is in use by another leadscore process"
                         + " (serve, or a job still running); wait for it, or use PostgreSQL (--db) for concurrent access");
             }
+            if (message.contains("Store header is corrupt") || message.contains("File corrupted")
+                    || message.contains("is not a valid H2 database") || message.contains("[90030-")) {
+                return new UsageException("the store " + url + " is damaged and cannot be opened ("
+                        + Failures.oneLine(message) + "); restore its folder from a backup, or point --db at another");
+            }
+            if (message.contains("Unsupported connection setting")) {
+                return new UsageException("--db " + url + ": " + Failures.oneLine(message).replaceAll(" \\[\\d+-\\d+]$", "")
+                        + "; remove that setting from the URL");
+            }
+            if (message.contains("Failed to load driver class")) {
+                return new UsageException("--db " + url + ": not a store leadscore can open (it brings drivers for H2 and"
+                        + " PostgreSQL only); expected jdbc:h2:file:PATH or jdbc:postgresql://HOST:PORT/DATABASE");
+            }
             if (message.contains("claims to not accept jdbcUrl") || message.contains("No suitable driver")
                     || message.contains("Unable to determine Dialect") && !url.startsWith("jdbc:")) {
                 return new UsageException("--db " + url + ": not a store leadscore can open; expected jdbc:h2:file:PATH"

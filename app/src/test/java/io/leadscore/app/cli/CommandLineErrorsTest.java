@@ -187,6 +187,42 @@ class CommandLineErrorsTest {
         }
 
         @Test
+        void aUrlOfADatabaseLeadscoreBringsNoDriverForIsOneLineNotABug() {
+            Run r = run("models", "--db", "jdbc:mysql://db.example/leads");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString().startsWith("leadscore models: --db"
+                    + " jdbc:mysql://db.example/leads: not a store leadscore can open");
+        }
+
+        @Test
+        void aDamagedStoreFileIsOneLineThatSaysSo() throws Exception {
+            Path folder = Files.createDirectories(dir.resolve("damaged"));
+            byte[] noise = new byte[100_000];
+            new java.util.Random(3).nextBytes(noise);
+            Files.write(folder.resolve("leadscore.mv.db"), noise);
+            String url = "jdbc:h2:file:" + folder.resolve("leadscore").toAbsolutePath();
+
+            Run r = run("models", "--db", url);
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString()
+                    .startsWith("leadscore models: the store " + url + " is damaged and cannot be opened")
+                    .endsWith("restore its folder from a backup, or point --db at another");
+        }
+
+        @Test
+        void aSettingH2DoesNotKnowInTheUrlIsOneLine() {
+            String url = "jdbc:h2:file:" + dir.resolve("s").resolve("leadscore").toAbsolutePath() + ";FOO=BAR";
+
+            Run r = run("models", "--db", url, "--create");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).containsExactly("leadscore models: --db " + url
+                    + ": Unsupported connection setting \"FOO\"; remove that setting from the URL");
+        }
+
+        @Test
         void aFolderGivenForAUrlIsOneLineWithAUrlToUse() {
             String folder = dir.resolve("stores").toAbsolutePath().toString();
 
