@@ -88,6 +88,12 @@ final class SimulateCommand implements Callable<Integer> {
                         .toLocalDate() + ")").orElse(" (it holds no leads)")
                         + ": a back-test simulates a period from the history before it; pick a later --backtest-from");
             }
+            LocalDate known = backtests.dataEndDay(Instant.now());
+            if (to.isAfter(known)) {
+                throw new UsageException("--to " + to + " lies after what the store knows (its latest lead or activity"
+                        + " is from " + known.minusDays(1) + "): a back-test compares a past period with what happened"
+                        + " in it; pick --to " + known + " or earlier");
+            }
             long daysBefore = java.time.Duration.between(first.get(), start).toDays();
             if (daysBefore < StoreBacktests.MIN_HISTORY_DAYS) {
                 System.err.println("leadscore: only " + daysBefore + " days of leads before " + from + ", where the"

@@ -106,6 +106,14 @@ class CommandLineErrorsTest {
             assertThat(early.exit()).as(early.err()).isEqualTo(2);
             assertThat(early.err()).contains("nothing in the store was known before 2024-07-01",
                     "first lead was created on 2025-01-02");
+
+            // nor can a period the store holds nothing of yet: it has not happened, so nothing is a miss
+            Run future = run("simulate", "--backtest-from", "2025-02-01", "--to", "2030-01-01", "--trials", "100",
+                    "--db", store("one"));
+            assertThat(future.exit()).as(future.err()).isEqualTo(2);
+            assertThat(future.errLines()).containsExactly("leadscore simulate: --to 2030-01-01 lies after what the"
+                    + " store knows (its latest lead or activity is from 2025-01-02): a back-test compares a past"
+                    + " period with what happened in it; pick --to 2025-01-03 or earlier");
         }
     }
 

@@ -72,11 +72,7 @@ public class StoreBacktests {
         if (first.isEmpty()) {
             return List.of();
         }
-        Instant dataEnd = store.dataEnd(now);
-        LocalDate end = dataEnd.atZone(ZoneOffset.UTC).toLocalDate();
-        if (!dataEnd.equals(end.atStartOfDay(ZoneOffset.UTC).toInstant())) {
-            end = end.plusDays(1);
-        }
+        LocalDate end = dataEndDay(now);
         LocalDate earliestStart = first.get().atZone(ZoneOffset.UTC).toLocalDate().plusDays(MIN_HISTORY_DAYS);
         List<LocalDate[]> periods = new ArrayList<>();
         for (LocalDate to = end; !to.minusDays(periodDays).isBefore(earliestStart); to = to.minusDays(periodDays)) {
@@ -88,6 +84,16 @@ public class StoreBacktests {
     /** When the store's data begins: its first lead's creation; empty without leads. */
     public Optional<Instant> dataStart() {
         return store.dataStart();
+    }
+
+    /**
+     * The first day the store knows nothing of: the day after its latest lead or activity (never after
+     * {@code now}'s day). A back-test period must end by then: what happened after it is not in the store.
+     */
+    public LocalDate dataEndDay(Instant now) {
+        Instant dataEnd = store.dataEnd(now);
+        LocalDate end = dataEnd.atZone(ZoneOffset.UTC).toLocalDate();
+        return dataEnd.equals(end.atStartOfDay(ZoneOffset.UTC).toInstant()) ? end : end.plusDays(1);
     }
 
     /** Every past period of {@code periodDays} days with enough history before it, oldest first. */
