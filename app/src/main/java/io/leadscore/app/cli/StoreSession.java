@@ -115,6 +115,7 @@ public final class StoreSession implements AutoCloseable {
             p.put("logging.level.root", "OFF");
             p.put("logging.level.io.leadscore", "WARN");
             p.put("leadscore.logging.exceptions", "%nopex");
+            p.put("leadscore.logging.pattern", "leadscore: %msg%n");
         }
         return p;
     }

@@ -107,6 +107,14 @@ class CommandLineErrorsTest {
             assertThat(early.err()).contains("nothing in the store was known before 2024-07-01",
                     "first lead was created on 2025-01-02");
 
+            // the demo asked for a history too small to learn from says so as train does, not as a failed job
+            Run demo = run("demo", "--leads", "50", "--db", store("tiny-demo"), "--export-dir",
+                    dir.resolve("tiny-export").toString());
+            assertThat(demo.exit()).as(demo.err()).isEqualTo(2);
+            assertThat(demo.errLines()).singleElement().asString()
+                    .startsWith("leadscore demo: a history of 50 leads is too thin to make a model: ")
+                    .endsWith("run the demo with more leads (--leads 2000 or more; the default is 20000)");
+
             // nor can a period the store holds nothing of yet: it has not happened, so nothing is a miss
             Run future = run("simulate", "--backtest-from", "2025-02-01", "--to", "2030-01-01", "--trials", "100",
                     "--db", store("one"));
