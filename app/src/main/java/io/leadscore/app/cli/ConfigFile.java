@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -18,7 +20,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * The {@code --config} file, checked before Spring reads it: a file that
  * cannot be parsed is one line naming the file, the line and column and what
  * the parser expected (Spring would fail before its logging is set up, with
- * the parser's whole report).
+ * the parser's whole report). A name under {@code leadscore.} that is no setting
+ * ({@link ConfigNames}) is refused as well: Spring would ignore it, and with it
+ * the value the file meant to set.
  */
 final class ConfigFile {
     private ConfigFile() {
@@ -31,17 +35,20 @@ final class ConfigFile {
             throw new UsageException("--config " + option + ": no such file");
         }
         String name = config.getFileName().toString().toLowerCase(Locale.ROOT);
+        List<List<String>> names = new ArrayList<>();
         try {
             if (name.endsWith(".properties")) {
                 try (InputStream in = Files.newInputStream(config)) {
-                    new Properties().load(in);
+                    Properties properties = new Properties();
+                    properties.load(in);
+                    names.addAll(ConfigNames.names(new java.util.TreeMap<>(properties)));
                 }
             } else {
                 try (Reader in = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
                     LoaderOptions options = new LoaderOptions();
                     options.setAllowDuplicateKeys(false);
-                    for (Object ignored : new Yaml(options).loadAll(in)) {
-                        // parsing every document is the check
+                    for (Object document : new Yaml(options).loadAll(in)) {
+                        names.addAll(ConfigNames.names(document));
                     }
                 }
             }
@@ -55,6 +62,13 @@ final class ConfigFile {
                     + Failures.oneLine(e.getMessage()));
         } catch (IOException e) {
             throw new UsageException("--config " + option + ": cannot be read: " + Failures.oneLine(e.getMessage()));
+        }
+        for (List<String> setting : names) {
+            if (setting.size() > 1 && setting.get(0).equals("leadscore")) {
+                ConfigNames.unknown(setting.subList(1, setting.size())).ifPresent(why -> {
+                    throw new UsageException("--config " + option + ": " + why);
+                });
+            }
         }
         return config;
     }

@@ -16,12 +16,48 @@ final class StoreErrors {
     private StoreErrors() {
     }
 
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        } else if (type == Double.class || type == double.class) {
+            return "a number";
+        } else if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        } else if (type == java.time.Duration.class) {
+            return "a duration (such as 30s, 5m, 2h)";
+        }
+        return "a value of the kind it takes (" + type.getSimpleName() + ")";
+    }
+
+    /** Where in the file the value stands, as Spring's origin tells it ("line 3, column 20"), or nothing. */
+    private static String where(org.springframework.boot.context.properties.source.ConfigurationProperty property) {
+        org.springframework.boot.origin.Origin o = property.getOrigin();
+        while (o != null) {
+            if (o instanceof org.springframework.boot.origin.TextResourceOrigin text && text.getLocation() != null) {
+                return " (line " + (text.getLocation().getLine() + 1) + ", column " + (text.getLocation().getColumn() + 1)
+                        + ")";
+            }
+            o = o instanceof org.springframework.boot.origin.PropertySourceOrigin source ? source.getOrigin()
+                    : o.getParent();
+        }
+        return "";
+    }
+
     static RuntimeException translate(RuntimeException e, GlobalOptions options) {
         String url = options.dbUrl();
         BindException bind = Failures.find(e, BindException.class);
         if (bind != null) {
-            return new UsageException((options.config() == null ? "settings" : "--config " + options.config()) + ": "
-                    + Failures.oneLine(Failures.rootMessage(bind)));
+            String source = options.config() == null ? "settings" : "--config " + options.config();
+            org.springframework.core.convert.ConversionFailedException conversion =
+                    Failures.find(bind, org.springframework.core.convert.ConversionFailedException.class);
+            org.springframework.boot.context.properties.source.ConfigurationProperty property = bind.getProperty();
+            if (conversion != null && property != null) {
+                // "For input string: abc" names neither the setting nor what it takes
+                return new UsageException(source + ": " + property.getName() + ": "
+                        + io.leadscore.scoring.domain.Quoted.value(String.valueOf(property.getValue())) + " is not "
+                        + expected(conversion.getTargetType().getType()) + where(property));
+            }
+            return new UsageException(source + ": " + Failures.oneLine(Failures.rootMessage(bind)));
         }
         WebhookSettings.InvalidSettingException webhook = Failures.find(e, WebhookSettings.InvalidSettingException.class);
         if (webhook != null) {
