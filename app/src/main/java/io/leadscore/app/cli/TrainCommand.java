@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
             TrainingReport report;
             try {
                 report = session.bean(Retraining.class).run(new Retraining.Request(when, algo, mode, seed, exclude));
-            } catch (Retraining.FutureAsOfException e) {
+            } catch (Retraining.FutureAsOfException | Retraining.UnknownFieldException e) {
                 throw new UsageException(e.getMessage());
             }
             Output out = new Output(System.out, globals.format());

@@ -36,13 +36,16 @@ public class Retraining {
     private final JobLock jobLock;
     private final ModelRegistry registry;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    public Retraining(JobOperator jobOperator, Job retrainJob, JobLock jobLock, ModelRegistry registry, Clock clock) {
+    public Retraining(JobOperator jobOperator, Job retrainJob, JobLock jobLock, ModelRegistry registry, Clock clock,
+                      org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.jobOperator = jobOperator;
         this.retrainJob = retrainJob;
         this.jobLock = jobLock;
         this.registry = registry;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -84,7 +87,42 @@ public class Retraining {
         }
     }
 
+    /** A field to leave out that no lead has: a typo that would leave the field it meant in the model. */
+    public static final class UnknownFieldException extends RuntimeException {
+        UnknownFieldException(String name) {
+            super("--exclude " + name + ": no lead in the store has a field or custom attribute of that name, so"
+                    + " leaving it out would change nothing; the lead fields are "
+                    + String.join(", ", io.leadscore.batch.leadimport.ImportFileKind.LEADS.knownColumns())
+                    + ", and custom attributes are the other columns of leads.csv");
+        }
+    }
+
     /**
+     * Each field asked to be left out is a lead field or a custom attribute some lead of the store has (names
+     * matched ignoring case, as the exclusion matches them).
+     *
+     * @throws UnknownFieldException naming the first that is neither
+     */
+    private void requireKnownFields(List<String> names) {
+        for (String name : names) {
+            String field = name.strip().toLowerCase(Locale.ROOT);
+            if (field.isEmpty() || io.leadscore.batch.leadimport.ImportFileKind.LEADS.knownColumns().contains(field)) {
+                continue;
+            }
+            // the attribute's key as the stored JSON writes it, followed by its colon
+            String encoded = io.leadscore.batch.store.CustomAttributes.encode(java.util.Map.of(field, ""));
+            String key = encoded.substring(1, encoded.length() - "\"\"}".length());
+            String pattern = "%" + key.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            List<Integer> found = jdbc.queryForList("SELECT 1 FROM lead WHERE LOWER(custom_attributes) LIKE ? ESCAPE '!'"
+                    + " FETCH FIRST 1 ROWS ONLY", Integer.class, pattern);
+            if (found.isEmpty()) {
+                throw new UnknownFieldException(name.strip());
+            }
+        }
+    }
+
+    /**
+     * @throws UnknownFieldException    when a field to leave out is no lead's field
      * @throws FutureAsOfException      when the as-of time is in the future
      * @throws ModelRefusedException    when the challenger is to be compared with a champion whose file does not
      *                                  verify (no run is started)
@@ -96,6 +134,7 @@ public class Retraining {
         if (asOf.isAfter(now)) {
             throw new FutureAsOfException(asOf);
         }
+        requireKnownFields(request.exclude());
         if (request.promote() == PromotionMode.AUTO) {
             registry.champion().ifPresent(champion -> {
                 try {
