@@ -229,33 +229,39 @@ public final class Planner {
      * needs fewer simulations than halving; a step stays at least a tenth of the bracket from either end,
      * and halving the retained end's value after two moves on the same side stops one end from sticking.
      */
+    /**
+     * Narrows a bracket [lo, hi] (the chance below the confidence at lo, reached at hi) to the smallest volume on a
+     * fixed grid, (1 + tolerance)^k leads a week, at which the chance is reached. The grid is the same for every
+     * search, so where the chance rises with volume the answer is one point of it whatever bracket led there: a
+     * cell answers the same alone or in a sweep, first or after its neighbour, and a threshold listed twice gives
+     * the same row twice. Where it does not rise (capacity binds) the last volume that reached it is kept.
+     */
     private static PlanRow narrow(Search search, double lo, double hi, double relativeTolerance) {
         double confidence = search.confidence;
-        double gLo = search.at(lo).pAttain() - confidence;
-        double gHi = search.at(hi).pAttain() - confidence;
-        int side = 0;
-        while (hi - lo > Math.max(relativeTolerance * hi, 0.5)) {
-            double t = gHi - gLo > 0 ? -gLo / (gHi - gLo) : 0.5;
-            t = Math.max(0.1, Math.min(0.9, t));
-            double mid = lo + t * (hi - lo);
-            double g = search.at(mid).pAttain() - confidence;
-            if (g >= 0) {
-                hi = mid;
-                gHi = g;
-                if (side == 1) {
-                    gLo /= 2;
-                }
-                side = 1;
+        double step = Math.log1p(relativeTolerance);
+        long kHi = Math.max(0, (long) Math.ceil(Math.log(Math.max(hi, 1)) / step - 1e-9));
+        long kLo = lo < 1 ? -1 : Math.min(kHi - 1, (long) Math.floor(Math.log(lo) / step + 1e-9));
+        if (search.at(grid(kHi, step)).pAttain() < confidence) {
+            // the chance fell between hi and the grid point above it: keep the volume known to reach it
+            return search.row(hi, search.at(hi), String.format(Locale.ROOT, "bracketed to [%.1f, %.1f] leads/week",
+                    lo, hi));
+        }
+        while (kHi - kLo > 1) {
+            long mid = kLo + (kHi - kLo) / 2;
+            if (search.at(grid(mid, step)).pAttain() >= confidence) {
+                kHi = mid;
             } else {
-                lo = mid;
-                gLo = g;
-                if (side == -1) {
-                    gHi /= 2;
-                }
-                side = -1;
+                kLo = mid;
             }
         }
-        return search.row(hi, search.at(hi), String.format(Locale.ROOT, "bracketed to [%.1f, %.1f] leads/week", lo, hi));
+        double volume = grid(kHi, step);
+        return search.row(volume, search.at(volume), String.format(Locale.ROOT, "bracketed to [%.1f, %.1f] leads/week",
+                kLo < 0 ? 0 : grid(kLo, step), volume));
+    }
+
+    /** The k-th volume of the search grid: (1 + tolerance)^k leads a week, and 0 below it (k &lt; 0). */
+    private static double grid(long k, double step) {
+        return k < 0 ? 0 : Math.exp(k * step);
     }
 
     /** Runs the evaluations of one cell, keeps them by volume, and remembers the best chance seen. */
