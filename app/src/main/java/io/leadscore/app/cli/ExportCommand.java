@@ -46,7 +46,8 @@ final class ExportCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                throw new UsageException("--out " + out + ": cannot make the directory " + dir + " (" + e + ")");
+                throw new UsageException("--out " + out + ": cannot make the directory " + dir + " ("
+                        + Failures.ioReason(e, dir) + ")");
             }
             // write to a temporary file beside the target, then move it: a reader never sees half a file
             Path partial = Files.createTempFile(dir, ".scores-", ".csv.partial");
@@ -55,7 +56,8 @@ final class ExportCommand implements Callable<Integer> {
                 leads = session.bean(ScoreExport.class).write(writer);
             } catch (IOException | UncheckedIOException e) {
                 Files.deleteIfExists(partial);
-                throw new UsageException("cannot write " + out + ": " + e.getMessage());
+                throw new UsageException("cannot write " + out + ": " + Failures.ioReason(
+                        e instanceof UncheckedIOException u ? u.getCause() : (IOException) e, out));
             }
             Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             if (root.globals().format() == OutputFormat.json) {
@@ -69,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IOException e) {
-            throw new UsageException("cannot write " + out + ": " + e.getMessage());
+            throw new UsageException("cannot write " + out + ": " + Failures.ioReason(e, out));
         }
     }
 }

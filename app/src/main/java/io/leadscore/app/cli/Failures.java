@@ -70,6 +70,23 @@ final class Failures {
                 + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())) + "); " + BUG_ADVICE, true);
     }
 
+    /**
+     * Why a file could not be read or written, in words: "permission denied", "no such file or folder", the file
+     * system's own reason ("Read-only file system"), and the file it concerns when that is another than the one
+     * named (a temporary file beside it) — never only the file's name, which a FileSystemException's message is.
+     */
+    static String ioReason(java.io.IOException e, java.nio.file.Path named) {
+        if (e instanceof FileSystemException f) {
+            String why = f instanceof AccessDeniedException ? "permission denied"
+                    : f instanceof NoSuchFileException ? "no such file or folder"
+                    : f instanceof FileAlreadyExistsException ? "something already exists there"
+                    : f.getReason() != null ? oneLine(f.getReason()) : f.getClass().getSimpleName();
+            boolean other = f.getFile() != null && named != null && !f.getFile().equals(named.toString());
+            return why + (other ? " (" + f.getFile() + ")" : "");
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+    }
+
     private static String fileProblem(FileSystemException e) {
         String path = e.getFile();
         if (e instanceof AccessDeniedException) {

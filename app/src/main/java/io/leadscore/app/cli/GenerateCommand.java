@@ -75,7 +75,7 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         } catch (java.io.UncheckedIOException e) {
-            throw new UsageException("cannot write to " + out + ": " + e.getCause().getMessage());
+            throw new UsageException("cannot write to " + out + ": " + Failures.ioReason(e.getCause(), out));
         }
     }
 

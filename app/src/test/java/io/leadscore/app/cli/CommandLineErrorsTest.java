@@ -144,6 +144,16 @@ class CommandLineErrorsTest {
         }
     }
 
+    @Test
+    void aFileThatCannotBeWrittenSaysWhyNotOnlyWhichFile() {
+        // /proc takes no new files: the system's reason, and the temporary file it concerned
+        Run r = run("export", "scores", "--out", "/proc/leadscore-scores.csv", "--db", store("s"), "--create");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errLines()).singleElement().asString()
+                .startsWith("leadscore export: cannot write /proc/leadscore-scores.csv: no such file or folder (/proc/.scores-");
+    }
+
     @Nested
     class BadUsage {
         @Test
