@@ -41,6 +41,10 @@ final class ModelsCommand implements Callable<Integer> {
             throw new UsageException("unknown action '" + action + "', expected list, show VERSION, promote VERSION,"
                     + " rollback or sign VERSION");
         }
+        if ((what.equals("list") || what.equals("rollback")) && version != null) {
+            throw new UsageException("models " + what + " takes no VERSION (given '" + version + "')"
+                    + (what.equals("rollback") ? "; it returns to the champion before the current one" : ""));
+        }
         if (version != null && version.strip().matches("[vV]?[0-9]{1,9}")) {
             // the registry's versions are v1, v2, …: '3' and 'V3' name v3 as well
             version = "v" + version.strip().replaceFirst("^[vV]", "");
@@ -55,15 +59,15 @@ final class ModelsCommand implements Callable<Integer> {
                 case "show" -> show(registry, version, out);
                 case "promote" -> {
                     ModelRecord promoted = registry.promote(version, "promoted by hand", actor);
-                    out.line(promoted.version() + " is the champion.");
+                    decided(promoted, promoted.version() + " is the champion.", out);
                 }
                 case "sign" -> {
                     ModelRecord signed = registry.sign(version, actor);
-                    out.line(signed.version() + " is signed with key " + signed.signatureKeyId() + ".");
+                    decided(signed, signed.version() + " is signed with key " + signed.signatureKeyId() + ".", out);
                 }
                 default -> {
                     ModelRecord back = registry.rollback(actor);
-                    out.line("Rolled back: " + back.version() + " is the champion again.");
+                    decided(back, "Rolled back: " + back.version() + " is the champion again.", out);
                 }
             }
             return 0;
@@ -72,15 +76,30 @@ final class ModelsCommand implements Callable<Integer> {
         }
     }
 
+    private static final List<String> HEADERS = List.of("version", "status", "algorithm", "trained_at", "train_rows",
+            "validation_rows", "auc", "ece");
+
+    private static List<?> row(ModelRecord m) {
+        return List.of(m.version(), m.status().name().toLowerCase(Locale.ROOT), m.algorithm(),
+                Timestamps.format(m.trainedAt()), m.trainRows(), m.validRows(), value(m.auc()), value(m.ece()));
+    }
+
+    /** What a promotion, signature or rollback left: the sentence for people, the model as listed for programs. */
+    private static void decided(ModelRecord model, String sentence, Output out) {
+        switch (out.format()) {
+            case json -> out.json(ModelViews.summary(model));
+            case csv -> out.csv(HEADERS, List.of(row(model)));
+            case table -> out.line(sentence);
+        }
+    }
+
     private static void list(ModelRegistry registry, Output out) {
         List<ModelRecord> models = registry.list();
         List<List<?>> rows = new ArrayList<>();
         for (ModelRecord m : models) {
-            rows.add(List.of(m.version(), m.status().name().toLowerCase(Locale.ROOT), m.algorithm(),
-                    Timestamps.format(m.trainedAt()), m.trainRows(), m.validRows(), value(m.auc()), value(m.ece())));
+            rows.add(row(m));
         }
-        List<String> headers = List.of("version", "status", "algorithm", "trained_at", "train_rows", "validation_rows",
-                "auc", "ece");
+        List<String> headers = HEADERS;
         switch (out.format()) {
             case json -> out.json(models.stream().map(ModelViews::summary).toList());
             case csv -> out.csv(headers, rows);

@@ -325,6 +325,20 @@ class CommandLineEndToEndTest {
         assertThat(run("models", "--format", "json").json().toString())
                 .contains("{\"version\":\"" + champion + "\",\"status\":\"champion\"");
         assertThat(run("rescore", "--as-of", "2026-11-02T00:00:00Z").exit()).isZero();
+
+        // whole again, promoted and rolled back by a program: each answers the model as 'models' lists it
+        try (Connection c = DriverManager.getConnection(db, "sa", "")) {
+            store(c, challenger, challengerFile);
+        }
+        Run promoted = run("models", "promote", challenger, "--format", "json");
+        assertThat(promoted.exit()).as(promoted.err()).isZero();
+        assertThat(promoted.json().get("version").asString()).isEqualTo(challenger);
+        assertThat(promoted.json().get("status").asString()).isEqualTo("champion");
+        Run back = run("models", "rollback", "--format", "csv");
+        assertThat(back.exit()).as(back.err()).isZero();
+        assertThat(back.out().lines()).hasSize(2).first().asString().startsWith("version,status,");
+        assertThat(back.out().lines().skip(1).findFirst().orElseThrow()).startsWith(champion + ",champion,");
+        assertThat(run("models", "list", "extra").err()).contains("models list takes no VERSION");
     }
 
     private long rescoringRuns() {
