@@ -69,8 +69,9 @@ final class ImportCommand implements Callable<Integer> {
      */
     static ImportReport importInto(StoreSession session, Map<ImportFileKind, ImportPreflight.CheckedFile> checked,
                                    Output out) {
-        ImportReport report = session.bean(CrmImport.class).run(checked);
-        print(report, out);
+        CrmImport crmImport = session.bean(CrmImport.class);
+        ImportReport report = crmImport.run(checked);
+        print(report, out, crmImport);
         if (!report.completed()) {
             throw new JobFailedException("the import failed: " + report.failure()
                     + "; the rows already committed are kept, run the same import again to finish it");
@@ -79,6 +80,14 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     static void print(ImportReport report, Output out) {
+        print(report, out, null);
+    }
+
+    /**
+     * @param store where every row error of the run can be read again: CSV, the form for programs, lists them all
+     *              (the report holds the first {@value CrmImport#ERRORS_LISTED}); {@code null} lists those
+     */
+    static void print(ImportReport report, Output out, CrmImport store) {
         switch (out.format()) {
             case json -> out.json(json(report));
             case csv -> {
@@ -88,9 +97,12 @@ final class ImportCommand implements Callable<Integer> {
                     rows.add(List.of(f.fileName(), f.rowsRead(), f.imported(), f.updated(), f.unchanged(), f.rejected(),
                             "", "", ""));
                 }
-                for (ImportReport.RowError e : report.errors()) {
-                    rows.add(List.of(e.file(), "", "", "", "", "", e.line(), e.column() == null ? "" : e.column(),
-                            e.reason()));
+                java.util.function.Consumer<ImportReport.RowError> row = e -> rows.add(List.of(e.file(), "", "", "",
+                        "", "", e.line(), e.column() == null ? "" : e.column(), e.reason()));
+                if (store != null && report.totalErrors() > report.errors().size()) {
+                    store.allErrors(report.runId(), row);
+                } else {
+                    report.errors().forEach(row);
                 }
                 out.csv(List.of("file", "read", "imported", "updated", "unchanged", "rejected", "line", "column",
                         "reason"), rows);

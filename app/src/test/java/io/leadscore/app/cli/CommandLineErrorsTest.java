@@ -145,6 +145,25 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void csvListsEveryRejectedRowBeyondTheThousandTheOtherFormsList() throws IOException {
+        StringBuilder leads = new StringBuilder("lead_id,created_at\n");
+        for (int i = 0; i < 1_200; i++) {
+            leads.append("B-").append(i).append(",not-a-date\n");
+        }
+        leads.append("G-1,2026-01-02\n");
+        Path file = Files.writeString(dir.resolve("many-bad.csv"), leads.toString());
+
+        Run csv = run("import", "--leads", file.toString(), "--db", store("many"), "--format", "csv");
+
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("file,read,imported,updated,unchanged,rejected,line,column,reason");
+        assertThat(lines.get(1)).startsWith(file + ",1201,1,0,0,1200,");
+        assertThat(lines.subList(2, lines.size())).hasSize(1_200).allMatch(l -> l.contains(",created_at,"));
+        assertThat(lines.get(lines.size() - 1)).startsWith(file + ",,,,,,1201,created_at,");
+    }
+
+    @Test
     void aFileThatCannotBeWrittenSaysWhyNotOnlyWhichFile() {
         // /proc takes no new files: the system's reason, and the temporary file it concerned
         Run r = run("export", "scores", "--out", "/proc/leadscore-scores.csv", "--db", store("s"), "--create");

@@ -28,6 +28,17 @@ public class CrmImport {
     public static final String JOB_NAME = "crmImportJob";
     /** Errors listed in a report; the total is always given. */
     public static final int ERRORS_LISTED = 1_000;
+    /** A run's row errors in the order every report lists them: by file in load order, then by line. */
+    private static final String ERRORS = "SELECT file_name, line_number, column_name, reason FROM import_error"
+            + " WHERE run_id = ? ORDER BY CASE file_kind WHEN 'leads' THEN 0 WHEN 'activities' THEN 1"
+            + " WHEN 'deals' THEN 2 ELSE 3 END, line_number, id";
+
+    /** Every row error of a run, in report order, however many (the report itself lists the first {@value #ERRORS_LISTED}). */
+    public void allErrors(long runId, java.util.function.Consumer<ImportReport.RowError> sink) {
+        jdbc.query(ERRORS, rs -> {
+            sink.accept(new ImportReport.RowError(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+        }, runId);
+    }
 
     private final JobOperator jobOperator;
     private final Job crmImportJob;
@@ -124,10 +135,7 @@ public class CrmImport {
         List<ImportReport.FileSummary> ordered = new ArrayList<>(files);
         ordered.sort(java.util.Comparator.comparing(ImportReport.FileSummary::kind));
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM import_error WHERE run_id = ?", Long.class, runId);
-        List<ImportReport.RowError> errors = jdbc.query(
-                "SELECT file_name, line_number, column_name, reason FROM import_error WHERE run_id = ?"
-                        + " ORDER BY CASE file_kind WHEN 'leads' THEN 0 WHEN 'activities' THEN 1 WHEN 'deals' THEN 2 ELSE 3 END,"
-                        + " line_number, id FETCH FIRST " + ERRORS_LISTED + " ROWS ONLY",
+        List<ImportReport.RowError> errors = jdbc.query(ERRORS + " FETCH FIRST " + ERRORS_LISTED + " ROWS ONLY",
                 (rs, i) -> new ImportReport.RowError(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
                 runId);
         BatchStatus status = execution.getStatus();
