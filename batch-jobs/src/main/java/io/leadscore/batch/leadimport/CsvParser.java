@@ -17,17 +17,18 @@ import java.util.List;
  * unreadable rather than silently turning into replacement characters. A
  * leading byte-order mark is ignored; records end at {@code \n}, {@code \r\n}
  * or a lone {@code \r}; quoted fields may hold commas, doubled quotes and line
- * breaks. Blank lines are not records. A quote left open at the end of the file
- * is a {@link CsvFormatException}: everything after it would be one field.
- * Text after a closing quote (e.g. {@code "a"b}) makes that record malformed,
- * reported on the record, and reading goes on.
+ * breaks. Blank lines are not records. A quote left open to the end of the
+ * file makes its record malformed, cut at the end of the line the quote opened
+ * on, and reading goes on from the next line, so the rows after it are read as
+ * rows, not lost in one field. Text after a closing quote (e.g. {@code "a"b})
+ * makes that record malformed, reported on the record, and reading goes on.
  */
 final class CsvParser implements Closeable {
     private static final int BUFFER = 1 << 16;
     private static final char NUL = '\0';
 
     private final Reader reader;
-    private final char[] buffer = new char[BUFFER];
+    private char[] buffer = new char[BUFFER];
     private int length;
     private int position;
     private long line = 1;
@@ -89,20 +90,26 @@ final class CsvParser implements Closeable {
             if (atFieldStart && c == '"') {
                 long quoteLine = line;
                 long textLine = line;
-                // quoted field
+                // quoted field; its text as read is kept while it spans lines, to be read again should it never close
+                StringBuilder raw = null;
+                int cut = -1;
                 while (true) {
                     int q = read();
                     if (q < 0) {
-                        throw new CsvFormatException(quoteLine, "a quote opened on line " + quoteLine
-                                + " is never closed: it takes in every line from there to the end of the file (line "
-                                + textLine + "); close it, or double a quote meant as text (\"\")");
+                        return unclosed(start, quoteLine, textLine, raw, cut);
                     }
                     if (q != '\n' && q != '\r') {
                         textLine = line;
                     }
+                    if (raw != null) {
+                        raw.append((char) q);
+                    }
                     if (q == '"') {
                         int after = read();
                         if (after == '"') {
+                            if (raw != null) {
+                                raw.append('"');
+                            }
                             field.append('"');
                             continue;
                         }
@@ -111,12 +118,21 @@ final class CsvParser implements Closeable {
                     }
                     if (q == '\n') {
                         line++;
+                        if (raw == null) {
+                            raw = new StringBuilder("\n");
+                            cut = field.length();
+                        }
                     } else if (q == '\r') {
                         int lf = peek();
                         line++;
+                        if (raw == null) {
+                            raw = new StringBuilder("\r");
+                            cut = field.length();
+                        }
                         if (lf == '\n') {
                             field.append('\r');
                             q = read();
+                            raw.append('\n');
                         }
                     } else if (q == NUL) {
                         throw new CsvFormatException(line, "the file holds a NUL byte on line " + line + ": it is not a text file");
@@ -155,6 +171,36 @@ final class CsvParser implements Closeable {
         }
     }
 
+    /**
+     * A quote opened on {@code quoteLine} and never closed: the record ends with the rest of that line as its last
+     * field, malformed, and the lines after it are read again as records of their own.
+     *
+     * @param raw what the quoted field read from its first line break on, as read; {@code null} when it never
+     *            reached one (the quote opened on the file's last line)
+     * @param cut the length of the field when that line break came
+     */
+    private CsvRecord unclosed(long start, long quoteLine, long textLine, StringBuilder raw, int cut) {
+        String onItsLine = field.toString();
+        if (raw != null) {
+            onItsLine = onItsLine.substring(0, cut);
+            int from = raw.charAt(0) == '\r' && raw.length() > 1 && raw.charAt(1) == '\n' ? 2 : 1;
+            if (raw.length() > from) {
+                // the reader is at its end: what follows the quote's line is all that is left to read
+                buffer = raw.substring(from).toCharArray();
+                length = buffer.length;
+                position = 0;
+            }
+            line = quoteLine + 1;
+        }
+        fields.add(onItsLine);
+        field.setLength(0);
+        String why = "a quote opened on line " + quoteLine + " is never closed (it would take in every line to the end"
+                + " of the file, line " + textLine + "): this row is cut at the end of its line and not imported, and"
+                + " the lines after it are read as rows of their own; close the quote, or double a quote meant as"
+                + " text (\"\")";
+        return new CsvRecord(start, fields.toArray(new String[0]), why, quoteLine);
+    }
+
     private CsvRecord finish(long start, int terminator, String malformed) throws IOException {
         long last = line;
         if (terminator == '\r') {
@@ -189,7 +235,7 @@ final class CsvParser implements Closeable {
     private boolean fill() throws IOException {
         int n;
         do {
-            n = reader.read(buffer, 0, BUFFER);
+            n = reader.read(buffer, 0, buffer.length);
         } while (n == 0);
         if (n < 0) {
             length = 0;

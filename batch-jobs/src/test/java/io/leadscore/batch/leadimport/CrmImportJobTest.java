@@ -431,12 +431,36 @@ abstract class CrmImportJobTest {
     }
 
     @Test
-    void refusesAQuoteNeverClosed() {
-        assertThatThrownBy(() -> crmImport.run(new CrmImport.Request(fixture("unterminated-quote.csv"), null, null, null)))
-                .isInstanceOf(FileRejectedException.class)
-                .hasMessageContaining("a quote opened on line 2 is never closed")
-                .hasMessageContaining("every line from there to the end of the file (line 3)");
-        assertNothingWritten();
+    void aQuoteNeverClosedRejectsItsRowAndKeepsEveryRowAroundIt(@TempDir Path dir) throws Exception {
+        // the fixture: the quote opens on line 2, the last line is a good row; here also rows before it, a doubled
+        // quote in the row that never closes, CRLFs, a blank line and a last line without its line break
+        Path file = dir.resolve("open-quotes.csv");
+        Files.writeString(file, "lead_id,created_at,company\r\n"
+                + "Q-1,2026-03-01,\"Acme, \"\"Inc\"\"\"\r\n"
+                + "Q-2,2026-03-02,y\r\n"
+                + "Q-3,2026-03-03,\"unterminated \"\"x\r\n"
+                + "Q-4,2026-03-04,z\r\n"
+                + "\r\n"
+                + "Q-5,2026-03-05,w\r\n"
+                + "Q-6,not-a-date,v");
+        ImportReport fixtureReport = crmImport.run(new CrmImport.Request(fixture("unterminated-quote.csv"), null, null, null));
+
+        ImportReport report = crmImport.run(new CrmImport.Request(file.toString(), null, null, null));
+
+        assertThat(fixtureReport.completed()).isTrue();
+        assertThat(fixtureReport.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.reason()).contains("a quote opened on line 2 is never closed",
+                    "the lines after it are read as rows of their own");
+        });
+        assertThat(jdbc.queryForList("SELECT lead_key FROM lead WHERE lead_key LIKE 'L-2%'", String.class))
+                .containsExactly("L-201");
+        assertThat(report.completed()).isTrue();
+        // the lines after the cut row keep their own numbers: Q-6's bad date is reported on line 8
+        assertThat(report.errors()).extracting(ImportReport.RowError::line).containsExactly(4L, 8L);
+        assertThat(jdbc.queryForList("SELECT lead_key || '=' || company FROM lead WHERE lead_key LIKE 'Q-%'"
+                + " ORDER BY lead_key", String.class))
+                .containsExactly("Q-1=Acme, \"Inc\"", "Q-2=y", "Q-4=z", "Q-5=w");
     }
 
     @Test

@@ -43,7 +43,8 @@ import java.util.TreeSet;
  *       decimal places than kept, a close before the open, an unknown lead, a repeated lead, a stray field, and
  *       a quote left open that takes in the rows after it — and, through them, the rows of the other files
  *       that refer to a lead that is no longer there;</li>
- *   <li>file damage, which rejects the whole import: a required column missing, a quote never closed, a NUL
+ *   <li>a quote opened in a file's last row and never closed, which rejects that row alone;</li>
+ *   <li>file damage, which rejects the whole import: a required column missing, a NUL
  *       byte, bytes that are not UTF-8.</li>
  * </ul>
  * The {@link Outcome} lists, per file, every bad row's line and the columns at fault, how many rows are good,
@@ -466,10 +467,13 @@ public final class ExportMutator {
                 if (t.rows.isEmpty()) {
                     return damageAFile(tables, random, done);
                 }
+                // not the file's damage but its last row's: the row is rejected, every other row is read
                 Row last = t.rows.get(t.rows.size() - 1);
                 sanitise(last);
                 last.unclosedAtEnd = true;
+                last.wholeRow = true;
                 done.add(t.name + ": a quote opened in the last row and never closed");
+                return null;
             }
             case 2 -> {
                 if (t.rows.isEmpty()) {
