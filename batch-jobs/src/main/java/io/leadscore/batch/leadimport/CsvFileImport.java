@@ -81,7 +81,7 @@ public class CsvFileImport<T> extends AbstractItemCountingItemStreamItemReader<C
                 throw new FileRejectedException(fileName, "the file is empty (no header)");
             }
             CsvHeader header = CsvHeader.of(headerRecord, kind, fileName);
-            LeadKeyIndex index = kind == ImportFileKind.LEADS ? null : LeadKeyIndex.load(jdbc);
+            LeadKeyIndex index = kind == ImportFileKind.LEADS ? null : LeadKeyIndex.load(jdbc, runId);
             validator = validators.apply(header, index);
             counters.open(fileName, header.extraNames());
         } catch (IOException | CsvFormatException | FileRejectedException e) {

@@ -30,12 +30,15 @@ class ImportErrorRecorder implements SkipListener<CsvRecord, Object> {
         List<RowProblem> problems = failure instanceof RowRejectedException rejected
                 ? rejected.problems()
                 : List.of(new RowProblem(null, String.valueOf(failure.getMessage())));
+        // a refused lead's id, so that a row naming it later in the import is told where it was refused
+        String key = kind == ImportFileKind.LEADS && failure instanceof RowRejectedException rejected
+                && rejected.leadId() != null && rejected.leadId().length() <= 1_000 ? rejected.leadId() : null;
         List<Object[]> rows = new ArrayList<>(problems.size());
         for (RowProblem problem : problems) {
-            rows.add(new Object[] {runId, kind.label(), fileName, record.line(), problem.column(), problem.reason()});
+            rows.add(new Object[] {runId, kind.label(), fileName, record.line(), problem.column(), problem.reason(), key});
         }
-        jdbc.batchUpdate("INSERT INTO import_error (run_id, file_kind, file_name, line_number, column_name, reason)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO import_error (run_id, file_kind, file_name, line_number, column_name, reason,"
+                + " row_key) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
         new ImportCounters(jdbc, runId, kind).add(0, 0, 0, 1);
     }
 }

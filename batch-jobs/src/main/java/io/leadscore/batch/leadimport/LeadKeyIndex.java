@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class LeadKeyIndex {
     private final Map<String, Long> idByKey;
     private final String batch;
-    private final Map<String, Integer> refused;
+    private final Map<String, String> refused;
 
-    private LeadKeyIndex(Map<String, Long> idByKey, String batch, Map<String, Integer> refused) {
+    private LeadKeyIndex(Map<String, Long> idByKey, String batch, Map<String, String> refused) {
         this.idByKey = idByKey;
         this.batch = batch;
         this.refused = refused;
@@ -31,20 +31,29 @@ final class LeadKeyIndex {
      * @param refused the request's leads that were refused, by their item's index: an item naming one is told so
      */
     static LeadKeyIndex of(Map<String, Long> idByKey, Map<String, Integer> refused) {
-        return new LeadKeyIndex(Map.copyOf(idByKey), "this request", Map.copyOf(refused));
+        Map<String, String> where = new HashMap<>();
+        refused.forEach((key, item) -> where.put(key, "leads item " + item));
+        return new LeadKeyIndex(Map.copyOf(idByKey), "this request", Map.copyOf(where));
     }
 
-    /** The index of the request's lead item with this key that was refused, or -1. */
-    int refusedItem(String leadKey) {
-        return refused.getOrDefault(leadKey, -1);
+    /** Where the lead with this key was refused in this batch ("leads item 1", "leads.csv line 2"), or null. */
+    String refusedWhere(String leadKey) {
+        return refused.get(leadKey);
     }
 
-    static LeadKeyIndex load(JdbcTemplate jdbc) {
+    /** Every lead of the store, and the leads rows import run {@code runId} refused (by their lead_id as written). */
+    static LeadKeyIndex load(JdbcTemplate jdbc, long runId) {
         Map<String, Long> ids = new HashMap<>();
         jdbc.query("SELECT lead_key, id FROM lead", rs -> {
             ids.put(rs.getString(1), rs.getLong(2));
         });
-        return new LeadKeyIndex(ids, "this import", Map.of());
+        Map<String, String> refused = new HashMap<>();
+        jdbc.query("SELECT row_key, file_name, MIN(line_number) FROM import_error WHERE run_id = ? AND file_kind = ?"
+                + " AND row_key IS NOT NULL GROUP BY row_key, file_name", rs -> {
+            refused.putIfAbsent(rs.getString(1), java.nio.file.Path.of(rs.getString(2)).getFileName() + " line "
+                    + rs.getLong(3));
+        }, runId, ImportFileKind.LEADS.label());
+        return new LeadKeyIndex(ids, "this import", refused);
     }
 
     /** The store id of a lead, or -1 when no lead has that key. */

@@ -12,9 +12,9 @@ final class LeadReference {
             return -1;
         }
         long id = leads.idOf(key);
-        if (id < 0 && leads.refusedItem(key) >= 0) {
-            row.problem("lead_id", "lead '" + key + "' was refused in " + leads.batch() + " (leads item "
-                    + leads.refusedItem(key) + ") and is not in the store: correct that lead and send both again");
+        if (id < 0 && leads.refusedWhere(key) != null) {
+            row.problem("lead_id", "lead '" + key + "' was refused in " + leads.batch() + " ("
+                    + leads.refusedWhere(key) + ") and is not in the store: correct that lead first");
         } else if (id < 0) {
             row.problem("lead_id", "unknown lead '" + key + "': it is neither in " + leads.batch()
                     + "'s leads nor in the store");

@@ -221,7 +221,8 @@ final class RowFields {
     /** @throws RowRejectedException when any problem was found */
     void rejectIfProblems() {
         if (!problems.isEmpty()) {
-            throw new RowRejectedException(record.line(), problems);
+            throw new RowRejectedException(record.line(), problems, header.indexOf("lead_id") < 0
+                    || header.indexOf("lead_id") >= record.fields().length ? null : text("lead_id"));
         }
     }
 

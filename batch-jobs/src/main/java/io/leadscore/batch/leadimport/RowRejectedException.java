@@ -9,14 +9,26 @@ import java.util.List;
 public final class RowRejectedException extends RuntimeException {
     private final long line;
     private final List<RowProblem> problems;
+    private final String leadId;
 
     public RowRejectedException(long line, List<RowProblem> problems) {
+        this(line, problems, null);
+    }
+
+    /** @param leadId the row's lead_id as written (trimmed), or {@code null} when it has none */
+    public RowRejectedException(long line, List<RowProblem> problems, String leadId) {
         super("line " + line + ": " + describe(problems), null, false, false);
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("A rejected row needs at least one problem");
         }
         this.line = line;
         this.problems = List.copyOf(problems);
+        this.leadId = leadId;
+    }
+
+    /** The row's lead_id as written, or {@code null}. */
+    public String leadId() {
+        return leadId;
     }
 
     public long line() {

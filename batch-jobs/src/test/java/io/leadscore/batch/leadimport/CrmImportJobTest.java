@@ -431,6 +431,22 @@ abstract class CrmImportJobTest {
     }
 
     @Test
+    void aRowNamingALeadRefusedEarlierInTheImportSaysWhereItWasRefused(@TempDir Path dir) throws Exception {
+        Path leads = Files.writeString(dir.resolve("leads.csv"), "lead_id,created_at,employees\n"
+                + "R-1,2026-03-01,-1\nR-2,2026-03-02,5\n");
+        Path activities = Files.writeString(dir.resolve("activities.csv"), "lead_id,occurred_at,type\n"
+                + "R-1,2026-03-03,page_view\nR-2,2026-03-03,page_view\nR-9,2026-03-03,page_view\n");
+
+        ImportReport report = crmImport.run(new CrmImport.Request(leads.toString(), activities.toString(), null, null));
+
+        assertThat(report.errors()).filteredOn(e -> e.file().equals(activities.toString()))
+                .extracting(e -> e.line() + " " + e.reason()).containsExactly(
+                        "2 lead 'R-1' was refused in this import (leads.csv line 2) and is not in the store: correct"
+                                + " that lead first",
+                        "4 unknown lead 'R-9': it is neither in this import's leads nor in the store");
+    }
+
+    @Test
     void aQuoteNeverClosedRejectsItsRowAndKeepsEveryRowAroundIt(@TempDir Path dir) throws Exception {
         // the fixture: the quote opens on line 2, the last line is a good row; here also rows before it, a doubled
         // quote in the row that never closes, CRLFs, a blank line and a last line without its line break

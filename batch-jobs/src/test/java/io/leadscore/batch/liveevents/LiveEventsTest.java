@@ -380,7 +380,7 @@ abstract class LiveEventsTest {
         assertThat(outcome.rejected()).filteredOn(r -> r.kind() == ImportFileKind.ACTIVITIES)
                 .extracting(r -> r.index() + ": " + r.reason()).containsExactly(
                         "0: lead 'W-LATE' was refused in this request (leads item 1) and is not in the store: correct"
-                                + " that lead and send both again",
+                                + " that lead first",
                         "1: unknown lead 'W-NONE': it is neither in this request's leads nor in the store");
     }
 
