@@ -41,7 +41,12 @@ public final class GlobalOptions {
     boolean debug;
 
     public String dbUrl() {
-        return db == null || db.isBlank() ? DEFAULT_DB : db;
+        if (db != null && db.isBlank()) {
+            // an empty variable in a cron line ("--db $STORE"): not the default store in whatever folder it runs in
+            throw new UsageException("--db is empty; give the store's JDBC URL, or leave --db out for the embedded"
+                    + " store under ./leadscore-data/");
+        }
+        return db == null ? DEFAULT_DB : db;
     }
 
     public OutputFormat format() {

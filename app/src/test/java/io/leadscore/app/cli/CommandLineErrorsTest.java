@@ -283,6 +283,14 @@ class CommandLineErrorsTest {
         }
 
         @Test
+        void anEmptyDbIsRefusedNotTakenForTheDefaultStore() {
+            Run r = run("models", "--db", "");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString().startsWith("leadscore models: --db is empty");
+        }
+
+        @Test
         void aUrlOfADatabaseLeadscoreBringsNoDriverForIsOneLineNotABug() {
             Run r = run("models", "--db", "jdbc:mysql://db.example/leads");
 

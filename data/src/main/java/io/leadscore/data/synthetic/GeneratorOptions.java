@@ -58,9 +58,10 @@ public record GeneratorOptions(
         if (labelHorizonDays < 1 || labelHorizonDays > 3660) {
             throw new IllegalArgumentException("Invalid label horizon days: " + labelHorizonDays + ", expected 1 to 3660");
         }
-        if (until.minusDays(historyDays).isBefore(LocalDate.of(1970, 1, 1)) || until.getYear() > 9000) {
+        if (until.minusDays(historyDays).isBefore(LocalDate.of(1970, 1, 1)) || until.isAfter(LocalDate.of(2199, 12, 31))) {
             throw new IllegalArgumentException("Invalid until date: " + until + " with " + historyDays
-                    + " days of history, expected a history between 1970-01-01 and the year 9000");
+                    + " days of history (from " + until.minusDays(historyDays) + "), expected a history within"
+                    + " 1970-01-01 to 2199-12-31, the times an import accepts");
         }
         if (!(responseDecayTauHours > 0) || Double.isInfinite(responseDecayTauHours)) {
             throw new IllegalArgumentException("Invalid response decay tau: " + responseDecayTauHours

@@ -63,6 +63,16 @@ class GeneratorOptionsTest {
         }
 
         @Test
+        void historyAfterWhatAnImportAccepts() {
+            // an export the import would refuse row by row: its times lie past 2199-12-31
+            assertThat(assertThrows(IllegalArgumentException.class,
+                    () -> GeneratorOptions.defaults().withUntil(LocalDate.of(2200, 1, 1))))
+                    .hasMessageContaining("2200-01-01").hasMessageContaining("1970-01-01 to 2199-12-31");
+            assertThat(GeneratorOptions.defaults().withUntil(LocalDate.of(2199, 12, 31)).until())
+                    .isEqualTo(LocalDate.of(2199, 12, 31));
+        }
+
+        @Test
         void labelHorizonOutsideItsRange() {
             assertThat(assertThrows(IllegalArgumentException.class, () -> GeneratorOptions.defaults().withLabelHorizonDays(0)))
                     .hasMessageContaining("label horizon days: 0");
