@@ -45,10 +45,7 @@ final class ModelsCommand implements Callable<Integer> {
             throw new UsageException("models " + what + " takes no VERSION (given '" + version + "')"
                     + (what.equals("rollback") ? "; it returns to the champion before the current one" : ""));
         }
-        if (version != null && version.strip().matches("[vV]?[0-9]{1,9}")) {
-            // the registry's versions are v1, v2, …: '3' and 'V3' name v3 as well
-            version = "v" + version.strip().replaceFirst("^[vV]", "");
-        }
+        version = ModelRegistry.canonicalVersion(version);
         GlobalOptions globals = root.globals();
         Output out = new Output(System.out, globals.format());
         try (StoreSession session = StoreSession.open(globals)) {

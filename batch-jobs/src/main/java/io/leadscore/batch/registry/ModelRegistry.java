@@ -102,6 +102,17 @@ public class ModelRegistry {
         return models.findAllByOrderByIdDesc();
     }
 
+    /**
+     * A version as a person writes it, as the registry names it: {@code 3}, {@code V3} and {@code v3} are all
+     * {@code v3} (the command line, the API and the console accept each); anything else stays as given.
+     */
+    public static String canonicalVersion(String version) {
+        if (version != null && version.strip().matches("[vV]?[0-9]{1,9}")) {
+            return "v" + version.strip().replaceFirst("^[vV]", "");
+        }
+        return version;
+    }
+
     /** @throws ModelNotFoundException naming the version and the versions there are */
     @Transactional(readOnly = true)
     public ModelRecord get(String version) {

@@ -32,7 +32,8 @@ class Models {
     }
 
     /** @throws io.leadscore.batch.registry.ModelNotFoundException when there is no such version */
-    ModelViews.Detail detail(String version) {
+    ModelViews.Detail detail(String asked) {
+        String version = ModelRegistry.canonicalVersion(asked);
         ModelRecord record = registry.get(version);
         return ModelViews.detail(record, registry.artifact(version), registry.decisions(version));
     }
@@ -42,7 +43,8 @@ class Models {
      *
      * @throws ConflictException when it is the champion already, or its file does not verify
      */
-    ModelViews.Summary promote(String version, String reason, Viewer viewer) {
+    ModelViews.Summary promote(String asked, String reason, Viewer viewer) {
+        String version = ModelRegistry.canonicalVersion(asked);
         ModelRecord target = registry.get(version);
         if (target.status() == ModelStatus.CHAMPION) {
             throw new ConflictException(version + " is already the champion");

@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 class LeadsApiTest {
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
 
     @Autowired
     JsonMapper json;
@@ -90,6 +92,22 @@ class LeadsApiTest {
         assertThat(live.get("score").asDouble()).isBetween(0.0, 1.0);
         assertThat(live.get("raising").size() + live.get("lowering").size()).isPositive();
         assertThat(live.get("raising").valueStream().map(r -> r.get("contribution").asDouble())).allMatch(c -> c > 0);
+    }
+
+    @Test
+    void aWonLeadHasNoLiveReasonsForAScoreItNoLongerHas() throws Exception {
+        String won = jdbc.queryForObject("SELECT MIN(lead_key) FROM lead WHERE stage = 'WON'", String.class);
+
+        JsonNode lead = read("/api/leads/" + won);
+
+        assertThat(lead.get("lead").get("stage").asString()).isEqualTo("WON");
+        assertThat(lead.get("live_reasons") == null || lead.get("live_reasons").isNull()).isTrue();
+        String page = mvc.perform(get("/leads/{id}", won).with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(users.loadUserByUsername(TestUsers.DATA))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("The lead is closed: its deal decided it, and it is no longer scored.")
+                .doesNotContain("There is no champion model");
     }
 
     @Test

@@ -84,6 +84,12 @@ class ModelsApiTest {
             assertThat(band.get("calibration").size()).isPositive();
         }
         assertThat(rows).isEqualTo(metrics.get("rows").asInt());
+        // named as the command line names it: 2, V2 and v2 are one model
+        String number = SeededStore.CHALLENGER.substring(1);
+        assertThat(read(get("/api/models/" + number)).get("model").get("version").asString())
+                .isEqualTo(SeededStore.CHALLENGER);
+        assertThat(read(get("/api/models/V" + number)).get("model").get("version").asString())
+                .isEqualTo(SeededStore.CHALLENGER);
     }
 
     @Test
