@@ -37,12 +37,14 @@ final class ModelReport {
             rows.add(List.of(b.band().label(), m.rows(), m.positives(), percent(m.baseRate()), fixed(m.auc()),
                     fixed(m.prAuc()), fixed(m.logLoss()), fixed(m.ece())));
             labels.add(b.band().label());
-            values.add(Double.isNaN(m.auc()) ? 0 : m.auc());
-            notes.add(Double.isNaN(m.auc()) ? " AUC undefined (one outcome only)" : " AUC");
+            // a band with one outcome only has no AUC: its bar is empty and says so, with no figure of 0
+            values.add(m.auc());
+            notes.add(Double.isNaN(m.auc()) ? "" : " AUC");
         }
         out.table(List.of("lead age", "snapshots", "converted", "rate", "AUC", "PR-AUC", "log loss", "ECE"), rows);
         out.line("");
-        out.stream().print(TextBars.chart(labels, values, notes, 40));
+        out.stream().print(TextBars.chart(labels, values, v -> Double.isNaN(v) ? "no AUC (one outcome only)"
+                : Output.cell(v), notes, 40));
     }
 
     private static String fixed(double value) {

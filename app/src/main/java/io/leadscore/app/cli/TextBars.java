@@ -20,13 +20,16 @@ final class TextBars {
         double max = 0;
         int labelWidth = 0;
         for (int i = 0; i < labels.size(); i++) {
-            max = Math.max(max, values.get(i));
+            if (!Double.isNaN(values.get(i))) {
+                max = Math.max(max, values.get(i));
+            }
             labelWidth = Math.max(labelWidth, labels.get(i).length());
         }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < labels.size(); i++) {
             double v = values.get(i);
-            int filled = max <= 0 ? 0 : (int) Math.round(width * v / max);
+            // a value there is none of (NaN) gets an empty bar; its text says why
+            int filled = max <= 0 || Double.isNaN(v) ? 0 : (int) Math.round(width * v / max);
             if (v > 0 && filled == 0) {
                 filled = 1;
             }

@@ -110,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
             return;
         }
         var p = report.artifact().provenance();
-        out.line(String.format(Locale.ROOT, "Model %s (%s): trained on %,d snapshots of %,d leads (%,d converted), %s to %s;"
+        out.line(String.format(Locale.ROOT, "Model %s (%s): trained on %,d snapshots of %,d leads (%,d of the snapshots converted), %s to %s;"
                         + " %,d leads still inside their outcome horizon left out.", report.version(),
                 report.model().algorithm(), p.training().rows(), report.leads(), p.training().positives(),
                 date(p.training().from()), date(p.training().to()), report.censored()));

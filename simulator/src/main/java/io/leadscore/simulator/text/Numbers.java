@@ -18,17 +18,22 @@ public final class Numbers {
      * decimal still says something.
      */
     public static String count(double v) {
-        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f" : "%,.1f", v);
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f" : "%,.1f", unsigned(v, 0.05));
     }
 
     /** A count rounded to a whole number, grouped: 1,125. */
     public static String whole(double v) {
-        return String.format(Locale.ROOT, "%,.0f", v);
+        return String.format(Locale.ROOT, "%,.0f", unsigned(v, 0.5));
     }
 
     /** A share as a percentage with one decimal: 63.2%. */
     public static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+        return String.format(Locale.ROOT, "%.1f%%", unsigned(100 * share, 0.05));
+    }
+
+    /** A value that rounds to zero as plain zero: never "-0.0" for a sum that came out a hair below it. */
+    private static double unsigned(double v, double half) {
+        return Math.abs(v) < half ? 0 : v;
     }
 
     /** A plain number with the given decimals, no grouping. */

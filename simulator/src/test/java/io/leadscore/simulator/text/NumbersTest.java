@@ -35,4 +35,13 @@ class NumbersTest {
         assertThat(Numbers.threshold(0.0375)).isNotEqualTo(Numbers.threshold(0.04)).isEqualTo("0.0375");
         assertThat(Numbers.threshold(1.0 / 3)).isEqualTo("0.3333");
     }
+
+    @Test
+    void aSumAHairBelowZeroReadsAsZeroNotMinusZero() {
+        assertThat(Numbers.count(-1e-12)).isEqualTo("0.0");
+        assertThat(Numbers.count(-0.04)).isEqualTo("0.0");
+        assertThat(Numbers.count(-0.06)).isEqualTo("-0.1");
+        assertThat(Numbers.whole(-0.3)).isEqualTo("0");
+        assertThat(Numbers.percent(-1e-9)).isEqualTo("0.0%");
+    }
 }
