@@ -58,9 +58,19 @@ final class SimulateCommand implements Callable<Integer> {
             return backtestOne(globals, out);
         }
         ScenarioParameters parameters = scenario.parameters();
-        SimulationResult result = SERVICE.simulate(parameters,
-                () -> ScenarioOptions.storeBasis(globals, parameters.periodLength())).run();
+        java.util.concurrent.atomic.AtomicReference<Instant> calibratedAsOf = new java.util.concurrent.atomic.AtomicReference<>();
+        SimulationResult result = SERVICE.simulate(parameters, () -> {
+            var basis = ScenarioOptions.storeBasis(globals, parameters.periodLength());
+            calibratedAsOf.set(basis.asOf());
+            return basis;
+        }).run();
         print(result, null, out);
+        if (calibratedAsOf.get() != null && out.format() == OutputFormat.table) {
+            // the store's history may end long before today (an export loaded once): say which time it speaks for
+            out.line("Calibrated from the store as of " + io.leadscore.scoring.domain.Timestamps.format(
+                    calibratedAsOf.get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                    + ", where its data ends (its latest lead or activity).");
+        }
         return 0;
     }
 

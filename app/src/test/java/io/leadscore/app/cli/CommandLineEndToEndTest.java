@@ -211,6 +211,11 @@ class CommandLineEndToEndTest {
         assertThat(arrival.get("snapshots").asInt()).isPositive();
         assertThat(arrival.get("mean_score").asDouble()).isStrictlyBetween(0.0, 1.0);
         assertThat(arrival.get("observed_rate").asDouble()).isBetween(0.0, 1.0);
+        // for people, the time the calibration speaks for: where the store's data ends, not today
+        Run forPeople = run("simulate", "--calibrate-from-store", "--trials", "100");
+        assertThat(forPeople.exit()).as(forPeople.err()).isZero();
+        assertThat(forPeople.out()).containsPattern("Calibrated from the store as of 20\\d\\d-\\d\\d-\\d\\dT[0-9:]+Z,"
+                + " where its data ends");
 
         JsonNode plan = run("plan", "--confidence", "0.8", "--sweep-threshold", "0.05,0.1",
                 "--sweep-sla-hours", "4,24", "--trials", "200", "--no-levers", "--format", "json").json();
