@@ -22,10 +22,23 @@
         chart = echarts.init(el, null, { renderer: 'svg' });
         charts.push(chart);
       }
+      // a tooltip is HTML: what a formatter builds from stored text (a rejection reason a rep typed, a lead's
+      // phrase) is escaped, and only the line breaks the pages themselves write stay markup
+      if (option.tooltip && typeof option.tooltip.formatter === 'function') {
+        const format = option.tooltip.formatter;
+        option = Object.assign({}, option, { tooltip: Object.assign({}, option.tooltip, {
+          formatter: (...args) => LS.html(format(...args)).replace(/&lt;br&gt;/g, '<br>') }) });
+      }
       chart.setOption(Object.assign({ animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } }, option), true);
       el.dataset.revision = String((Number(el.dataset.revision) || 0) + 1);
       el.dataset.ready = 'true';
       return chart;
+    },
+
+    /** Text made safe to put into HTML: & < > " ' as entities. */
+    html(text) {
+      return String(text === null || text === undefined ? '' : text).replace(/&/g, '&amp;').replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
     },
 
     percent(x, digits) {

@@ -256,6 +256,13 @@ class ConsoleBrowserTest {
         browser.awaitCharts();
         browser.screenshot("funnel");
 
+        // a tooltip built from stored text (a reason a rep typed) shows the text, never runs it
+        Object tooltip = browser.script("const chart = echarts.getInstanceByDom(document.getElementById('chart-rejections'));"
+                + " LS.chart('chart-rejections', { tooltip: { formatter: () => '<img src=x onerror=\"window.ran=1\">a<br>b' },"
+                + " xAxis: { type: 'value' }, yAxis: { type: 'category', data: ['x'] }, series: [{ type: 'bar', data: [1] }] });"
+                + " return chart.getOption().tooltip[0].formatter({});");
+        assertThat(tooltip).isEqualTo("&lt;img src=x onerror=&quot;window.ran=1&quot;&gt;a<br>b");
+
         browser.signIn(TestUsers.ADMIN, TestUsers.ADMIN_PASSWORD);
         browser.open("/policy");
         assertThat(browser.driver().findElements(By.id("policy-form"))).hasSize(1);
