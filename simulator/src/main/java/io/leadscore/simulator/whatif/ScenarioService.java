@@ -91,7 +91,7 @@ public final class ScenarioService {
      * @throws InvalidInputException naming a parameter out of its range, or values that do not go together
      */
     public Prepared<SimulationResult> simulate(ScenarioParameters parameters, Supplier<StoreBase> store) {
-        Setup s = setup(parameters, store);
+        Setup s = simulable(setup(parameters, store));
         SimulationOptions options = options(parameters, SimulationOptions.DEFAULT_TRIALS, limits.maxTrials());
         return new Prepared<>(s, options, 1, () -> Simulator.run(s.scenario(), s.calibration(), options));
     }
@@ -123,10 +123,26 @@ public final class ScenarioService {
 
     /** @throws InvalidInputException naming a parameter out of its range */
     public Prepared<LeverReport> levers(ScenarioParameters parameters, Supplier<StoreBase> store) {
-        Setup s = setup(parameters, store);
+        Setup s = simulable(setup(parameters, store));
         SimulationOptions options = options(parameters, Planner.DEFAULT_TRIALS, limits.maxTrials());
         return new Prepared<>(s, options, 1,
                 () -> Levers.evaluate(s.scenario(), s.calibration(), options, LeverSteps.defaults()));
+    }
+
+    /**
+     * The setup, when one trial of it fits what can be simulated: more expected MQLs in a period than a trial holds
+     * is the request's to change (a 400, exit 2), said before any trial runs, not a failure inside the run.
+     *
+     * @throws InvalidInputException saying which values to change
+     */
+    private static Setup simulable(Setup s) {
+        double mqls = Simulator.expectedMqls(s.scenario(), s.calibration());
+        if (mqls > Simulator.MAX_EXPECTED_MQLS) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT, "%,.0f expected MQLs in one period,"
+                    + " at most %,.0f can be simulated: shorten the period, lower the leads per week or raise the"
+                    + " threshold", mqls, Simulator.MAX_EXPECTED_MQLS));
+        }
+        return s;
     }
 
     /**
@@ -194,6 +210,12 @@ public final class ScenarioService {
                     + limits.maxSweep() + limits.note());
         }
         for (Double v : values) {
+            if (v == null) {
+                // "0.1,,0.2": an empty place in the list, which a number was meant to fill
+                throw new InvalidInputException(parameters.name(option) + ": an empty value in the list " + values
+                        .stream().map(x -> x == null ? "" : String.valueOf(x)).toList() + "; give numbers separated"
+                        + " by commas");
+            }
             parameters.check(option, range, v);
         }
     }

@@ -43,6 +43,9 @@ class Models {
      *
      * @throws ConflictException when it is the champion already, or its file does not verify
      */
+    /** The longest reason a promotion keeps, as long as a policy's note. */
+    static final int REASON_LIMIT = 1_000;
+
     ModelViews.Summary promote(String asked, String reason, Viewer viewer) {
         String version = ModelRegistry.canonicalVersion(asked);
         ModelRecord target = registry.get(version);
@@ -50,6 +53,11 @@ class Models {
             throw new ConflictException(version + " is already the champion");
         }
         String why = reason == null || reason.isBlank() ? "promoted by " + viewer.name() : reason.strip();
+        if (why.length() > REASON_LIMIT) {
+            // the decision log is read by people: a reason is a sentence or a paragraph, as a policy's note is
+            throw new io.leadscore.scoring.domain.InvalidInputException("Invalid reason: " + why.length()
+                    + " characters, expected at most " + REASON_LIMIT);
+        }
         try {
             return ModelViews.summary(registry.promote(version, why, viewer.actor()));
         } catch (ModelRefusedException e) {

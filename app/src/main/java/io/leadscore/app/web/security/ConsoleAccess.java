@@ -120,6 +120,10 @@ public record ConsoleAccess(List<User> users, List<Token> tokens) {
             throw new IllegalArgumentException("Invalid " + where + " entry '" + name
                     + "': no roles, expected at least one of ops, leadership, data, ingest, sales, admin");
         }
+        if (roles.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("Invalid " + where + " entry '" + name + "': an empty role in " + roles
+                    + ", expected ops, leadership, data, ingest, sales or admin");
+        }
         List<String> copy = List.copyOf(roles);
         try {
             parse(copy);

@@ -33,6 +33,13 @@ final class StoredUsers {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** The stored name that equals {@code name} ignoring case, if any. */
+    Optional<String> nameLike(String name) {
+        List<String> rows = jdbc.queryForList("SELECT user_name FROM console_user WHERE LOWER(user_name) = LOWER(?)",
+                String.class, name);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
     long count() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM console_user", Long.class);
         return n == null ? 0 : n;

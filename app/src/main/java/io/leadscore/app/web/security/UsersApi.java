@@ -74,6 +74,11 @@ class UsersApi {
             throw new InvalidInputException(e.getMessage().replace("leadscore.users", "user"));
         }
         Set<Role> roles = checked.parsedRoles();
+        // sign-in throttling counts failures by name ignoring case: two accounts so named would lock each other
+        stored.nameLike(checked.name()).ifPresent(taken -> {
+            throw new ConflictException("a user named '" + taken + "' exists already (names are told apart"
+                    + " ignoring case)");
+        });
         byte[] bytes = new byte[PASSWORD_BYTES];
         new SecureRandom().nextBytes(bytes);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

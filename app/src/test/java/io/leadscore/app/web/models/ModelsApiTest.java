@@ -118,6 +118,18 @@ class ModelsApiTest {
     }
 
     @Test
+    void aPromotionReasonLongerThanANoteIsRefusedAndChangesNothing() throws Exception {
+        String before = registry.champion().map(ModelRecord::version).orElseThrow();
+        String target = before.equals(SeededStore.CHALLENGER) ? SeededStore.CHAMPION : SeededStore.CHALLENGER;
+
+        mvc.perform(asData(post("/api/models/" + target + "/promote")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"" + "x".repeat(1_001) + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Invalid reason: 1001 characters, expected at most 1000"));
+        assertThat(registry.champion().map(ModelRecord::version)).contains(before);
+    }
+
+    @Test
     void anUnknownVersionIsNotFound() throws Exception {
         mvc.perform(asData(get("/api/models/v999"))).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("v999")));

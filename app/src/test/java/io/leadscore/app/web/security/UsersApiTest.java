@@ -64,6 +64,11 @@ class UsersApiTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid role: 'boss'");
         assertThatThrownBy(() -> api.create(new UsersApi.NewUser("kim", List.of()), admin))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no roles");
+        assertThatThrownBy(() -> api.create(new UsersApi.NewUser("kim", java.util.Arrays.asList("sales", null)), admin))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("an empty role");
+        // another account of the same name but its case would share the sign-in throttle's count
+        assertThatThrownBy(() -> api.create(new UsersApi.NewUser("SAM", List.of("ops")), admin))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("'sam' exists already");
         ConsoleAccess configured = new ConsoleAccess(List.of(new ConsoleAccess.User("maria", encoder.encode("x"),
                 List.of("admin"))), null);
         assertThatThrownBy(() -> api(configured).create(new UsersApi.NewUser("kim", List.of("sales")), admin))

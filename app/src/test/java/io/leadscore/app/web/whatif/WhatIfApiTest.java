@@ -193,6 +193,16 @@ class WhatIfApiTest {
         }
 
         @Test
+        void anEmptyPlaceInASweep() throws Exception {
+            refused("/api/plan?confidence=0.8&sweep-threshold=0.1,,0.2", "an empty value in the list");
+        }
+
+        @Test
+        void moreMqlsThanATrialHolds() throws Exception {
+            refused("/api/simulate?trials=1&leads-per-week=1000000&period-days=3660", "expected MQLs in one period");
+        }
+
+        @Test
         void aSweepLargerThanTheWebAllows() throws Exception {
             refused("/api/plan?confidence=0.8&sweep-sla-hours=1,2,3,4,5,6,7,8,9,10,11", "sweep");
         }
