@@ -51,6 +51,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
         String detail = "the body could not be read";
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
+                // the key and what the body takes, not the class it would have been read into
+                detail = "unknown field " + io.leadscore.scoring.domain.Quoted.value(u.getPropertyName())
+                        + (u.getKnownPropertyIds() == null || u.getKnownPropertyIds().isEmpty() ? ""
+                        : ": this endpoint takes " + u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                        .collect(java.util.stream.Collectors.joining(", ")));
+                break;
+            }
             if (c instanceof tools.jackson.core.JacksonException j) {
                 String said = j.getOriginalMessage() == null ? j.getClass().getSimpleName() : j.getOriginalMessage();
                 detail = "the body is not the JSON this endpoint takes: " + (said.length() > 300

@@ -43,7 +43,11 @@ class WebConfiguration {
      */
     @Bean
     org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer duplicateKeysRefused() {
-        return builder -> builder.enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        // and a fraction where a whole number is taken ("recycle_after_days": 2.5) is refused, not cut to 2
+        // and a key the body does not take is refused by name (ignored, the change it meant would not be made)
+        return builder -> builder.enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(tools.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Bean

@@ -3,7 +3,8 @@ package io.leadscore.app.web.policy;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * A change to the policy: the values to change (the others stay) and why.
+ * A change to the policy: the values to change (the others stay) and why. A key it does not take
+ * ({@code "slaHours"}, {@code "SLA_HOURS"}) is refused by name: ignored, the change it meant would not be made.
  *
  * @param note why the policy changes; required, kept with the new version
  */

@@ -81,6 +81,13 @@ class PolicyApiTest {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("MQL threshold")));
         mvc.perform(change("{\"note\": \"nothing\"}", TestUsers.ADMIN)).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Nothing changes")));
+        // a key it does not take is named, not ignored (the change it meant would not be made)
+        mvc.perform(change("{\"slaHours\": 13, \"note\": \"x\"}", TestUsers.ADMIN)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("slaHours")));
+        // a fraction of a whole number of days is refused, not cut to 2
+        mvc.perform(change("{\"recycle_after_days\": 2.5, \"note\": \"x\"}", TestUsers.ADMIN))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2.5")));
         assertThat(store.latest().version()).isEqualTo(version);
     }
 }
