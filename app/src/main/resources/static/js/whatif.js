@@ -33,9 +33,16 @@
    * At most the trials the server's budget allows for this many simulations of the period at this volume
    * (trials × days × simulations × leads per week / 500): a busy store gets fewer trials rather than a refusal.
    */
+  // the server's cost (WhatIfCost): trial-days times the larger of the lead volume and the MQLs a day over the
+  // default's, past a knee faster; a tenth kept in hand for what the page's estimate of the MQLs leaves out
   function withinBudget(trials, simulations) {
-    const volume = Math.max(1, Number(inputs.leads.value) / 500);
-    const affordable = Math.floor(d.max_cost / (Number(inputs.period.value) * simulations * volume));
+    const leads = Number(inputs.leads.value);
+    const volume = Math.max(1, leads / 500);
+    const c = (inputs.calibrate.checked && d.cost_store) || d.cost_builtin;
+    const t = Math.max(0, Math.min(100, Math.round(Number(inputs.threshold.value) * 100)));
+    const ratio = Math.max(1, leads * c.mqls_per_day_per_lead_a_week[t] / c.default_mqls_per_day);
+    const mqls = ratio <= c.knee ? ratio : c.knee * Math.pow(ratio / c.knee, c.exponent);
+    const affordable = Math.floor(0.9 * d.max_cost / (Number(inputs.period.value) * simulations * Math.max(volume, mqls)));
     return Math.max(1, Math.min(trials, affordable));
   }
 

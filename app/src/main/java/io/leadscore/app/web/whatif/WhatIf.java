@@ -74,6 +74,7 @@ public class WhatIf {
 
     private <T> Prepared<T> costed(String kind, ScenarioService.Prepared<T> prepared, int runsPerPoint) {
         long cost = WhatIfCost.check(WhatIfCost.of(prepared.options().trials(), prepared.setup().scenario(),
+                prepared.setup().calibration(),
                 (long) prepared.points() * runsPerPoint), limits.maxCost());
         return new Prepared<>(cost, () -> Timer.builder("leadscore.simulation.duration").tag("kind", kind)
                 .description("Time to answer a what-if (simulate, plan, levers)").register(meters)

@@ -49,6 +49,7 @@ class WhatIfPages {
         // the page's first scenario is what the API answers when nothing is given: the scenario service's defaults
         Scenario first = Scenario.defaults();
         boolean calibrate = false;
+        io.leadscore.simulator.calibration.Calibration storeCalibration = null;
         Instant asOf = null;
         try {
             StoreBasis basis = stores.current();
@@ -61,6 +62,7 @@ class WhatIfPages {
             store.put("last_period_days", StoreBases.QUOTA_DAYS);
             // without a champion there is no score distribution to calibrate from: the built-in defaults
             calibrate = basis.champion() != null;
+            storeCalibration = basis.calibration();
             if (calibrate) {
                 ScenarioParameters none = ScenarioParameters.none("").fromStore();
                 first = new ScenarioService(WhatIf.WEB).setup(none, () -> basis).scenario();
@@ -81,6 +83,8 @@ class WhatIfPages {
         // what the page may ask of the server: it lowers its trials to stay within the cost budget (WhatIfCost)
         defaults.put("max_cost", limits.maxCost());
         defaults.put("lever_runs", WhatIfCost.LEVER_RUNS);
+        defaults.put("cost_builtin", WhatIfCost.forPage(first, io.leadscore.simulator.calibration.Calibration.defaults()));
+        defaults.put("cost_store", calibrate ? WhatIfCost.forPage(first, storeCalibration) : null);
         defaults.put("plan_runs_per_point", WhatIfCost.PLAN_RUNS_PER_POINT);
         defaults.put("heatmap_points", ScenarioService.defaultThresholds(first.threshold()).size()
                 * ScenarioService.DEFAULT_SLA_SWEEP.size());

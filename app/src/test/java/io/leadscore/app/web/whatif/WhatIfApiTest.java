@@ -203,6 +203,17 @@ class WhatIfApiTest {
         }
 
         @Test
+        void aFewTrialsThatMakeEveryLeadAnMqlCostWhatTheyTake() throws Exception {
+            // three trials at a million leads a week, nearly every one an MQL: some 40 s of both cores, within the
+            // budget as long as only the lead volume was counted
+            refused("/api/simulate?trials=3&leads-per-week=1000000&period-days=60&threshold=0.0001&reps=10000"
+                    + "&touches-per-rep-per-day=1000", "would cost");
+            // the same volume at the default threshold stays within it
+            mvc.perform(leadership("/api/simulate?trials=3&leads-per-week=1000000&period-days=60"))
+                    .andExpect(status().isOk());
+        }
+
+        @Test
         void aSweepLargerThanTheWebAllows() throws Exception {
             refused("/api/plan?confidence=0.8&sweep-sla-hours=1,2,3,4,5,6,7,8,9,10,11", "sweep");
         }
