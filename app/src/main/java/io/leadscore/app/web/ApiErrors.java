@@ -97,6 +97,31 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
     }
 
+    /**
+     * Query parameters bound to a request object (the what-if's scenario) that could not be converted: the first
+     * such parameter, its value and what it should be, as for a single parameter, rather than "Invalid request
+     * content".
+     */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            org.springframework.web.bind.MethodArgumentNotValidException e, HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        org.springframework.validation.FieldError field = e.getBindingResult().getFieldError();
+        String detail = "the request's parameters could not be read";
+        if (field != null) {
+            Class<?> type = e.getBindingResult().getFieldType(field.getField());
+            detail = "parameter " + dashed(field.getField()) + ": " + io.leadscore.scoring.domain.Quoted.value(
+                    String.valueOf(field.getRejectedValue())) + " is not " + kind(type);
+        }
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+    }
+
+    /** {@code periodDays} as the query names it: {@code period-days}. */
+    private static String dashed(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static String kind(Class<?> type) {
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "a whole number in range";

@@ -189,7 +189,9 @@ class WhatIfApiTest {
 
         @Test
         void aQuotaThatIsNotANumber() throws Exception {
-            mvc.perform(leadership("/api/simulate?quota=lots")).andExpect(status().isBadRequest());
+            refused("/api/simulate?quota=lots", "parameter quota: 'lots' is not a number");
+            refused("/api/levers?period-days=1.5", "parameter period-days: '1.5' is not a whole number");
+            refused("/api/simulate?calibrate-from-store=maybe", "parameter calibrate-from-store: 'maybe' is not true or false");
         }
 
         @Test
