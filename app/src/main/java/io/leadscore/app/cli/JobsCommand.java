@@ -17,7 +17,7 @@ final class JobsCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
-    @Option(names = "--job", paramLabel = "NAME", description = "only runs of this job (e.g. rescoreJob)")
+    @Option(names = "--job", paramLabel = "NAME", description = "only runs of this job: rescoreJob or rescore, slaCheckJob or sla-check, crmImportJob or import, retrainJob or train, funnelReportJob or report-funnel")
     String job;
 
     static final int MAX_LIMIT = 10_000;
@@ -29,6 +29,10 @@ final class JobsCommand implements Callable<Integer> {
     public Integer call() {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new UsageException("--limit " + limit + ": expected 1 to 10,000");
+        }
+        if (job != null && !job.isBlank()) {
+            // said before the store is opened: a job that does not exist has no runs to list
+            JobHistory.jobName(job);
         }
         GlobalOptions globals = root.globals();
         Output out = new Output(System.out, globals.format());

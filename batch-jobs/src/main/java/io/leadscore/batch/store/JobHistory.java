@@ -61,8 +61,36 @@ public class JobHistory {
                       Double psi) {
     }
 
-    /** The newest runs, of one job or ({@code job} null) of all. */
-    public List<Run> recent(String job, int limit) {
+    /** The jobs there are, by the names people use for them (the command or endpoint that starts each). */
+    private static final java.util.Map<String, String> JOBS = java.util.Map.of(
+            "import", "crmImportJob", "rescore", "rescoreJob", "sla-check", "slaCheckJob", "train", "retrainJob",
+            "report-funnel", "funnelReportJob");
+
+    /**
+     * The job a filter names: its job name ({@code rescoreJob}) or the command that starts it ({@code rescore},
+     * {@code sla-check}, {@code import}, {@code train}, {@code report-funnel}); any case.
+     *
+     * @throws io.leadscore.scoring.domain.InvalidInputException naming the jobs there are, for any other name
+     */
+    public static String jobName(String asked) {
+        String name = asked.strip();
+        for (java.util.Map.Entry<String, String> job : JOBS.entrySet()) {
+            if (job.getKey().equalsIgnoreCase(name) || job.getValue().equalsIgnoreCase(name)) {
+                return job.getValue();
+            }
+        }
+        throw new io.leadscore.scoring.domain.InvalidInputException("unknown job "
+                + io.leadscore.scoring.domain.Quoted.value(name) + ": expected one of "
+                + new java.util.TreeSet<>(JOBS.values()) + " (or " + new java.util.TreeSet<>(JOBS.keySet()) + ")");
+    }
+
+    /**
+     * The newest runs, of one job or ({@code job} null) of all.
+     *
+     * @param job a name {@link #jobName} takes
+     */
+    public List<Run> recent(String asked, int limit) {
+        String job = asked == null || asked.isBlank() ? null : jobName(asked);
         String sql = String.format(java.util.Locale.ROOT, SQL, job == null ? "" : "WHERE i.JOB_NAME = ?", Math.max(1, limit));
         Object[] args = job == null ? new Object[0] : new Object[] {job};
         return jdbc.query(sql, (rs, i) -> {

@@ -74,6 +74,11 @@ class JobsApiTest {
                 .orElseThrow();
         assertThat(check.get("breaches").isNumber()).isTrue();
         mvc.perform(script(get("/api/jobs?limit=0"))).andExpect(status().isBadRequest());
+        // a job by the name that starts it lists the same runs; a job that does not exist is no empty list
+        assertThat(read(get("/api/jobs?job=rescore&limit=50"), 200)).isEqualTo(read(get("/api/jobs?job=rescoreJob&limit=50"), 200));
+        mvc.perform(script(get("/api/jobs?job=bogus"))).andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.startsWith("unknown job 'bogus': expected one of")));
     }
 
     @Test
