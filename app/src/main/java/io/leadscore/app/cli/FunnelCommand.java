@@ -22,8 +22,7 @@ import picocli.CommandLine.ParentCommand;
         "wins and revenue by source and campaign, for the leads created in [--from, --to)."})
 final class FunnelCommand implements Callable<Integer> {
     /** Over which episodes the acceptance figures count, said with them. */
-    static final String ACCEPTANCE_EPISODES = "a verdict is a follow-up that decided on a lead sales had not accepted"
-            + " (at LEAD, MQL or NURTURE): accepted or meeting booked, or rejected back to nurture";
+    static final String ACCEPTANCE_EPISODES = FunnelReport.SalesAcceptance.COUNTED_OVER;
 
     @ParentCommand
     ReportCommand report;

@@ -117,6 +117,10 @@ public record FunnelReport(long runId, Cohort cohort, long leads, List<StageCoun
      */
     public record SalesAcceptance(long decided, long accepted, Double share, long mqlDecided, long mqlAccepted,
                                   Double mqlShare) {
+        /** Over which episodes the acceptance figures count, said with them by every report (CLI, API, console). */
+        public static final String COUNTED_OVER = "a verdict is a follow-up that decided on a lead sales had not"
+                + " accepted (at LEAD, MQL or NURTURE): accepted or meeting booked, or rejected back to nurture";
+
         public SalesAcceptance {
             if (accepted > decided || mqlAccepted > mqlDecided || mqlDecided > decided) {
                 throw new IllegalArgumentException("Invalid acceptance: " + accepted + " accepted of " + decided

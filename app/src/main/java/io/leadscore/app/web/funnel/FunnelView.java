@@ -50,7 +50,8 @@ record FunnelView(@JsonProperty("run_id") long runId,
      * Sales' verdicts: follow-ups that decided on a lead sales had not accepted (at LEAD, MQL or NURTURE), accepted
      * (or a meeting booked) or rejected back to nurture; {@code onMqls} the verdicts on leads that were MQLs.
      */
-    record Acceptance(long decided, long accepted, Double share, @JsonProperty("on_mqls") MqlAcceptance onMqls) {
+    record Acceptance(@JsonProperty("counted_over") String countedOver, long decided, long accepted, Double share,
+                      @JsonProperty("on_mqls") MqlAcceptance onMqls) {
     }
 
     record MqlAcceptance(long decided, long accepted, Double share) {
@@ -73,7 +74,7 @@ record FunnelView(@JsonProperty("run_id") long runId,
                 r.funnel().stream().map(f -> new Step(f.stage().wireName(), f.reached(), f.conversion())).toList(),
                 new Sla(s.slaHours(), s.policyVersion(), s.mqls(), s.open(), s.followedUp(), s.withinSla(), s.breaches(),
                         s.recycled(), s.withinSlaShare(), s.medianResponseHours(), s.p90ResponseHours()),
-                new Acceptance(r.acceptance().decided(), r.acceptance().accepted(), r.acceptance().share(),
+                new Acceptance(FunnelReport.SalesAcceptance.COUNTED_OVER, r.acceptance().decided(), r.acceptance().accepted(), r.acceptance().share(),
                         new MqlAcceptance(r.acceptance().mqlDecided(), r.acceptance().mqlAccepted(),
                                 r.acceptance().mqlShare())),
                 r.rejections().stream().map(x -> new Rejection(x.origin().name().toLowerCase(Locale.ROOT), x.reason(),

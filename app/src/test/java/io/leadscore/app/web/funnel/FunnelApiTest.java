@@ -48,6 +48,11 @@ class FunnelApiTest {
         assertThat(r.get("sla").get("mqls").asLong()).isEqualTo(r.get("sla").get("open").asLong()
                 + r.get("sla").get("within_sla").asLong() + r.get("sla").get("breaches").asLong());
         assertThat(r.get("rejection_reasons").size()).isPositive();
+        // the acceptance figures say over which episodes they count, as the command line's do, key for key
+        assertThat(r.get("acceptance").propertyNames()).containsExactly("counted_over", "decided", "accepted", "share",
+                "on_mqls");
+        assertThat(r.get("acceptance").get("counted_over").asString())
+                .isEqualTo(io.leadscore.batch.funnelreport.FunnelReport.SalesAcceptance.COUNTED_OVER);
     }
 
     @Test
