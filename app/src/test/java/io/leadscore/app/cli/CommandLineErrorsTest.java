@@ -227,36 +227,36 @@ class CommandLineErrorsTest {
                     .startsWith("leadscore jobs: --config " + config + ": not valid YAML at line ");
         }
 
+        /** {@code jobs} on a fresh store with a settings file of this name and text. */
+        private Run jobsWithSettings(String file, String text) throws IOException {
+            Path config = Files.writeString(dir.resolve(file), text);
+            return run("--config", config.toString(), "jobs", "--db", store("s"), "--create");
+        }
+
         @Test
         void aValueOfTheWrongKindNamesTheSettingTheValueAndWhereItStands() throws IOException {
-            Path config = Files.writeString(dir.resolve("word.yml"), "leadscore:\n  policy:\n    mql-threshold: abc\n");
-
-            Run r = run("--config", config.toString(), "jobs", "--db", store("s"), "--create");
+            Run r = jobsWithSettings("word.yml", "leadscore:\n  policy:\n    mql-threshold: abc\n");
 
             assertThat(r.exit()).isEqualTo(2);
-            assertThat(r.errLines()).containsExactly("leadscore jobs: --config " + config
+            assertThat(r.errLines()).containsExactly("leadscore jobs: --config " + dir.resolve("word.yml")
                     + ": leadscore.policy.mql-threshold: 'abc' is not a number (line 3, column 20)");
         }
 
         @Test
         void aMisspeltSettingIsRefusedWithTheNearestNameNotIgnored() throws IOException {
-            Path section = Files.writeString(dir.resolve("section.yml"), "leadscore:\n  polcy:\n    mql-threshold: 0.5\n");
-            Path setting = Files.writeString(dir.resolve("setting.properties"), "leadscore.policy.mql-treshold=0.5\n");
-            Path fine = Files.writeString(dir.resolve("fine.properties"),
-                    "leadscore.policy.slaHours=12\nleadscore.rescore.chunk_size=100\nspring.main.banner-mode=off\n");
-
-            Run misspeltSection = run("--config", section.toString(), "jobs", "--db", store("s"), "--create");
-            Run misspeltSetting = run("--config", setting.toString(), "jobs", "--db", store("s"), "--create");
+            Run misspeltSection = jobsWithSettings("section.yml", "leadscore:\n  polcy:\n    mql-threshold: 0.5\n");
+            Run misspeltSetting = jobsWithSettings("setting.properties", "leadscore.policy.mql-treshold=0.5\n");
 
             assertThat(misspeltSection.exit()).isEqualTo(2);
             assertThat(misspeltSection.errLines()).singleElement().asString().startsWith("leadscore jobs: --config "
-                    + section + ": unknown setting leadscore.polcy (did you mean leadscore.policy?)");
+                    + dir.resolve("section.yml") + ": unknown setting leadscore.polcy (did you mean leadscore.policy?)");
             assertThat(misspeltSetting.exit()).isEqualTo(2);
             assertThat(misspeltSetting.errLines()).singleElement().asString().startsWith("leadscore jobs: --config "
-                    + setting + ": unknown setting leadscore.policy.mql-treshold (did you mean"
+                    + dir.resolve("setting.properties") + ": unknown setting leadscore.policy.mql-treshold (did you mean"
                     + " leadscore.policy.mql-threshold?); leadscore.policy.* takes ");
             // the names as Spring binds them, in any of its spellings, and settings outside leadscore. pass
-            assertThat(run("--config", fine.toString(), "jobs", "--db", store("s"), "--create").exit()).isZero();
+            assertThat(jobsWithSettings("fine.properties", "leadscore.policy.slaHours=12\nleadscore.rescore.chunk_size=100"
+                    + "\nspring.main.banner-mode=off\n").exit()).isZero();
         }
 
         @Test
