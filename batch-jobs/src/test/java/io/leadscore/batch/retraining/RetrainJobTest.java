@@ -109,7 +109,8 @@ abstract class RetrainJobTest {
         assertThat(report.leads() + report.censored()).isEqualTo(3_000);
         assertThat(labelled).isGreaterThan(3 * report.leads());
         assertThat(p.claim().sentence()).isEqualTo("the probability that this open lead produces a won deal within 180 days of now");
-        assertThat(p.trainingSet()).containsEntry("snapshotAges", "0h,1d,3d,7d,14d,30d,60d,90d,180d,365d, then every 91d");
+        assertThat(p.trainingSet()).containsEntry("snapshotAges", "0h,1d,3d,7d,14d,30d,60d,90d,180d,365d, then every 91d")
+                .containsEntry("excludedFields", "sales_verdict");
         assertThat(p.metricsByAge()).extracting(b -> b.band().label()).contains("0–1 d", "30–90 d", "180+ d");
         assertThat(p.metricsByAge().stream().mapToInt(b -> b.metrics().rows()).sum()).isEqualTo(p.validation().rows());
         assertThat(p.validation().rows()).isBetween((int) (labelled * 0.19), (int) (labelled * 0.21) + 1);

@@ -92,6 +92,10 @@ public record TrainingSetConfig(LabelRule labelRule, SnapshotSchedule schedule, 
         if (holdoutFrom != null) {
             map.put("holdoutFrom", holdoutFrom.toString());
         }
+        if (features != null && !features.excludedFields().isEmpty()) {
+            // which fields no model trained so may use (filled by sales after contact, say): checkable afterwards
+            map.put("excludedFields", String.join(",", features.excludedFields()));
+        }
         return map;
     }
 }

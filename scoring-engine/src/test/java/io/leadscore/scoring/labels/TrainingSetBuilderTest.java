@@ -138,6 +138,11 @@ class TrainingSetBuilderTest {
         assertThat(set.snapshotAt().subList(split.trainRows(), set.rows())).allSatisfy(t -> assertThat(t).isAfterOrEqualTo(day(300)));
         assertThat(split.validationFrom()).isAfterOrEqualTo(day(300));
         assertThat(ALL.withHoldoutFrom(day(300)).describe()).containsEntry("holdoutFrom", day(300).toString());
+        // the fields left out are part of the model's record, normalised and in order
+        assertThat(ALL.withFeatures(io.leadscore.scoring.features.FeatureConfig.builder()
+                .excludedFields(java.util.List.of("Tags", " sales_verdict ")).build()).describe())
+                .containsEntry("excludedFields", "sales_verdict,tags");
+        assertThat(ALL.describe()).doesNotContainKey("excludedFields");
     }
 
     @Test
