@@ -230,17 +230,9 @@ public class LiveEvents {
         String channelName = channel == null ? null
                 : FollowUpChannel.fromWire(channel.strip()).map(Enum::name).orElse(null);
         String reasonText = reason == null || reason.isBlank() ? null : reason.strip();
-        return outcome.name().equals(value(row, "outcome")) && Objects.equals(channelName, value(row, "channel"))
-                && Objects.equals(reasonText, value(row, "reason"));
-    }
-
-    private static String value(Map<String, Object> row, String column) {
-        for (Map.Entry<String, Object> e : row.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(column)) {
-                return e.getValue() == null ? null : e.getValue().toString();
-            }
-        }
-        return null;
+        // the row's map finds a column whatever case the store gives its name (Spring's column map)
+        return outcome.name().equals(row.get("outcome")) && Objects.equals(channelName, row.get("channel"))
+                && Objects.equals(reasonText, row.get("reason"));
     }
 
     private void applyStageEvents(List<LeadStageEvents> events, Policy policy, Instant now, String actor) {

@@ -66,11 +66,12 @@ final class WhatIfCost {
      * calibration, beside the default's MQLs a day, the knee and the exponent.
      */
     static java.util.Map<String, Object> forPage(Scenario scenario, Calibration calibration) {
+        // the leads a day one lead a week brings do not depend on the threshold: read once, times each MQL share
+        double leadsPerDay = Simulator.expectedLeads(scenario.toBuilder().leadsPerWeek(1).build(), calibration)
+                / Math.max(1, scenario.periodDays());
         java.util.List<Double> perLeadAWeek = new java.util.ArrayList<>();
         for (int i = 0; i <= 100; i++) {
-            Scenario one = scenario.toBuilder().leadsPerWeek(1).threshold(Math.max(0.0001, Math.min(0.9999, i / 100.0)))
-                    .build();
-            perLeadAWeek.add(Simulator.expectedMqls(one, calibration) / Math.max(1, scenario.periodDays()));
+            perLeadAWeek.add(leadsPerDay * calibration.mqlShare(Math.max(0.0001, Math.min(0.9999, i / 100.0))));
         }
         java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("mqls_per_day_per_lead_a_week", perLeadAWeek);
