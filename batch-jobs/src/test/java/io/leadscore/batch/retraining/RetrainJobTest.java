@@ -102,7 +102,8 @@ abstract class RetrainJobTest {
                 .containsExactly(ModelDecision.Kind.REGISTERED, ModelDecision.Kind.PROMOTED);
 
         // the training set: every lead read; snapshots of every lead whose first horizon has passed, the others
-        // left out; 80/20 out of time by snapshot time
+        // left out; out of time by snapshot time, the most recent fifth of the sampled snapshots held out with every
+        // snapshot the per-lead cap left out from then on
         var p = report.artifact().provenance();
         long labelled = p.training().rows() + p.validation().rows();
         assertThat(report.histories()).isEqualTo(3_000);
@@ -113,7 +114,7 @@ abstract class RetrainJobTest {
                 .containsEntry("excludedFields", "sales_verdict");
         assertThat(p.metricsByAge()).extracting(b -> b.band().label()).contains("0–1 d", "30–90 d", "180+ d");
         assertThat(p.metricsByAge().stream().mapToInt(b -> b.metrics().rows()).sum()).isEqualTo(p.validation().rows());
-        assertThat(p.validation().rows()).isBetween((int) (labelled * 0.19), (int) (labelled * 0.21) + 1);
+        assertThat(p.validation().rows()).isBetween((int) (labelled * 0.19), (int) (labelled * 0.3));
         assertThat(p.training().to()).isBeforeOrEqualTo(p.validation().from());
         assertThat(p.validation().to()).isBeforeOrEqualTo(HISTORY.until().minus(Duration.ofDays(180)));
         assertThat(report.artifact().schema().names()).noneMatch(name -> name.contains("sales_verdict"));

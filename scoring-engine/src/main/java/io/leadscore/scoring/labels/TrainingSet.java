@@ -16,8 +16,10 @@ import java.util.Objects;
  * Labelled point-in-time snapshots ordered by their time: rows {@code [0, trainRows)} are the training window,
  * the rest the validation window ({@link #split()}). Row i describes lead {@link #leadIds()}[i] as of
  * {@link #snapshotAt()}[i], when it was {@link #ageDays()}[i] days old and still open, with label 1 when it produced
- * a won deal within the horizon of that time ({@link LabelRule}). A lead has one row per snapshot; its rows in one
- * window weigh 1 together ({@link #weights()}), so a long-lived lead does not outweigh a short-lived one.
+ * a won deal within the horizon of that time ({@link LabelRule}). A lead has one row per snapshot: in the training
+ * window at most {@link TrainingSetConfig#maxSnapshotsPerLead()} of them (the trainer draws snapshots by lead, so a
+ * long-lived lead does not outweigh a short-lived one), in the validation window every one (calibration and
+ * evaluation see each open lead at each scheduled age, however long it stayed open).
  *
  * <p>The feature values are held column by column, the training window's apart from the validation window's, so that
  * {@link #trainingData()} hands the training window to the trainer without a copy (Smile's trees read columns): a
@@ -39,7 +41,7 @@ public final class TrainingSet {
      * @param leads             leads with at least one labelled snapshot
      * @param censoredSnapshots snapshots left out because their horizon had not passed (one per lead at most: the
      *                          first such one ends the lead's spine)
-     * @param sampledOut        eligible snapshots left out by the per-lead cap
+     * @param sampledOut        eligible snapshots of the training window left out by the per-lead cap
      */
     public record Counts(int histories, int notYetCreated, int censored, int converted, int notConverted, int leads,
                          int censoredSnapshots, int sampledOut) {
@@ -59,7 +61,6 @@ public final class TrainingSet {
     private final long[] createdAt;
     private final long[] snapshotAt;
     private final int[] groups;
-    private final double[] weights;
     private final OutOfTimeSplit split;
     private final Counts counts;
 
@@ -72,7 +73,7 @@ public final class TrainingSet {
      */
     TrainingSet(TrainingSetConfig config, Instant asOf, FeatureSpace featureSpace, double[][] trainColumns,
                 double[][] validationColumns, int[] y, String[] leadIds, long[] createdAt, long[] snapshotAt, int[] groups,
-                double[] weights, OutOfTimeSplit split, Counts counts) {
+                OutOfTimeSplit split, Counts counts) {
         this.config = config;
         this.asOf = asOf;
         this.featureSpace = featureSpace;
@@ -83,7 +84,6 @@ public final class TrainingSet {
         this.createdAt = createdAt;
         this.snapshotAt = snapshotAt;
         this.groups = groups;
-        this.weights = weights;
         this.split = split;
         this.counts = counts;
     }
@@ -228,19 +228,6 @@ public final class TrainingSet {
 
     public int[] trainGroups() {
         return Arrays.copyOfRange(groups, 0, split.trainRows());
-    }
-
-    /** 1 / the number of rows of the same lead in the same window: each lead weighs 1 in each window. */
-    public double[] weights() {
-        return weights.clone();
-    }
-
-    public double[] trainWeights() {
-        return Arrays.copyOfRange(weights, 0, split.trainRows());
-    }
-
-    public double[] validationWeights() {
-        return Arrays.copyOfRange(weights, split.trainRows(), y.length);
     }
 
     private double[][] rows(int from, int to) {

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +26,14 @@ import java.util.SplittableRandom;
  * <p>For each lead, a snapshot at every age of the {@link SnapshotSchedule} while the lead is open (no opportunity
  * opened strictly before it) and before the as-of time; a snapshot whose horizon has not passed by the as-of time is
  * censored and left out, and so are all later ones of the lead. A lead with more eligible snapshots than
- * {@link TrainingSetConfig#maxSnapshotsPerLead()} keeps a seeded random subset of them.
+ * {@link TrainingSetConfig#maxSnapshotsPerLead()} keeps a seeded random subset of them for training; the validation
+ * window holds every eligible snapshot in it, sampled or not.
+ *
+ * <p>Why the cap stops at the validation window: a lead that stays open has more eligible snapshots than one that
+ * converts early, so a per-lead cap keeps each snapshot of a converter and only some of a lead that stays open. Within
+ * an age band, converters would then be over-represented, and the calibration fitted on the window, and every rate
+ * measured on it, would lean towards them. Training draws snapshots by lead and does not mind; calibration and
+ * evaluation see each open lead at each scheduled age once, as the nightly job meets it.
  *
  * <p>A lead's snapshots are built the way the nightly job builds its feature state: one {@link EngagementState},
  * rolled forward from the lead's creation through its snapshot times, taking at each step the activities of the
@@ -35,7 +41,7 @@ import java.util.SplittableRandom;
  * few dozen bytes; the activities themselves are not kept.
  *
  * <p>{@link #build()} orders the snapshots by time, holds the most recent {@link TrainingSetConfig#validationFraction()}
- * out for validation (out of time: the model trained on what was seen before the cut is judged on leads of every age
+ * of the sampled ones out for validation, with every snapshot the cap left out from the same instant on (out of time: the model trained on what was seen before the cut is judged on leads of every age
  * looked at after it), learns the feature space from the training window's leads only, and extracts every row with
  * the {@link FeatureExtractor} that scores leads.
  *
@@ -53,9 +59,16 @@ public final class TrainingSetBuilder {
     private final SnapshotSchedule schedule;
     private final EngagementState state;
     private final List<Row> rows = new ArrayList<>();
+    /**
+     * Snapshots the cap left out of the sample while the cut is not known yet (validation by fraction): those from the
+     * cut on join the validation window, the others are dropped.
+     */
+    private final List<Row> reserve = new ArrayList<>();
+    private final long holdoutFromMillis;
     private final Set<String> leadIds = new HashSet<>();
     private long[] ages = new long[16];
     private boolean[] labels = new boolean[16];
+    private boolean[] sampled = new boolean[16];
     private long[] times = new long[256];
     private Activity[] sorted = new Activity[256];
     private int histories;
@@ -77,6 +90,7 @@ public final class TrainingSetBuilder {
         this.horizonMillis = rule.horizon().toMillis();
         this.schedule = config.schedule();
         this.state = config.features().engagementSettings().newState(asOf);
+        this.holdoutFromMillis = config.holdoutFrom() == null ? Long.MIN_VALUE : config.holdoutFrom().toEpochMilli();
     }
 
     /** Builds the set from every history in one go. */
@@ -124,6 +138,7 @@ public final class TrainingSetBuilder {
             if (eligible == ages.length) {
                 ages = Arrays.copyOf(ages, eligible * 2);
                 labels = Arrays.copyOf(labels, eligible * 2);
+                sampled = new boolean[eligible * 2];
             }
             ages[eligible] = t;
             labels[eligible] = rule.outcomeAt(history.deals(), Instant.ofEpochMilli(t), asOf) == Outcome.CONVERTED;
@@ -135,23 +150,22 @@ public final class TrainingSetBuilder {
             }
             return;
         }
-        int kept = keep(lead.leadId(), eligible);
-        rollForward(lead, history.activities(), kept);
+        sample(lead.leadId(), eligible);
+        rollForward(lead, history.activities(), eligible);
     }
 
     /**
-     * Keeps at most {@code maxSnapshotsPerLead} of the first {@code eligible} snapshots, in time order: a seeded
-     * random subset (a partial Fisher–Yates shuffle of the indexes, then sorted back), the same for the same lead
-     * and seed whatever else is in the set.
-     *
-     * @return how many are kept, at the front of {@link #ages} and {@link #labels}
+     * Marks at most {@code maxSnapshotsPerLead} of the first {@code eligible} snapshots as sampled ({@link #sampled}):
+     * all of them when there are no more, else a seeded random subset (a partial Fisher–Yates shuffle of the indexes),
+     * the same for the same lead and seed whatever else is in the set.
      */
-    private int keep(String leadId, int eligible) {
+    private void sample(String leadId, int eligible) {
         int max = config.maxSnapshotsPerLead();
         if (eligible <= max) {
-            return eligible;
+            Arrays.fill(sampled, 0, eligible, true);
+            return;
         }
-        sampledOut += eligible - max;
+        Arrays.fill(sampled, 0, eligible, false);
         SplittableRandom random = new SplittableRandom(config.samplingSeed() * 0x9E3779B97F4A7C15L
                 ^ leadId.hashCode() * 0xC2B2AE3D27D4EB4FL);
         int[] index = new int[eligible];
@@ -163,18 +177,15 @@ public final class TrainingSetBuilder {
             int swap = index[i];
             index[i] = index[j];
             index[j] = swap;
+            sampled[index[i]] = true;
         }
-        int[] chosen = Arrays.copyOf(index, max);
-        Arrays.sort(chosen);
-        for (int i = 0; i < max; i++) {
-            ages[i] = ages[chosen[i]];
-            labels[i] = labels[chosen[i]];
-        }
-        return max;
     }
 
-    /** The nightly job's roll-forward, from the lead's creation through its kept snapshot times. */
-    private void rollForward(Lead lead, List<Activity> activities, int kept) {
+    /**
+     * The nightly job's roll-forward, from the lead's creation through its eligible snapshot times: a sampled snapshot
+     * becomes a row, one left out by the cap a reserve row (when it may fall in the validation window).
+     */
+    private void rollForward(Lead lead, List<Activity> activities, int eligible) {
         int n = activities.size();
         if (times.length < n) {
             times = new long[Math.max(n, times.length * 2)];
@@ -189,14 +200,19 @@ public final class TrainingSetBuilder {
         }
         state.reset(Math.min(lead.createdAt().toEpochMilli(), ages[0]));
         int next = 0;
-        for (int s = 0; s < kept; s++) {
+        for (int s = 0; s < eligible; s++) {
             long t = ages[s];
+            if (!sampled[s] && t < holdoutFromMillis) {
+                sampledOut++;
+                continue;
+            }
             state.advanceTo(t);
             while (next < n && times[next] < t) {
                 state.add(sorted[next].type(), times[next]);
                 next++;
             }
-            rows.add(new Row(lead, state.toBytes(), t, labels[s]));
+            // with a holdout date, a snapshot in the window is a validation row whether sampled or not
+            (sampled[s] || config.holdoutFrom() != null ? rows : reserve).add(new Row(lead, state.toBytes(), t, labels[s]));
         }
         Arrays.fill(sorted, 0, n, null);
     }
@@ -221,6 +237,18 @@ public final class TrainingSetBuilder {
         }
         rows.sort(BY_TIME);
         int cut = splitIndex(n);
+        // the validation window: the sampled snapshots from the cut on and every reserve snapshot as recent
+        long cutMillis = rows.get(cut).snapshotMillis;
+        for (Row row : reserve) {
+            if (row.snapshotMillis >= cutMillis) {
+                rows.add(row);
+            } else {
+                sampledOut++;
+            }
+        }
+        reserve.clear();
+        rows.subList(cut, rows.size()).sort(BY_TIME);
+        n = rows.size();
         Map<String, Integer> group = new HashMap<>();
         Set<String> inTraining = new HashSet<>();
         List<Lead> trainingLeads = new ArrayList<>();
@@ -245,7 +273,6 @@ public final class TrainingSetBuilder {
         long[] created = new long[n];
         long[] snapshots = new long[n];
         int[] groups = new int[n];
-        Map<Integer, int[]> perLead = new LinkedHashMap<>();
         int converted = 0;
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
@@ -262,20 +289,15 @@ public final class TrainingSetBuilder {
             created[i] = row.lead.createdAt().toEpochMilli();
             snapshots[i] = row.snapshotMillis;
             groups[i] = group.get(ids[i]);
-            perLead.computeIfAbsent(groups[i], g -> new int[2])[i < cut ? 0 : 1]++;
             rows.set(i, null);
         }
         rows.clear();
-        double[] weights = new double[n];
-        for (int i = 0; i < n; i++) {
-            weights[i] = 1.0 / perLead.get(groups[i])[i < cut ? 0 : 1];
-        }
         OutOfTimeSplit split = new OutOfTimeSplit(cut, n - cut, Instant.ofEpochMilli(snapshots[0]),
                 Instant.ofEpochMilli(snapshots[cut - 1]), Instant.ofEpochMilli(snapshots[cut]),
                 Instant.ofEpochMilli(snapshots[n - 1]));
         TrainingSet.Counts counts = new TrainingSet.Counts(histories, notYetCreated, censoredLeads, converted, n - converted,
                 group.size(), censoredSnapshots, sampledOut);
-        return new TrainingSet(config, asOf, space, trainColumns, validationColumns, y, ids, created, snapshots, groups, weights, split, counts);
+        return new TrainingSet(config, asOf, space, trainColumns, validationColumns, y, ids, created, snapshots, groups, split, counts);
     }
 
     /**

@@ -10,12 +10,14 @@ import java.util.Objects;
  *
  * @param labelRule           the claim's horizon
  * @param schedule            the ages at which each lead is looked at (the spine)
- * @param maxSnapshotsPerLead most snapshots kept per lead: a lead with more eligible ones keeps this many, drawn
- *                            at random without replacement (seeded by {@code samplingSeed} and the lead's id), so
- *                            that the set stays within memory and time on large histories; 1 to 1000
+ * @param maxSnapshotsPerLead most training snapshots kept per lead: a lead with more eligible ones keeps this many,
+ *                            drawn at random without replacement (seeded by {@code samplingSeed} and the lead's id),
+ *                            so that the set stays within memory and time on large histories; the validation window
+ *                            keeps every eligible snapshot; 1 to 1000
  * @param samplingSeed        seeds that draw
- * @param validationFraction  share of the snapshots, the most recent ones, held out for out-of-time validation;
- *                            strictly between 0 and 1
+ * @param validationFraction  share of the sampled snapshots, the most recent ones, held out for out-of-time
+ *                            validation (the window then also holds the snapshots the cap left out); strictly between
+ *                            0 and 1
  * @param features            how the feature space is learned from the training window
  * @param holdoutFrom         when set, the out-of-time validation window is every snapshot taken at or after this
  *                            instant (for example the newest quarter), in place of {@code validationFraction};

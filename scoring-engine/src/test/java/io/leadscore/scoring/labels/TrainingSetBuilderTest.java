@@ -146,39 +146,93 @@ class TrainingSetBuilderTest {
     }
 
     @Test
-    void eachLeadWeighsOneInEachWindowWhateverItsNumberOfSnapshots() {
-        List<LeadHistory> histories = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            histories.add(quiet("lead-" + i, i * 7));
-        }
-
-        TrainingSet set = TrainingSetBuilder.build(histories, day(700), ALL);
-
-        Map<String, Double> training = new HashMap<>();
-        Map<String, Double> validation = new HashMap<>();
-        double[] weights = set.weights();
-        for (int i = 0; i < set.rows(); i++) {
-            (i < set.split().trainRows() ? training : validation).merge(set.leadIds().get(i), weights[i], Double::sum);
-        }
-        assertThat(training.values()).allSatisfy(w -> assertThat(w).isCloseTo(1.0, within(1e-12)));
-        assertThat(validation.values()).allSatisfy(w -> assertThat(w).isCloseTo(1.0, within(1e-12)));
-        assertThat(set.trainGroups()).hasSize(set.split().trainRows());
-    }
-
-    @Test
-    void keepsASeededRandomSubsetOfTheSnapshotsOfALeadWithMoreThanTheCap() {
+    void capsTheSnapshotsOfALeadInTrainingWithASeededRandomSubset() {
         List<LeadHistory> histories = List.of(quiet("a", 0), quiet("b", 1), quiet("c", 2));
-        TrainingSetConfig capped = CONFIG.withMaxSnapshotsPerLead(4);
+        TrainingSetConfig capped = CONFIG.withMaxSnapshotsPerLead(4).withHoldoutFrom(day(1200));
 
         TrainingSet once = TrainingSetBuilder.build(histories, day(1500), capped);
         TrainingSet again = TrainingSetBuilder.build(histories, day(1500), capped);
         TrainingSet otherSeed = TrainingSetBuilder.build(histories, day(1500), capped.withSamplingSeed(7));
 
-        assertThat(once.rows()).isEqualTo(12);
+        // 1,320 days of horizon-passed life: 10 listed ages and 10 quarterly ones each; the last (day 1,275 of its
+        // life) is in the validation window, the 19 before it in training, of which 4 are kept
+        int train = once.split().trainRows();
+        Map<String, Integer> perLead = new HashMap<>();
+        for (int i = 0; i < train; i++) {
+            perLead.merge(once.leadIds().get(i), 1, Integer::sum);
+        }
+        assertThat(perLead).containsOnlyKeys("a", "b", "c").allSatisfy((lead, rows) -> assertThat(rows).isLessThanOrEqualTo(4));
+        assertThat(once.split().validationRows()).isEqualTo(3);
+        assertThat(once.counts().sampledOut()).isEqualTo(3 * 19 - train);
         assertThat(once.snapshotAt()).isEqualTo(again.snapshotAt());
         assertThat(otherSeed.snapshotAt()).isNotEqualTo(once.snapshotAt());
-        // 1,320 days of horizon-passed life: 10 listed ages and 10 quarterly ones each, 4 kept
-        assertThat(once.counts().sampledOut()).isEqualTo(3 * (20 - 4));
+    }
+
+    @Test
+    void theValidationWindowHoldsEveryEligibleSnapshotWhateverTheCap() {
+        List<LeadHistory> histories = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            histories.add(quiet("lead-" + i, i * 9));
+        }
+        TrainingSetConfig capped = CONFIG.withMaxSnapshotsPerLead(3);
+
+        for (Instant holdout : Arrays.asList(day(500), null)) {
+            TrainingSet sampled = TrainingSetBuilder.build(histories, day(1100), capped.withHoldoutFrom(holdout));
+            TrainingSet all = TrainingSetBuilder.build(histories, day(1100), ALL.withHoldoutFrom(
+                    holdout != null ? holdout : sampled.split().validationFrom()));
+
+            // the same snapshots in the validation window, in the same order: the cap thins training only
+            int from = sampled.split().trainRows();
+            int allFrom = all.split().trainRows();
+            assertThat(sampled.rows() - from).isEqualTo(all.rows() - allFrom).isPositive();
+            assertThat(sampled.leadIds().subList(from, sampled.rows())).isEqualTo(all.leadIds().subList(allFrom, all.rows()));
+            assertThat(sampled.snapshotAt().subList(from, sampled.rows()))
+                    .isEqualTo(all.snapshotAt().subList(allFrom, all.rows()));
+            assertThat(sampled.split().trainTo()).isBefore(sampled.split().validationFrom());
+            assertThat(from).isLessThan(allFrom);
+            assertThat(sampled.counts().sampledOut()).isEqualTo(allFrom - from);
+        }
+    }
+
+    @Test
+    void withinAnAgeBandTheValidationRateIsTheRateOfTheLeadsThatReachedThatAge() {
+        // given leads of which every third has its deal opened a day after creation and won (two snapshots, both 1)
+        // while the others stay open for years (up to twenty eligible snapshots, all 0): a per-lead cap keeps every
+        // snapshot of a converter and a few of the others, so their snapshots at creation would be over-represented
+        List<LeadHistory> histories = new ArrayList<>();
+        int converters = 0;
+        int created = 0;
+        for (int i = 0; i < 600; i++) {
+            double createdDay = i * 1.5;
+            String id = "lead-" + i;
+            if (i % 3 == 0) {
+                Deal deal = new Deal("d-" + i, id, day(createdDay + 1.5), DealStatus.WON, day(createdDay + 20), BigDecimal.ONE, null);
+                histories.add(new LeadHistory(lead(id, day(createdDay)).build(), List.of(), List.of(deal)));
+            } else {
+                histories.add(quiet(id, createdDay));
+            }
+            if (createdDay >= 500) {
+                created++;
+                converters += i % 3 == 0 ? 1 : 0;
+            }
+        }
+
+        TrainingSet set = TrainingSetBuilder.build(histories, day(1800), CONFIG.withHoldoutFrom(day(500)));
+
+        // then the validation window's snapshots at creation are those of every lead created in it, once
+        double[] ages = set.validationAgeDays();
+        int[] y = set.validationY();
+        int atCreation = 0;
+        int converted = 0;
+        for (int i = 0; i < ages.length; i++) {
+            if (ages[i] == 0) {
+                atCreation++;
+                converted += y[i];
+            }
+        }
+        assertThat(atCreation).isEqualTo(created);
+        assertThat(converted).isEqualTo(converters);
+        assertThat(set.counts().sampledOut()).isPositive();
     }
 
     @Test
@@ -386,8 +440,8 @@ class TrainingSetBuilderTest {
     @Test
     void handsOutCopies() {
         TrainingSet set = TrainingSetBuilder.build(List.of(quiet("a", 1), quiet("b", 2)), day(400), CONFIG);
-        set.weights()[0] = 9;
-        assertThat(set.weights()[0]).isNotEqualTo(9);
+        set.ageDays()[0] = 9;
+        assertThat(set.ageDays()[0]).isZero();
         double before = set.row(0)[0];
 
         set.x()[0][0] = before + 1;
