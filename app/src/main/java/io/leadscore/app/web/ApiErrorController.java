@@ -82,6 +82,17 @@ class ApiErrorController extends BasicErrorController {
         return null;
     }
 
+    /** True when the servlet container could not decode the request's parameters (query string or form body). */
+    private static boolean unreadableParameter(HttpServletRequest request) {
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        for (Throwable t = failure instanceof Throwable th ? th : null; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String detail(HttpStatus status, HttpServletRequest request) {
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         String said = message instanceof String m && !m.isBlank() && m.length() <= 300 ? m : null;
@@ -90,6 +101,9 @@ class ApiErrorController extends BasicErrorController {
                     + " docs/console.md lists the methods of each endpoint"
                     : "this path takes only " + allowed() + "; docs/console.md lists the methods of each endpoint";
             case BAD_REQUEST -> said != null ? "the request was refused before any endpoint read it: " + said
+                    : unreadableParameter(request) ? "the request was refused before any endpoint read it: a query or"
+                    + " form parameter does not decode (a malformed percent-escape such as %zz, or bytes that are not"
+                    + " UTF-8); send each name and value percent-encoded as UTF-8"
                     : "the request was refused before any endpoint read it";
             case NOT_FOUND -> "no endpoint at this path";
             default -> said != null ? said : status.getReasonPhrase();

@@ -38,6 +38,19 @@ class WebConfiguration {
     }
 
     /**
+     * What Tomcat refuses before the application sees it (a path that does not decode) is answered by
+     * {@link ProblemErrorReportValve}: problem details under {@code /api/}, not Tomcat's HTML page.
+     */
+    @Bean
+    WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    /**
      * A key given twice in one JSON object of any request body is refused (read leniently, the last would silently
      * win: {@code {"outcome": "no_answer", "outcome": "accepted"}} accepted a lead), as the events API refuses it.
      */

@@ -255,6 +255,40 @@ class HostileRequestsTest {
             assertThat(answer.body()).contains("\"status\":400",
                     "refused before any endpoint read it: The request was rejected because").doesNotContain("viewer");
         }
+
+        /** The request as sent, byte for byte: a client library would refuse to build these URIs. */
+        private String raw(String target) throws Exception {
+            try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + TestUsers.INGEST_TOKEN + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+
+        @Test
+        void aPathThatDoesNotDecodeIsAProblemNotTomcatsPage() throws Exception {
+            for (String path : java.util.List.of("/api/leads/%zz", "/api/leads/a%", "/api/leads/%00", "/api/leads/%C0%AF")) {
+                String answer = raw(path);
+
+                assertThat(answer).as(path).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                        .contains("\"status\":400", "the path could not be read", "\"instance\":\"" + path + "\"")
+                        .doesNotContain("<html", "Tomcat");
+            }
+            assertThat(raw("/api/leads/%zz")).contains("The hexadecimal encoding is invalid");
+            // the console's pages keep an HTML page, without the server's name and version
+            assertThat(raw("/leads/%zz")).startsWith("HTTP/1.1 400").contains("<html").doesNotContain("Tomcat", "Apache");
+        }
+
+        @Test
+        void aParameterThatDoesNotDecodeIsNamedAsTheReason() throws Exception {
+            for (String query : java.util.List.of("x=%zz", "limit=%ff%fe", "q=%C3")) {
+                String answer = raw("/api/queue?" + query);
+
+                assertThat(answer).as(query).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                        .contains("a query or form parameter does not decode");
+            }
+        }
     }
 
     @Nested
