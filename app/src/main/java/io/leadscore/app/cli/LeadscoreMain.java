@@ -30,6 +30,7 @@ public final class LeadscoreMain {
         LeadscoreCommand root = new LeadscoreCommand();
         CommandLine cli = new CommandLine(root);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        paragraphs(cli);
         cli.setParameterExceptionHandler(LeadscoreMain::badUsage);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean debug = root.globals().debug();
@@ -43,6 +44,34 @@ public final class LeadscoreMain {
             return failure.exitCode();
         });
         return cli;
+    }
+
+    /**
+     * Each command's description is written in source lines of a hundred-odd characters; picocli prints every
+     * element as a line of its own and wraps it to the terminal, which leaves a stub after each. Lines that do not
+     * end a sentence are joined into one paragraph, and picocli wraps that.
+     */
+    static void paragraphs(CommandLine commandLine) {
+        picocli.CommandLine.Model.UsageMessageSpec usage = commandLine.getCommandSpec().usageMessage();
+        List<String> joined = new java.util.ArrayList<>();
+        StringBuilder paragraph = new StringBuilder();
+        for (String line : usage.description()) {
+            if (!paragraph.isEmpty()) {
+                paragraph.append(' ');
+            }
+            paragraph.append(line.strip());
+            if (line.strip().endsWith(".") || line.strip().endsWith(":")) {
+                joined.add(paragraph.toString());
+                paragraph.setLength(0);
+            }
+        }
+        if (!paragraph.isEmpty()) {
+            joined.add(paragraph.toString());
+        }
+        usage.description(joined.toArray(String[]::new));
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            paragraphs(sub);
+        }
     }
 
     /**

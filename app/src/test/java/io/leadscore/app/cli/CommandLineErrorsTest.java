@@ -173,6 +173,29 @@ class CommandLineErrorsTest {
                 .startsWith("leadscore export: cannot write /proc/leadscore-scores.csv: no such file or folder (/proc/.scores-");
     }
 
+    @Test
+    void everyCommandsHelpDescribesItInWholeParagraphsWithoutStubLines() {
+        List<CommandLine> commands = new ArrayList<>();
+        commands.add(LeadscoreMain.commandLine());
+        for (int i = 0; i < commands.size(); i++) {
+            commands.addAll(commands.get(i).getSubcommands().values());
+        }
+        assertThat(commands).hasSizeGreaterThan(10);
+        for (CommandLine command : commands) {
+            String name = command.getCommandSpec().qualifiedName(" ");
+            // each paragraph wrapped once to the terminal, not each source line wrapped again into a stub
+            String help = command.getUsageMessage(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+            List<String> lines = help.lines().toList();
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                String line = lines.get(i);
+                boolean paragraphGoesOn = !lines.get(i + 1).isBlank() && !lines.get(i + 1).startsWith(" ")
+                        && !line.isBlank() && !line.startsWith(" ") && !line.strip().matches("(?s).*[.:]");
+                assertThat(paragraphGoesOn && line.length() < 40).as("%s: a stub line in its help: '%s'", name, line)
+                        .isFalse();
+            }
+        }
+    }
+
     @Nested
     class BadUsage {
         @Test
