@@ -16,6 +16,12 @@ import java.util.List;
  * (share of leads at or above each 0.01 step). Adjacent steps are merged
  * until each bin expects at least 5% of leads, so that sparse bins do not
  * dominate the sum; shares are floored at 0.0001 to keep the logarithm finite.
+ *
+ * <p>Like with like ({@link #index(long[][], List)}): a lead's score moves with its age (a day-old lead has shown
+ * little, a year-old one has had its chances), and a store's open leads age between runs while the validation window
+ * holds leads of every age in its own mix. For a population of every age the expected distribution is therefore the
+ * champion's, age band by age band, mixed in the proportions of the run's own leads: a store whose leads all grew
+ * old scores as the champion's old leads did, and is not taken for a drifted one.
  */
 final class PopulationStability {
     static final double WARN_ABOVE = 0.2;
@@ -73,7 +79,61 @@ final class PopulationStability {
         return bin;
     }
 
-    /** PSI of the scores counted per bin ({@link #binOf}). */
+    /** The share of a curve's leads in each of this index's bins. */
+    private double[] sharesOf(ThresholdCurve curve) {
+        double[] shares = new double[lower.length];
+        for (int i = 0; i < lower.length; i++) {
+            double from = curve.at(lower[i]).shareAbove();
+            double to = i + 1 < lower.length ? curve.at(lower[i + 1]).shareAbove() : 0;
+            shares[i] = Math.max(0, from - to);
+        }
+        return shares;
+    }
+
+    /**
+     * PSI of scores counted per age band and bin, against the champion's scores of each band mixed in the
+     * proportions of the counted leads.
+     *
+     * @param counts     {@code counts[b][i]}: scores of band b in bin i ({@link #binOf})
+     * @param bandCurves each band's threshold curve on the champion's validation window; {@code null} (or a curve of
+     *                   no leads) for a band it had none of, whose leads are then compared with the whole window
+     */
+    double index(long[][] counts, List<ThresholdCurve> bandCurves) {
+        if (counts.length != bandCurves.size()) {
+            throw new IllegalArgumentException("Invalid drift counts: " + counts.length + " bands counted, "
+                    + bandCurves.size() + " band curves");
+        }
+        long total = 0;
+        long[] actual = new long[lower.length];
+        double[] mixed = new double[lower.length];
+        double expectedTotal = 0;
+        for (double e : expected) {
+            expectedTotal += e;
+        }
+        for (int b = 0; b < counts.length; b++) {
+            long inBand = 0;
+            for (int i = 0; i < lower.length; i++) {
+                inBand += counts[b][i];
+                actual[i] += counts[b][i];
+            }
+            if (inBand == 0) {
+                continue;
+            }
+            total += inBand;
+            ThresholdCurve curve = bandCurves.get(b);
+            double[] shares = curve != null && curve.leads() > 0 ? sharesOf(curve) : expected;
+            double sum = curve != null && curve.leads() > 0 ? java.util.Arrays.stream(shares).sum() : expectedTotal;
+            for (int i = 0; i < lower.length; i++) {
+                mixed[i] += inBand * (sum > 0 ? shares[i] / sum : 0);
+            }
+        }
+        if (total == 0) {
+            return 0;
+        }
+        return psi(actual, total, mixed, total);
+    }
+
+    /** PSI of the scores counted per bin ({@link #binOf}) against the whole validation window. */
     double index(long[] counts) {
         long total = 0;
         for (long c : counts) {
@@ -86,6 +146,10 @@ final class PopulationStability {
         for (double e : expected) {
             expectedTotal += e;
         }
+        return psi(counts, total, expected, expectedTotal);
+    }
+
+    private static double psi(long[] counts, long total, double[] expected, double expectedTotal) {
         double psi = 0;
         for (int i = 0; i < expected.length; i++) {
             double a = Math.max(FLOOR, counts[i] / (double) total);

@@ -13,18 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Counts what the run wrote (from the store, so the figures are exact across
- * restarts) and measures its drift: the population stability index of its
- * scores against the champion's scores on its validation window. Those are
- * leads scored at the end of their observation window (30 days by default),
- * so the run's leads of at most that age are the ones compared: a shift in
- * who arrives shows, and the many old, quiet leads every open-lead population
- * holds do not read as drift. Above 0.2 it warns.
+ * restarts) and measures its drift ({@link RunDrift}); above 0.2 it warns.
  */
 class RescoreFinishTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(RescoreFinishTasklet.class);
-
-    /** Fewer recent leads than this, and the run's drift is measured over all its leads. */
-    static final int MIN_RECENT_LEADS = 200;
 
     private final JdbcTemplate jdbc;
     private final ChampionModels champions;
@@ -38,15 +30,6 @@ class RescoreFinishTasklet implements Tasklet {
         this.observationDays = observationDays;
     }
 
-    private long[] scoreCounts(PopulationStability stability, long runId, Object createdSince) {
-        long[] counts = new long[stability.bins()];
-        jdbc.query("SELECT h.score FROM score_history h JOIN lead l ON l.id = h.lead_id"
-                + " WHERE h.run_id = ? AND l.created_at >= ?", rs -> {
-                    counts[stability.binOf(rs.getDouble(1))]++;
-                }, runId, createdSince);
-        return counts;
-    }
-
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         progress.finish();
@@ -57,23 +40,16 @@ class RescoreFinishTasklet implements Tasklet {
         Long scored = jdbc.queryForObject("SELECT COUNT(*) FROM score_history WHERE run_id = ?", Long.class, runId);
         Long mqls = jdbc.queryForObject("SELECT COUNT(*) FROM stage_transition WHERE run_id = ? AND to_stage = 'MQL'"
                 + " AND actor = ?", Long.class, runId, "rescore #" + runId);
-        PopulationStability stability = PopulationStability.of(champion.artifact().provenance().metrics().thresholdCurve());
-        // like with like: the champion's validation scores are of leads at most an observation window old, so
-        // the run's leads of that age are compared (all leads when too few are that young)
-        java.time.Instant asOf = java.time.Instant.parse(execution.getJobParameters().getString(Rescoring.AS_OF));
-        Object since = Instants.utc(asOf.minus(java.time.Duration.ofDays(observationDays)));
-        long[] counts = scoreCounts(stability, runId, since);
-        if (java.util.Arrays.stream(counts).sum() < MIN_RECENT_LEADS) {
-            counts = scoreCounts(stability, runId, Instants.utc(java.time.Instant.EPOCH));
-        }
-        double psi = stability.index(counts);
+        double psi = RunDrift.measure(jdbc, champion, runId,
+                Instant.parse(execution.getJobParameters().getString(Rescoring.AS_OF)), observationDays);
         jdbc.update("UPDATE scoring_run SET leads_scored = ?, mqls_created = ?, psi = ?, finished_at = ? WHERE run_id = ?",
                 scored, mqls, psi, Instants.utc(Instant.now()), runId);
         execution.getExecutionContext().putDouble("psi", psi);
         if (psi > PopulationStability.WARN_ABOVE) {
-            log.warn(String.format(Locale.ROOT, "Rescoring run %d: the scores drifted from model %s's (PSI %.3f > %.1f):"
-                            + " check the lead mix and consider retraining", runId, champion.version(), psi,
-                    PopulationStability.WARN_ABOVE));
+            Instant asOf = Instant.parse(execution.getJobParameters().getString(Rescoring.AS_OF));
+            log.warn(String.format(Locale.ROOT, "Rescoring run %d: the scores drifted from model %s's (PSI %.3f > %.1f): %s",
+                    runId, champion.version(), psi, PopulationStability.WARN_ABOVE,
+                    RunDrift.staleness(jdbc, asOf, observationDays).orElse("check the lead mix and consider retraining")));
         }
         return RepeatStatus.FINISHED;
     }

@@ -22,6 +22,7 @@ import io.leadscore.scoring.scoring.Algorithm;
 import io.leadscore.scoring.scoring.GradeBands;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,8 @@ abstract class RescoreJobTest {
     JobLock jobLock;
     @Autowired
     RescoreFloor floor;
+    @Autowired
+    ChampionModels champions;
 
     @BeforeEach
     void importAndTrain() {
@@ -119,6 +122,39 @@ abstract class RescoreJobTest {
         assertThat(lines.get(lines.size() - 1)).startsWith("\"'@SUM(1+1)\",");
         assertThat(lines.subList(1, lines.size())).noneMatch(l -> l.startsWith("=") || l.startsWith("@")
                 || l.startsWith("+") || l.startsWith("-"));
+    }
+
+    @Test
+    void leadsOfEveryAgeAreComparedWithTheChampionsLeadsOfTheirOwnAge() {
+        RescoreReport report = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
+        ChampionModel champion = champions.get(report.figures().modelVersion(), report.figures().threshold());
+        PopulationStability stability = RunDrift.stabilityOf(champion);
+
+        // a store of few arrivals: fewer than 200 leads of the last 30 days, so the run compares every lead, each
+        // against the champion's leads of its own age band in the store's proportions: what the champion saw
+        long[][][] counts = RunDrift.counts(jdbc, stability, report.runId(), HISTORY.until(), 30);
+        assertThat(Arrays.stream(RunDrift.total(counts[0], stability.bins())).sum()).isPositive()
+                .isLessThan(RunDrift.MIN_RECENT_LEADS);
+        double bandByBand = stability.index(counts[1], RunDrift.bandCurves(champion));
+        assertThat(report.figures().psi()).isEqualTo(bandByBand).isLessThan(0.1);
+        // the same scores held to a band they are not of read as a shift: the bands are told apart
+        long[][] allAsYoungest = new long[counts[1].length][];
+        for (int b = 0; b < allAsYoungest.length; b++) {
+            allAsYoungest[b] = b == 0 ? RunDrift.total(counts[1], stability.bins()) : new long[stability.bins()];
+        }
+        assertThat(stability.index(allAsYoungest, RunDrift.bandCurves(champion))).isGreaterThan(bandByBand);
+    }
+
+    @Test
+    void aRunLongAfterTheLastArrivalSaysSoBesideItsDrift() {
+        RescoreReport late = rescoring.run(new Rescoring.Request(HISTORY.until().plus(java.time.Duration.ofDays(120)),
+                false, 2));
+
+        // no lead is young, so every lead is compared at its own age; the store's silence is a real shift
+        assertThat(late.figures().psi()).isGreaterThan(0.2);
+        assertThat(RunDrift.staleness(jdbc, HISTORY.until().plus(java.time.Duration.ofDays(120)), 30)).isPresent().get()
+                .asString().startsWith("the newest lead arrived 12").contains("days before the run's as-of time");
+        assertThat(RunDrift.staleness(jdbc, HISTORY.until(), 30)).isEmpty();
     }
 
     @Test
