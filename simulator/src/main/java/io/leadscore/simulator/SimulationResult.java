@@ -233,7 +233,21 @@ public final class SimulationResult {
 
     /** Expected wins of the period's MQLs (the hand-off path of its new leads). */
     public double winsThroughHandoff() {
-        return wins - pipelineWins - aroundWins - backlogWins;
+        return remainder(wins, pipelineWins, aroundWins, backlogWins);
+    }
+
+    /**
+     * What is left of a total once its other paths are taken away: never below zero, and zero where only the
+     * rounding of the sums is left (a store with no hand-off would otherwise report −1e-13 of them).
+     */
+    static double remainder(double total, double... parts) {
+        double left = total;
+        double scale = Math.abs(total);
+        for (double part : parts) {
+            left -= part;
+            scale = Math.max(scale, Math.abs(part));
+        }
+        return left <= 1e-9 * Math.max(1, scale) ? 0 : left;
     }
 
     /**
@@ -416,11 +430,11 @@ public final class SimulationResult {
                         revenue.standardDeviation(), Json.orNull(revenue.meanStandardError()),
                         revenue.fromOpenPipeline()),
                 leads, mqls, sals, sqls, opportunities, wins, pipelineWins,
-                new SimulationJson.OpportunitiesByPath(opportunities - aroundOpportunities - backlogOpportunities,
+                new SimulationJson.OpportunitiesByPath(remainder(opportunities, aroundOpportunities, backlogOpportunities),
                         aroundOpportunities, backlogOpportunities),
                 new SimulationJson.AmountsByPath(winsThroughHandoff(), aroundWins, backlogWins, pipelineWins),
                 new SimulationJson.AmountsByPath(
-                        revenue.mean() - revenue.fromOpenPipeline() - aroundRevenue - backlogRevenue,
+                        remainder(revenue.mean(), revenue.fromOpenPipeline(), aroundRevenue, backlogRevenue),
                         aroundRevenue, backlogRevenue, revenue.fromOpenPipeline()),
                 eventualOpportunities, eventualWins, slaBreachRate, recycled, Json.orNull(meanResponseHours),
                 Json.orNull(repUtilisation),
@@ -476,7 +490,7 @@ public final class SimulationResult {
         funnel.row("MQLs", Numbers.count(mqls), ratio(mqls, leads) + " of leads");
         funnel.row("SALs", Numbers.count(sals), ratio(sals, mqls) + " of MQLs");
         funnel.row("SQLs", Numbers.count(sqls), ratio(sqls, sals) + " of SALs");
-        double handoffOpportunities = opportunities - aroundOpportunities - backlogOpportunities;
+        double handoffOpportunities = remainder(opportunities, aroundOpportunities, backlogOpportunities);
         // opportunities of other paths (around the hand-off, earlier leads) are no share of this period's SQLs
         funnel.row("opportunities", Numbers.count(opportunities), aroundOpportunities + backlogOpportunities > 0
                 ? Numbers.count(handoffOpportunities) + " through the hand-off (" + ratio(handoffOpportunities, sqls)

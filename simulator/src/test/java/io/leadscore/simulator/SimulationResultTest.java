@@ -117,4 +117,16 @@ class SimulationResultTest {
         assertThat(s.p90()).isCloseTo(36, within(1e-12));
         assertThat(s.mean()).isEqualTo(20);
     }
+
+    @Test
+    void aPathsRemainderIsNeverNegativeAndNotTheRoundingOfTheSums() {
+        // the hand-off's share when every deal went around it: sums of trials leave a trace of rounding
+        double around = 0.1 + 0.2;
+        assertThat(0.3 - around - 0.0).isNegative();
+        assertThat(SimulationResult.remainder(0.3, around, 0.0)).isZero();
+        assertThat(SimulationResult.remainder(635.3295, 635.3295 + 1e-10, 0)).isZero();
+        assertThat(SimulationResult.remainder(10, 4, 5)).isCloseTo(1, within(1e-12));
+        assertThat(SimulationResult.remainder(1e-6, 0)).isEqualTo(1e-6);
+        assertThat(SimulationResult.remainder(5, 6)).isZero();
+    }
 }

@@ -37,6 +37,9 @@ final class SimulateCommand implements Callable<Integer> {
     @ParentCommand
     LeadscoreCommand root;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();
 
@@ -65,6 +68,10 @@ final class SimulateCommand implements Callable<Integer> {
             return basis;
         }).run();
         print(result, null, out);
+        noHandoffWarning(result).ifPresent(warning -> {
+            spec.commandLine().getErr().println("leadscore simulate: " + warning);
+            spec.commandLine().getErr().flush();
+        });
         if (calibratedAsOf.get() != null && out.format() == OutputFormat.table) {
             // the store's history may end long before today (an export loaded once): say which time it speaks for
             out.line("Calibrated from the store as of " + io.leadscore.scoring.domain.Timestamps.format(
@@ -72,6 +79,21 @@ final class SimulateCommand implements Callable<Integer> {
                     + ", where its data ends (its latest lead or activity).");
         }
         return 0;
+    }
+
+    /**
+     * A store whose leads never became MQLs before their deals (the nightly rescoring never ran on it, say, or every
+     * deal was opened by sales first) gives the hand-off path nothing: the threshold, the SLA and the team size move
+     * no deal, and a user trying them would see the same answer every time without knowing why.
+     */
+    static java.util.Optional<String> noHandoffWarning(SimulationResult result) {
+        var paths = result.calibration().paths();
+        if (paths.fromStore() && paths.handoffShare() == 0 && paths.aroundDealsPerLead() > 0) {
+            return java.util.Optional.of("the store holds no hand-off: no lead became an MQL before its deal, so every"
+                    + " deal comes around the hand-off, where the threshold, the SLA and the team do not reach; they"
+                    + " change this forecast only once nightly rescoring has moved leads to MQL (leadscore rescore)");
+        }
+        return java.util.Optional.empty();
     }
 
     private Integer backtestOne(GlobalOptions globals, Output out) {

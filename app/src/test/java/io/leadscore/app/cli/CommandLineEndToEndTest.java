@@ -69,6 +69,32 @@ class CommandLineEndToEndTest {
     }
 
     @Test
+    @Order(90)
+    void aForecastTheThresholdCannotMoveSaysWhy() {
+        // a store of leads and deals only: no lead ever became an MQL before its deal
+        String bare = "jdbc:h2:file:" + dir.resolve("bare").toAbsolutePath();
+        InProcessCli.Result imported = InProcessCli.run(List.of("import", "--leads", export.resolve("leads.csv").toString(),
+                "--deals", export.resolve("deals.csv").toString(), "--db", bare, "--quiet"));
+        assertThat(imported.exit()).as(imported.err()).isZero();
+
+        InProcessCli.Result low = InProcessCli.run(List.of("simulate", "--calibrate-from-store", "--threshold", "0.05",
+                "--trials", "200", "--format", "json", "--db", bare, "--quiet"));
+        InProcessCli.Result high = InProcessCli.run(List.of("simulate", "--calibrate-from-store", "--threshold", "0.6",
+                "--trials", "200", "--format", "json", "--db", bare, "--quiet"));
+
+        assertThat(low.exit()).as(low.err()).isZero();
+        assertThat(JSON.readTree(low.out()).get("wins").asDouble()).isPositive()
+                .isEqualTo(JSON.readTree(high.out()).get("wins").asDouble());
+        assertThat(low.err()).startsWith("leadscore simulate: the store holds no hand-off").contains("leadscore rescore");
+        // and no path reports less than nothing
+        JsonNode byPath = JSON.readTree(low.out()).get("opportunities_by_path");
+        assertThat(byPath.get("handoff").asDouble()).isZero();
+        // a store with its stage history says nothing of the kind
+        Run full = run("simulate", "--calibrate-from-store", "--trials", "100", "--format", "json");
+        assertThat(full.err()).doesNotContain("no hand-off");
+    }
+
+    @Test
     @Order(2)
     void importsAGeneratedHistoryWithoutRejectsAndAgainWithoutChanges() {
         String[] files = {"import", "--leads", export.resolve("leads.csv").toString(),
