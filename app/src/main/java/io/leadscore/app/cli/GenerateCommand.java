@@ -40,10 +40,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--history-days", paramLabel = "N", description = "days of history before --until, 1 to 3,660 (default 730)")
     int historyDays = GeneratorOptions.DEFAULT_HISTORY_DAYS;
 
-    @Option(names = "--world", paramLabel = "textbook|messy", description = {
-            "textbook (default): deals through the MQL hand-off; messy: also deals around it (referrals and returning",
-            "customers straight to a rep), customers' further deals on the same lead, skipped stages, missing",
-            "follow-ups, a strong season and a team that grows"})
+    @Option(names = "--world", paramLabel = "textbook|messy", description =
+            "textbook (default): deals through the MQL hand-off; messy: also deals around it (referrals and returning"
+            + " customers straight to a rep), customers' further deals on the same lead, skipped stages, missing"
+            + " follow-ups, a strong season and a team that grows")
     String world = World.TEXTBOOK.wireName();
 
     @Override

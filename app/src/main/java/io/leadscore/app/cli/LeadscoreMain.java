@@ -56,11 +56,21 @@ public final class LeadscoreMain {
         List<String> joined = new java.util.ArrayList<>();
         StringBuilder paragraph = new StringBuilder();
         for (String line : usage.description()) {
+            String text = line.strip();
+            if (text.isEmpty()) {
+                // a blank line stays one: it separates paragraphs
+                if (!paragraph.isEmpty()) {
+                    joined.add(paragraph.toString());
+                    paragraph.setLength(0);
+                }
+                joined.add("");
+                continue;
+            }
             if (!paragraph.isEmpty()) {
                 paragraph.append(' ');
             }
-            paragraph.append(line.strip());
-            if (line.strip().endsWith(".") || line.strip().endsWith(":")) {
+            paragraph.append(text);
+            if (text.endsWith(".") || text.endsWith(":")) {
                 joined.add(paragraph.toString());
                 paragraph.setLength(0);
             }

@@ -66,4 +66,22 @@ final class ScenarioOptions {
             return basis;
         }
     }
+
+    /**
+     * A store in which no lead was handed off (made an MQL, or fast-tracked, before sales first touched it) in the
+     * deal paths' window — its stages never ran, say, or every deal was opened by sales first — gives the hand-off
+     * path nothing: the threshold, the SLA and the team move no deal, and a user trying them would see the same
+     * answer every time without knowing why.
+     */
+    static java.util.Optional<String> noHandoffWarning(io.leadscore.simulator.calibration.Calibration calibration) {
+        var paths = calibration.paths();
+        if (paths.fromStore() && paths.handoffShare() == 0 && paths.aroundDealsPerLead() > 0) {
+            return java.util.Optional.of("no lead of the store's last "
+                    + io.leadscore.simulator.calibration.DealPaths.WINDOW_DAYS + " days was handed off (made an MQL, or"
+                    + " fast-tracked, before sales first touched it), so every deal comes around the hand-off, where the"
+                    + " threshold, the SLA and the team do not reach; they change this forecast once the nightly"
+                    + " rescoring moves leads to MQL (leadscore rescore)");
+        }
+        return java.util.Optional.empty();
+    }
 }

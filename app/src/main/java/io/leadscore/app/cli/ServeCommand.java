@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "serve", description = {
         "Runs the web console and the HTTP API on the store, and the scheduler: rescoring nightly and the SLA check",
-        "hourly by default (leadscore.schedule.rescore / .sla-check in --config, cron expressions). Users and API",
+        "hourly by default; cron expressions in --config change them (docs/console.md, The scheduler). Users and API",
         "tokens come from --config (docs/console.md); the first start without any creates an administrator and",
         "prints its password once."})
 final class ServeCommand implements Callable<Integer> {

@@ -46,8 +46,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--backtest-from", paramLabel = "DATE", description = "back-test the period from DATE (counted in) to --to (the day after it, as the periods of --backtest-all)")
     String backtestFrom;
 
-    @Option(names = "--backtest-all", description = {"back-test every past period of --period-days days (default 90)",
-            "with enough history before it, each simulated from what was known before it (rolling origin)"})
+    @Option(names = "--backtest-all", description = "back-test every past period of --period-days days (default 90)"
+            + " with enough history before it, each simulated from what was known before it (rolling origin)")
     boolean backtestAll;
 
     @Override
@@ -68,7 +68,7 @@ final class SimulateCommand implements Callable<Integer> {
             return basis;
         }).run();
         print(result, null, out);
-        noHandoffWarning(result).ifPresent(warning -> {
+        ScenarioOptions.noHandoffWarning(result.calibration()).ifPresent(warning -> {
             spec.commandLine().getErr().println("leadscore simulate: " + warning);
             spec.commandLine().getErr().flush();
         });
@@ -79,21 +79,6 @@ final class SimulateCommand implements Callable<Integer> {
                     + ", where its data ends (its latest lead or activity).");
         }
         return 0;
-    }
-
-    /**
-     * A store whose leads never became MQLs before their deals (the nightly rescoring never ran on it, say, or every
-     * deal was opened by sales first) gives the hand-off path nothing: the threshold, the SLA and the team size move
-     * no deal, and a user trying them would see the same answer every time without knowing why.
-     */
-    static java.util.Optional<String> noHandoffWarning(SimulationResult result) {
-        var paths = result.calibration().paths();
-        if (paths.fromStore() && paths.handoffShare() == 0 && paths.aroundDealsPerLead() > 0) {
-            return java.util.Optional.of("the store holds no hand-off: no lead became an MQL before its deal, so every"
-                    + " deal comes around the hand-off, where the threshold, the SLA and the team do not reach; they"
-                    + " change this forecast only once nightly rescoring has moved leads to MQL (leadscore rescore)");
-        }
-        return java.util.Optional.empty();
     }
 
     private Integer backtestOne(GlobalOptions globals, Output out) {

@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code leadscore train}: learns a model from leads whose outcome is known, and registers it. */
 @Command(name = "train", description = {
         "Learns a model from leads with a known outcome (won within the label horizon, or the horizon passed),",
-        "validates it out of time on the most recent fifth, registers it, and promotes it when it is at least",
+        "validates it out of time on the most recent snapshots (a fifth, or those from leadscore.training.holdout-from),",
+        "registers it, and promotes it when it is at least",
         "as good as the champion on the same window (--promote auto)."})
 final class TrainCommand implements Callable<Integer> {
     @ParentCommand

@@ -47,11 +47,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             status = HttpStatus.BAD_REQUEST;
         }
         String said = response.getMessage();
-        String detail = status == HttpStatus.BAD_REQUEST
-                ? "the request was refused before any endpoint read it: the path " + (said == null || said.isBlank()
-                ? "could not be read" : "could not be read (" + said + ")")
-                + "; a lead id with characters outside letters, digits and - _ . ~ is sent percent-encoded as UTF-8"
-                : said == null || said.isBlank() ? status.getReasonPhrase() : said;
+        String reason = said == null || said.isBlank() ? "" : " (" + said + ")";
+        // no context: the request never reached the application, its path did not decode
+        String detail = status != HttpStatus.BAD_REQUEST ? (reason.isEmpty() ? status.getReasonPhrase() : said)
+                : request.getContext() == null ? "the request was refused before any endpoint read it: the path could"
+                + " not be read" + reason + "; a lead id with characters outside letters, digits and - _ . ~ is sent"
+                + " percent-encoded as UTF-8"
+                : "the request was refused before any endpoint read it" + reason;
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

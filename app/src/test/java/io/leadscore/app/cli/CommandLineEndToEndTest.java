@@ -85,13 +85,19 @@ class CommandLineEndToEndTest {
         assertThat(low.exit()).as(low.err()).isZero();
         assertThat(JSON.readTree(low.out()).get("wins").asDouble()).isPositive()
                 .isEqualTo(JSON.readTree(high.out()).get("wins").asDouble());
-        assertThat(low.err()).startsWith("leadscore simulate: the store holds no hand-off").contains("leadscore rescore");
+        assertThat(low.err()).startsWith("leadscore simulate: no lead of the store's last 365 days was handed off")
+                .contains("leadscore rescore");
+        InProcessCli.Result plan = InProcessCli.run(List.of("plan", "--calibrate-from-store", "--confidence", "0.5",
+                "--sweep-threshold", "0.05,0.6", "--sweep-sla-hours", "24", "--trials", "100", "--no-levers",
+                "--format", "json", "--db", bare, "--quiet"));
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.err()).startsWith("leadscore plan: no lead of the store's last 365 days was handed off");
         // and no path reports less than nothing
         JsonNode byPath = JSON.readTree(low.out()).get("opportunities_by_path");
         assertThat(byPath.get("handoff").asDouble()).isZero();
         // a store with its stage history says nothing of the kind
         Run full = run("simulate", "--calibrate-from-store", "--trials", "100", "--format", "json");
-        assertThat(full.err()).doesNotContain("no hand-off");
+        assertThat(full.err()).doesNotContain("handed off");
     }
 
     @Test

@@ -181,9 +181,19 @@ class CommandLineErrorsTest {
             commands.addAll(commands.get(i).getSubcommands().values());
         }
         assertThat(commands).hasSizeGreaterThan(10);
+        // a blank line of a description stays one: the root's sets its paragraph apart from the options
+        assertThat(commands.get(0).getUsageMessage(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)))
+                .containsPattern("hit quota\\.\\R\\R +--config");
         for (CommandLine command : commands) {
             String name = command.getCommandSpec().qualifiedName(" ");
             // each paragraph wrapped once to the terminal, not each source line wrapped again into a stub
+            for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
+                String[] lines = option.description();
+                for (int i = 0; i + 1 < lines.length; i++) {
+                    assertThat(lines[i].strip()).as("%s %s: a description line that is not a paragraph", name,
+                            option.longestName()).matches("(?s)(.*[.:])?");
+                }
+            }
             String help = command.getUsageMessage(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
             List<String> lines = help.lines().toList();
             for (int i = 0; i + 1 < lines.size(); i++) {

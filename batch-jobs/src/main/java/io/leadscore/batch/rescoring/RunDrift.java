@@ -31,10 +31,12 @@ final class RunDrift {
 
     static double measure(JdbcTemplate jdbc, ChampionModel champion, long runId, Instant asOf, int observationDays) {
         PopulationStability stability = stabilityOf(champion);
-        long[][][] counts = counts(jdbc, stability, runId, asOf, observationDays);
-        long[] young = total(counts[0], stability.bins());
-        return Arrays.stream(young).sum() >= MIN_RECENT_LEADS ? stability.index(young)
-                : stability.index(counts[1], bandCurves(champion));
+        long[] young = total(counts(jdbc, stability, runId, asOf, asOf.minus(java.time.Duration.ofDays(observationDays))),
+                stability.bins());
+        if (Arrays.stream(young).sum() >= MIN_RECENT_LEADS) {
+            return stability.index(young);
+        }
+        return stability.index(counts(jdbc, stability, runId, asOf, null), bandCurves(champion));
     }
 
     static PopulationStability stabilityOf(ChampionModel champion) {
@@ -42,25 +44,23 @@ final class RunDrift {
     }
 
     /**
-     * The run's scores counted per age band of the lead (its age at the run's as-of time, in
-     * {@link AgeBand#DEFAULTS}) and bin: {@code [0]} of the leads at most {@code observationDays} old, {@code [1]} of
-     * all.
+     * The run's scores of the leads created at or after {@code since} (every lead when it is {@code null}), counted
+     * per age band of the lead (its age at the run's as-of time, in {@link AgeBand#DEFAULTS}) and bin.
      */
-    static long[][][] counts(JdbcTemplate jdbc, PopulationStability stability, long runId, Instant asOf,
-                             int observationDays) {
+    static long[][] counts(JdbcTemplate jdbc, PopulationStability stability, long runId, Instant asOf, Instant since) {
         List<AgeBand> bands = AgeBand.DEFAULTS;
-        long[][][] counts = new long[2][bands.size()][stability.bins()];
+        long[][] counts = new long[bands.size()][stability.bins()];
         long asOfMillis = asOf.toEpochMilli();
-        jdbc.query("SELECT h.score, l.created_at FROM score_history h JOIN lead l ON l.id = h.lead_id"
-                + " WHERE h.run_id = ?", rs -> {
-                    double age = Math.max(0, asOfMillis - Instants.read(rs, 2).toEpochMilli()) / 86_400_000.0;
-                    int band = bands.indexOf(AgeBand.of(bands, age));
-                    int bin = stability.binOf(rs.getDouble(1));
-                    counts[1][band][bin]++;
-                    if (age <= observationDays) {
-                        counts[0][band][bin]++;
-                    }
-                }, runId);
+        org.springframework.jdbc.core.RowCallbackHandler count = rs -> {
+            double age = Math.max(0, asOfMillis - Instants.read(rs, 2).toEpochMilli()) / 86_400_000.0;
+            counts[bands.indexOf(AgeBand.of(bands, age))][stability.binOf(rs.getDouble(1))]++;
+        };
+        String sql = "SELECT h.score, l.created_at FROM score_history h JOIN lead l ON l.id = h.lead_id WHERE h.run_id = ?";
+        if (since == null) {
+            jdbc.query(sql, count, runId);
+        } else {
+            jdbc.query(sql + " AND l.created_at >= ?", count, runId, Instants.utc(since));
+        }
         return counts;
     }
 

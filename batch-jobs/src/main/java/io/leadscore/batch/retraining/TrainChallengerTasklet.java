@@ -19,8 +19,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Trains the challenger on the older four fifths of the snapshots (one row per lead for each tree), calibrates
- * and evaluates it on the newest fifth, overall and per lead age band. It is registered, with its claim, by the
+ * Trains the challenger on the snapshots before the validation window (drawn by lead for each tree), calibrates
+ * and evaluates it on the window (the most recent fifth of the sampled snapshots, and every snapshot the per-lead
+ * cap left out from then on; or every snapshot from the holdout date), overall and per lead age band. It is registered, with its claim, by the
  * promotion step, in the same transaction as the decision on it: a run that fails registers nothing.
  */
 class TrainChallengerTasklet implements Tasklet {

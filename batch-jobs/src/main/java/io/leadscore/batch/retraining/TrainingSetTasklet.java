@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * streamed with its activities and deals, looked at at every age of the
  * snapshot schedule while it was open (never from its first opportunity on),
  * each snapshot labelled by a won deal within the label horizon of it
- * (snapshots whose horizon has not passed are censored); the most recent
- * fifth of the snapshots held out for validation. Read count: lead histories;
+ * (snapshots whose horizon has not passed are censored); the validation
+ * window held out (from where the most recent fifth of the sampled snapshots
+ * begins, or from the holdout date), with every eligible snapshot in it. Read count: lead histories;
  * write count: labelled snapshots.
  */
 class TrainingSetTasklet implements Tasklet {

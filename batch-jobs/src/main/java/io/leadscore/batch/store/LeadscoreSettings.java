@@ -71,9 +71,11 @@ public record LeadscoreSettings(Features features, Rescore rescore, PolicySettin
      *
      * @param snapshotAges        ages such as {@code 0h,1d,3d,7d,14d,30d,60d,90d,180d,365d}
      * @param snapshotEvery       the step after the last age while the lead stays open, e.g. {@code 91d}
-     * @param maxSnapshotsPerLead at most this many snapshots per lead (a seeded random subset beyond it)
+     * @param maxSnapshotsPerLead at most this many training snapshots per lead (a seeded random subset beyond it;
+     *                            the validation window keeps every one)
      * @param holdoutFrom         the out-of-time validation window: every snapshot at or after this date
-     *                            ({@code 2025-02-01}, 00:00 UTC) or instant; absent for the most recent fifth
+     *                            ({@code 2025-02-01}, 00:00 UTC) or instant; absent for the window that begins where
+     *                            the most recent fifth of the sampled snapshots begins
      */
     public record Training(String snapshotAges, String snapshotEvery, Integer maxSnapshotsPerLead, String holdoutFrom) {
         public Training {
@@ -104,7 +106,7 @@ public record LeadscoreSettings(Features features, Rescore rescore, PolicySettin
             }
         }
 
-        /** The configured start of the validation window, or null for the most recent fifth of the snapshots. */
+        /** The configured start of the validation window, or null for the most recent fifth of the sampled snapshots. */
         public java.time.Instant holdoutFromInstant() {
             return holdoutFrom(holdoutFrom);
         }

@@ -116,8 +116,8 @@ class ModelQualityTest {
         world = GeneratedExport.generate(dir, GeneratorOptions.defaults().withLeads(LEADS).withSeed(SEED));
         histories = histories(world);
         Policy policy = Policy.defaults();
-        // eight snapshots per lead rather than the product's six: a band of 40,000 leads holds only 50 to 80
-        // converters, and every snapshot of the holdout counts
+        // eight training snapshots per lead rather than the product's six: a band of 40,000 leads holds only 50 to
+        // 80 converters, and the more of each lead's ages training sees, the better it learns them
         TrainingSetConfig config = TrainingSetConfig.of(policy).withMaxSnapshotsPerLead(8)
                 .withFeatures(FeatureConfig.builder().policy(policy).excludedFields(List.of("sales_verdict")).build());
         set = TrainingSetBuilder.build(histories, world.until, config);

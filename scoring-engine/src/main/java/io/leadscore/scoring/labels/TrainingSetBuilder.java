@@ -150,12 +150,19 @@ public final class TrainingSetBuilder {
             }
             return;
         }
-        sample(lead.leadId(), eligible);
+        // with a holdout date the validation window is known: the cap draws among the training window's snapshots
+        int drawn = eligible;
+        while (config.holdoutFrom() != null && drawn > 0 && ages[drawn - 1] >= holdoutFromMillis) {
+            drawn--;
+        }
+        sample(lead.leadId(), drawn);
+        Arrays.fill(sampled, drawn, eligible, true);
         rollForward(lead, history.activities(), eligible);
     }
 
     /**
-     * Marks at most {@code maxSnapshotsPerLead} of the first {@code eligible} snapshots as sampled ({@link #sampled}):
+     * Marks at most {@code maxSnapshotsPerLead} of the first {@code eligible} snapshots (those the cap draws among) as
+     * sampled ({@link #sampled}):
      * all of them when there are no more, else a seeded random subset (a partial Fisher–Yates shuffle of the indexes),
      * the same for the same lead and seed whatever else is in the set.
      */
