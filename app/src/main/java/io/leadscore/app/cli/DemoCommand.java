@@ -112,20 +112,20 @@ final class DemoCommand implements Callable<Integer> {
             }
             requireCompleted(trained.completed(), "training", trained.failure());
 
-            heading(out, 4, "Agree the MQL threshold: where about 15% of leads qualify on the model's validation window");
+            heading(out, 4, "Agree the MQL threshold: where at most 15% of new leads qualify on the model's validation window");
             agreeThreshold(session, trained, out);
 
-            heading(out, 5, "Rescore every open lead as of " + asOf + " (leadscore rescore)");
+            heading(out, 5, "Rescore every open lead as of " + asOf + " (leadscore rescore --as-of " + asOf + ")");
             RescoreReport rescored = session.bean(Rescoring.class).run(new Rescoring.Request(asOf, true, null));
             RescoreCommand.print(rescored, out);
             requireCompleted(rescored.completed(), "rescoring", rescored.failure());
 
-            heading(out, 6, "Check the follow-up SLA (leadscore sla-check)");
+            heading(out, 6, "Check the follow-up SLA (leadscore sla-check --as-of " + asOf + ")");
             SlaCheckReport sla = session.bean(SlaCheck.class).run(asOf);
             SlaCheckCommand.print(sla, out, 10);
             requireCompleted(sla.completed(), "SLA check", sla.failure());
 
-            heading(out, 7, "The funnel both teams read (leadscore report funnel)");
+            heading(out, 7, "The funnel both teams read (leadscore report funnel --as-of " + asOf + ")");
             FunnelCommand.print(session.bean(FunnelReports.class).run(new Cohort(null, null, asOf)), out);
 
             heading(out, 8, "The chance of hitting quota next quarter, calibrated from the store (leadscore simulate --calibrate-from-store)");
@@ -149,11 +149,18 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Policy is data: the demo agrees a threshold from the new model's threshold curve — the lowest step at
-     * which at most 15% of the validation snapshots score above it — and records it as a new policy version.
+     * Policy is data: the demo agrees a threshold from the new model's threshold curve of the leads in their first
+     * week (the validation window's youngest age bands, where the hand-off is decided; the whole window when the
+     * model has no bands) — the lowest 0.01 step at which at most 15% of them score above it — and records it as a
+     * new policy version.
      */
     private static void agreeThreshold(StoreSession session, TrainingReport trained, Output out) {
-        var curve = trained.artifact().provenance().metrics().thresholdCurve();
+        var provenance = trained.artifact().provenance();
+        var young = provenance.metricsByAge().stream().filter(b -> b.band().toDays() <= 7)
+                .map(b -> b.metrics().thresholdCurve()).toList();
+        var curve = young.isEmpty() ? provenance.metrics().thresholdCurve()
+                : io.leadscore.scoring.evaluation.ThresholdCurve.merge(young);
+        String population = young.isEmpty() ? "validation snapshots" : "validation snapshots of leads in their first week";
         double threshold = 0.5;
         for (var point : curve.points()) {
             if (point.threshold() > 0 && point.shareAbove() <= 0.15) {
@@ -164,13 +171,13 @@ final class DemoCommand implements Callable<Integer> {
         PolicyStore policies = session.bean(PolicyStore.class);
         var before = policies.latest();
         var after = policies.change(before.policy().withMqlThreshold(threshold), "demo",
-                "threshold where about 15% of leads qualify on model " + trained.version() + "'s validation window",
+                "threshold where at most 15% of new leads qualify on model " + trained.version() + "'s validation window",
                 java.time.Instant.now());
         var point = curve.at(threshold);
-        out.line(String.format(Locale.ROOT, "MQL threshold %s (policy v%d, was %s): %.1f%% of validation snapshots score"
-                        + " above it, %.1f%% of them converted, %.1f%% of all conversions among them.",
-                Numbers.threshold(threshold), after.version(), Numbers.threshold(before.policy().mqlThreshold()), 100 * point.shareAbove(), 100 * point.precision(),
-                100 * point.recall()));
+        out.line(String.format(Locale.ROOT, "MQL threshold %s (policy v%d, was %s): %.1f%% of the %s score"
+                        + " at or above it, %.1f%% of them converted, %.1f%% of their conversions among them.",
+                Numbers.threshold(threshold), after.version(), Numbers.threshold(before.policy().mqlThreshold()),
+                100 * point.shareAbove(), population, 100 * point.precision(), 100 * point.recall()));
     }
 
     private static void heading(Output out, int step, String title) {

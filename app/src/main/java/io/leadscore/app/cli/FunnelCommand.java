@@ -33,8 +33,13 @@ final class FunnelCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE", description = "end of the cohort (leads created before), 1970-01-01 to 2199-12-31")
     String to;
 
+    @Option(names = "--as-of", paramLabel = "DATETIME", description = "report what had happened by this time,"
+            + " 1970-01-01 to now (default: now); the demo reports as of where its history ends")
+    String asOf;
+
     @Override
     public Integer call() {
+        Instant when = AsOf.parse("--as-of", asOf);
         Instant fromTime = AsOf.parse("--from", from);
         Instant toTime = AsOf.parse("--to", to);
         if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
@@ -44,7 +49,16 @@ final class FunnelCommand implements Callable<Integer> {
         try (StoreSession session = StoreSession.open(globals)) {
             FunnelReport funnel;
             try {
-                funnel = session.bean(FunnelReports.class).run(fromTime, toTime);
+                FunnelReports reports = session.bean(FunnelReports.class);
+                if (when == null) {
+                    funnel = reports.run(fromTime, toTime);
+                } else {
+                    if (when.isAfter(Instant.now())) {
+                        throw new UsageException("--as-of " + asOf + " is in the future: a report counts what had"
+                                + " happened by its time");
+                    }
+                    funnel = reports.run(new io.leadscore.batch.funnelreport.Cohort(fromTime, toTime, when));
+                }
             } catch (FunnelReportFailedException e) {
                 throw new JobFailedException(e.getMessage() + "; run the report again");
             }

@@ -53,6 +53,14 @@ final class ModelReport {
 
     /** The evaluation as a person reads it: the figures, lift by decile as bars, the threshold curve at a glance. */
     static void print(ModelMetrics m, Output out) {
+        print(m, null, out);
+    }
+
+    /**
+     * @param inForce the MQL threshold of the policy in force, a row of the threshold table of its own (marked) when
+     *                it is not one of the table's steps; {@code null} when no store is at hand
+     */
+    static void print(ModelMetrics m, Double inForce, Output out) {
         out.line(String.format(Locale.ROOT, "Out-of-time validation: %,d snapshots, %,d converted (%.2f%%)", m.rows(),
                 m.positives(), 100.0 * m.baseRate()));
         out.line("  AUC " + ModelMetrics.figure(m.auc()) + "   PR-AUC " + ModelMetrics.figure(m.prAuc()) + "   log loss "
@@ -72,10 +80,20 @@ final class ModelReport {
         out.stream().print(TextBars.chart(labels, values, v -> String.format(Locale.ROOT, "%4.1f%%", v), notes, 40));
         out.line("");
         List<List<?>> rows = new ArrayList<>();
+        java.util.TreeSet<Double> thresholds = new java.util.TreeSet<>();
         for (double t : TABLE_THRESHOLDS) {
+            thresholds.add(t);
+        }
+        // the curve is measured on a 0.01 grid: the policy's threshold is read at its step
+        Double step = inForce == null || !(inForce > 0 && inForce < 1) ? null : m.thresholdCurve().at(inForce).threshold();
+        if (step != null) {
+            thresholds.add(step);
+        }
+        for (double t : thresholds) {
             ThresholdCurve.Point p = m.thresholdCurve().at(t);
-            rows.add(List.of(String.format(Locale.ROOT, "%.2f", p.threshold()), percent(p.shareAbove()),
-                    percent(p.precision()), percent(p.recall()),
+            boolean current = step != null && Math.abs(step - t) < 1e-9;
+            rows.add(List.of(String.format(Locale.ROOT, "%.2f", p.threshold()) + (current ? " (in force)" : ""),
+                    percent(p.shareAbove()), percent(p.precision()), percent(p.recall()),
                     String.format(Locale.ROOT, "%.1f", p.expectedConversions())));
         }
         out.table(List.of("MQL threshold", "leads above", "precision", "recall", "expected conversions"), rows);

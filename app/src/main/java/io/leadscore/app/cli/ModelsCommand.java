@@ -53,7 +53,8 @@ final class ModelsCommand implements Callable<Integer> {
             String actor = "cli:" + System.getProperty("user.name", "unknown");
             switch (what) {
                 case "list" -> list(registry, out);
-                case "show" -> show(registry, version, out);
+                case "show" -> show(registry, version, out,
+                        session.bean(io.leadscore.batch.store.PolicyStore.class).current().mqlThreshold());
                 case "promote" -> {
                     ModelRecord promoted = registry.promote(version, "promoted by hand", actor);
                     decided(promoted, promoted.version() + " is the champion.", out);
@@ -110,7 +111,7 @@ final class ModelsCommand implements Callable<Integer> {
         }
     }
 
-    private static void show(ModelRegistry registry, String version, Output out) {
+    private static void show(ModelRegistry registry, String version, Output out, double inForce) {
         ModelRecord record = registry.get(version);
         ModelArtifact artifact = registry.artifact(version);
         List<ModelDecision> decisions = registry.decisions(version);
@@ -140,7 +141,7 @@ final class ModelsCommand implements Callable<Integer> {
             out.line("Training set: " + p.trainingSet());
         }
         out.line("");
-        ModelReport.print(p.metrics(), out);
+        ModelReport.print(p.metrics(), inForce, out);
         ModelReport.printByAge(p.metricsByAge(), out);
         out.line("");
         out.line("Decisions:");

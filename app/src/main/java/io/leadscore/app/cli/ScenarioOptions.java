@@ -84,4 +84,15 @@ final class ScenarioOptions {
         }
         return java.util.Optional.empty();
     }
+
+    /** A threshold no lead of the score distribution reaches: nobody becomes an MQL by the score, and it says so. */
+    static java.util.Optional<String> noMqlWarning(io.leadscore.simulator.calibration.Calibration calibration,
+                                                   double threshold) {
+        if (calibration.scores().shareAtOrAbove(threshold) > 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("no lead of the score distribution scores at or above the threshold "
+                + io.leadscore.simulator.text.Numbers.threshold(threshold) + " (" + calibration.scores().provenance().note()
+                + "): no lead becomes an MQL by its score, so the hand-off's figures are zero");
+    }
 }

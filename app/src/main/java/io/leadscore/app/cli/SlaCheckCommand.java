@@ -67,7 +67,8 @@ final class SlaCheckCommand implements Callable<Integer> {
                             report.terms().recycleAfterDays(), report.terms().policyVersion(), Timestamps.format(report.asOf())));
                 }
                 out.line(String.format(Locale.ROOT, "MQLs examined %,d: met %,d, still waiting %,d, new breaches %,d,"
-                                + " followed up late %,d, recycled %,d.", c.examined(), c.met(), c.waiting(), c.breached(),
+                                + " earlier breaches followed up since %,d, recycled %,d.", c.examined(), c.met(), c.waiting(),
+                        c.breached(),
                         c.touchedAfterBreach(), c.recycled()));
                 if (!listed.isEmpty()) {
                     out.line("");

@@ -92,12 +92,28 @@ class CommandLineEndToEndTest {
                 "--format", "json", "--db", bare, "--quiet"));
         assertThat(plan.exit()).as(plan.err()).isZero();
         assertThat(plan.err()).startsWith("leadscore plan: no lead of the store's last 365 days was handed off");
+        // the funnel as of a past time, as the demo reports it; not as of a time still to come
+        InProcessCli.Result past = InProcessCli.run(List.of("report", "funnel", "--as-of", "2026-01-01T00:00:00Z",
+                "--format", "json", "--db", bare, "--quiet"));
+        assertThat(past.exit()).as(past.err()).isZero();
+        assertThat(JSON.readTree(past.out()).get("as_of").asString()).isEqualTo("2026-01-01T00:00:00Z");
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        InProcessCli.Result future = InProcessCli.run(List.of("report", "funnel", "--as-of", tomorrow, "--db", bare,
+                "--quiet"));
+        assertThat(future.exit()).isEqualTo(2);
+        assertThat(future.err()).startsWith("leadscore report funnel: --as-of " + tomorrow + " is in the future");
         // and no path reports less than nothing
         JsonNode byPath = JSON.readTree(low.out()).get("opportunities_by_path");
         assertThat(byPath.get("handoff").asDouble()).isZero();
         // a store with its stage history says nothing of the kind
         Run full = run("simulate", "--calibrate-from-store", "--trials", "100", "--format", "json");
         assertThat(full.err()).doesNotContain("handed off");
+        // a threshold no lead's score reaches: said, not left to a row of zeros
+        Run unreachable = run("simulate", "--calibrate-from-store", "--threshold", "0.99", "--trials", "100");
+        assertThat(unreachable.exit()).as(unreachable.err()).isZero();
+        assertThat(unreachable.err()).startsWith("leadscore simulate: no lead of the score distribution scores at or"
+                + " above the threshold 0.99");
+        assertThat(full.err()).doesNotContain("score distribution");
     }
 
     @Test
@@ -158,7 +174,9 @@ class CommandLineEndToEndTest {
         Run shown = run("models", "show", train.json().get("version").asString());
         assertThat(shown.exit()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("The score: the probability that this open lead produces a won deal")
-                .contains("By lead age at the snapshot").contains("30–90 d").contains("180+ d");
+                .contains("By lead age at the snapshot").contains("30–90 d").contains("180+ d")
+                // the threshold table holds the policy's own threshold (0.10 by default), marked
+                .containsPattern("\\R0\\.10 \\(in force\\) +\\d");
         // the version's number alone names it too
         Run byNumber = run("models", "show", train.json().get("version").asString().substring(1));
         assertThat(byNumber.exit()).as(byNumber.err()).isZero();

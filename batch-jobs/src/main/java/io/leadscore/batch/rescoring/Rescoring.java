@@ -4,6 +4,8 @@ import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.Instants;
+import io.leadscore.scoring.domain.Timestamps;
+import java.time.temporal.ChronoUnit;
 import io.leadscore.batch.store.JobLock;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.batch.store.StoreDialect;
@@ -176,6 +178,9 @@ public class Rescoring {
         // checked before a run exists: a run that could only fail would be recorded FAILED and invite a restart
         registry.verify(champion.version());
         Instant asOf = request.asOf() == null ? clock.instant() : request.asOf();
+        if (!request.force()) {
+            refuseStaleOrRepeated(asOf);
+        }
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(AS_OF, asOf.toString())
                 .addString(MODEL_VERSION, champion.version(), false)
@@ -199,13 +204,38 @@ public class Rescoring {
         } catch (JobInstanceAlreadyCompleteException e) {
             JobExecution done = jobRepository.getLastJobExecution(JOB_NAME, parameters.toJobParameters());
             throw new AlreadyRescoredException("leads were already rescored as of " + asOf
-                    + (done == null ? "" : " (run " + done.getJobInstance().getInstanceId() + ", finished "
-                    + done.getEndTime() + ")") + "; add --force to start a new run");
+                    + (done == null ? "" : " (run " + done.getJobInstance().getInstanceId() + ")")
+                    + "; add --force to start a new run");
         } catch (JobLock.HeldException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("The rescoring could not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A run that would only repeat a finished one (the same as-of time, also of a first run with {@code --force},
+     * which the job repository alone would take for another) is refused; one earlier than the latest finished run's
+     * goes ahead with a warning, since its scores replace the current ones with older ones.
+     */
+    private void refuseStaleOrRepeated(Instant asOf) {
+        jdbc.query("SELECT run_id, as_of, finished_at FROM scoring_run WHERE finished_at IS NOT NULL"
+                + " ORDER BY as_of DESC, run_id DESC FETCH FIRST 1 ROWS ONLY", rs -> {
+                    long run = rs.getLong(1);
+                    Instant latest = Instants.read(rs, 2);
+                    String finished = Timestamps.format(Instants.read(rs, 3).truncatedTo(ChronoUnit.SECONDS));
+                    Integer same = jdbc.queryForObject("SELECT COUNT(*) FROM scoring_run WHERE finished_at IS NOT NULL"
+                            + " AND as_of = ?", Integer.class, Instants.utc(asOf));
+                    if (same != null && same > 0) {
+                        throw new AlreadyRescoredException("leads were already rescored as of " + asOf
+                                + (latest.equals(asOf) ? " (run " + run + ", finished " + finished + ")" : "")
+                                + "; add --force to start a new run");
+                    }
+                    if (latest.isAfter(asOf)) {
+                        log.warn("Leads were rescored as of a later time, {} (run {}, finished {}): this run's scores"
+                                + " as of {} replace their current ones with older ones", latest, run, finished, asOf);
+                    }
+                }, new Object[0]);
     }
 
     /**

@@ -296,21 +296,45 @@ abstract class RescoreJobTest {
         assertThat(count("SELECT activity_watermark FROM lead_score WHERE lead_id = ?", quiet)).isEqualTo(highest);
         assertThat(count("SELECT COUNT(*) FROM lead WHERE id = ? AND stage = 'LEAD'", quiet)).isOne();
 
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
-                    + " VALUES (?, ?, ?, NULL, ?)");
-            ps.setLong(1, quiet);
-            Instants.bind(ps, 2, first.plus(Duration.ofHours(20)));
-            ps.setShort(3, (short) ActivityType.DEMO_REQUEST.ordinal());
-            ps.setLong(4, io.leadscore.batch.store.ContentHash.of(null));
-            return ps;
-        });
+        insertActivity(quiet, first.plus(Duration.ofHours(20)), ActivityType.DEMO_REQUEST);
         RescoreReport next = rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
 
         assertThat(count("SELECT COUNT(*) FROM stage_transition WHERE lead_id = ? AND run_id = ? AND to_stage = 'MQL'"
                 + " AND reason LIKE 'fast-track: demo request%'", quiet, next.runId())).isOne();
         assertThat(count("SELECT activity_watermark FROM lead_score WHERE lead_id = ?", quiet))
                 .isEqualTo(count("SELECT MAX(id) FROM activity"));
+    }
+
+    private void insertActivity(long lead, Instant at, ActivityType type) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO activity (lead_id, occurred_at, type, detail, detail_hash)"
+                    + " VALUES (?, ?, ?, NULL, ?)");
+            ps.setLong(1, lead);
+            Instants.bind(ps, 2, at);
+            ps.setShort(3, (short) type.ordinal());
+            ps.setLong(4, io.leadscore.batch.store.ContentHash.of(null));
+            return ps;
+        });
+    }
+
+    @Test
+    void aFirstRunWithForceStillRefusesAPlainRepeatOfItsTime() {
+        // the job repository alone takes a forced run for another time; the store's runs do not
+        rescoring.run(new Rescoring.Request(HISTORY.until(), true, 2));
+
+        assertThatThrownBy(() -> rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2)))
+                .isInstanceOf(Rescoring.AlreadyRescoredException.class)
+                .hasMessageStartingWith("leads were already rescored as of " + HISTORY.until() + " (run ")
+                .hasMessageEndingWith("add --force to start a new run")
+                .hasMessageNotContaining(".0");
+        // an earlier time goes ahead (with a warning that current scores become older ones)
+        assertThat(rescoring.run(new Rescoring.Request(HISTORY.until().minus(Duration.ofDays(3)), false, 2)).completed())
+                .isTrue();
+        // and the earlier time, once run, is a time already rescored too
+        assertThatThrownBy(() -> rescoring.run(new Rescoring.Request(HISTORY.until().minus(Duration.ofDays(3)), false, 2)))
+                .isInstanceOf(Rescoring.AlreadyRescoredException.class)
+                .hasMessage("leads were already rescored as of " + HISTORY.until().minus(Duration.ofDays(3))
+                        + "; add --force to start a new run");
     }
 
     @Test
