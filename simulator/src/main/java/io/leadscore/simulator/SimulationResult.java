@@ -31,8 +31,8 @@ public final class SimulationResult {
 
     /** The widest an assumption's label runs before it wraps. */
     static final int ASSUMPTION_LABEL_WIDTH = 32;
-    /** The widest an assumption's detail runs before it wraps: with its label and source, at most 124 characters a line. */
-    static final int ASSUMPTION_DETAIL_WIDTH = 80;
+    /** The widest an assumption's detail runs before it wraps: with its label and source, at most 100 characters a line. */
+    static final int ASSUMPTION_DETAIL_WIDTH = 58;
 
     private final Scenario scenario;
     private final Calibration calibration;
@@ -234,6 +234,38 @@ public final class SimulationResult {
     /** Expected wins of the period's MQLs (the hand-off path of its new leads). */
     public double winsThroughHandoff() {
         return remainder(wins, pipelineWins, aroundWins, backlogWins);
+    }
+
+    /** The width the table view's sentences wrap at. */
+    static final int PROSE_WIDTH = 100;
+
+    /**
+     * Each line of {@code text} wrapped at spaces to at most {@code width} characters (a word longer than that
+     * stands alone), the lines after a line's first indented by two spaces.
+     */
+    static String wrap(String text, int width) {
+        StringBuilder wrapped = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            int column = 0;
+            boolean first = true;
+            for (String word : line.split(" ")) {
+                if (column > 0 && column + 1 + word.length() > width) {
+                    wrapped.append('\n').append("  ");
+                    column = 2;
+                    first = true;
+                }
+                if (!first) {
+                    wrapped.append(' ');
+                    column++;
+                }
+                wrapped.append(word);
+                column += word.length();
+                first = false;
+            }
+            wrapped.append('\n');
+        }
+        wrapped.setLength(wrapped.length() - 1);
+        return wrapped.toString();
     }
 
     /**
@@ -500,36 +532,39 @@ public final class SimulationResult {
                 ? "closed in the period, incl. " + Numbers.count(pipelineWins) + " from open pipeline"
                 : "closed in the period");
         out.append(funnel.render()).append('\n');
+        // the sentences after the funnel wrap at the width of a terminal, as the assumptions table does
+        StringBuilder prose = new StringBuilder();
         if (calibration.paths().fromStore()) {
-            out.append(String.format(Locale.ROOT, "Wins by path: %s through the hand-off (this period's MQLs), %s around it"
+            prose.append(String.format(Locale.ROOT, "Wins by path: %s through the hand-off (this period's MQLs), %s around it"
                             + " (this period's leads sales took without one), %s from leads created before the period,"
                             + " %s from deals already open%n",
                     Numbers.count(winsThroughHandoff()), Numbers.count(aroundWins), Numbers.count(backlogWins),
                     Numbers.count(pipelineWins)));
         }
-        out.append(String.format(Locale.ROOT, "SLA breach rate %s, recycled MQLs %s, mean response %s, rep utilisation %s%n",
+        prose.append(String.format(Locale.ROOT, "SLA breach rate %s, recycled MQLs %s, mean response %s, rep utilisation %s%n",
                 Numbers.percent(slaBreachRate), Numbers.count(recycled),
                 Double.isNaN(meanResponseHours) ? "n/a" : Numbers.fixed(meanResponseHours, 1) + " h",
                 Double.isNaN(repUtilisation) ? "n/a (unlimited)" : Numbers.percent(repUtilisation)));
-        out.append(String.format(Locale.ROOT,
+        prose.append(String.format(Locale.ROOT,
                 "This period's touched MQLs, whenever their deals open and close: %s opportunities (%s of SQLs), "
                         + "%s wins (%s of opportunities); %s of the wins close after the period%n",
                 Numbers.count(eventualOpportunities), ratio(eventualOpportunities, sqls), Numbers.count(eventualWins),
                 ratio(eventualWins, eventualOpportunities),
                 Numbers.count(Math.max(0, eventualWins - (wins - pipelineWins)))));
-        out.append(String.format(Locale.ROOT,
+        prose.append(String.format(Locale.ROOT,
                 "Reverse-funnel calculator (stage rates at a %s h first response; no timing, capacity or variance): "
                         + "%s wins, %s revenue; simulated at this run's response times%s: %s wins whenever they close%n",
                 Numbers.hours(referenceResponseHours()),
                 Numbers.count(reverseFunnelWins()), Numbers.amount(reverseFunnelRevenue()),
                 Double.isNaN(meanResponseHours) ? "" : " (mean " + Numbers.fixed(meanResponseHours, 1) + " h)",
                 Numbers.count(eventualWins)));
-        out.append(crossCheckLine());
+        prose.append(crossCheckLine());
         if (cappedShare > 0) {
-            out.append(String.format(Locale.ROOT,
+            prose.append(String.format(Locale.ROOT,
                     "Note: for %s of MQLs the score lift would push a stage rate above 1 and is capped; "
                             + "the stage rates and scores disagree%n", Numbers.percent(cappedShare)));
         }
+        out.append(wrap(prose.toString(), PROSE_WIDTH));
         out.append('\n');
         // the notes are long: the detail column wraps, so the table stays as wide as a terminal
         TextTable sources = new TextTable("assumption", "source", "detail").align("lll")

@@ -65,7 +65,8 @@ class PathFlowsTest {
         // with the champion's score at arrival beside it, the line compares like with like
         SimulationResult checked = Simulator.run(history, calibration.toBuilder()
                 .atArrival(new ScoreAtArrival("0–1 d", 2_000, 0.021, 0.0235)).build(), Fixtures.options(500));
-        assertThat(checked.toTable()).contains("Cross-check, wins within 180 days of a lead's arrival per 1,000 new"
+        // (the table wraps its sentences at 100 columns: read them joined)
+        assertThat(checked.toTable().replace("\n  ", " ")).contains("Cross-check, wins within 180 days of a lead's arrival per 1,000 new"
                 + " leads: 2", "; 21.0 by the champion's calibrated score at arrival (0–1 d, 2,000 out-of-time"
                 + " snapshots, 23.5 won there). Eventually, by the paths: 2");
         assertThat(checked.toJson()).contains("\"score_at_arrival\": {", "\"mean_score\": 0.021",

@@ -129,4 +129,13 @@ class SimulationResultTest {
         assertThat(SimulationResult.remainder(1e-6, 0)).isEqualTo(1e-6);
         assertThat(SimulationResult.remainder(5, 6)).isZero();
     }
+
+    @Test
+    void theTablesSentencesWrapAtTheWidthOfATerminal() {
+        assertThat(SimulationResult.wrap("one two three four", 9)).isEqualTo("one two\n  three\n  four");
+        assertThat(SimulationResult.wrap("short\n\nalso short\n", 100)).isEqualTo("short\n\nalso short\n");
+        assertThat(SimulationResult.wrap("a " + "x".repeat(120) + " b", 100)).isEqualTo("a\n  " + "x".repeat(120) + "\n  b");
+        // every line of the table view fits 100 columns, the assumptions table's too (its columns wrap)
+        assertThat(RESULT.toTable().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(100));
+    }
 }

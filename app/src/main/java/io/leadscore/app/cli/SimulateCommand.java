@@ -78,7 +78,7 @@ final class SimulateCommand implements Callable<Integer> {
             // the store's history may end long before today (an export loaded once): say which time it speaks for
             out.line("Calibrated from the store as of " + io.leadscore.scoring.domain.Timestamps.format(
                     calibratedAsOf.get().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                    + ", where its data ends (its latest lead or activity).");
+                    + ", where its data ends\n(its latest lead or activity).");
         }
         return 0;
     }
