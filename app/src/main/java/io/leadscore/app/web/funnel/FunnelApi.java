@@ -48,11 +48,13 @@ class FunnelApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Take a report on the leads created in [from, to), as of now")
+    @Operation(summary = "Take a report on the leads created in [from, to), as of now or of as_of")
     FunnelView take(@Parameter(description = "leads created on or after, e.g. 2026-01-01 (default: no bound)")
                     @RequestParam(required = false) String from,
                     @Parameter(description = "leads created before (default: no bound)")
-                    @RequestParam(required = false) String to) {
-        return funnels.take(from, to);
+                    @RequestParam(required = false) String to,
+                    @Parameter(description = "report what had happened by this time, not after now (default: now)")
+                    @RequestParam(name = "as_of", required = false) String asOf) {
+        return funnels.take(from, to, asOf);
     }
 }

@@ -42,12 +42,25 @@ class Funnels {
      * @throws InvalidInputException when a bound is not a timestamp or from is not before to
      */
     FunnelView take(String from, String to) {
+        return take(from, to, null);
+    }
+
+    /** A report as of {@code asOf} (default now): what had happened by then, as {@code report funnel --as-of}. */
+    FunnelView take(String from, String to, String asOf) {
         Instant f = bound("from", from);
         Instant t = bound("to", to);
+        Instant when = bound("as_of", asOf);
         if (f != null && t != null && !f.isBefore(t)) {
             throw new InvalidInputException("from " + from + " is not before to " + to);
         }
-        return FunnelView.of(reports.run(f, t));
+        if (when == null) {
+            return FunnelView.of(reports.run(f, t));
+        }
+        if (when.isAfter(Instant.now())) {
+            throw new InvalidInputException("as_of " + asOf + " is in the future: a report counts what had happened"
+                    + " by its time");
+        }
+        return FunnelView.of(reports.run(new io.leadscore.batch.funnelreport.Cohort(f, t, when)));
     }
 
     private static Instant bound(String name, String text) {

@@ -68,9 +68,24 @@ class FunnelApiTest {
     }
 
     @Test
+    void takesAReportAsOfAPastTimeAsTheCommandLineDoes() throws Exception {
+        String asOf = SeededStore.AS_OF.minus(java.time.Duration.ofDays(60)).toString();
+        JsonNode past = read(post("/api/funnel?as_of=" + asOf), 201);
+        JsonNode now = read(post("/api/funnel"), 201);
+
+        assertThat(past.get("as_of").asString()).isEqualTo(asOf);
+        // leads created after the time are not in it yet
+        assertThat(past.get("leads").asLong()).isPositive().isLessThan(now.get("leads").asLong());
+    }
+
+    @Test
     void refusesACohortThatEndsBeforeItStartsAndUnknownReports() throws Exception {
         read(post("/api/funnel?from=2026-03-01&to=2026-01-01"), 400);
         read(post("/api/funnel?from=yesterday"), 400);
+        // a report as of a time still to come: nothing to count yet
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2).toString();
+        assertThat(read(post("/api/funnel?as_of=" + tomorrow), 400).get("detail").asString())
+                .startsWith("as_of " + tomorrow + " is in the future");
         read(get("/api/funnel/999999"), 404);
     }
 }
