@@ -74,8 +74,7 @@ final class ScenarioOptions {
      * answer every time without knowing why.
      */
     static java.util.Optional<String> noHandoffWarning(io.leadscore.simulator.calibration.Calibration calibration) {
-        var paths = calibration.paths();
-        if (paths.fromStore() && paths.handoffShare() == 0 && paths.aroundDealsPerLead() > 0) {
+        if (calibration.paths().noHandoff()) {
             return java.util.Optional.of("no lead of the store's last "
                     + io.leadscore.simulator.calibration.DealPaths.WINDOW_DAYS + " days was handed off (made an MQL, or"
                     + " fast-tracked, before sales first touched it), so every deal comes around the hand-off, where the"

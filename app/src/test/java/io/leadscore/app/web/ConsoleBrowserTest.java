@@ -94,6 +94,8 @@ class ConsoleBrowserTest {
         browser.awaitCharts();
         WebElement calibrate = browser.find("#calibrate");
         assertThat(calibrate.isSelected()).as("calibrated from the store, which has a champion").isTrue();
+        // the store's leads were handed off: no note that its levers are idle
+        assertThat(browser.driver().findElements(org.openqa.selenium.By.id("no-handoff"))).isEmpty();
         // the built-in calibration, where the threshold plainly matters, and its illustrative quota
         calibrate.click();
         WebElement quota = browser.find("#quota");

@@ -520,6 +520,15 @@ public final class DealPaths {
         return handoffWonAmounts.clone();
     }
 
+    /**
+     * True when the store's window holds deals but no hand-off (no lead made an MQL, or fast-tracked, before sales
+     * first touched it): every deal then comes around the hand-off, and the threshold, the SLA and the team move
+     * none of them.
+     */
+    public boolean noHandoff() {
+        return fromStore && handoffShare() == 0 && aroundDealsPerLead() > 0;
+    }
+
     /** The chance that a new lead becomes a hand-off lead, by the life tables (hand-off against sales first). */
     public double handoffShare() {
         return cumulative(handoffs, salesFirst)[0];

@@ -35,6 +35,7 @@ class DealPathsTest {
         LeadHistory history = SyntheticHistory.asOfZero(730, 11);
 
         DealPaths paths = DealPaths.fit(history, Defaults.dealSize());
+        assertThat(paths.noHandoff()).isFalse();
 
         // Every lead: hand-off at creation with 30%; a hand-off deal for 15% of all hand-offs, a deal around the
         // hand-off for 5% of the others. Per lead: 0.3 x 0.15 = 0.045 and 0.7 x 0.05 = 0.035. A share of the
@@ -115,6 +116,8 @@ class DealPathsTest {
         }
 
         DealPaths paths = DealPaths.fit(b.build(), Defaults.dealSize());
+        // deals, and none of them through a hand-off: the threshold, the SLA and the team reach none
+        assertThat(paths.noHandoff()).isTrue();
 
         // every lead-week at risk from week 103 on is in the tail: 2,000 waiting leads at risk from week 103 to
         // 142 (censored in it), the others until their deal; the 200 deals over them, a rate per week
@@ -162,6 +165,7 @@ class DealPathsTest {
     void withoutAHistoryEveryDealComesThroughTheHandOff() {
         DealPaths none = DealPaths.none();
         assertThat(none.fromStore()).isFalse();
+        assertThat(none.noHandoff()).isFalse();
         assertThat(none.worked().mean()).isEqualTo(1);
         assertThat(none.backlogByAgeDay()).isEmpty();
         assertThat(Calibration.defaults().mqlShare(0.1)).isEqualTo(Defaults.scoreDistribution().shareAtOrAbove(0.1));

@@ -63,6 +63,8 @@ class WhatIfPages {
             // without a champion there is no score distribution to calibrate from: the built-in defaults
             calibrate = basis.champion() != null;
             storeCalibration = basis.calibration();
+            // a store whose deals all came around the hand-off: the page's levers cannot move its forecast
+            store.put("no_handoff", calibrate && storeCalibration.paths().noHandoff());
             if (calibrate) {
                 ScenarioParameters none = ScenarioParameters.none("").fromStore();
                 first = new ScenarioService(WhatIf.WEB).setup(none, () -> basis).scenario();
