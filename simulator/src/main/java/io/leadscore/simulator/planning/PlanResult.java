@@ -14,8 +14,10 @@ import java.util.Locale;
  * @param trials     trials per simulation
  * @param seed       the seed shared by every simulation (common random numbers)
  * @param rows       the cells
+ * @param quota      the quota every cell is planned for
+ * @param periodDays the period it is to be reached in
  */
-public record PlanResult(double confidence, int trials, long seed, List<PlanRow> rows) {
+public record PlanResult(double confidence, int trials, long seed, List<PlanRow> rows, double quota, int periodDays) {
 
     public PlanResult {
         rows = List.copyOf(rows);
@@ -43,7 +45,8 @@ public record PlanResult(double confidence, int trials, long seed, List<PlanRow>
     /** The plan as a terminal table. */
     public String toTable() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "Leads needed to reach quota with %s confidence (%,d trials per point, seed %d)%n",
+                "Leads needed to reach quota %s in %d days with %s confidence (%,d trials per point, seed %d)%n",
+                Numbers.amount(quota), periodDays,
                 Numbers.percent(confidence), trials, seed));
         TextTable table = new TextTable("threshold", "SLA h", "leads/week", "leads", "MQLs", "p_attain", "note")
                 .align("rrrrrrl");

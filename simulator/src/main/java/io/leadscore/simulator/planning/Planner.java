@@ -80,7 +80,8 @@ public final class Planner {
                 firstOfRow = false;
             }
         }
-        return new PlanResult(request.confidence(), options.trials(), options.seed(), rows);
+        return new PlanResult(request.confidence(), options.trials(), options.seed(), rows, base.quota(),
+                base.periodDays());
     }
 
     /**

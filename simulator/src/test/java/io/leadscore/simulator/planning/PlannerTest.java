@@ -108,7 +108,10 @@ class PlannerTest {
         assertThat(first.get("sla_hours").asDouble()).isEqualTo(4.0);
         // A shorter SLA with spare capacity never needs more leads.
         assertThat(plan.rows().get(0).requiredLeadsPerWeek()).isLessThanOrEqualTo(plan.rows().get(1).requiredLeadsPerWeek() * 1.011);
-        assertThat(plan.toTable()).contains("threshold").contains("SLA h");
+        assertThat(plan.toTable()).contains("threshold").contains("SLA h")
+                .startsWith("Leads needed to reach quota " + io.leadscore.simulator.text.Numbers.amount(plan.quota())
+                        + " in " + plan.periodDays() + " days with ");
+        assertThat(plan.quota()).isPositive();
     }
 
     @Test
