@@ -246,6 +246,8 @@ final class FunnelCommand implements Callable<Integer> {
                         : "returned to nurture", x.count()));
             }
             out.table(List.of("rejection reason", "where", "count"), rej);
+            out.line("(every rejected follow-up, also those on leads sales had already accepted; the verdicts above");
+            out.line(" count only decisions on leads sales had not accepted)");
         }
         out.line("");
         out.line(String.format(Locale.ROOT, "Won deals: %,d, revenue %s", r.wonDeals(), money(r.revenue())));

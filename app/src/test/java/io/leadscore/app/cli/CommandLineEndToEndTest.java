@@ -212,6 +212,8 @@ class CommandLineEndToEndTest {
         assertThat(acceptance.get("counted_over").asString()).contains("verdict");
         String text = run("report", "funnel").out();
         assertThat(text).containsPattern("Sales acceptance: [\\d,]+ of [\\d,]+ verdicts accepted");
+        // the rejection reasons count more than the verdicts' rejections, and say why
+        assertThat(text).contains("(every rejected follow-up, also those on leads sales had already accepted;");
         // the verdicts on MQLs as a share when there are some, said in words when there are none (never "0 of 0")
         assertThat(text).doesNotContain("0 of 0").containsPattern(acceptance.get("on_mqls").get("decided").asLong() == 0
                 ? "none yet on a lead while it was an MQL" : "on MQLs [\\d,]+ of [\\d,]+ \\(\\d+\\.\\d%\\)");
