@@ -99,7 +99,7 @@ public final class Defaults {
         return new ResponseDecay(RESPONSE_TAU_HOURS, RESPONSE_K, RESPONSE_REFERENCE_HOURS, Provenance.byDefault(
                 "tau 30 min, k 0.72: fit to a vendor lead-response table of 10,000 leads; "
                         + "HBR 2011 (Oldroyd et al.) and MIT/InsideSales 2007 report steeper decay; "
-                        + "scales the odds of acceptance relative to the 42 h reference (HBR 2011's average first response), "
+                        + "scales the odds of acceptance relative to a reference first touch (by default 42 h, HBR 2011's average first response), "
                         + "so touches faster than that gain and slower ones lose"));
     }
 
