@@ -4,11 +4,10 @@ import io.leadscore.batch.registry.ModelRecord;
 import io.leadscore.batch.registry.ModelRefusedException;
 import io.leadscore.batch.registry.ModelRegistry;
 import io.leadscore.batch.store.Instants;
-import io.leadscore.scoring.domain.Timestamps;
-import java.time.temporal.ChronoUnit;
 import io.leadscore.batch.store.JobLock;
 import io.leadscore.batch.store.PolicyStore;
 import io.leadscore.batch.store.StoreDialect;
+import io.leadscore.scoring.domain.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -219,23 +218,28 @@ public class Rescoring {
      * goes ahead with a warning, since its scores replace the current ones with older ones.
      */
     private void refuseStaleOrRepeated(Instant asOf) {
-        jdbc.query("SELECT run_id, as_of, finished_at FROM scoring_run WHERE finished_at IS NOT NULL"
-                + " ORDER BY as_of DESC, run_id DESC FETCH FIRST 1 ROWS ONLY", rs -> {
-                    long run = rs.getLong(1);
-                    Instant latest = Instants.read(rs, 2);
-                    String finished = Timestamps.format(Instants.read(rs, 3).truncatedTo(ChronoUnit.SECONDS));
-                    Integer same = jdbc.queryForObject("SELECT COUNT(*) FROM scoring_run WHERE finished_at IS NOT NULL"
-                            + " AND as_of = ?", Integer.class, Instants.utc(asOf));
-                    if (same != null && same > 0) {
-                        throw new AlreadyRescoredException("leads were already rescored as of " + asOf
-                                + (latest.equals(asOf) ? " (run " + run + ", finished " + finished + ")" : "")
-                                + "; add --force to start a new run");
-                    }
-                    if (latest.isAfter(asOf)) {
-                        log.warn("Leads were rescored as of a later time, {} (run {}, finished {}): this run's scores"
-                                + " as of {} replace their current ones with older ones", latest, run, finished, asOf);
-                    }
-                }, new Object[0]);
+        record Finished(long run, Instant asOf, Instant finished) {
+            String said() {
+                return "run " + run + ", finished " + Timestamps.format(finished.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            }
+        }
+        List<Finished> latest = jdbc.query("SELECT run_id, as_of, finished_at FROM scoring_run WHERE finished_at IS NOT NULL"
+                        + " ORDER BY as_of DESC, run_id DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, row) -> new Finished(rs.getLong(1), Instants.read(rs, 2), Instants.read(rs, 3)));
+        if (latest.isEmpty()) {
+            return;
+        }
+        Finished last = latest.get(0);
+        Integer same = jdbc.queryForObject("SELECT COUNT(*) FROM scoring_run WHERE finished_at IS NOT NULL AND as_of = ?",
+                Integer.class, Instants.utc(asOf));
+        if (same != null && same > 0) {
+            throw new AlreadyRescoredException("leads were already rescored as of " + asOf
+                    + (last.asOf().equals(asOf) ? " (" + last.said() + ")" : "") + "; add --force to start a new run");
+        }
+        if (last.asOf().isAfter(asOf)) {
+            log.warn("Leads were rescored as of a later time, {} ({}): this run's scores as of {} replace their current"
+                    + " ones with older ones", last.asOf(), last.said(), asOf);
+        }
     }
 
     /**
