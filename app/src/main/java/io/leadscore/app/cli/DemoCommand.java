@@ -123,6 +123,10 @@ final class DemoCommand implements Callable<Integer> {
             heading(out, 6, "Check the follow-up SLA (leadscore sla-check --as-of " + asOf + ")");
             SlaCheckReport sla = session.bean(SlaCheck.class).run(asOf);
             SlaCheckCommand.print(sla, out, 10);
+            out.line("");
+            out.line("(The first rescoring of an imported history dates a move to MQL by a fast-track signal, a demo");
+            out.line(" request say, at the signal: the history's own hand-offs, so one that sales never answered is a");
+            out.line(" breach now, however old. A move by the score is dated at the run.)");
             requireCompleted(sla.completed(), "SLA check", sla.failure());
 
             heading(out, 7, "The funnel both teams read (leadscore report funnel --as-of " + asOf + ")");
