@@ -160,11 +160,9 @@ final class DemoCommand implements Callable<Integer> {
      */
     private static void agreeThreshold(StoreSession session, TrainingReport trained, Output out) {
         var provenance = trained.artifact().provenance();
-        var young = provenance.metricsByAge().stream().filter(b -> b.band().toDays() <= 7)
-                .map(b -> b.metrics().thresholdCurve()).toList();
-        var curve = young.isEmpty() ? provenance.metrics().thresholdCurve()
-                : io.leadscore.scoring.evaluation.ThresholdCurve.merge(young);
-        String population = young.isEmpty() ? "validation snapshots" : "validation snapshots of leads in their first week";
+        var curve = provenance.curveOfLeadsUpTo(7);
+        String population = provenance.metricsByAge().stream().anyMatch(b -> b.band().toDays() <= 7)
+                ? "validation snapshots of leads in their first week" : "validation snapshots";
         double threshold = 0.5;
         for (var point : curve.points()) {
             if (point.threshold() > 0 && point.shareAbove() <= 0.15) {

@@ -62,10 +62,7 @@ final class PlanCommand implements Callable<Integer> {
         Output out = new Output(System.out, globals.format());
         PlanResult plan = service.plan(parameters, basis, confidence, thresholds, slaHours).run();
         if (store[0] != null) {
-            ScenarioOptions.noHandoffWarning(store[0].calibration()).ifPresent(warning -> {
-                spec.commandLine().getErr().println("leadscore plan: " + warning);
-                spec.commandLine().getErr().flush();
-            });
+            ScenarioOptions.warn(spec, ScenarioOptions.noHandoffWarning(store[0].calibration()));
         }
         // the levers are a view of the table; the JSON and CSV are the plan's rows (docs/cli.md)
         LeverReport levers = noLevers || out.format() != OutputFormat.table ? null

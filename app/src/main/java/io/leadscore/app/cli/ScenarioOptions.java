@@ -67,6 +67,15 @@ final class ScenarioOptions {
         }
     }
 
+    /** A warning on the command's error stream, named like its errors ("leadscore simulate: ..."). */
+    static void warn(picocli.CommandLine.Model.CommandSpec spec, java.util.Optional<String> warning) {
+        warning.ifPresent(text -> {
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            err.println(spec.qualifiedName(" ") + ": " + text);
+            err.flush();
+        });
+    }
+
     /**
      * A store in which no lead was handed off (made an MQL, or fast-tracked, before sales first touched it) in the
      * deal paths' window — its stages never ran, say, or every deal was opened by sales first — gives the hand-off

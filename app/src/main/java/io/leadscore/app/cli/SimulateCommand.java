@@ -68,12 +68,8 @@ final class SimulateCommand implements Callable<Integer> {
             return basis;
         }).run();
         print(result, null, out);
-        ScenarioOptions.noHandoffWarning(result.calibration())
-                .or(() -> ScenarioOptions.noMqlWarning(result.calibration(), result.scenario().threshold()))
-                .ifPresent(warning -> {
-                    spec.commandLine().getErr().println("leadscore simulate: " + warning);
-                    spec.commandLine().getErr().flush();
-                });
+        ScenarioOptions.warn(spec, ScenarioOptions.noHandoffWarning(result.calibration())
+                .or(() -> ScenarioOptions.noMqlWarning(result.calibration(), result.scenario().threshold())));
         if (calibratedAsOf.get() != null && out.format() == OutputFormat.table) {
             // the store's history may end long before today (an export loaded once): say which time it speaks for
             out.line("Calibrated from the store as of " + io.leadscore.scoring.domain.Timestamps.format(

@@ -40,13 +40,12 @@ class RescoreFinishTasklet implements Tasklet {
         Long scored = jdbc.queryForObject("SELECT COUNT(*) FROM score_history WHERE run_id = ?", Long.class, runId);
         Long mqls = jdbc.queryForObject("SELECT COUNT(*) FROM stage_transition WHERE run_id = ? AND to_stage = 'MQL'"
                 + " AND actor = ?", Long.class, runId, "rescore #" + runId);
-        double psi = RunDrift.measure(jdbc, champion, runId,
-                Instant.parse(execution.getJobParameters().getString(Rescoring.AS_OF)), observationDays);
+        Instant asOf = Instant.parse(execution.getJobParameters().getString(Rescoring.AS_OF));
+        double psi = RunDrift.measure(jdbc, champion, runId, asOf, observationDays);
         jdbc.update("UPDATE scoring_run SET leads_scored = ?, mqls_created = ?, psi = ?, finished_at = ? WHERE run_id = ?",
                 scored, mqls, psi, Instants.utc(Instant.now()), runId);
         execution.getExecutionContext().putDouble("psi", psi);
         if (psi > PopulationStability.WARN_ABOVE) {
-            Instant asOf = Instant.parse(execution.getJobParameters().getString(Rescoring.AS_OF));
             log.warn(String.format(Locale.ROOT, "Rescoring run %d: the scores drifted from model %s's (PSI %.3f > %.1f): %s",
                     runId, champion.version(), psi, PopulationStability.WARN_ABOVE,
                     RunDrift.staleness(jdbc, asOf, observationDays).orElse("check the lead mix and consider retraining")));

@@ -270,9 +270,7 @@ public class StoreCalibration {
      * scores {@link #champion} samples; the whole window for a model that recorded no age bands.
      */
     static io.leadscore.scoring.evaluation.ThresholdCurve youngLeadsCurve(io.leadscore.scoring.artifact.Provenance p) {
-        List<io.leadscore.scoring.evaluation.ThresholdCurve> young = p.metricsByAge().stream()
-                .filter(b -> b.band().toDays() <= RECENT_LEAD_DAYS).map(b -> b.metrics().thresholdCurve()).toList();
-        return young.isEmpty() ? p.metrics().thresholdCurve() : io.leadscore.scoring.evaluation.ThresholdCurve.merge(young);
+        return p.curveOfLeadsUpTo(RECENT_LEAD_DAYS);
     }
 
     /** The champion's youngest validation band (leads as they arrive): mean calibrated score and observed rate. */

@@ -83,6 +83,16 @@ public record Provenance(String modelVersion, Instant trainedAt, DataWindow trai
         }
     }
 
+    /**
+     * The threshold curve of the validation snapshots of leads at most {@code days} old (the age bands that end by
+     * then, merged); the whole window's for a model that recorded no age bands.
+     */
+    public io.leadscore.scoring.evaluation.ThresholdCurve curveOfLeadsUpTo(double days) {
+        List<io.leadscore.scoring.evaluation.ThresholdCurve> young = metricsByAge.stream()
+                .filter(b -> b.band().toDays() <= days).map(b -> b.metrics().thresholdCurve()).toList();
+        return young.isEmpty() ? metrics.thresholdCurve() : io.leadscore.scoring.evaluation.ThresholdCurve.merge(young);
+    }
+
     private static void requireText(String what, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("Missing " + what);
