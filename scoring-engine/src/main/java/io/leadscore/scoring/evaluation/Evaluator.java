@@ -162,26 +162,13 @@ public final class Evaluator {
         if (positives == 0) {
             return Double.NaN;
         }
-        double ap = 0;
-        int tp = 0;
-        int fp = 0;
-        double previousRecall = 0;
-        for (int hi = s.length; hi > 0; ) {
-            int lo = hi;
-            while (lo > 0 && s[lo - 1] == s[hi - 1]) {
-                lo--;
-                if (y[lo] == 1) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-            }
+        double[] sums = new double[2]; // average precision, the recall of the previous threshold
+        fromTheTop(s, y, (lo, tp, fp) -> {
             double recall = (double) tp / positives;
-            ap += (recall - previousRecall) * tp / (tp + fp);
-            previousRecall = recall;
-            hi = lo;
-        }
-        return ap;
+            sums[0] += (recall - sums[1]) * tp / (tp + fp);
+            sums[1] = recall;
+        });
+        return sums[0];
     }
 
     static List<CalibrationBin> calibrationBins(double[] s, int[] y) {
@@ -235,11 +222,30 @@ public final class Evaluator {
             points.add(new RocPoint(s[0], 1, 1));
             return points;
         }
+        double[] kept = new double[2]; // the false and true positive rates of the last point kept
+        fromTheTop(s, y, (lo, tp, fp) -> {
+            double fpr = (double) fp / negatives;
+            double tpr = (double) tp / positives;
+            if (lo == 0 || fpr - kept[0] >= ROC_STEP || tpr - kept[1] >= ROC_STEP) {
+                points.add(new RocPoint(s[lo], fpr, tpr));
+                kept[0] = fpr;
+                kept[1] = tpr;
+            }
+        });
+        return points;
+    }
+
+    /** What a walk down the ascending scores sees at each distinct score: tied scores are one threshold. */
+    private interface Threshold {
+        /** {@code lo}: the first index at the threshold's score; {@code tp}, {@code fp}: the counts at or above it. */
+        void at(int lo, int tp, int fp);
+    }
+
+    /** Visits every distinct score from the highest down, with the true and false positives at or above it. */
+    private static void fromTheTop(double[] s, int[] y, Threshold threshold) {
         int tp = 0;
         int fp = 0;
-        double keptFpr = 0;
-        double keptTpr = 0;
-        for (int hi = n; hi > 0; ) {
+        for (int hi = s.length; hi > 0; ) {
             int lo = hi;
             while (lo > 0 && s[lo - 1] == s[hi - 1]) {
                 lo--;
@@ -249,16 +255,9 @@ public final class Evaluator {
                     fp++;
                 }
             }
-            double fpr = (double) fp / negatives;
-            double tpr = (double) tp / positives;
-            if (lo == 0 || fpr - keptFpr >= ROC_STEP || tpr - keptTpr >= ROC_STEP) {
-                points.add(new RocPoint(s[lo], fpr, tpr));
-                keptFpr = fpr;
-                keptTpr = tpr;
-            }
+            threshold.at(lo, tp, fp);
             hi = lo;
         }
-        return points;
     }
 
     static ThresholdCurve thresholdCurve(double[] s, int[] y, int positives) {
