@@ -365,14 +365,7 @@ final class TrialEngine {
             double a = arrival[i];
             if (worked < 1 && Streams.uniform(drawKey[i], -1 - indexOf[i]) >= worked) {
                 // The black hole: sales never works this MQL; it takes no capacity and breaches its SLA.
-                if (a + recycle < end) {
-                    recycled++;
-                    decided++;
-                    breaches++;
-                } else if (a + sla <= end) {
-                    decided++;
-                    breaches++;
-                }
+                untouched(a, end, sla, recycle, end);
                 continue;
             }
             double t = m.calendar.nextWorking(ready[i]);
@@ -387,15 +380,7 @@ final class TrialEngine {
                 }
             }
             if (t >= end || t - a > recycle) {
-                // Not touched in the period: a breach once its SLA has run out inside the period.
-                if (a + recycle < Math.min(t, end)) {
-                    recycled++;
-                    decided++;
-                    breaches++;
-                } else if (a + sla <= end) {
-                    decided++;
-                    breaches++;
-                }
+                untouched(a, Math.min(t, end), sla, recycle, end);
                 continue;
             }
             if (!unlimited) {
@@ -448,6 +433,21 @@ final class TrialEngine {
             // (the bands carry their own uncertainty of the mean)
             revenue += m.flows.active ? paths.handoffAmount(cycle.hours(uCycle) / 24, uSize)
                     : size.quantile(uSize) * sizeFactor;
+        }
+    }
+
+    /**
+     * An MQL that arrived at {@code a} and was not touched before {@code until} (at most the period's end): recycled
+     * when its recycling time ran out before then, else a breach once its SLA has run out inside the period.
+     */
+    private void untouched(double a, double until, double sla, double recycle, double end) {
+        if (a + recycle < until) {
+            recycled++;
+            decided++;
+            breaches++;
+        } else if (a + sla <= end) {
+            decided++;
+            breaches++;
         }
     }
 
