@@ -104,12 +104,12 @@ final class DemoCommand implements Callable<Integer> {
                     + " (filled by sales after contact), and promote it (leadscore train)");
             TrainingReport trained = session.bean(Retraining.class).run(new Retraining.Request(asOf,
                     Algorithm.GRADIENT_BOOSTING, PromotionMode.AUTO, null, List.of(SALES_FILLED_FIELD)));
-            TrainCommand.print(trained, out);
             if (!trained.completed() && trained.notEnoughOutcomes()) {
                 throw new UsageException("a history of " + leads + (leads == 1 ? " lead" : " leads") + " is too thin"
                         + " to make a model: " + trained.failure() + "; run the demo with more leads (--leads 2000 or"
                         + " more; the default is " + GeneratorOptions.DEFAULT_LEADS + ")");
             }
+            TrainCommand.print(trained, out);
             requireCompleted(trained.completed(), "training", trained.failure());
 
             heading(out, 4, "Agree the MQL threshold: where at most 15% of new leads qualify on the model's validation window");

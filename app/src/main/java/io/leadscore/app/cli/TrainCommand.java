@@ -64,18 +64,19 @@ final class TrainCommand implements Callable<Integer> {
             } catch (Retraining.FutureAsOfException | Retraining.UnknownFieldException e) {
                 throw new UsageException(e.getMessage());
             }
+            // refused before anything is printed: no run is left behind (Retraining removes it)
+            if (!report.completed() && report.notEnoughOutcomes()) {
+                throw new UsageException("this history cannot make a model as of " + (when == null ? "now"
+                        : when.toString()) + ": " + report.failure() + " (" + report.leads()
+                        + (report.leads() == 1 ? " lead" : " leads") + " past their outcome horizon); import more"
+                        + " history, with leads that won a deal and leads that did not, or train --as-of a later date");
+            }
             Output out = new Output(System.out, globals.format());
             print(report, out);
             if (report.version() != null && !report.promoted() && out.format() == OutputFormat.table
                     && session.bean(io.leadscore.batch.registry.ModelRegistry.class).champion().isEmpty()) {
                 out.line("There is no champion yet, so nothing scores leads: leadscore models promote "
                         + report.version() + " makes this model the champion as it is.");
-            }
-            if (!report.completed() && report.notEnoughOutcomes()) {
-                throw new UsageException("this history cannot make a model as of " + (when == null ? "now"
-                        : when.toString()) + ": " + report.failure() + " (" + report.leads()
-                        + (report.leads() == 1 ? " lead" : " leads") + " past their outcome horizon); import more"
-                        + " history, with leads that won a deal and leads that did not, or train --as-of a later date");
             }
             if (!report.completed()) {
                 throw new JobFailedException("the training failed: " + report.failure());

@@ -91,6 +91,9 @@ class CommandLineErrorsTest {
             assertThat(r.errLines()).hasSize(1);
             assertThat(r.err()).contains("cannot make a model", "every one converted", "both outcomes are needed",
                     "import more history").doesNotContain("\tat ");
+            // refused input, not a failed job: nothing printed as a result, and no run left behind in the jobs list
+            assertThat(r.out()).isEmpty();
+            assertThat(run("jobs", "--db", store("one")).out()).contains("crmImportJob").doesNotContain("retrainJob");
 
             // a store whose every lead is still inside its outcome horizon has nothing to learn from yet
             Path young = Files.writeString(dir.resolve("young.csv"), "lead_id,created_at\nY-1,"
@@ -137,6 +140,13 @@ class CommandLineErrorsTest {
         assertThat(typo.errLines()).singleElement().asString().startsWith("leadscore train: --exclude sales_verdikt:"
                 + " no lead in the store has a field or custom attribute of that name");
         assertThat(run("jobs", "--db", store("verdicts")).out()).doesNotContain("retrainJob");
+        // an empty name (a stray comma) would leave out nothing while the user meant a field
+        for (String empty : List.of("", " ")) {
+            Run blank = run("train", "--exclude", empty, "--db", store("verdicts"));
+            assertThat(blank.exit()).as(empty).isEqualTo(2);
+            assertThat(blank.errLines()).as(empty).singleElement().asString()
+                    .startsWith("leadscore train: --exclude: an empty field name");
+        }
         // the attribute as the file spells it, in any case, and a lead field: past the check (to the thin history)
         for (String known : List.of("sales_verdict", "SALES_VERDICT", "industry")) {
             Run r = run("train", "--exclude", known, "--db", store("verdicts"));

@@ -17,6 +17,7 @@ import org.springframework.batch.core.job.parameters.InvalidJobParametersExcepti
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 /** Trains a challenger as of a date with {@code retrainJob}, and reports what came of it. */
@@ -37,9 +38,11 @@ public class Retraining {
     private final ModelRegistry registry;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final JobRepository jobRepository;
 
     public Retraining(JobOperator jobOperator, Job retrainJob, JobLock jobLock, ModelRegistry registry, Clock clock,
-                      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                      org.springframework.jdbc.core.JdbcTemplate jdbc, JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.retrainJob = retrainJob;
         this.jobLock = jobLock;
@@ -90,7 +93,8 @@ public class Retraining {
     /** A field to leave out that no lead has: a typo that would leave the field it meant in the model. */
     public static final class UnknownFieldException extends RuntimeException {
         UnknownFieldException(String name) {
-            super("--exclude " + name + ": no lead in the store has a field or custom attribute of that name, so"
+            super((name.isEmpty() ? "--exclude: an empty field name (a stray comma, or an empty value), which"
+                    : "--exclude " + name + ": no lead in the store has a field or custom attribute of that name, so")
                     + " leaving it out would change nothing; the lead fields are "
                     + String.join(", ", io.leadscore.batch.leadimport.ImportFileKind.LEADS.knownColumns())
                     + ", and custom attributes are the other columns of leads.csv");
@@ -106,7 +110,10 @@ public class Retraining {
     private void requireKnownFields(List<String> names) {
         for (String name : names) {
             String field = name.strip().toLowerCase(Locale.ROOT);
-            if (field.isEmpty() || io.leadscore.batch.leadimport.ImportFileKind.LEADS.knownColumns().contains(field)) {
+            if (field.isEmpty()) {
+                throw new UnknownFieldException(field);
+            }
+            if (io.leadscore.batch.leadimport.ImportFileKind.LEADS.knownColumns().contains(field)) {
                 continue;
             }
             // the attribute's key as the stored JSON writes it, followed by its colon
@@ -158,7 +165,13 @@ public class Retraining {
         }
         try (JobLock.Held lock = jobLock.acquire(JOB_NAME)) {
             JobExecution execution = jobOperator.start(retrainJob, parameters.toJobParameters());
-            return report(execution);
+            TrainingReport report = report(execution);
+            if (!report.completed() && report.notEnoughOutcomes()) {
+                // a history that cannot make a model is the user's input refused, not a job that failed: it leaves
+                // no run behind (the run registered nothing; its instance is this request's alone)
+                jobRepository.deleteJobInstance(execution.getJobInstance());
+            }
+            return report;
         } catch (JobLock.HeldException e) {
             throw e;
         } catch (Exception e) {
