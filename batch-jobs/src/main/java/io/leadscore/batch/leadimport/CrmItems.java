@@ -8,9 +8,11 @@ import io.leadscore.batch.stages.LeadStageEvents;
 import io.leadscore.batch.stages.StageTransitions;
 import io.leadscore.batch.store.StoreDialect;
 import io.leadscore.scoring.domain.DealStatus;
+import io.leadscore.scoring.domain.Timestamps;
 import io.leadscore.scoring.policy.Policy;
 import io.leadscore.scoring.stages.StageEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,10 +92,13 @@ public class CrmItems {
      * @param rejected    every problem of every refused item, in request order
      * @param leads       the store ids of the leads the valid items name, in the order they first appear
      * @param stageEvents the follow-ups and deals written, as stage events per lead (ascending ids, time order)
+     * @param ignored     per kind other than leads, the fields no item of that kind takes, as an import names a
+     *                    file's extra columns (a lead's other fields are its custom attributes)
      */
     public record Written(int accepted, int unchanged, List<Rejection> rejected, List<Long> leads,
-                          List<LeadStageEvents> stageEvents) {
+                          List<LeadStageEvents> stageEvents, Map<ImportFileKind, List<String>> ignored) {
         public Written {
+            ignored = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ignored));
             rejected = List.copyOf(rejected);
             leads = List.copyOf(leads);
             stageEvents = List.copyOf(stageEvents);
@@ -200,7 +205,7 @@ public class CrmItems {
             }
         }
         tally.rejected.sort(Comparator.comparing(Rejection::kind).thenComparingInt(Rejection::index));
-        return new Written(tally.accepted, tally.unchanged, tally.rejected, leads, stageEvents);
+        return new Written(tally.accepted, tally.unchanged, tally.rejected, leads, stageEvents, tally.ignored);
     }
 
     private record Event(Instant at, int source, String detail, StageEvent event) {
@@ -212,6 +217,7 @@ public class CrmItems {
         final List<Rejection> rejected = new ArrayList<>();
         final Set<String> leadKeys = new LinkedHashSet<>();
         final Set<Long> leadIds = new LinkedHashSet<>();
+        final Map<ImportFileKind, List<String>> ignored = new java.util.LinkedHashMap<>();
 
         void count(boolean[] changed) {
             for (boolean c : changed) {
@@ -256,8 +262,12 @@ public class CrmItems {
                 }
             }
         }
+        if (kind != ImportFileKind.LEADS && !others.isEmpty()) {
+            tally.ignored.put(kind, List.copyOf(others));
+        }
         CsvHeader header = CsvHeader.forItem(kind, others);
         ItemProcessor<CsvRecord, T> validator = validators.apply(header);
+        Instant taken = clock.instant();
         List<T> rows = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
@@ -298,12 +308,48 @@ public class CrmItems {
                 throw new IllegalStateException("Cannot validate " + kind.label() + " item " + i + ": " + e.getMessage(), e);
             }
             if (problems.isEmpty()) {
+                fromTheFuture(kind, i, item, taken).ifPresent(problems::add);
+            }
+            if (problems.isEmpty()) {
                 rows.add(row);
             } else {
                 tally.rejected.addAll(problems);
             }
         }
         return new Parsed<>(rows);
+    }
+
+    /**
+     * How far after the moment a request is taken an event's time may lie: the clocks of the systems that send them
+     * differ by a little, but an event is sent when it happens. A file imported later may hold any time the contract
+     * takes; a live event from the future would date an MQL, its SLA clock or a rejection after now.
+     */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private static final List<String> TIME_FIELDS = List.of("created_at", "occurred_at", "closed_at");
+
+    /** The item's first time later than {@link #CLOCK_SKEW} after {@code taken}, as a rejection. */
+    private static java.util.Optional<Rejection> fromTheFuture(ImportFileKind kind, int index, Item item, Instant taken) {
+        Instant latest = taken.plus(CLOCK_SKEW);
+        for (Map.Entry<String, String> field : item.fields().entrySet()) {
+            String value = field.getValue();
+            if (value == null || value.isBlank() || !TIME_FIELDS.contains(CsvHeader.key(field.getKey()))) {
+                continue;
+            }
+            Instant at;
+            try {
+                at = Timestamps.parse(value.strip());
+            } catch (RuntimeException e) {
+                continue; // the validator judged the value already
+            }
+            if (at.isAfter(latest)) {
+                return java.util.Optional.of(new Rejection(kind, index, field.getKey(), "'" + value.strip()
+                        + "' lies after the moment this request was taken (" + Timestamps.format(taken)
+                        + ") by more than " + CLOCK_SKEW.toMinutes() + " minutes: an event is sent when it"
+                        + " happens; a time without an offset is read as UTC, so give the sender's offset"));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The store ids of every lead the items name: the request's own leads (written by now) and the store's. */

@@ -103,11 +103,13 @@ public class LiveEvents {
         }
     }
 
-    /** What a request did. */
-    public record Outcome(int accepted, int unchanged, List<CrmItems.Rejection> rejected, List<LeadState> leads) {
+    /** What a request did; {@code ignored}: per kind other than leads, the fields no item of it takes. */
+    public record Outcome(int accepted, int unchanged, List<CrmItems.Rejection> rejected, List<LeadState> leads,
+                          Map<ImportFileKind, List<String>> ignored) {
         public Outcome {
             rejected = List.copyOf(rejected);
             leads = List.copyOf(leads);
+            ignored = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ignored));
         }
     }
 
@@ -125,7 +127,7 @@ public class LiveEvents {
             CrmItems.Written written = items.write(request, policy, actor);
             applyStageEvents(written.stageEvents(), policy, now, actor);
             List<LeadState> leads = rescore(written.leads(), held, policy, now, actor);
-            return new Outcome(written.accepted(), written.unchanged(), written.rejected(), leads);
+            return new Outcome(written.accepted(), written.unchanged(), written.rejected(), leads, written.ignored());
         }));
     }
 

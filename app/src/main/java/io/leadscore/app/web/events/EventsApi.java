@@ -190,19 +190,25 @@ class EventsApi {
     }
 
     private static EventsAnswer answer(LiveEvents.Outcome outcome) {
+        Map<String, List<String>> ignored = new java.util.LinkedHashMap<>();
+        outcome.ignored().forEach((kind, fields) -> ignored.put(kind.label(), fields));
         return new EventsAnswer(outcome.accepted(), outcome.unchanged(), outcome.rejected().stream()
                 .map(r -> new EventsAnswer.Rejected(r.kind().label(), r.index(), r.field(), r.reason())).toList(),
-                outcome.leads().stream().map(LeadStateView::of).toList());
+                outcome.leads().stream().map(LeadStateView::of).toList(), ignored);
     }
 
     /**
      * The answer to a batch of events (events.md): how many items were stored and how many were known already,
      * each refused item with where and why, and the state of every lead the batch touched.
      */
-    record EventsAnswer(int accepted, int unchanged, List<Rejected> rejected, List<LeadStateView> leads) {
+    record EventsAnswer(int accepted, int unchanged, List<Rejected> rejected, List<LeadStateView> leads,
+                        @com.fasterxml.jackson.annotation.JsonProperty("ignored_fields")
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                        Map<String, List<String>> ignoredFields) {
         EventsAnswer {
             rejected = List.copyOf(rejected);
             leads = List.copyOf(leads);
+            ignoredFields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ignoredFields));
         }
 
         /** A refused item: its kind, its place in its array (from 0), the field and the reason. */

@@ -162,6 +162,40 @@ class EventsApiTest {
     }
 
     @Test
+    void refusesEventsFromTheFutureAndNamesTheFieldsItIgnores() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        String soon = now.plus(java.time.Duration.ofMinutes(2)).toString();
+        String skewed = now.plus(java.time.Duration.ofHours(2)).toString().replace("Z", "");
+        JsonNode answer = ok("""
+                {"leads": [{"lead_id": "EV-F1", "created_at": "%s"},
+                           {"lead_id": "EV-F2", "created_at": "%s"},
+                           {"lead_id": "EV-F3", "created_at": "2026-11-01T10:00:00Z"}],
+                 "activities": [{"lead_id": "EV-F3", "occurred_at": "2150-01-01", "type": "demo_request"},
+                                {"lead_id": "EV-F3", "occurred_at": "2026-11-01T10:05:00Z", "type": "page_view",
+                                 "colour": "red", "occured_at": "2026-11-01"}],
+                 "followups": [{"lead_id": "EV-F3", "occurred_at": "2199-01-01T00:00:00Z", "outcome": "rejected",
+                                "reason": "not_ready", "chanel": "call"}]}
+                """.formatted(skewed, soon));
+        // a lead dated two hours ahead (a local time sent without its offset) would start its SLA clock in the
+        // future; a follow-up from 2199 would reject an MQL now, dated then; a sender's clock a little ahead passes
+        assertThat(answer.get("rejected").valueStream().map(r -> r.get("kind").asString() + "[" + r.get("index").asInt()
+                + "]." + r.get("field").asString()).toList())
+                .containsExactly("leads[0].created_at", "activities[0].occurred_at", "followups[0].occurred_at");
+        assertThat(answer.get("rejected").get(0).get("reason").asString())
+                .contains("lies after the moment this request was taken", "by more than 5 minutes", "offset");
+        assertThat(answer.get("accepted").asInt()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE lead_key IN ('EV-F1', 'EV-F2', 'EV-F3')",
+                Long.class)).isEqualTo(2);
+        // the other kinds' extra fields are ignored, as an import ignores a file's extra columns, and named
+        assertThat(answer.get("ignored_fields").get("activities").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("colour", "occured_at");
+        assertThat(answer.get("ignored_fields").get("followups").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("chanel");
+        assertThat(ok("{\"leads\": [{\"lead_id\": \"EV-F4\", \"created_at\": \"2026-11-01\"}]}").has("ignored_fields"))
+                .isFalse();
+    }
+
+    @Test
     void refusesTextNoStoreKeepsItemByItemAndKeepsTheGoodOnes() throws Exception {
         // no field of the store may hold U+0000 (PostgreSQL's text cannot) or a lone surrogate (stored as '?'): such
         // an item is refused, its neighbours kept
