@@ -1,8 +1,10 @@
 package io.leadscore.app.cli;
 
+import io.leadscore.batch.funnelreport.FunnelActuals;
 import io.leadscore.batch.funnelreport.FunnelReport;
 import io.leadscore.batch.funnelreport.FunnelReportFailedException;
 import io.leadscore.batch.funnelreport.FunnelReports;
+import io.leadscore.batch.funnelreport.PeriodActuals;
 import io.leadscore.scoring.domain.Timestamps;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -62,17 +64,55 @@ final class FunnelCommand implements Callable<Integer> {
             } catch (FunnelReportFailedException e) {
                 throw new JobFailedException(e.getMessage() + "; run the report again");
             }
-            print(funnel, new Output(System.out, globals.format()));
+            print(funnel, closedInPeriod(session, funnel.cohort()), new Output(System.out, globals.format()));
             return 0;
         }
     }
 
     static void print(FunnelReport r, Output out) {
+        print(r, null, out);
+    }
+
+    /**
+     * @param period the deals closed won in the cohort's dates, whoever the lead (a period's actuals as a quota and a
+     *               back-test count them), or {@code null} when the report covers no bounded period
+     */
+    static void print(FunnelReport r, PeriodActuals period, Output out) {
         switch (out.format()) {
-            case json -> out.json(json(r));
-            case csv -> out.csv(List.of("section", "label", "metric", "value"), csvRows(r));
-            case table -> table(r, out);
+            case json -> {
+                Map<String, Object> root = json(r);
+                if (period != null) {
+                    Map<String, Object> closed = new LinkedHashMap<>();
+                    closed.put("from", Timestamps.format(period.from()));
+                    closed.put("to", Timestamps.format(period.to()));
+                    closed.put("won_deals", period.wins());
+                    closed.put("revenue", period.revenue());
+                    root.put("closed_in_period", closed);
+                }
+                out.json(root);
+            }
+            case csv -> {
+                List<List<?>> rows = csvRows(r);
+                if (period != null) {
+                    rows.add(List.of("closed_in_period", "all", "won_deals", period.wins()));
+                    rows.add(List.of("closed_in_period", "all", "revenue", period.revenue()));
+                }
+                out.csv(List.of("section", "label", "metric", "value"), rows);
+            }
+            case table -> table(r, period, out);
         }
+    }
+
+    /**
+     * The deals won in the cohort's dates (up to the report's as-of time), whichever lead they belong to, counted by
+     * the back-test's own definition ({@link FunnelActuals}); {@code null} for a report without both dates.
+     */
+    private static PeriodActuals closedInPeriod(StoreSession session, io.leadscore.batch.funnelreport.Cohort cohort) {
+        if (cohort.from() == null || cohort.to() == null) {
+            return null;
+        }
+        Instant end = cohort.to().isAfter(cohort.asOf()) ? cohort.asOf() : cohort.to();
+        return cohort.from().isBefore(end) ? session.bean(FunnelActuals.class).period(cohort.from(), end) : null;
     }
 
     static Map<String, Object> json(FunnelReport r) {
@@ -201,7 +241,7 @@ final class FunnelCommand implements Callable<Integer> {
         rows.add(List.of(section, name, "revenue", seg.revenue()));
     }
 
-    private static void table(FunnelReport r, Output out) {
+    private static void table(FunnelReport r, PeriodActuals period, Output out) {
         String cohort = r.cohort().from() == null && r.cohort().to() == null ? ""
                 : " created " + (r.cohort().from() == null ? "" : "from " + Timestamps.format(r.cohort().from()) + " ")
                 + (r.cohort().to() == null ? "" : "before " + Timestamps.format(r.cohort().to()));
@@ -250,7 +290,15 @@ final class FunnelCommand implements Callable<Integer> {
             out.line(" count only decisions on leads sales had not accepted)");
         }
         out.line("");
-        out.line(String.format(Locale.ROOT, "Won deals: %,d, revenue %s", r.wonDeals(), money(r.revenue())));
+        out.line(String.format(Locale.ROOT, "Won deals: %,d, revenue %s", r.wonDeals(), money(r.revenue()))
+                + (period == null ? "" : " (deals of these leads, whenever they closed)"));
+        if (period != null) {
+            // a quarter's wins as a quota counts them, and as simulate's back-tests compare with: another question
+            out.line(String.format(Locale.ROOT, "Closed won from %s before %s, whoever the lead: %,d deals, revenue %s"
+                            + " (what a quota counts, and what simulate --backtest-* compares with)",
+                    Timestamps.format(period.from()), Timestamps.format(period.to()), period.wins(),
+                    money(period.revenue())));
+        }
         segmentTable(out, "source", r.sources());
         segmentTable(out, "campaign", r.campaigns());
     }

@@ -54,11 +54,9 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         GlobalOptions globals = root.globals();
         Output out = new Output(System.out, globals.format());
-        if (backtestAll) {
-            return backtestAll(globals, out);
-        }
-        if (backtestFrom != null) {
-            return backtestOne(globals, out);
+        if (backtestAll || backtestFrom != null) {
+            refuseScenarioFlags(backtestAll ? "--backtest-all" : "--backtest-from");
+            return backtestAll ? backtestAll(globals, out) : backtestOne(globals, out);
         }
         ScenarioParameters parameters = scenario.parameters();
         java.util.concurrent.atomic.AtomicReference<Instant> calibratedAsOf = new java.util.concurrent.atomic.AtomicReference<>();
@@ -77,6 +75,32 @@ final class SimulateCommand implements Callable<Integer> {
                     + ", where its data ends\n(its latest lead or activity).");
         }
         return 0;
+    }
+
+    /**
+     * A back-test simulates each period as it was — its policy, team and lead volume as the store shows them before
+     * it — so a flag that sets a scenario would be silently ignored: refused instead, naming the flags given.
+     */
+    private void refuseScenarioFlags(String mode) {
+        java.util.List<String> given = new java.util.ArrayList<>();
+        java.util.Map<String, Object> flags = new java.util.LinkedHashMap<>();
+        flags.put("--quota", scenario.quota);
+        flags.put("--threshold", scenario.threshold);
+        flags.put("--sla-hours", scenario.slaHours);
+        flags.put("--leads-per-week", scenario.leadsPerWeek);
+        flags.put("--reps", scenario.reps);
+        flags.put("--touches-per-rep-per-day", scenario.touchesPerRep);
+        flags.forEach((flag, value) -> {
+            if (value != null) {
+                given.add(flag);
+            }
+        });
+        if (!given.isEmpty()) {
+            throw new UsageException(mode + " simulates each past period as it was, from what the store knew before it"
+                    + " (its policy, team and lead volume), so " + String.join(", ", given) + (given.size() == 1
+                    ? " would change nothing; leave it out" : " would change nothing; leave them out")
+                    + " (a what-if of a period to come is simulate without " + mode + ")");
+        }
     }
 
     private Integer backtestOne(GlobalOptions globals, Output out) {
@@ -118,8 +142,9 @@ final class SimulateCommand implements Callable<Integer> {
             StoreBacktests.Checked checked = backtests.one(from, to, options);
             print(checked.simulated(), checked.check(), out);
             if (out.format() == OutputFormat.table) {
-                out.line("Back-test: what happened from " + from + " to " + to + " (as the funnel report counts it)"
-                        + " against what was simulated from what was known before " + from);
+                out.line("Back-test: what happened from " + from + " to " + to + " (as report funnel --from --to counts"
+                        + " it: MQLs of the leads created then, deals closed won then) against what was simulated"
+                        + " from what was known before " + from);
             }
         }
         return 0;

@@ -292,6 +292,17 @@ class CommandLineEndToEndTest {
         // the history was imported and rescored once, at its end: no MQL history in any past quarter
         assertThat(period.get("mqls").get("actual").isNull()).isTrue();
         assertThat(period.get("mqls").get("note").asString()).contains("no MQL history");
+        // the back-test's actual wins and revenue are the funnel report's closed-in-period figures for the same dates
+        JsonNode funnelOfPeriod = run("report", "funnel", "--from", "2026-08-03", "--to", "2026-11-01",
+                "--format", "json").json();
+        JsonNode closed = funnelOfPeriod.get("closed_in_period");
+        assertThat(closed.get("won_deals").asLong()).isEqualTo(period.get("wins").get("actual").asLong());
+        assertThat(closed.get("revenue").asDouble()).isEqualTo(period.get("revenue").get("actual").asDouble());
+        assertThat(run("report", "funnel", "--from", "2026-08-03", "--to", "2026-11-01").out())
+                .contains("(deals of these leads, whenever they closed)")
+                .contains("Closed won from 2026-08-03T00:00:00Z before 2026-11-01T00:00:00Z, whoever the lead: "
+                        + String.format(java.util.Locale.ROOT, "%,d deals", closed.get("won_deals").asLong()));
+        assertThat(run("report", "funnel", "--format", "json").json().has("closed_in_period")).isFalse();
         Run table = run("simulate", "--backtest-all", "--period-days", "120", "--trials", "100");
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out()).contains("Rolling back-test", "coverage", "percentile ranks");

@@ -119,6 +119,16 @@ class CommandLineErrorsTest {
                     .endsWith("run the demo with more leads (--leads 2000 or more; the default is 20000)");
 
             // nor can a period the store holds nothing of yet: it has not happened, so nothing is a miss
+            // a scenario's flag would be ignored by a back-test, which replays each period as it was
+            Run flagged = run("simulate", "--backtest-all", "--threshold", "0.3", "--reps", "0", "--db", store("one"));
+            assertThat(flagged.exit()).as(flagged.err()).isEqualTo(2);
+            assertThat(flagged.errLines()).singleElement().asString().startsWith("leadscore simulate: --backtest-all"
+                    + " simulates each past period as it was").contains("--threshold, --reps would change nothing");
+            Run quota = run("simulate", "--backtest-from", "2025-02-01", "--to", "2025-03-01", "--quota", "5",
+                    "--db", store("one"));
+            assertThat(quota.exit()).as(quota.err()).isEqualTo(2);
+            assertThat(quota.err()).contains("--quota would change nothing; leave it out");
+
             Run future = run("simulate", "--backtest-from", "2025-02-01", "--to", "2030-01-01", "--trials", "100",
                     "--db", store("one"));
             assertThat(future.exit()).as(future.err()).isEqualTo(2);

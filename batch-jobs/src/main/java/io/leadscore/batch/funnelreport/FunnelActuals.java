@@ -59,8 +59,8 @@ public class FunnelActuals {
     }
 
     /**
-     * Null when no stretch of the period longer than the limit went without a rescoring run (from its start to
-     * the first run, between runs, from the last run to its end); otherwise why its MQLs are unknown.
+     * Null when rescoring ran in the period and no stretch of it longer than the limit went without a run (from its
+     * start to the first run, between runs, from the last run to its end); otherwise why its MQLs are unknown.
      */
     static String coverage(Instant from, Instant to, List<Instant> runs) {
         Duration limit = Duration.ofDays(MAX_DAYS_WITHOUT_RESCORING);
@@ -71,6 +71,9 @@ public class FunnelActuals {
             previous = run;
         }
         covered &= Duration.between(previous, to).compareTo(limit) <= 0;
+        // a period shorter than the limit needs one run inside it all the same: without one, no lead created in
+        // it was ever looked at, and a count of zero MQLs would be a comparison with nothing
+        covered &= !runs.isEmpty();
         if (covered) {
             return null;
         }

@@ -392,5 +392,10 @@ abstract class FunnelReportJobTest {
         assertThat(FunnelActuals.coverage(from, to, List.of(at("2025-01-02T00:00:00Z"), at("2025-01-07T00:00:00Z"))))
                 .isNotNull();
         assertThat(FunnelActuals.coverage(from, to, List.of())).contains("0 times");
+        // a period of a week or less with no run inside it: no lead created in it was looked at, not zero MQLs
+        Instant weekEnd = at("2025-01-08T00:00:00Z");
+        assertThat(FunnelActuals.coverage(from, weekEnd, List.of())).contains("0 times");
+        assertThat(FunnelActuals.coverage(from, at("2025-01-02T00:00:00Z"), List.of())).contains("0 times");
+        assertThat(FunnelActuals.coverage(from, weekEnd, List.of(at("2025-01-04T00:00:00Z")))).isNull();
     }
 }
