@@ -67,13 +67,20 @@ class PromotionTasklet implements Tasklet {
         Provenance challenger = registry.artifact(version).provenance();
         Optional<ModelRecord> champion = registry.champion().filter(c -> !c.version().equals(version));
         ChampionOnWindow championMetrics = null;
-        if (champion.isPresent() && mode == PromotionMode.AUTO) {
+        boolean older = mode == PromotionMode.AUTO && champion.isPresent() && champion.get().asOf() != null
+                && asOf.isBefore(champion.get().asOf());
+        if (champion.isPresent() && mode == PromotionMode.AUTO && !older) {
             championMetrics = championOnWindow(registry.artifact(champion.get().version()), asOf);
             jobContext.putDouble("champion.auc", championMetrics.overall.auc());
             jobContext.putDouble("champion.ece", championMetrics.overall.ece());
             jobContext.putString("champion.version", champion.get().version());
         }
-        PromotionDecision decision = PromotionRule.defaults().decide(mode, challenger.metrics(),
+        // a challenger trained as of an earlier time knows less of the history than the champion, whose training
+        // rows may hold the challenger's validation window: no comparison on that window would be fair
+        PromotionDecision decision = older ? new PromotionDecision(false, mode, "Not promoted: trained as of " + asOf
+                + ", before the champion " + champion.get().version() + " (as of " + champion.get().asOf() + "), it"
+                + " knows less of the history than the model it would replace; promote it by hand if that is meant")
+                : PromotionRule.defaults().decide(mode, challenger.metrics(),
                 championMetrics == null ? null : championMetrics.overall, challenger.metricsByAge(),
                 championMetrics == null ? List.of() : championMetrics.byAge);
         String actor = "retrain #" + runId;

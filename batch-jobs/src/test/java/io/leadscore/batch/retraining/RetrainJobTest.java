@@ -175,6 +175,21 @@ abstract class RetrainJobTest {
     }
 
     @Test
+    void aChallengerTrainedAsOfAnEarlierTimeThanTheChampionIsNotPromotedAutomatically() {
+        retraining.run(request(PromotionMode.AUTO));
+        var early = HISTORY.until().minus(Duration.ofDays(120));
+
+        TrainingReport older = retraining.run(new Retraining.Request(early, Algorithm.GRADIENT_BOOSTING,
+                PromotionMode.AUTO, 7L, List.of("sales_verdict")));
+
+        assertThat(older.promoted()).isFalse();
+        assertThat(older.decision()).startsWith("Not promoted: trained as of " + early + ", before the champion v1")
+                .contains("knows less of the history");
+        assertThat(registry.champion()).map(m -> m.version()).contains("v1");
+        assertThat(registry.get("v2").status()).isEqualTo(ModelStatus.CHALLENGER);
+    }
+
+    @Test
     void refusesASecondTrainingWhileOneRuns() {
         try (JobLock.Held held = jobLock.acquire(Retraining.JOB_NAME)) {
             assertThatThrownBy(() -> retraining.run(request(PromotionMode.AUTO)))

@@ -12,7 +12,8 @@ import java.util.Objects;
  * converters, {@code AUC ≥ champion AUC − bandAucTolerance} and {@code ECE ≤ champion ECE + bandEceTolerance}: a
  * score is used at every age, so a challenger that is better on average but worse for leads of one age is refused,
  * and the reason names the band. It may be a little worse, as retraining on fresher data is worth it, but not
- * noticeably so. A pure function of its inputs.
+ * noticeably so. A window with fewer than {@code minBandLeads} snapshots or {@code minBandConverters} converters
+ * cannot tell two models apart, so it promotes no challenger over a champion. A pure function of its inputs.
  *
  * @param aucTolerance      how much AUC the challenger may lose over the window, in [0, 1)
  * @param eceTolerance      how much ECE the challenger may gain over the window, in [0, 1)
@@ -105,6 +106,14 @@ public record PromotionRule(double aucTolerance, double eceTolerance, double ban
             return new PromotionDecision(true, mode, "Promoted: there was no champion before it (" + challengerFigures + ").");
         }
         requireSameRows("", challenger, champion);
+        if (!enough(challenger)) {
+            // the band minimum holds for the whole window too: with fewer, noise would decide between two models
+            return new PromotionDecision(false, mode, String.format(Locale.ROOT, "Not promoted: the validation window"
+                            + " holds %d converters among %d snapshots, too few to tell two models apart (at least %d"
+                            + " converters among %d snapshots; %s, %s); train on a longer history, or promote it by"
+                            + " hand if you trust it", challenger.positives(), challenger.rows(), minBandConverters,
+                    minBandLeads, challengerFigures, figures("champion", champion)));
+        }
         double minAuc = champion.auc() - aucTolerance;
         double maxEce = champion.ece() + eceTolerance;
         boolean aucOk = Double.isNaN(champion.auc()) || challenger.auc() >= minAuc;
@@ -145,7 +154,9 @@ public record PromotionRule(double aucTolerance, double eceTolerance, double ban
         }
         if (reason.length() == 0) {
             return new PromotionDecision(true, mode, "Promoted: " + aucPart + ", " + ecePart
-                    + (compared == 0 ? "" : ", and no worse in any of the " + compared + " age bands compared") + ".");
+                    + (compared > 0 ? ", and no worse in any of the " + compared + " age bands compared"
+                    : challengerByAge.isEmpty() ? "" : String.format(Locale.ROOT, "; no age band was compared (none"
+                    + " holds %d snapshots with %d converters)", minBandLeads, minBandConverters)) + ".");
         }
         return new PromotionDecision(false, mode, "Not promoted: " + reason + ".");
     }

@@ -14,10 +14,34 @@ class PromotionRuleTest {
             new double[]{0.1, 0.4, 0.35, 0.8, 0.05, 0.2}, new int[]{0, 0, 1, 1, 0, 0});
     private static final PromotionRule RULE = PromotionRule.defaults();
 
+    /** Metrics over a window large enough to decide on: 1,000 snapshots, 100 converters. */
     private static ModelMetrics with(double auc, double ece) {
-        return new ModelMetrics(WINDOW.rows(), WINDOW.positives(), WINDOW.labelFingerprint(), auc, WINDOW.prAuc(),
+        return over(1_000, 100, auc, ece);
+    }
+
+    private static ModelMetrics over(int rows, int positives, double auc, double ece) {
+        return new ModelMetrics(rows, positives, WINDOW.labelFingerprint(), auc, WINDOW.prAuc(),
                 WINDOW.logLoss(), WINDOW.brier(), ece, WINDOW.calibrationBins(), WINDOW.liftByDecile(), WINDOW.roc(),
-                WINDOW.thresholdCurve());
+                new ThresholdCurve(rows, WINDOW.thresholdCurve().points()));
+    }
+
+    @Test
+    void aWindowTooSmallToTellTwoModelsApartPromotesNoChallengerOverAChampion() {
+        // the challenger looks far better, on 17 converters: noise, not evidence
+        PromotionDecision d = RULE.decide(PromotionMode.AUTO, over(819, 17, 0.82, 0.01), over(819, 17, 0.79, 0.01));
+
+        assertThat(d.promoted()).isFalse();
+        assertThat(d.reason()).startsWith("Not promoted: the validation window holds 17 converters among 819 snapshots,"
+                + " too few to tell two models apart (at least 20 converters among 200 snapshots");
+        // the first model needs no comparison; force promotes whatever the window
+        assertThat(RULE.decide(PromotionMode.AUTO, over(819, 17, 0.82, 0.01), null).promoted()).isTrue();
+        assertThat(RULE.decide(PromotionMode.FORCE, over(819, 17, 0.82, 0.01), over(819, 17, 0.79, 0.01)).promoted())
+                .isTrue();
+        // enough in the window, no band big enough: promoted, and the reason says no band was compared
+        PromotionDecision unbanded = RULE.decide(PromotionMode.AUTO, over(900, 40, 0.82, 0.01), over(900, 40, 0.80, 0.01),
+                List.of(band("0-1 d", 150, 12, 0.8, 0.01)), List.of(band("0-1 d", 150, 12, 0.8, 0.01)));
+        assertThat(unbanded.promoted()).isTrue();
+        assertThat(unbanded.reason()).endsWith("; no age band was compared (none holds 200 snapshots with 20 converters).");
     }
 
     @Test

@@ -117,11 +117,16 @@ final class LeadViews {
      * @param engagement    the contribution of what the lead did
      * @param raising       reasons raising the score, largest first
      * @param lowering      reasons lowering it, largest first
+     * @param rawScore      the model's score before calibration (log-odds for boosting and logistic regression,
+     *                      a probability for a random forest): {@code expectedValue + fit + engagement}
+     * @param expectedValue the raw score of the average training lead, which the contributions are measured from
      */
     record LiveReasons(@JsonProperty("model_version") String modelVersion,
                        @JsonProperty("as_of") Instant asOf,
                        double score, String grade, double fit, double engagement,
-                       List<Reason> raising, List<Reason> lowering) {
+                       List<Reason> raising, List<Reason> lowering,
+                       @JsonProperty("raw_score") double rawScore,
+                       @JsonProperty("expected_value") double expectedValue) {
     }
 
     record Reason(String source, String group, double contribution, String phrase) {

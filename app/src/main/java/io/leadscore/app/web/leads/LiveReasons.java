@@ -59,7 +59,7 @@ class LiveReasons {
         double score = scorer.score(x);
         Explanation e = c.explainer().explain(x, new FeaturePhrases());
         return Optional.of(new LeadViews.LiveReasons(c.version(), asOf, score, scorer.grade(score).name(), e.fit(),
-                e.engagement(), reasons(e.raising()), reasons(e.lowering())));
+                e.engagement(), reasons(e.raising()), reasons(e.lowering()), e.rawScore(), e.expectedValue()));
     }
 
     private static List<LeadViews.Reason> reasons(List<Reason> reasons) {

@@ -92,6 +92,9 @@ class LeadsApiTest {
         assertThat(live.get("score").asDouble()).isBetween(0.0, 1.0);
         assertThat(live.get("raising").size() + live.get("lowering").size()).isPositive();
         assertThat(live.get("raising").valueStream().map(r -> r.get("contribution").asDouble())).allMatch(c -> c > 0);
+        // the contributions add up, in the model's raw units, to the raw score the calibrated score comes from
+        assertThat(live.get("expected_value").asDouble() + live.get("fit").asDouble() + live.get("engagement").asDouble())
+                .isCloseTo(live.get("raw_score").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
