@@ -52,7 +52,7 @@ public final class FeaturePhrases implements ReasonPhraser {
         if (total == 0) {
             return recent;
         }
-        long recentCount = f.has(Op.WINDOW) ? Math.round(f.get(Op.WINDOW)) : Math.round(f.get(Op.DECAYED));
+        long recentCount = f.has(Op.WINDOW) ? Math.round(f.get(Op.WINDOW)) : aboutRecent(f.get(Op.DECAYED));
         if (f.has(Op.WINDOW) && recentCount == 0) {
             return "no " + noun(type).plural + " " + window(f.days(Op.WINDOW)) + ", " + count(total) + " before";
         }
@@ -60,6 +60,14 @@ public final class FeaturePhrases implements ReasonPhraser {
             return "no recent " + noun(type).plural + ", " + count(total) + " before";
         }
         return total > recentCount ? recent + ", " + count(total) + " in all" : recent;
+    }
+
+    /**
+     * A decayed count as "about N recent" events: below one whole event it is what is left of older ones (one open
+     * 45 days ago weighs 0.6), which "about 1 recent" would misstate, so it counts none.
+     */
+    private static long aboutRecent(double decayed) {
+        return decayed < 1 ? 0 : Math.round(decayed);
     }
 
     private static String window(int days) {
@@ -84,7 +92,7 @@ public final class FeaturePhrases implements ReasonPhraser {
             return "no " + noun.plural + " " + window;
         }
         double decayed = f.get(Op.DECAYED);
-        long about = Math.round(decayed);
+        long about = aboutRecent(decayed);
         if (about >= 1) {
             return "about " + count(about) + " recent " + noun.of(about);
         }

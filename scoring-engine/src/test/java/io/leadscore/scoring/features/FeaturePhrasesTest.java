@@ -119,6 +119,11 @@ class FeaturePhrasesTest {
         assertThat(phrase("email_click", lead, daysAgo(ActivityType.EMAIL_CLICK, 1))).isEqualTo("1 email click in the last 7 days");
         assertThat(phrase("form_submit", lead, daysAgo(ActivityType.FORM_SUBMIT, 200))).isEqualTo("no recent form submissions, 1 before");
         assertThat(phrase("form_submit", lead)).isEqualTo("no form submissions");
+        // a decayed count below one whole event is what is left of older ones, not "about 1 recent"
+        Activity[] olderOpens = {activity("x", EMAIL_OPEN, T.minus(java.time.Duration.ofDays(45))),
+            activity("x", EMAIL_OPEN, T.minus(java.time.Duration.ofDays(55)))};
+        assertThat(phrase("email_open", lead, olderOpens)).isEqualTo("no recent email opens, 2 before");
+        assertThat(phrase("email_open", lead, olderOpens[0])).isEqualTo("no recent email opens, 1 before");
         Activity[] lifetime = {activity("x", PAGE_VIEW, T.minus(java.time.Duration.ofDays(50))),
             activity("x", PAGE_VIEW, T.minus(java.time.Duration.ofDays(40))), activity("x", PAGE_VIEW, T.minus(java.time.Duration.ofDays(2)))};
         assertThat(phrase("page_view", lead, lifetime)).isEqualTo("1 page view in the last 7 days, 3 in all");
