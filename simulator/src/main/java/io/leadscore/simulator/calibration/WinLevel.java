@@ -14,7 +14,9 @@ import java.util.Objects;
  * <p>Measured on the store's own weekly wins ({@link #measure}): at every week with {@value #LOOKBACK_WEEKS}
  * weeks of wins before it and {@value #HORIZON_WEEKS} after, the log of the next weeks' wins over the last
  * weeks' level; the root mean square of those misses, less what Poisson counts alone give (the variance of the
- * log of a count is about one over the count), is the level error. The history's first {@value #RAMP_WEEKS}
+ * log of a count is about one over the count), is the level error. Where that chance part alone exceeds the
+ * default, the wins are too few to tell a smaller error from none, and a measured error below the default is
+ * replaced by it (a thin history's misses are chance's, not proof of a steady level). The history's first {@value #RAMP_WEEKS}
  * weeks are never part of a level: there wins still grow from nothing as the first leads' deals mature, a ramp
  * no real period repeats.
  *
@@ -74,6 +76,14 @@ public record WinLevel(double sd, boolean measured, String note) {
                     + " wins stray from the level before it");
         }
         double sd = Math.sqrt(Math.max(0, (sum - poisson) / origins));
+        double chance = Math.sqrt(poisson / origins);
+        if (chance > DEFAULT_SD && sd < DEFAULT_SD) {
+            // wins too few for their own chance to leave an error of the default's size visible: a measured error
+            // below it (often zero, chance taking all of the misses) says nothing of the level's wander
+            return new WinLevel(DEFAULT_SD, false, "default " + Numbers.percent(DEFAULT_SD) + ": measured "
+                    + Numbers.percent(sd) + " at " + origins + " weeks of " + n + ", but chance alone moves so few"
+                    + " wins by " + Numbers.percent(chance) + ", too much to tell a smaller error from none");
+        }
         return new WinLevel(sd, true, Numbers.percent(sd) + ": how far " + HORIZON_WEEKS + " weeks' wins strayed from the"
                 + " mean of the " + LOOKBACK_WEEKS + " weeks before them, beyond chance, at " + origins + " weeks of "
                 + n + " (one factor per trial on every win chance)");

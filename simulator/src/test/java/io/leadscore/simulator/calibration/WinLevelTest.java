@@ -74,6 +74,24 @@ class WinLevelTest {
     }
 
     @Test
+    void winsTooFewToShowALevelErrorGetTheDefaultNotZero() {
+        // one win a week: chance alone moves a quarter's 13 by about 34%, so steady or not, the measurement cannot
+        // tell an error under the default from none (it came out at zero on a thin store's history)
+        long[] thin = wins(160, 0, 3);
+        for (int w = 0; w < thin.length; w++) {
+            thin[w] = DiscreteQuantiles.poisson(Streams.uniform(Streams.childKey(3, 9), w), 1.0);
+        }
+        WinLevel level = WinLevel.measure(thin);
+        assertThat(level.measured()).isFalse();
+        assertThat(level.sd()).isEqualTo(WinLevel.DEFAULT_SD);
+        assertThat(level.note()).startsWith("default 15.0%: measured").contains("chance alone moves so few wins by");
+        // ten a week are enough: a steady level measures below the default, and stays measured
+        WinLevel rich = WinLevel.measure(wins(160, 0, 1));
+        assertThat(rich.measured()).isTrue();
+        assertThat(rich.sd()).isLessThan(WinLevel.DEFAULT_SD);
+    }
+
+    @Test
     void refusesAnInvalidError() {
         assertThatThrownBy(() -> new WinLevel(Double.NaN, true, "x")).hasMessageContaining("Invalid deal level error");
         assertThatThrownBy(() -> new WinLevel(-0.1, true, "x")).hasMessageContaining("Invalid deal level error");
