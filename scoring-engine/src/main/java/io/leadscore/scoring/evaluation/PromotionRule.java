@@ -103,7 +103,12 @@ public record PromotionRule(double aucTolerance, double eceTolerance, double ban
                     + " snapshots, so the challenger's AUC is undefined.");
         }
         if (champion == null) {
-            return new PromotionDecision(true, mode, "Promoted: there was no champion before it (" + challengerFigures + ").");
+            // nothing scores leads without a champion, so the first model is promoted; a thin window is said
+            return new PromotionDecision(true, mode, "Promoted: there was no champion before it (" + challengerFigures
+                    + ")" + (enough(challenger) ? "." : String.format(Locale.ROOT, "; its validation window holds only"
+                    + " %d converters among %d snapshots (%d and %d make figures to rely on), so its AUC and ECE are"
+                    + " rough: train again once the history is longer.", challenger.positives(), challenger.rows(),
+                    minBandConverters, minBandLeads)));
         }
         requireSameRows("", challenger, champion);
         if (!enough(challenger)) {

@@ -34,7 +34,11 @@ class PromotionRuleTest {
         assertThat(d.reason()).startsWith("Not promoted: the validation window holds 17 converters among 819 snapshots,"
                 + " too few to tell two models apart (at least 20 converters among 200 snapshots");
         // the first model needs no comparison; force promotes whatever the window
-        assertThat(RULE.decide(PromotionMode.AUTO, over(819, 17, 0.82, 0.01), null).promoted()).isTrue();
+        PromotionDecision first = RULE.decide(PromotionMode.AUTO, over(819, 17, 0.82, 0.01), null);
+        assertThat(first.promoted()).isTrue();
+        assertThat(first.reason()).contains("its validation window holds only 17 converters among 819 snapshots")
+                .endsWith("train again once the history is longer.");
+        assertThat(RULE.decide(PromotionMode.AUTO, with(0.82, 0.01), null).reason()).endsWith("ECE 0.0100).");
         assertThat(RULE.decide(PromotionMode.FORCE, over(819, 17, 0.82, 0.01), over(819, 17, 0.79, 0.01)).promoted())
                 .isTrue();
         // enough in the window, no band big enough: promoted, and the reason says no band was compared
