@@ -33,8 +33,20 @@ final class RowFields {
         } else if (record.fields().length != header.size()) {
             problems.add(new RowProblem(null, "the row has " + record.fields().length + " fields but the header has "
                     + header.size() + (record.spansLines() ? swallowed(record) : " (an unquoted comma or line break?)")));
+        } else {
+            String[] fields = record.fields();
+            for (int i = 0; i < fields.length; i++) {
+                if (fields[i].length() > MAX_TEXT && fields[i].strip().length() > MAX_TEXT) {
+                    problems.add(new RowProblem(header.name(i), "value of " + fields[i].strip().length()
+                            + " characters, at most " + MAX_TEXT + " allowed (a company, a reason, a detail is"
+                            + " short text; a longer one is a damaged export or a paste gone wrong)"));
+                }
+            }
         }
     }
+
+    /** The longest value any field takes: every field of the contract is short text, a name or a reason. */
+    static final int MAX_TEXT = 2_000;
 
     long line() {
         return record.line();
