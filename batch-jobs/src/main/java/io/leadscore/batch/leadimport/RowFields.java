@@ -33,15 +33,6 @@ final class RowFields {
         } else if (record.fields().length != header.size()) {
             problems.add(new RowProblem(null, "the row has " + record.fields().length + " fields but the header has "
                     + header.size() + (record.spansLines() ? swallowed(record) : " (an unquoted comma or line break?)")));
-        } else {
-            String[] fields = record.fields();
-            for (int i = 0; i < fields.length; i++) {
-                if (fields[i].length() > MAX_TEXT && fields[i].strip().length() > MAX_TEXT) {
-                    problems.add(new RowProblem(header.name(i), "value of " + fields[i].strip().length()
-                            + " characters, at most " + MAX_TEXT + " allowed (a company, a reason, a detail is"
-                            + " short text; a longer one is a damaged export or a paste gone wrong)"));
-                }
-            }
         }
     }
 
@@ -225,13 +216,31 @@ final class RowFields {
         return parsed.get();
     }
 
+    private boolean reported(String column) {
+        return problems.stream().anyMatch(p -> column.equals(p.column()));
+    }
+
     void problem(String column, String reason) {
         int index = column == null ? -1 : header.indexOf(column);
         problems.add(new RowProblem(index < 0 ? column : header.name(index), reason));
     }
 
-    /** @throws RowRejectedException when any problem was found */
+    /**
+     * @throws RowRejectedException when any problem was found, a value over {@link #MAX_TEXT} characters in a column
+     *                              whose own checks found nothing wrong included (an id or a number says more of its
+     *                              own overlong value)
+     */
     void rejectIfProblems() {
+        if (readable()) {
+            String[] fields = record.fields();
+            for (int i = 0; i < fields.length; i++) {
+                if (fields[i].length() > MAX_TEXT && fields[i].strip().length() > MAX_TEXT && !reported(header.name(i))) {
+                    problems.add(new RowProblem(header.name(i), "value of " + fields[i].strip().length()
+                            + " characters, at most " + MAX_TEXT + " allowed (a company, a reason, a detail is"
+                            + " short text; a longer one is a damaged export or a paste gone wrong)"));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new RowRejectedException(record.line(), problems, header.indexOf("lead_id") < 0
                     || header.indexOf("lead_id") >= record.fields().length ? null : text("lead_id"));

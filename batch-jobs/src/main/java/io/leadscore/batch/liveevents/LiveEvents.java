@@ -257,7 +257,10 @@ public class LiveEvents {
         Map<Long, LeadStage> locked = transitions.lockOthers(ascending, held);
         Map<Long, LiveScoring.LiveScore> scores = scoring.rescore(ascending, locked, policy, now, actor);
         Map<Long, LeadState> states = new HashMap<>();
-        named.query("SELECT l.id, l.lead_key, l.stage, l.mql_at, s.score, s.grade FROM lead l"
+        // an MQL's reasons are the sales queue's: the rule that made it one, then the reasons raising its score
+        named.query("SELECT l.id, l.lead_key, l.stage, l.mql_at, s.score, s.grade,"
+                + " (SELECT MAX(t.reason) FROM stage_transition t WHERE t.lead_id = l.id AND t.to_stage = 'MQL'"
+                + " AND t.occurred_at = l.mql_at) AS why FROM lead l"
                 + " LEFT JOIN lead_score s ON s.lead_id = l.id WHERE l.id IN (:ids)", Map.of("ids", ascending), rs -> {
                     long id = rs.getLong(1);
                     Stage stage = Stage.valueOf(rs.getString(3));
@@ -270,7 +273,8 @@ public class LiveEvents {
                     states.put(id, new LeadState(rs.getString(2), live != null ? Double.valueOf(live.score()) : stored,
                             live != null ? live.grade() : grade == null ? null : Grade.valueOf(grade.strip()), stage,
                             mqlAt, mqlAt == null ? null : policy.slaDueAt(mqlAt),
-                            live != null ? live.reasons() : List.of()));
+                            mqlAt != null && rs.getString(7) != null ? StageEngine.reasonsOf(rs.getString(7))
+                                    : live != null ? live.reasons() : List.of()));
                 });
         List<LeadState> out = new ArrayList<>(leads.size());
         for (Long id : leads) {

@@ -87,6 +87,9 @@ class EventsApiTest {
         JsonNode entry = queue.valueStream().filter(e -> e.get("lead_id").asString().equals("EV-1")).findFirst().orElseThrow();
         assertThat(entry.get("email").asString()).isEqualTo("a@b.example");
         assertThat(entry.get("reasons").get(0).asString()).startsWith("fast-track: demo request");
+        // the answer gives an MQL's reasons as the queue does: the rule that made it one first
+        assertThat(lead.get("reasons").valueStream().map(JsonNode::asString).toList())
+                .isEqualTo(entry.get("reasons").valueStream().map(JsonNode::asString).toList());
         assertThat(entry.get("company").asString()).isEqualTo("Acme");
         assertThat(queue.valueStream().map(e -> Instant.parse(e.get("due_at").asString())).toList())
                 .isSortedAccordingTo(Instant::compareTo);
