@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * generic body, and the stack trace in the server's log under the request's method and path.
  */
 @RestControllerAdvice(annotations = RestController.class)
-class ApiErrors extends ResponseEntityExceptionHandler {
+public class ApiErrors extends ResponseEntityExceptionHandler {
     static final String INTERNAL = "Internal error: this is a bug in leadscore, not a problem with the request;"
             + " the server's log has the details";
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -60,15 +60,35 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 break;
             }
             if (c instanceof tools.jackson.core.JacksonException j) {
-                String said = j.getOriginalMessage() == null ? j.getClass().getSimpleName() : j.getOriginalMessage();
-                detail = "the body is not the JSON this endpoint takes: " + (said.length() > 300
-                        ? said.substring(0, 300) + "…" : said) + (j.getLocation() == null ? "" : " (line "
-                        + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")");
+                detail = "the body is not the JSON this endpoint takes: " + said(j);
                 break;
             }
         }
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
+    }
+
+    /**
+     * What the JSON parser found wrong, in the client's terms, with where: the parser's own message without the
+     * notes meant for a programmer (the source it redacted, the Java type it would have read into).
+     */
+    public static String said(tools.jackson.core.JacksonException j) {
+        String said = j.getOriginalMessage() == null ? j.getClass().getSimpleName() : j.getOriginalMessage();
+        said = said.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "");
+        if (j instanceof tools.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+                && said.startsWith("Cannot deserialize")) {
+            Class<?> type = m.getTargetType();
+            String wanted = java.util.Map.class.isAssignableFrom(type) || type.isRecord() ? "a JSON object"
+                    : java.util.Collection.class.isAssignableFrom(type) || type.isArray() ? "a JSON array"
+                    : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a number" : "a " + type.getSimpleName();
+            int from = said.indexOf(" from ");
+            String found = from < 0 ? "" : said.substring(from + 6).replaceAll("[;:(].*", "").strip();
+            said = wanted + " was expected" + (found.isEmpty() ? "" : ", not " + found.replace(" value", "").toLowerCase(
+                    java.util.Locale.ROOT).replaceFirst("^(array|object)", "an $1").replaceFirst("^(string|number)", "a $1"));
+        }
+        return (said.length() > 300 ? said.substring(0, 300) + "…" : said) + (j.getLocation() == null ? ""
+                : " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")");
     }
 
     /**

@@ -93,9 +93,7 @@ class EventsApi {
         try {
             root = JSON.readTree(text);
         } catch (JacksonException e) {
-            return problem(HttpStatus.BAD_REQUEST, "the body is not JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"));
+            return problem(HttpStatus.BAD_REQUEST, "the body is not JSON: " + io.leadscore.app.web.ApiErrors.said(e));
         }
         if (root == null || !root.isObject()) {
             return problem(HttpStatus.BAD_REQUEST, "the body must be a JSON object with any of the arrays leads,"

@@ -173,6 +173,12 @@ class QueueApiTest {
         String fresh = FreshMqls.create(live, "QA", 1).get(0);
         answer(fresh, "{\"outcome\": \"maybe\"}").andExpect(status().isBadRequest());
         answer(fresh, "not json").andExpect(status().isBadRequest());
+        // a body of the wrong shape is told in JSON's terms, not in the Java types it would be read into
+        String list = answer(fresh, "[]").andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(json.readTree(list).get("detail").asString())
+                .startsWith("the body is not the JSON this endpoint takes: a JSON object was expected, not an array")
+                .doesNotContain("java.", "deserialize");
         // a key given twice is refused, naming it (read leniently the last would win and accept the lead)
         String twice = answer(fresh, "{\"outcome\": \"no_answer\", \"outcome\": \"accepted\"}")
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
