@@ -223,6 +223,14 @@ public class Rescoring {
                 return "run " + run + ", finished " + Timestamps.format(finished.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             }
         }
+        // a past night replayed on a store that holds what came after it: the leads closed since are not open now
+        Long closedSince = jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE stage IN ('WON', 'LOST')"
+                + " AND stage_changed_at > ? AND created_at <= ?", Long.class, Instants.utc(asOf), Instants.utc(asOf));
+        if (closedSince != null && closedSince > 0) {
+            log.warn("{} leads open at {} were won or lost after it and are not scored as of it: a rescoring scores the"
+                    + " leads open now, with what was known at its time; to score a past night as it stood, rescore a"
+                    + " store that holds the history up to that night", closedSince, asOf);
+        }
         List<Finished> latest = jdbc.query("SELECT run_id, as_of, finished_at FROM scoring_run WHERE finished_at IS NOT NULL"
                         + " ORDER BY as_of DESC, run_id DESC FETCH FIRST 1 ROWS ONLY",
                 (rs, row) -> new Finished(rs.getLong(1), Instants.read(rs, 2), Instants.read(rs, 3)));

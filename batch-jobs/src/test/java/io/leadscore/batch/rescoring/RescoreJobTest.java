@@ -39,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rescoreJob on a generated history (2,000 leads, seed 13) with a trained
  * champion, two partitions and chunks of 100 leads.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 abstract class RescoreJobTest {
     static final GeneratedHistory HISTORY = GeneratedHistory.of(2_000, 13);
     static final String OPEN = "stage <> 'WON' AND stage <> 'LOST'";
@@ -219,11 +220,19 @@ abstract class RescoreJobTest {
     }
 
     @Test
-    void aRunAsOfAnEarlierTimeThanTheLastRebuildsStatesFromTheWholeHistory() {
+    void aRunAsOfAnEarlierTimeThanTheLastRebuildsStatesFromTheWholeHistory(
+            org.springframework.boot.test.system.CapturedOutput output) {
         rescoring.run(new Rescoring.Request(HISTORY.until(), false, 2));
         Instant earlier = HISTORY.until().minus(Duration.ofDays(30));
 
         RescoreReport back = rescoring.run(new Rescoring.Request(earlier, false, 2));
+
+        // the leads won or lost since are not open now, so not scored as of then: said, with how many
+        long closedSince = count("SELECT COUNT(*) FROM lead WHERE stage IN ('WON', 'LOST') AND stage_changed_at > ?"
+                + " AND created_at <= ?", Instants.utc(earlier), Instants.utc(earlier));
+        assertThat(closedSince).isPositive();
+        assertThat(output.getAll()).contains(closedSince + " leads open at " + earlier
+                + " were won or lost after it and are not scored as of it");
 
         // every stored state is as of the later run: none can be rolled back, so each is rebuilt from its history
         assertThat(back.completed()).isTrue();
