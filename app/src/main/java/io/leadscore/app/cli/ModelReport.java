@@ -34,14 +34,18 @@ final class ModelReport {
         List<String> notes = new ArrayList<>();
         for (AgeBandMetrics b : bands) {
             ModelMetrics m = b.metrics();
+            double se = m.aucStandardError();
             rows.add(List.of(b.band().label(), m.rows(), m.positives(), percent(m.baseRate()), fixed(m.auc()),
-                    fixed(m.prAuc()), fixed(m.logLoss()), fixed(m.ece())));
+                    Double.isNaN(se) ? "" : String.format(Locale.ROOT, "%.3f", se), fixed(m.prAuc()),
+                    fixed(m.logLoss()), fixed(m.ece())));
             labels.add(b.band().label());
             // a band with one outcome only has no AUC: its bar is empty and says so, with no figure of 0
             values.add(m.auc());
             notes.add(Double.isNaN(m.auc()) ? "" : " AUC");
         }
-        out.table(List.of("lead age", "snapshots", "converted", "rate", "AUC", "PR-AUC", "log loss", "ECE"), rows);
+        out.table(List.of("lead age", "snapshots", "converted", "rate", "AUC", "± AUC", "PR-AUC", "log loss", "ECE"), rows);
+        out.line("(± AUC: its standard error, from the band's converters and the rest; two models' AUCs closer than"
+                + " about twice it in a band are not told apart by that band)");
         out.line("");
         out.stream().print(TextBars.chart(labels, values, v -> Double.isNaN(v) ? "no AUC (one outcome only)"
                 : Output.cell(v), notes, 40));

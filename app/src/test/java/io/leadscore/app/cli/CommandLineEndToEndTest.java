@@ -171,10 +171,13 @@ class CommandLineEndToEndTest {
         assertThat(train.json().get("model").get("metrics").get("threshold_curve")).hasSize(101);
         assertThat(train.json().get("model").get("claim").asString()).contains("open lead produces a won deal within 180 days of now");
         assertThat(train.json().get("model").get("metrics_by_age").get(0).get("band").asString()).isEqualTo("0–1 d");
+        // each band's AUC with its standard error, so a reader sees how far a band's figure can be trusted
+        assertThat(train.json().get("model").get("metrics_by_age").valueStream()
+                .filter(b -> !b.get("auc").isNull()).map(b -> b.get("auc_se").asDouble())).allMatch(se -> se > 0 && se < 0.2);
         Run shown = run("models", "show", train.json().get("version").asString());
         assertThat(shown.exit()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("The score: the probability that this open lead produces a won deal")
-                .contains("By lead age at the snapshot").contains("30–90 d").contains("180+ d")
+                .contains("By lead age at the snapshot").contains("30–90 d").contains("180+ d").contains("± AUC")
                 // the threshold table holds the policy's own threshold (0.10 by default), marked
                 .containsPattern("\\R0\\.10 \\(in force\\) +\\d");
         // the version's number alone names it too

@@ -64,6 +64,23 @@ public record ModelMetrics(int rows, int positives, String labelFingerprint, dou
         return (double) positives / rows;
     }
 
+    /**
+     * The standard error of the AUC (Hanley and McNeil, 1982), from the AUC and the counts of each outcome: how far
+     * the figure of another window of the same size would likely lie. NaN where the AUC is undefined.
+     */
+    public double aucStandardError() {
+        long negatives = (long) rows - positives;
+        if (Double.isNaN(auc) || positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        double a = auc;
+        double q1 = a / (2 - a);
+        double q2 = 2 * a * a / (1 + a);
+        double variance = (a * (1 - a) + (positives - 1) * (q1 - a * a) + (negatives - 1) * (q2 - a * a))
+                / ((double) positives * negatives);
+        return Math.sqrt(Math.max(0, variance));
+    }
+
     /** True when both metrics were measured on the same leads, in the same order, with the same outcomes. */
     public boolean sameRowsAs(ModelMetrics other) {
         return rows == other.rows && positives == other.positives && labelFingerprint.equals(other.labelFingerprint);

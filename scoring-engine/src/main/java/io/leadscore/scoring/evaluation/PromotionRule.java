@@ -31,8 +31,9 @@ public record PromotionRule(double aucTolerance, double eceTolerance, double ban
     public static final double DEFAULT_BAND_AUC_TOLERANCE = 0.02;
     public static final double DEFAULT_BAND_ECE_TOLERANCE = 0.02;
     /**
-     * With 200 leads and 20 converters the standard error of a band's AUC is about 0.03–0.04 (Hanley and McNeil
-     * 1982, for AUCs of 0.75–0.9); fewer would let noise decide.
+     * With 200 leads and 20 converters the standard error of a band's AUC is about 0.05–0.065 (Hanley and McNeil
+     * 1982, for AUCs of 0.9–0.75; {@link ModelMetrics#aucStandardError}); fewer would let noise decide. The two
+     * models are scored on the same snapshots, so their difference errs less than either figure.
      */
     public static final int DEFAULT_MIN_BAND_LEADS = 200;
     public static final int DEFAULT_MIN_BAND_CONVERTERS = 20;

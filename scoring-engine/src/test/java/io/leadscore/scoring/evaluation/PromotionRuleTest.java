@@ -26,6 +26,15 @@ class PromotionRuleTest {
     }
 
     @Test
+    void theAucsStandardErrorShrinksWithTheConvertersAsHanleyAndMcNeilGiveIt() {
+        // Hanley and McNeil's formula: AUC 0.8 with 20 converters and 180 others, 0.061; ten times as many data
+        // (100 and 900), a little under half that, 0.027 (the error falls with the root of the counts)
+        assertThat(over(200, 20, 0.8, 0.01).aucStandardError()).isCloseTo(0.0610, org.assertj.core.data.Offset.offset(0.0005));
+        assertThat(over(1_000, 100, 0.8, 0.01).aucStandardError()).isCloseTo(0.0272, org.assertj.core.data.Offset.offset(0.0005));
+        assertThat(over(200, 0, Double.NaN, 0.01).aucStandardError()).isNaN();
+    }
+
+    @Test
     void aWindowTooSmallToTellTwoModelsApartPromotesNoChallengerOverAChampion() {
         // the challenger looks far better, on 17 converters: noise, not evidence
         PromotionDecision d = RULE.decide(PromotionMode.AUTO, over(819, 17, 0.82, 0.01), over(819, 17, 0.79, 0.01));

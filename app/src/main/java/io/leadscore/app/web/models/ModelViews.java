@@ -68,6 +68,7 @@ public final class ModelViews {
      * The out-of-time evaluation of one lead age band.
      *
      * @param toDays the band's oldest age, exclusive; null for the last band (no upper bound)
+     * @param aucSe  the AUC's standard error (Hanley and McNeil), null where the AUC is undefined
      */
     public record AgeBandView(String band,
                        @JsonProperty("from_days") double fromDays,
@@ -75,6 +76,7 @@ public final class ModelViews {
                        int rows, int positives,
                        @JsonProperty("base_rate") Double baseRate,
                        Double auc,
+                       @JsonProperty("auc_se") Double aucSe,
                        @JsonProperty("pr_auc") Double prAuc,
                        @JsonProperty("log_loss") Double logLoss,
                        Double brier,
@@ -169,7 +171,7 @@ public final class ModelViews {
     private static AgeBandView ageBand(AgeBandMetrics b) {
         ModelMetrics m = b.metrics();
         return new AgeBandView(b.band().label(), b.band().fromDays(), finite(b.band().toDays()), m.rows(), m.positives(),
-                finite(m.baseRate()), finite(m.auc()), finite(m.prAuc()), finite(m.logLoss()), finite(m.brier()),
+                finite(m.baseRate()), finite(m.auc()), finite(m.aucStandardError()), finite(m.prAuc()), finite(m.logLoss()), finite(m.brier()),
                 finite(m.ece()), m.calibrationBins().stream().map((CalibrationBin c) -> new Bin(c.leads(),
                         finite(c.meanScore()), finite(c.conversionRate()))).toList());
     }
