@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemoteRescoringProcessesTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String OPEN = "stage <> 'WON' AND stage <> 'LOST'";
+    static final String OPEN = "stage NOT IN ('OPPORTUNITY', 'WON', 'LOST')";
     static final Duration LONG = Duration.ofMinutes(2);
 
     @TempDir

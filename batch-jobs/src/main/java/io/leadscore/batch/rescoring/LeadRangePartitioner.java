@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class LeadRangePartitioner implements Partitioner {
     static final String FROM = "from";
     static final String TO = "to";
-    private static final String OPEN = "stage <> 'WON' AND stage <> 'LOST'";
+    private static final String OPEN = OpenLeadReader.scored("");
 
     private final JdbcTemplate jdbc;
 

@@ -107,7 +107,7 @@ public class LiveScoring {
     private List<OpenLead> read(List<Long> leadIds, String settingsKey, Instant asOf) {
         List<OpenLead> leads = new ArrayList<>();
         Map<String, Object> ids = Map.of("ids", leadIds);
-        named.query(OpenLeadReader.LEAD_AND_STATE + " WHERE l.id IN (:ids) AND l.stage <> 'WON' AND l.stage <> 'LOST'"
+        named.query(OpenLeadReader.LEAD_AND_STATE + " WHERE l.id IN (:ids) AND " + OpenLeadReader.scored("l")
                 + " ORDER BY l.id", ids, rs -> {
                     // the high mark is 0: a live read knows no store-wide mark (other requests' activities below the
                     // highest id may not be committed yet); each lead's watermark is the highest id it was offered

@@ -62,6 +62,15 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
     private static final String HIGH_MARK = "high.mark";
     private static final String HIGHEST_ACTIVITY = "SELECT COALESCE(MAX(id), 0) FROM activity";
 
+    /**
+     * The leads scored, as a condition on the lead's stage: open and without a deal. The score claims a won deal
+     * from a lead that has none yet, and training looks at each lead only before its first opportunity; a lead
+     * with an open deal is sales' to close (its last score stays as it was), a won or lost one is done.
+     */
+    static String scored(String alias) {
+        return (alias.isEmpty() ? "" : alias + ".") + "stage NOT IN ('OPPORTUNITY', 'WON', 'LOST')";
+    }
+
     /** A lead, its stage and its stored state: what {@link #openLead} reads. */
     static final String LEAD_AND_STATE = "SELECT l.id, " + LeadRows.COLUMNS
             + ", l.stage, l.stage_changed_at, s.features, s.features_settings, s.activity_watermark, s.pending_from,"
@@ -69,7 +78,7 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
             + " FROM lead l LEFT JOIN lead_score s ON s.lead_id = l.id";
     /** The open leads of a range that exist at the run's as-of time: a lead created later is not scored then. */
     private static final String LEADS = LEAD_AND_STATE
-            + " WHERE l.id > ? AND l.id <= ? AND l.stage <> 'WON' AND l.stage <> 'LOST' AND l.created_at <= ?"
+            + " WHERE l.id > ? AND l.id <= ? AND " + scored("l") + " AND l.created_at <= ?"
             + " ORDER BY l.id";
     /*
      * Only the arrival-order range: given the partition's lead range as well, H2 reads it through the
@@ -82,7 +91,7 @@ class OpenLeadReader implements ItemStreamReader<OpenLead> {
             + " AND s.pending_from - 1 < s.activity_watermark THEN s.pending_from - 1 ELSE s.activity_watermark END)"
             + " FROM lead_score s JOIN lead l ON l.id = s.lead_id"
             + " WHERE s.lead_id > ? AND s.lead_id <= ? AND s.features_settings = ?"
-            + " AND l.stage <> 'WON' AND l.stage <> 'LOST'";
+            + " AND " + scored("l");
 
     private final DataSource dataSource;
     private final NamedParameterJdbcTemplate jdbc;

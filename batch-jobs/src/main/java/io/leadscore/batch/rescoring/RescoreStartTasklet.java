@@ -37,7 +37,7 @@ class RescoreStartTasklet implements Tasklet {
                     Instants.utc(Instant.now()), grid == null ? null : grid.intValue());
         }
         ScoreHistoryPartitions.ensure(jdbc, StoreDialect.of(jdbc.getDataSource()), runId);
-        Long open = jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE stage <> 'WON' AND stage <> 'LOST'"
+        Long open = jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE " + OpenLeadReader.scored("")
                 + " AND created_at <= ?", Long.class, Instants.utc(Instant.parse(parameters.getString(Rescoring.AS_OF))));
         progress.start(open == null ? -1 : open);
         return RepeatStatus.FINISHED;

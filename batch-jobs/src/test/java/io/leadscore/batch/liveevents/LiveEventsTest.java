@@ -467,7 +467,7 @@ abstract class LiveEventsTest {
         Instant run = nightly.plus(Duration.ofHours(24));
         Instant later = run.plus(Duration.ofMinutes(30));
         clock.set(later);
-        List<String> leads = jdbc.queryForList("SELECT lead_key FROM lead WHERE stage <> 'WON' AND stage <> 'LOST'"
+        List<String> leads = jdbc.queryForList("SELECT lead_key FROM lead WHERE stage NOT IN ('OPPORTUNITY', 'WON', 'LOST')"
                 + " ORDER BY id", String.class);
         List<String> touched = new ArrayList<>();
         for (int i = 0; i < leads.size(); i += 9) {

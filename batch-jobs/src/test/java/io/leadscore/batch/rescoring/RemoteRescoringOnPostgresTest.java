@@ -57,7 +57,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "leadscore.remote.lease-stale-after=10s"})
 class RemoteRescoringOnPostgresTest {
     static final GeneratedHistory HISTORY = GeneratedHistory.of(1_500, 13);
-    static final String OPEN = "stage <> 'WON' AND stage <> 'LOST'";
+    static final String OPEN = OpenLeadReader.scored("");
     static final Duration MINUTE = Duration.ofMinutes(1);
 
     @DynamicPropertySource

@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 abstract class RescoreJobTest {
     static final GeneratedHistory HISTORY = GeneratedHistory.of(2_000, 13);
-    static final String OPEN = "stage <> 'WON' AND stage <> 'LOST'";
+    static final String OPEN = OpenLeadReader.scored("");
 
     @Autowired
     Rescoring rescoring;
@@ -176,12 +176,14 @@ abstract class RescoreJobTest {
         assertThat(report.figures().leadsScored()).isEqualTo(open);
         assertThat(report.figures().psi()).isNotNull().isNotNegative();
 
-        // one history row per open lead, none for won or lost leads; the current score matches it
+        // one history row per open lead without a deal, none for leads with one (open, won or lost: the score
+        // claims a won deal from a lead that has none yet); the current score matches it
         long run = report.runId();
         assertThat(count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", run)).isEqualTo(open);
         assertThat(count("SELECT COUNT(DISTINCT lead_id) FROM score_history WHERE run_id = ?", run)).isEqualTo(open);
+        assertThat(count("SELECT COUNT(*) FROM lead WHERE stage = 'OPPORTUNITY'")).isPositive();
         assertThat(count("SELECT COUNT(*) FROM score_history h JOIN lead l ON l.id = h.lead_id"
-                + " WHERE h.run_id = ? AND l.stage IN ('WON', 'LOST')", run)).isZero();
+                + " WHERE h.run_id = ? AND l.stage IN ('OPPORTUNITY', 'WON', 'LOST')", run)).isZero();
         assertThat(count("SELECT COUNT(*) FROM lead_score s JOIN score_history h ON h.lead_id = s.lead_id AND h.run_id = ?"
                 + " WHERE s.score <> h.score OR s.grade <> h.grade", run)).isZero();
 

@@ -96,8 +96,9 @@ class LeadQueries {
             Activity a = activities.get(i);
             latest.add(new LeadViews.Event(a.occurredAt(), a.type().wireName(), a.detail()));
         }
-        // a won or lost lead is no longer scored (its deal decided it): no reasons for a score it does not have
-        LeadViews.LiveReasons reasons = r.stage() == Stage.WON || r.stage() == Stage.LOST ? null
+        // a lead with a deal is no longer scored (its deal decides it): no reasons for a score it does not have
+        LeadViews.LiveReasons reasons = r.stage() == Stage.WON || r.stage() == Stage.LOST
+                || r.stage() == Stage.OPPORTUNITY ? null
                 : live.explain(l, activities, clock.instant()).orElse(null);
         return new LeadViews.Detail(profile, score, history, stages, followUps, deals,
                 new LeadViews.Activity(activities.size(), new LinkedHashMap<>(byType), latest), reasons);

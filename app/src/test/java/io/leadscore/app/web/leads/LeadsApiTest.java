@@ -111,6 +111,15 @@ class LeadsApiTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("The lead is closed: its deal decided it, and it is no longer scored.")
                 .doesNotContain("There is no champion model");
+        // a lead with an open deal is outside the score's claim (a won deal from a lead that has none yet)
+        String open = jdbc.queryForObject("SELECT MIN(lead_key) FROM lead WHERE stage = 'OPPORTUNITY'", String.class);
+        JsonNode withDeal = read("/api/leads/" + open);
+        assertThat(withDeal.get("live_reasons") == null || withDeal.get("live_reasons").isNull()).isTrue();
+        assertThat(mvc.perform(get("/leads/{id}", open).with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .user(users.loadUserByUsername(TestUsers.DATA))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("The lead has an open deal").doesNotContain("There is no champion model");
     }
 
     @Test
