@@ -115,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
             heading(out, 4, "Agree the MQL threshold: where at most 15% of new leads qualify on the model's validation window");
             agreeThreshold(session, trained, out);
 
-            heading(out, 5, "Rescore every open lead as of " + asOf + " (leadscore rescore --as-of " + asOf + ")");
+            heading(out, 5, "Rescore every open lead without a deal as of " + asOf + " (leadscore rescore --as-of " + asOf + ")");
             RescoreReport rescored = session.bean(Rescoring.class).run(new Rescoring.Request(asOf, true, null));
             RescoreCommand.print(rescored, out);
             requireCompleted(rescored.completed(), "rescoring", rescored.failure());

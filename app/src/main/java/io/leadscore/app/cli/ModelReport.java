@@ -44,8 +44,8 @@ final class ModelReport {
             notes.add(Double.isNaN(m.auc()) ? "" : " AUC");
         }
         out.table(List.of("lead age", "snapshots", "converted", "rate", "AUC", "± AUC", "PR-AUC", "log loss", "ECE"), rows);
-        out.line("(± AUC: its standard error, from the band's converters and the rest; two models' AUCs closer than"
-                + " about twice it in a band are not told apart by that band)");
+        out.line("(± AUC: its standard error, from the band's converters and the rest; two models' AUCs closer");
+        out.line(" than about twice it in a band are not told apart by that band)");
         out.line("");
         out.stream().print(TextBars.chart(labels, values, v -> Double.isNaN(v) ? "no AUC (one outcome only)"
                 : Output.cell(v), notes, 40));

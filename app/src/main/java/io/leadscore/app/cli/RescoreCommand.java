@@ -162,7 +162,7 @@ final class RescoreCommand implements Callable<Integer> {
                 r.status()));
         if (f != null) {
             out.line(String.format(Locale.ROOT, "  model %s, MQL threshold %.3f", f.modelVersion(), f.threshold()));
-            out.line(String.format(Locale.ROOT, "  %,d open leads scored, %,d new MQLs", f.leadsScored(), f.mqlsCreated()));
+            out.line(String.format(Locale.ROOT, "  %,d open leads without a deal scored, %,d new MQLs", f.leadsScored(), f.mqlsCreated()));
             if (f.psi() != null) {
                 out.line(String.format(Locale.ROOT, "  drift: PSI %.3f%s", f.psi(),
                         f.psi() > 0.2 ? "  — above 0.2: the lead mix has shifted; consider retraining" : ""));

@@ -59,7 +59,7 @@ class JobsApi {
 
     @PostMapping("/rescore")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Rescore every open lead as of now, in the background; 409 while a rescoring runs")
+    @Operation(summary = "Rescore every open lead without a deal as of now, in the background; 409 while a rescoring runs")
     LaunchView rescore(Authentication authentication) {
         return LaunchView.of(launches.start(JobKind.RESCORING, Viewer.of(authentication).actor()));
     }
