@@ -109,15 +109,26 @@ public class Deliveries {
      * @return whether it was recorded: {@code false} when the claim had lapsed and another worker took the delivery
      */
     public boolean delivered(Claimed delivery, Instant at, int statusCode) {
-        return jdbc.update("UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,"
-                + " last_status_code = ?, last_error = NULL, delivered_at = ?, next_attempt_at = NULL, claim = NULL"
-                + " WHERE id = ? AND claim = ?", ps -> {
+        boolean recorded = jdbc.update("UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1,"
+                + " last_attempt_at = ?, last_status_code = ?, last_error = NULL, delivered_at = ?, next_attempt_at = NULL,"
+                + " claim = NULL WHERE id = ? AND claim = ?", ps -> {
                     Instants.bind(ps, 1, at);
                     ps.setInt(2, statusCode);
                     Instants.bind(ps, 3, at);
                     ps.setLong(4, delivery.id());
                     ps.setString(5, delivery.claim());
                 }) > 0;
+        if (recorded && delivery.attempts() > 0) {
+            // a retry went through: the receiver is back, so what waits out its backoff for it is due now, not
+            // minutes later (a first attempt's success says nothing new, and costs no query)
+            jdbc.update("UPDATE webhook_delivery SET next_attempt_at = ? WHERE status = 'PENDING' AND claim IS NULL"
+                    + " AND attempts > 0 AND next_attempt_at > ? AND subscriber_id = ?", ps -> {
+                        Instants.bind(ps, 1, at);
+                        Instants.bind(ps, 2, at);
+                        ps.setLong(3, delivery.subscriberId());
+                    });
+        }
+        return recorded;
     }
 
     /**

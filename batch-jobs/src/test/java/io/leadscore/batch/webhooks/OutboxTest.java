@@ -307,6 +307,25 @@ abstract class OutboxTest {
     }
 
     @Test
+    void aRetryThatGoesThroughMakesTheReceiversBackloggedDeliveriesDueAtOnce() {
+        subscribe(WebhookEventType.MQL_CREATED);
+        transitions.record(List.of(toMql(crm.lead("B-1", T0), T0), toMql(crm.lead("B-2", T0), T0.plusSeconds(1)),
+                toMql(crm.lead("B-3", T0), T0.plusSeconds(2))), "live", 0);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // the receiver is down: each delivery fails and waits out its backoff, the last for five minutes
+        List<Deliveries.Claimed> first = deliveries.claim(now, Duration.ofMinutes(1), 10);
+        assertThat(first).hasSize(3);
+        deliveries.failed(first.get(0), now, 503, "HTTP 503", now.plusSeconds(10));
+        deliveries.failed(first.get(1), now, 503, "HTTP 503", now.plusSeconds(160));
+        deliveries.failed(first.get(2), now, 503, "HTTP 503", now.plusSeconds(320));
+
+        // it comes back: the first retry goes through, and the two waiting are due at once
+        Deliveries.Claimed retry = deliveries.claim(now.plusSeconds(10), Duration.ofMinutes(1), 10).get(0);
+        assertThat(deliveries.delivered(retry, now.plusSeconds(11), 200)).isTrue();
+        assertThat(deliveries.claim(now.plusSeconds(11), Duration.ofMinutes(1), 10)).hasSize(2);
+    }
+
+    @Test
     void aRemovedSubscriberGetsNothingMoreAndItsPendingDeliveriesAreCancelled() {
         Subscriber s = subscribe(WebhookEventType.MQL_CREATED);
         transitions.record(List.of(toMql(crm.lead("R-1", T0), T0)), "live", 0);
