@@ -117,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
 
             heading(out, 5, "Rescore every open lead without a deal as of " + asOf + " (leadscore rescore --as-of " + asOf + ")");
             RescoreReport rescored = session.bean(Rescoring.class).run(new Rescoring.Request(asOf, true, null));
-            RescoreCommand.print(rescored, out);
+            RescoreCommand.print(rescored, session.bean(Rescoring.class).beyondTraining(rescored).orElse(null), out);
             requireCompleted(rescored.completed(), "rescoring", rescored.failure());
 
             heading(out, 6, "Check the follow-up SLA (leadscore sla-check --as-of " + asOf + ")");

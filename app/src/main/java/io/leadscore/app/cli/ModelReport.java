@@ -20,7 +20,11 @@ final class ModelReport {
     private static final double[] TABLE_THRESHOLDS = {0.02, 0.05, 0.10, 0.15, 0.20, 0.30, 0.40, 0.50};
 
     /** The evaluation by lead age: a table of the figures, and AUC per band as bars. */
-    static void printByAge(List<AgeBandMetrics> bands, Output out) {
+    /**
+     * @param trainingSet the model's training-set record; where it holds the oldest ages its windows saw, the table
+     *                    says how far its last band reaches, and that older leads are scored beyond it
+     */
+    static void printByAge(List<AgeBandMetrics> bands, java.util.Map<String, String> trainingSet, Output out) {
         out.line("");
         if (bands.isEmpty()) {
             out.line("By lead age: not recorded (a model trained before point-in-time training: every training row"
@@ -46,6 +50,14 @@ final class ModelReport {
         out.table(List.of("lead age", "snapshots", "converted", "rate", "AUC", "± AUC", "PR-AUC", "log loss", "ECE"), rows);
         out.line("(± AUC: its standard error, from the band's converters and the rest; two models' AUCs closer");
         out.line(" than about twice it in a band are not told apart by that band)");
+        String trained = trainingSet.get(io.leadscore.scoring.labels.TrainingSet.OLDEST_TRAINED);
+        String validated = trainingSet.get(io.leadscore.scoring.labels.TrainingSet.OLDEST_VALIDATED);
+        if (trained != null && validated != null) {
+            long oldest = Math.max(Long.parseLong(trained), Long.parseLong(validated));
+            out.line("Trained on leads up to " + trained + " days old, validated on leads up to " + validated
+                    + " days old: a lead older than");
+            out.line(" " + oldest + " days is scored beyond what these figures speak for (rescore says how many).");
+        }
         out.line("");
         out.stream().print(TextBars.chart(labels, values, v -> Double.isNaN(v) ? "no AUC (one outcome only)"
                 : Output.cell(v), notes, 40));

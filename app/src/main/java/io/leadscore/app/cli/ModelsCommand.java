@@ -142,7 +142,7 @@ final class ModelsCommand implements Callable<Integer> {
         }
         out.line("");
         ModelReport.print(p.metrics(), inForce, out);
-        ModelReport.printByAge(p.metricsByAge(), out);
+        ModelReport.printByAge(p.metricsByAge(), p.trainingSet(), out);
         out.line("");
         out.line("Decisions:");
         for (ModelDecision d : decisions) {

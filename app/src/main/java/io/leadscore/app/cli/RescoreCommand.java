@@ -90,7 +90,7 @@ final class RescoreCommand implements Callable<Integer> {
                 }
                 throw e;
             }
-            print(report, new Output(System.out, globals.format()));
+            print(report, rescoring.beyondTraining(report).orElse(null), new Output(System.out, globals.format()));
             if (!report.completed()) {
                 throw new JobFailedException("the rescoring failed: " + report.failure()
                         + "; finish it with 'leadscore rescore --restart'");
@@ -134,7 +134,8 @@ final class RescoreCommand implements Callable<Integer> {
         return d;
     }
 
-    static void print(RescoreReport r, Output out) {
+    /** @param beyond the run's leads older than any its model learned from, or {@code null} when not known */
+    static void print(RescoreReport r, Rescoring.BeyondTraining beyond, Output out) {
         RescoreReport.RunFigures f = r.figures();
         if (out.format() == OutputFormat.json) {
             Map<String, Object> root = new LinkedHashMap<>();
@@ -148,6 +149,8 @@ final class RescoreCommand implements Callable<Integer> {
                 root.put("mqls_created", f.mqlsCreated());
                 root.put("psi", f.psi());
                 root.put("drift_warning", f.psi() != null && f.psi() > 0.2);
+                root.put("leads_beyond_training", beyond == null ? null : beyond.leads());
+                root.put("oldest_seen_age_days", beyond == null ? null : beyond.oldestSeenDays());
             }
             root.put("partitions", r.partitions());
             root.put("read", r.read());
@@ -163,6 +166,11 @@ final class RescoreCommand implements Callable<Integer> {
         if (f != null) {
             out.line(String.format(Locale.ROOT, "  model %s, MQL threshold %.3f", f.modelVersion(), f.threshold()));
             out.line(String.format(Locale.ROOT, "  %,d open leads without a deal scored, %,d new MQLs", f.leadsScored(), f.mqlsCreated()));
+            if (beyond != null && beyond.leads() > 0) {
+                out.line(String.format(Locale.ROOT, "  %,d of them older than any lead model %s was trained or validated"
+                        + " on (%,d days):%n    scored beyond what its figures speak for", beyond.leads(), f.modelVersion(),
+                        beyond.oldestSeenDays()));
+            }
             if (f.psi() != null) {
                 out.line(String.format(Locale.ROOT, "  drift: PSI %.3f%s", f.psi(),
                         f.psi() > 0.2 ? "  — above 0.2: the lead mix has shifted; consider retraining" : ""));

@@ -119,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         out.line("The score: " + p.claim().sentence() + ".");
         out.line("");
         ModelReport.print(p.metrics(), out);
-        ModelReport.printByAge(p.metricsByAge(), out);
+        ModelReport.printByAge(p.metricsByAge(), p.trainingSet(), out);
         out.line("");
         out.line(report.version() + (report.promoted() ? " is the champion. " : " stays a challenger. ")
                 + report.decision());

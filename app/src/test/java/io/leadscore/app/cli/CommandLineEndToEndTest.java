@@ -194,6 +194,13 @@ class CommandLineEndToEndTest {
         Run rescore = run("rescore", "--as-of", "2026-11-01T00:00:00Z", "--format", "json");
         assertThat(rescore.exit()).as(rescore.err()).isZero();
         assertThat(rescore.json().get("leads_scored").asLong()).isPositive();
+        // the model records the oldest ages it was trained and validated on; the run counts its leads beyond them
+        JsonNode trainingSet = train.json().get("model").get("training_set");
+        long oldestSeen = Math.max(trainingSet.get("oldestTrainedAgeDays").asLong(),
+                trainingSet.get("oldestValidatedAgeDays").asLong());
+        assertThat(rescore.json().get("oldest_seen_age_days").asLong()).isEqualTo(oldestSeen).isPositive();
+        assertThat(rescore.json().get("leads_beyond_training").asLong()).isBetween(0L,
+                rescore.json().get("leads_scored").asLong());
         Run again = run("rescore", "--as-of", "2026-11-01T00:00:00Z");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("already rescored").contains("--force");

@@ -307,6 +307,37 @@ public class Rescoring {
         }
     }
 
+    /**
+     * How many of a finished run's leads were older than any lead its model was trained or validated on.
+     *
+     * @param oldestSeenDays the oldest lead age among the model's training and validation snapshots, in whole days
+     * @param leads          the run's scored leads older than that at its as-of time
+     */
+    public record BeyondTraining(long oldestSeenDays, long leads) {
+    }
+
+    /**
+     * The run's leads older than any its model was trained or validated on: scored beyond what its figures speak
+     * for (a tree takes such a lead for one of the oldest it saw). Empty for a run that did not finish, or a model
+     * that did not record the ages it saw.
+     */
+    public java.util.Optional<BeyondTraining> beyondTraining(RescoreReport report) {
+        if (!report.completed() || report.figures() == null || report.figures().modelVersion() == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Map<String, String> set = registry.artifact(report.figures().modelVersion()).provenance().trainingSet();
+        String trained = set.get(io.leadscore.scoring.labels.TrainingSet.OLDEST_TRAINED);
+        String validated = set.get(io.leadscore.scoring.labels.TrainingSet.OLDEST_VALIDATED);
+        if (trained == null || validated == null) {
+            return java.util.Optional.empty();
+        }
+        long days = Math.max(Long.parseLong(trained), Long.parseLong(validated));
+        Long leads = jdbc.queryForObject("SELECT COUNT(*) FROM score_history h JOIN lead l ON l.id = h.lead_id"
+                + " WHERE h.run_id = ? AND l.created_at < ?", Long.class, report.runId(),
+                Instants.utc(report.asOf().minus(java.time.Duration.ofDays(days + 1))));
+        return java.util.Optional.of(new BeyondTraining(days, leads == null ? 0 : leads));
+    }
+
     /** The report of a run, from the store and the job repository. */
     public RescoreReport report(JobExecution execution) {
         long runId = execution.getJobInstance().getInstanceId();

@@ -61,7 +61,7 @@ class TrainChallengerTasklet implements Tasklet {
         progress.finished(task);
         String version = registry.nextVersion();
         ModelArtifact artifact = result.toArtifact(version, set.settings().toMap(), Retraining.leadscoreVersion(),
-                set.config().labelRule().scoreClaim(), set.config().describe());
+                set.config().labelRule().scoreClaim(), set.describe());
         workspace.challenger(artifact, ModelFile.toBytes(artifact));
         stepExecution.getJobExecution().getExecutionContext().putString(Retraining.CHALLENGER, version);
         for (int i = 0; i < train.rows() + validation.rows(); i++) {

@@ -213,6 +213,22 @@ public final class TrainingSet {
         return ages;
     }
 
+    /**
+     * The training set's settings as a model's provenance records them ({@link TrainingSetConfig#describe}), with
+     * the oldest lead age each window holds (whole days): ages beyond them are ones the model never saw.
+     */
+    public java.util.Map<String, String> describe() {
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>(config.describe());
+        map.put(OLDEST_TRAINED, Long.toString((long) Math.floor(Arrays.stream(trainAgeDays()).max().orElse(0))));
+        map.put(OLDEST_VALIDATED, Long.toString((long) Math.floor(Arrays.stream(validationAgeDays()).max().orElse(0))));
+        return map;
+    }
+
+    /** The provenance key of the oldest lead age, in whole days, among the training snapshots. */
+    public static final String OLDEST_TRAINED = "oldestTrainedAgeDays";
+    /** The provenance key of the oldest lead age, in whole days, among the validation snapshots. */
+    public static final String OLDEST_VALIDATED = "oldestValidatedAgeDays";
+
     public double[] trainAgeDays() {
         return Arrays.copyOfRange(ageDays(), 0, split.trainRows());
     }
