@@ -5,7 +5,6 @@ import io.leadscore.batch.store.ProgressRelay;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.WebApplicationType;
@@ -36,6 +35,15 @@ final class WorkerCommand implements Callable<Integer> {
         StoreLocation.check(globals.dbUrl(), globals.create());
         StoreSession session = StoreSession.open(globals, WebApplicationType.NONE,
                 Map.of("spring.main.lazy-initialization", true));
+        // a worker that cannot score with the champion (a store's model signed with another key than this
+        // process holds, a damaged file) would fail every partition it takes: it refuses to start instead
+        var registry = session.bean(io.leadscore.batch.registry.ModelRegistry.class);
+        try {
+            registry.champion().ifPresent(champion -> registry.verify(champion.version()));
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
         // partitions are reported one line each, not as a progress bar
         session.bean(ProgressRelay.class).target(null);
         RescoreWorker worker = session.bean(RescoreWorker.class);
@@ -43,7 +51,8 @@ final class WorkerCommand implements Callable<Integer> {
         boolean quiet = globals.quiet();
         worker.start(n, line -> {
             if (!quiet) {
-                err.println(LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "Z " + line);
+                err.println(LocalTime.now(ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"))
+                        + "Z " + line);
                 err.flush();
             }
         });

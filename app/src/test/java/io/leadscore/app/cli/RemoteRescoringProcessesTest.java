@@ -259,6 +259,19 @@ class RemoteRescoringProcessesTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void aWorkerThatCannotVerifyTheChampionRefusesToStartInsteadOfFailingEveryPartition() throws Exception {
+        // another signing key than the one the champion was signed with: this process may not score with it
+        Path otherKey = dir.resolve("another-model.key");
+
+        Run worker = launch(otherKey, "worker", "--threads", "1").finish();
+
+        assertThat(worker.exit()).as(worker.err()).isEqualTo(2);
+        assertThat(worker.err().lines().filter(l -> l.startsWith("leadscore worker:")).toList()).singleElement()
+                .asString().startsWith("leadscore worker: model v").contains(" is refused: ");
+    }
+
     Worker startWorker() throws Exception {
         Launched worker = launch("worker", "--threads", "1");
         await().atMost(LONG).until(() -> worker.stderr().contains("waiting for rescoring partitions"));
@@ -267,9 +280,14 @@ class RemoteRescoringProcessesTest {
 
     /** The application in a process of its own, as the jar runs it, on the test's store and settings. */
     Launched launch(String... args) throws IOException {
+        return launch(Path.of(System.getProperty("leadscore.model-signing.key-file")), args);
+    }
+
+    /** The same, with a model-signing key file of its own. */
+    Launched launch(Path keyFile, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-Dleadscore.model-signing.key-file=" + System.getProperty("leadscore.model-signing.key-file"),
+                "-Dleadscore.model-signing.key-file=" + keyFile,
                 "-cp", System.getProperty("java.class.path"), LeadscoreMain.class.getName()));
         command.addAll(List.of(args));
         command.addAll(List.of("--db", db, "--config", config.toString()));

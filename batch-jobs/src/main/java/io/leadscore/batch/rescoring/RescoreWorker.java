@@ -190,6 +190,13 @@ public final class RescoreWorker implements DisposableBean {
                 partition.setTerminateOnly();
             }
             rescoreLeadsStep.execute(partition);
+            if (partition.getStatus() == BatchStatus.FAILED && !partition.getFailureExceptions().isEmpty()) {
+                // the repository keeps the start of a stack trace, where a wrapped cause (a model this worker
+                // refuses, say) is cut off: the manager is told the root cause itself (the log keeps the trace)
+                partition.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(),
+                        rootCause(partition.getFailureExceptions().get(0))));
+                jobRepository.update(partition);
+            }
         } catch (JobInterruptedException e) {
             record(partition, BatchStatus.STOPPED, ExitStatus.STOPPED, e);
         } catch (Throwable e) {
@@ -210,6 +217,17 @@ public final class RescoreWorker implements DisposableBean {
         events.accept(String.format(Locale.ROOT, "%s %s: %,d leads in %.1f s%s", partition.getStatus(), name,
                 partition.getWriteCount(), (System.nanoTime() - started) / 1e9,
                 partition.getStatus() == BatchStatus.COMPLETED ? "" : " (" + describe(partition) + ")"));
+    }
+
+    /** The innermost cause with a message, as {@code Type: message}. */
+    static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                root = t;
+            }
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String describe(StepExecution partition) {
