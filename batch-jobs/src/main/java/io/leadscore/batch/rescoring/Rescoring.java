@@ -341,8 +341,13 @@ public class Rescoring {
     /** The report of a run, from the store and the job repository. */
     public RescoreReport report(JobExecution execution) {
         long runId = execution.getJobInstance().getInstanceId();
-        List<RescoreReport.RunFigures> figures = jdbc.query("SELECT model_version, mql_threshold, leads_scored,"
-                        + " mqls_created, psi, started_at, finished_at FROM scoring_run WHERE run_id = ?",
+        // an unfinished run's counts are written at its end: until then, what its committed chunks hold
+        List<RescoreReport.RunFigures> figures = jdbc.query("SELECT model_version, mql_threshold,"
+                        + " CASE WHEN finished_at IS NULL THEN (SELECT COUNT(*) FROM score_history h WHERE h.run_id = r.run_id)"
+                        + " ELSE leads_scored END,"
+                        + " CASE WHEN finished_at IS NULL THEN (SELECT COUNT(*) FROM stage_transition t WHERE t.run_id = r.run_id"
+                        + " AND t.to_stage = 'MQL' AND t.actor = CONCAT('rescore #', r.run_id)) ELSE mqls_created END,"
+                        + " psi, started_at, finished_at FROM scoring_run r WHERE run_id = ?",
                 (rs, i) -> new RescoreReport.RunFigures(rs.getString(1), rs.getDouble(2), rs.getLong(3), rs.getLong(4),
                         rs.getObject(5) == null ? null : rs.getDouble(5), Instants.read(rs, 6), Instants.read(rs, 7)),
                 runId);

@@ -378,6 +378,8 @@ abstract class RescoreJobTest {
         assertThat(failed.status()).isEqualTo("FAILED");
         long committed = count("SELECT COUNT(*) FROM score_history WHERE run_id = ?", failed.runId());
         assertThat(committed).isPositive().isLessThan(open);
+        // the failed run's report counts what its committed chunks hold, not the zero its unwritten end would say
+        assertThat(failed.figures().leadsScored()).isEqualTo(committed);
         return failed;
     }
 
