@@ -179,10 +179,11 @@ final class RescoreCommand implements Callable<Integer> {
                 double run = f.finishedAt() != null && f.startedAt() != null
                         ? Duration.between(f.startedAt(), f.finishedAt()).toMillis() / 1000.0 : r.seconds();
                 // a restart finishes a run begun earlier: its own time is what it cost, the run's span is context
+                String partitions = r.partitions() + (r.partitions() == 1 ? " partition" : " partitions");
                 out.line(run > r.seconds() + 1
-                        ? String.format(Locale.ROOT, "  %d partitions, %.1f s (the run began %.0f s before it finished)",
-                                r.partitions(), r.seconds(), run)
-                        : String.format(Locale.ROOT, "  %d partitions, %.1f s", r.partitions(), r.seconds()));
+                        ? String.format(Locale.ROOT, "  %s, %.1f s (the run began %.0f s before it finished)",
+                                partitions, r.seconds(), run)
+                        : String.format(Locale.ROOT, "  %s, %.1f s", partitions, r.seconds()));
             }
         }
     }
