@@ -5,6 +5,7 @@ import io.leadscore.simulator.Scenario;
 import io.leadscore.simulator.ScenarioRanges;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * A what-if as a person asks it, through the command line's scenario flags or
@@ -103,6 +104,14 @@ public record ScenarioParameters(String prefix, Double quota, Integer periodDays
      * @throws InvalidInputException when a value is out of its range or the values do not go together
      */
     Scenario over(Scenario base) {
+        return over(base, true);
+    }
+
+    /**
+     * @param recyclingKnown whether the base holds the policy the scenario will run under (not the defaults a
+     *                       store's policy will replace): only then is the SLA held to its recycling time here
+     */
+    Scenario over(Scenario base, boolean recyclingKnown) {
         checkRanges();
         Scenario.Builder b = base.toBuilder();
         try {
@@ -126,6 +135,9 @@ public record ScenarioParameters(String prefix, Double quota, Integer periodDays
                 b.threshold(threshold);
             }
             if (slaHours != null) {
+                if (recyclingKnown) {
+                    requireBeforeRecycling("sla-hours", slaHours, base.policy().recycleAfterDays());
+                }
                 b.slaHours(slaHours);
             }
             if (leadsPerWeek != null) {
@@ -143,6 +155,20 @@ public record ScenarioParameters(String prefix, Double quota, Integer periodDays
         } catch (IllegalArgumentException e) {
             // what the scenario refuses of values each in its range (a period longer than the simulator allows)
             throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    /**
+     * An SLA must run out before its MQL is recycled: an MQL breaches first, then goes back to nurture.
+     *
+     * @throws InvalidInputException naming the parameter, the value and the recycling time
+     */
+    public void requireBeforeRecycling(String parameter, double hours, int recycleAfterDays) {
+        if (hours >= recycleAfterDays * 24.0) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "%s %s: an SLA must be shorter than the"
+                            + " recycling time of the policy, %d days (%d hours): an MQL breaches its SLA before it is"
+                            + " recycled", name(parameter), io.leadscore.simulator.text.Numbers.hours(hours),
+                    recycleAfterDays, recycleAfterDays * 24));
         }
     }
 

@@ -110,6 +110,11 @@ public final class ScenarioService {
         List<Double> t = thresholds == null || thresholds.isEmpty() ? defaultThresholds(s.scenario().threshold())
                 : thresholds;
         List<Double> h = slaHours == null || slaHours.isEmpty() ? DEFAULT_SLA_SWEEP : slaHours;
+        if (slaHours != null) {
+            for (double hours : slaHours) {
+                parameters.requireBeforeRecycling("sweep-sla-hours", hours, s.scenario().policy().recycleAfterDays());
+            }
+        }
         PlanRequest request;
         try {
             request = PlanRequest.of(confidence, t, h);
@@ -153,7 +158,7 @@ public final class ScenarioService {
      */
     public Setup setup(ScenarioParameters parameters, Supplier<StoreBase> store) {
         // everything the parameters say is checked before the store is read (seconds on a large store)
-        Scenario alone = parameters.over(Scenario.defaults());
+        Scenario alone = parameters.over(Scenario.defaults(), !parameters.calibrateFromStore());
         if (!parameters.calibrateFromStore()) {
             return new Setup(alone, Calibration.defaults());
         }

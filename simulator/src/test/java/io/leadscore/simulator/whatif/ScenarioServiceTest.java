@@ -165,6 +165,19 @@ class ScenarioServiceTest {
         }
 
         @Test
+        void anSlaThatDoesNotRunOutBeforeTheMqlIsRecycled() {
+            // the default policy recycles after 14 days: 336 hours
+            ScenarioParameters p = new ScenarioParameters("--", null, null, null, null, null, 336.0, null, null, null,
+                    null, null, null, false);
+            assertThatThrownBy(() -> COMMAND_LINE.simulate(p, FakeStore::new)).isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--sla-hours 336: an SLA must be shorter than the recycling time of the policy, 14 days"
+                            + " (336 hours): an MQL breaches its SLA before it is recycled");
+            assertThatThrownBy(() -> SERVER.plan(ScenarioParameters.none(""), FakeStore::new, 0.8, null,
+                    List.of(4.0, 337.0))).isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("sweep-sla-hours 337: an SLA must be shorter than the recycling time");
+        }
+
+        @Test
         void aStoreIsNotReadForAWhatIfThatIsRefused() {
             ScenarioParameters p = new ScenarioParameters("--", null, 0, null, null, null, null, null, null, null,
                     null, null, null, true);
