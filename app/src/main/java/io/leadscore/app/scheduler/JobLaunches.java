@@ -73,8 +73,14 @@ public class JobLaunches implements DisposableBean {
      * Starts a run as of now in the background.
      *
      * @throws JobRefusedException when a run of the job is in progress
+     * @throws io.leadscore.batch.rescoring.Rescoring.NoChampionException a rescoring without a champion
+     * @throws ModelRefusedException a rescoring whose champion does not verify
      */
     public Launch start(JobKind kind, String requestedBy) {
+        if (kind == JobKind.RESCORING) {
+            // a champion that is missing or refused is the request's answer (409), not a launch that ends refused
+            rescoring.checkChampion();
+        }
         Launch launch = reserve(kind, false, requestedBy);
         executor.execute(() -> execute(launch, null));
         return launch;

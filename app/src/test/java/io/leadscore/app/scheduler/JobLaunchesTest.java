@@ -70,6 +70,17 @@ class JobLaunchesTest {
     }
 
     @Test
+    void aRescoringWhoseChampionIsRefusedIsRefusedAtOnceNotLaunched() {
+        when(rescoring.checkChampion()).thenThrow(new io.leadscore.batch.registry.ModelRefusedException("v2",
+                "its file does not match the SHA-256 recorded when it was registered"));
+
+        assertThatThrownBy(() -> launches.start(JobKind.RESCORING, "ops")).isInstanceOf(
+                io.leadscore.batch.registry.ModelRefusedException.class).hasMessageStartingWith("model v2 is refused");
+        assertThat(launches.recent()).isEmpty();
+        verify(rescoring, never()).run(any());
+    }
+
+    @Test
     void runsARescoringInTheBackgroundAndKeepsItsOutcome() {
         when(rescoring.run(any())).thenReturn(rescored("COMPLETED", 1_500, 42));
 

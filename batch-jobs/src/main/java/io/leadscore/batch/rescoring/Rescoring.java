@@ -169,13 +169,25 @@ public class Rescoring {
      * @throws JobLock.HeldException    when a run is in progress
      * @throws RemoteNeedsSharedStoreException when a remote run is asked of an H2 store
      */
+    /**
+     * The champion a rescoring would score with, verified (its bytes against the recorded SHA-256, its signature
+     * against this installation's key): what a caller that starts a run later (in the background) asks first.
+     *
+     * @throws NoChampionException   when there is no champion
+     * @throws ModelRefusedException when the champion does not verify
+     */
+    public ModelRecord checkChampion() {
+        ModelRecord champion = registry.champion().orElseThrow(() -> new NoChampionException(registry.list().size()));
+        registry.verify(champion.version());
+        return champion;
+    }
+
     public RescoreReport run(Request request) {
         if (request.remote() != null && dialect != StoreDialect.POSTGRESQL) {
             throw new RemoteNeedsSharedStoreException();
         }
-        ModelRecord champion = registry.champion().orElseThrow(() -> new NoChampionException(registry.list().size()));
         // checked before a run exists: a run that could only fail would be recorded FAILED and invite a restart
-        registry.verify(champion.version());
+        ModelRecord champion = checkChampion();
         Instant asOf = request.asOf() == null ? clock.instant() : request.asOf();
         if (!request.force()) {
             refuseStaleOrRepeated(asOf);
