@@ -77,6 +77,7 @@ final class DemoCommand implements Callable<Integer> {
                     + globals.format() + " output");
         }
         long started = System.nanoTime();
+        GenerateCommand.requireRanges(leads, historyDays);
         GeneratorOptions options;
         try {
             options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withHistoryDays(historyDays)

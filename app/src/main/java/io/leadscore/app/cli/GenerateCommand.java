@@ -52,6 +52,7 @@ final class GenerateCommand implements Callable<Integer> {
             // the history reaches two years back: every timestamp in the files stays inside the import contract's range
             throw new UsageException("--until " + until + ": expected 1972-01-01 to 2199-12-31");
         }
+        requireRanges(leads, historyDays);
         GeneratorOptions options;
         try {
             options = GeneratorOptions.defaults().withLeads(leads).withSeed(seed).withUntil(until)
@@ -62,6 +63,17 @@ final class GenerateCommand implements Callable<Integer> {
         GenerationSummary summary = generate(out, options, root.globals().quiet());
         print(summary, new Output(System.out, root.globals().format()));
         return 0;
+    }
+
+    /** The flags' documented ranges, named as typed (the generator's own checks speak of its options). */
+    static void requireRanges(int leads, int historyDays) {
+        if (leads < 1 || leads > GeneratorOptions.MAX_LEADS) {
+            throw new UsageException(String.format(java.util.Locale.ROOT, "--leads %d: expected 1 to %,d", leads,
+                    GeneratorOptions.MAX_LEADS));
+        }
+        if (historyDays < 1 || historyDays > 3_660) {
+            throw new UsageException("--history-days " + historyDays + ": expected 1 to 3,660");
+        }
     }
 
     static GenerationSummary generate(Path out, GeneratorOptions options, boolean quiet) {

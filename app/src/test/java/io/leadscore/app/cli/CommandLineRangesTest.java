@@ -105,6 +105,23 @@ class CommandLineRangesTest {
                 .map(args -> Arguments.of((Object) args));
     }
 
+    @org.junit.jupiter.api.Test
+    void theRefusalNamesTheFlagAsTyped() {
+        String[][] cases = {
+            {"--leads", "demo", "--leads", "0"},
+            {"--history-days", "generate", "--out", "x", "--history-days", "0"},
+            {"--from", "simulate", "--from", "1969-01-01", "--to", "1969-02-01"},
+            {"--sweep-sla-hours", "plan", "--confidence", "0.8", "--sweep-sla-hours", "4,337"},
+        };
+        for (String[] c : cases) {
+            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+            CommandLineErrorsTest.Run r = CommandLineErrorsTest.run(args);
+            assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
+            assertThat(r.errLines()).as(String.join(" ", args)).singleElement().asString()
+                    .startsWith("leadscore " + args[0] + ": " + c[0] + " ");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource
     void outsideTheirRange(String[] args) {

@@ -127,7 +127,13 @@ public record ScenarioParameters(String prefix, Double quota, Integer periodDays
                     throw new InvalidInputException("give either " + name("period-days") + " or " + name("from")
                             + " and " + name("to") + ", not both");
                 }
-                b.period(date("from", from), date("to", to));
+                LocalDate first = date("from", from);
+                LocalDate last = date("to", to);
+                if (last.isBefore(first) || java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1 > 3_660) {
+                    throw new InvalidInputException(name("from") + " " + first + " " + name("to") + " " + last
+                            + ": expected a period of 1 to 3,660 days, both counted in");
+                }
+                b.period(first, last);
             } else if (periodDays != null) {
                 b.periodDays(periodDays);
             }
@@ -178,10 +184,19 @@ public record ScenarioParameters(String prefix, Double quota, Integer periodDays
      * @throws InvalidInputException naming the parameter when the text is not a date
      */
     public LocalDate date(String parameter, String text) {
+        LocalDate date;
         try {
-            return LocalDate.parse(text.strip());
+            date = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(name(parameter) + " " + text + ": expected a date such as 2026-01-01");
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new InvalidInputException(name(parameter) + " " + text + ": expected 1970-01-01 to 2199-12-31");
+        }
+        return date;
     }
+
+    /** The dates a period may take: the times of the import contract. */
+    private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 }

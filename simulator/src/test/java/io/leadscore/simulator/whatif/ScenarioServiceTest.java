@@ -178,6 +178,18 @@ class ScenarioServiceTest {
         }
 
         @Test
+        void aPeriodOutsideTheContractsDates() {
+            ScenarioParameters early = new ScenarioParameters("--", null, null, "1969-01-01", "1969-02-01", null, null,
+                    null, null, null, null, null, null, false);
+            assertThatThrownBy(() -> COMMAND_LINE.simulate(early, FakeStore::new)).isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--from 1969-01-01: expected 1970-01-01 to 2199-12-31");
+            ScenarioParameters backwards = new ScenarioParameters("", null, null, "2027-03-01", "2027-01-01", null, null,
+                    null, null, null, null, null, null, false);
+            assertThatThrownBy(() -> SERVER.simulate(backwards, FakeStore::new)).isInstanceOf(InvalidInputException.class)
+                    .hasMessage("from 2027-03-01 to 2027-01-01: expected a period of 1 to 3,660 days, both counted in");
+        }
+
+        @Test
         void aStoreIsNotReadForAWhatIfThatIsRefused() {
             ScenarioParameters p = new ScenarioParameters("--", null, 0, null, null, null, null, null, null, null,
                     null, null, null, true);
