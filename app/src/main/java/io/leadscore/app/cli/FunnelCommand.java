@@ -4,7 +4,6 @@ import io.leadscore.batch.funnelreport.FunnelActuals;
 import io.leadscore.batch.funnelreport.FunnelReport;
 import io.leadscore.batch.funnelreport.FunnelReportFailedException;
 import io.leadscore.batch.funnelreport.FunnelReports;
-import io.leadscore.batch.funnelreport.PeriodActuals;
 import io.leadscore.scoring.domain.Timestamps;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -77,7 +76,7 @@ final class FunnelCommand implements Callable<Integer> {
      * @param period the deals closed won in the cohort's dates, whoever the lead (a period's actuals as a quota and a
      *               back-test count them), or {@code null} when the report covers no bounded period
      */
-    static void print(FunnelReport r, PeriodActuals period, Output out) {
+    static void print(FunnelReport r, FunnelActuals.ClosedWon period, Output out) {
         switch (out.format()) {
             case json -> {
                 Map<String, Object> root = json(r);
@@ -107,12 +106,12 @@ final class FunnelCommand implements Callable<Integer> {
      * The deals won in the cohort's dates (up to the report's as-of time), whichever lead they belong to, counted by
      * the back-test's own definition ({@link FunnelActuals}); {@code null} for a report without both dates.
      */
-    private static PeriodActuals closedInPeriod(StoreSession session, io.leadscore.batch.funnelreport.Cohort cohort) {
+    private static FunnelActuals.ClosedWon closedInPeriod(StoreSession session, io.leadscore.batch.funnelreport.Cohort cohort) {
         if (cohort.from() == null || cohort.to() == null) {
             return null;
         }
         Instant end = cohort.to().isAfter(cohort.asOf()) ? cohort.asOf() : cohort.to();
-        return cohort.from().isBefore(end) ? session.bean(FunnelActuals.class).period(cohort.from(), end) : null;
+        return cohort.from().isBefore(end) ? session.bean(FunnelActuals.class).closedWon(cohort.from(), end) : null;
     }
 
     static Map<String, Object> json(FunnelReport r) {
@@ -241,7 +240,7 @@ final class FunnelCommand implements Callable<Integer> {
         rows.add(List.of(section, name, "revenue", seg.revenue()));
     }
 
-    private static void table(FunnelReport r, PeriodActuals period, Output out) {
+    private static void table(FunnelReport r, FunnelActuals.ClosedWon period, Output out) {
         String cohort = r.cohort().from() == null && r.cohort().to() == null ? ""
                 : " created " + (r.cohort().from() == null ? "" : "from " + Timestamps.format(r.cohort().from()) + " ")
                 + (r.cohort().to() == null ? "" : "before " + Timestamps.format(r.cohort().to()));

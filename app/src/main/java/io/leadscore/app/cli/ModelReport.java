@@ -50,13 +50,13 @@ final class ModelReport {
         out.table(List.of("lead age", "snapshots", "converted", "rate", "AUC", "± AUC", "PR-AUC", "log loss", "ECE"), rows);
         out.line("(± AUC: its standard error, from the band's converters and the rest; two models' AUCs closer");
         out.line(" than about twice it in a band are not told apart by that band)");
-        String trained = trainingSet.get(io.leadscore.scoring.labels.TrainingSet.OLDEST_TRAINED);
-        String validated = trainingSet.get(io.leadscore.scoring.labels.TrainingSet.OLDEST_VALIDATED);
-        if (trained != null && validated != null) {
-            long oldest = Math.max(Long.parseLong(trained), Long.parseLong(validated));
-            out.line("Trained on leads up to " + trained + " days old, validated on leads up to " + validated
+        java.util.OptionalLong oldest = io.leadscore.scoring.labels.TrainingSet.oldestSeenDays(trainingSet);
+        if (oldest.isPresent()) {
+            out.line("Trained on leads up to " + trainingSet.get(io.leadscore.scoring.labels.TrainingSet.OLDEST_TRAINED)
+                    + " days old, validated on leads up to "
+                    + trainingSet.get(io.leadscore.scoring.labels.TrainingSet.OLDEST_VALIDATED)
                     + " days old: a lead older than");
-            out.line(" " + oldest + " days is scored beyond what these figures speak for (rescore says how many).");
+            out.line(" " + oldest.getAsLong() + " days is scored beyond what these figures speak for (rescore says how many).");
         }
         out.line("");
         out.stream().print(TextBars.chart(labels, values, v -> Double.isNaN(v) ? "no AUC (one outcome only)"

@@ -46,16 +46,29 @@ public class FunnelActuals {
                 parameters, Long.class);
         Long mqls = jdbc.queryForObject(FunnelQueries.reachedMql(cohort), parameters, Long.class);
         MapSqlParameterSource window = new MapSqlParameterSource("from", Instants.utc(from)).addValue("to", Instants.utc(to));
-        Long wins = jdbc.queryForObject("SELECT COUNT(*) FROM deal d WHERE " + FunnelQueries.wonDeal("d")
-                + " AND d.closed_at >= :from AND d.closed_at < :to", window, Long.class);
-        BigDecimal revenue = jdbc.queryForObject("SELECT COALESCE(SUM(d.amount), 0) FROM deal d WHERE "
-                + FunnelQueries.wonDeal("d") + " AND d.closed_at >= :from AND d.closed_at < :to", window, BigDecimal.class);
+        ClosedWon won = closedWon(from, to);
         List<Instant> runs = jdbc.query("SELECT as_of FROM scoring_run WHERE finished_at IS NOT NULL"
                 + " AND as_of >= :from AND as_of < :to ORDER BY as_of", window, (rs, i) -> Instants.read(rs, 1));
         String why = coverage(from, to, runs);
-        return new PeriodActuals(from, to, leads == null ? 0 : leads, why == null ? mqls : null, wins == null ? 0 : wins,
-                revenue == null ? BigDecimal.ZERO : revenue, why == null
+        return new PeriodActuals(from, to, leads == null ? 0 : leads, why == null ? mqls : null, won.wins(),
+                won.revenue(), why == null
                         ? runs.size() + " rescoring runs covered the period" : why);
+    }
+
+    /**
+     * The deals won in {@code [from, to)}, whichever lead they belong to: a period's wins and revenue as a quota and
+     * a back-test count them (the funnel report shows them beside its cohort's own won deals).
+     */
+    public record ClosedWon(Instant from, Instant to, long wins, BigDecimal revenue) {
+    }
+
+    /** The deals closed won in {@code [from, to)}: their count and amounts, in one read. */
+    public ClosedWon closedWon(Instant from, Instant to) {
+        MapSqlParameterSource window = new MapSqlParameterSource("from", Instants.utc(from)).addValue("to", Instants.utc(to));
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(d.amount), 0) FROM deal d WHERE "
+                        + FunnelQueries.wonDeal("d") + " AND d.closed_at >= :from AND d.closed_at < :to", window,
+                (rs, i) -> new ClosedWon(from, to, rs.getLong(1),
+                        rs.getBigDecimal(2) == null ? BigDecimal.ZERO : rs.getBigDecimal(2)));
     }
 
     /**

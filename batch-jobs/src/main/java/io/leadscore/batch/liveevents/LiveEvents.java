@@ -258,9 +258,8 @@ public class LiveEvents {
         Map<Long, LiveScoring.LiveScore> scores = scoring.rescore(ascending, locked, policy, now, actor);
         Map<Long, LeadState> states = new HashMap<>();
         // an MQL's reasons are the sales queue's: the rule that made it one, then the reasons raising its score
-        named.query("SELECT l.id, l.lead_key, l.stage, l.mql_at, s.score, s.grade,"
-                + " (SELECT MAX(t.reason) FROM stage_transition t WHERE t.lead_id = l.id AND t.to_stage = 'MQL'"
-                + " AND t.occurred_at = l.mql_at) AS why FROM lead l"
+        named.query("SELECT l.id, l.lead_key, l.stage, l.mql_at, s.score, s.grade, " + SalesQueue.MQL_REASON
+                + " AS why FROM lead l"
                 + " LEFT JOIN lead_score s ON s.lead_id = l.id WHERE l.id IN (:ids)", Map.of("ids", ascending), rs -> {
                     long id = rs.getLong(1);
                     Stage stage = Stage.valueOf(rs.getString(3));

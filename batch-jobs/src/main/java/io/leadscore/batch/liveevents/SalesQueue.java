@@ -16,6 +16,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SalesQueue {
+    /**
+     * The reason recorded with a lead's current MQL move (lead alias {@code l}): the rule that made it one, then the
+     * reasons raising its score ({@link io.leadscore.scoring.stages.StageEngine#reasonsOf} reads it).
+     */
+    static final String MQL_REASON = "(SELECT MAX(t.reason) FROM stage_transition t WHERE t.lead_id = l.id"
+            + " AND t.to_stage = 'MQL' AND t.occurred_at = l.mql_at)";
+
     /** Entries answered when no limit is asked for. */
     public static final int DEFAULT_LIMIT = 50;
     /** The most entries one answer holds. */
@@ -54,8 +61,7 @@ public class SalesQueue {
         // due = mql_at + the SLA: the order of mql_at is the order of due times; overdue: mql_at before now - SLA
         Instant overdueBefore = now.minus(java.time.Duration.between(now, policy.slaDueAt(now)));
         String sql = "SELECT l.lead_key, s.score, s.grade, l.mql_at, l.company, l.source, l.email,"
-                + " (SELECT MAX(t.reason) FROM stage_transition t WHERE t.lead_id = l.id AND t.to_stage = 'MQL'"
-                + " AND t.occurred_at = l.mql_at) AS why"
+                + " " + MQL_REASON + " AS why"
                 + " FROM lead l LEFT JOIN lead_score s ON s.lead_id = l.id"
                 + " WHERE l.stage = 'MQL' AND l.mql_at IS NOT NULL"
                 + " AND NOT EXISTS (SELECT 1 FROM followup f WHERE f.lead_id = l.id AND f.occurred_at >= l.mql_at)"

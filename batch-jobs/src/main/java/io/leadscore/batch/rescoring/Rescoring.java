@@ -337,13 +337,12 @@ public class Rescoring {
         if (!report.completed() || report.figures() == null || report.figures().modelVersion() == null) {
             return java.util.Optional.empty();
         }
-        java.util.Map<String, String> set = registry.artifact(report.figures().modelVersion()).provenance().trainingSet();
-        String trained = set.get(io.leadscore.scoring.labels.TrainingSet.OLDEST_TRAINED);
-        String validated = set.get(io.leadscore.scoring.labels.TrainingSet.OLDEST_VALIDATED);
-        if (trained == null || validated == null) {
+        java.util.OptionalLong oldest = io.leadscore.scoring.labels.TrainingSet.oldestSeenDays(
+                registry.artifact(report.figures().modelVersion()).provenance().trainingSet());
+        if (oldest.isEmpty()) {
             return java.util.Optional.empty();
         }
-        long days = Math.max(Long.parseLong(trained), Long.parseLong(validated));
+        long days = oldest.getAsLong();
         Long leads = jdbc.queryForObject("SELECT COUNT(*) FROM score_history h JOIN lead l ON l.id = h.lead_id"
                 + " WHERE h.run_id = ? AND l.created_at < ?", Long.class, report.runId(),
                 Instants.utc(report.asOf().minus(java.time.Duration.ofDays(days + 1))));

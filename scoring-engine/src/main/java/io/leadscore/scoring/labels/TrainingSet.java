@@ -224,6 +224,17 @@ public final class TrainingSet {
         return map;
     }
 
+    /**
+     * The oldest lead age, in whole days, a model's training or validation snapshots held, from its provenance's
+     * record of its training set ({@link #describe}); empty for a model that did not record them.
+     */
+    public static java.util.OptionalLong oldestSeenDays(java.util.Map<String, String> described) {
+        String trained = described.get(OLDEST_TRAINED);
+        String validated = described.get(OLDEST_VALIDATED);
+        return trained == null || validated == null ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(Math.max(Long.parseLong(trained), Long.parseLong(validated)));
+    }
+
     /** The provenance key of the oldest lead age, in whole days, among the training snapshots. */
     public static final String OLDEST_TRAINED = "oldestTrainedAgeDays";
     /** The provenance key of the oldest lead age, in whole days, among the validation snapshots. */
