@@ -293,7 +293,7 @@ public class CrmItems {
             }
             T row = null;
             try {
-                row = validator.process(new CsvRecord(i, values, null, i));
+                row = validator.process(new CsvRecord(i, values, null, i, null, 0));
             } catch (RowRejectedException e) {
                 // a field the item's shape refused already (a list, a lone surrogate) reads as empty here: its
                 // "missing value" would be a second reason for the one flaw

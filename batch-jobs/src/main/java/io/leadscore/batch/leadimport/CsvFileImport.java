@@ -84,7 +84,7 @@ public class CsvFileImport<T> extends AbstractItemCountingItemStreamItemReader<C
             LeadKeyIndex index = kind == ImportFileKind.LEADS ? null : LeadKeyIndex.load(jdbc, runId);
             validator = validators.apply(header, index);
             counters.open(fileName, header.extraNames());
-        } catch (IOException | CsvFormatException | FileRejectedException e) {
+        } catch (IOException | FileRejectedException e) {
             throw new ItemStreamException("Cannot read " + fileName + ": " + e.getMessage(), e);
         }
     }
@@ -127,7 +127,7 @@ public class CsvFileImport<T> extends AbstractItemCountingItemStreamItemReader<C
     private CsvRecord next() {
         try {
             return parser.next();
-        } catch (IOException | CsvFormatException e) {
+        } catch (IOException e) {
             throw new ItemStreamException("Cannot read " + fileName + " after line " + parser.line() + ": " + e.getMessage(), e);
         }
     }

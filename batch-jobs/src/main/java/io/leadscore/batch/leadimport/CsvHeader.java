@@ -26,9 +26,15 @@ final class CsvHeader {
     /**
      * Reads a header for a file kind.
      *
-     * @throws FileRejectedException when a required column is missing, a column name is empty or repeated
+     * @throws FileRejectedException when the header is not text (a spreadsheet, an archive, another encoding),
+     *                               a required column is missing, a column name is empty or repeated
      */
     static CsvHeader of(CsvRecord record, ImportFileKind kind, String fileName) throws FileRejectedException {
+        if (record.damaged() != null) {
+            throw new FileRejectedException(fileName, "its header holds " + record.damaged() + ": not UTF-8 CSV text"
+                    + " (is it a spreadsheet, an archive, or text in another encoding such as UTF-16? export it as CSV"
+                    + " in UTF-8)");
+        }
         String[] raw = record.fields();
         String[] names = new String[raw.length];
         Map<String, Integer> indexByKey = new HashMap<>();

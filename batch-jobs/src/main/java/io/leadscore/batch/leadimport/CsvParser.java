@@ -13,9 +13,12 @@ import java.util.List;
 /**
  * A streaming RFC 4180 reader that knows on which line each record starts.
  *
- * <p>UTF-8 only, and strict about it: bytes that are not UTF-8 make the file
- * unreadable rather than silently turning into replacement characters. A
- * leading byte-order mark is ignored; records end at {@code \n}, {@code \r\n}
+ * <p>UTF-8 only, and strict about it, one record at a time: bytes that are
+ * not UTF-8, or a NUL byte, damage the record they stand in (reported with
+ * the field, never read as stand-in characters), and every other record is
+ * read as usual, so one corrupted row in a CRM export loses only itself. (A
+ * header so damaged rejects the file: see {@link CsvHeader}.) A leading
+ * byte-order mark is ignored; records end at {@code \n}, {@code \r\n}
  * or a lone {@code \r}; quoted fields may hold commas, doubled quotes and line
  * breaks. Blank lines are not records. A quote left open to the end of the
  * file makes its record malformed, cut at the end of the line the quote opened
@@ -26,6 +29,15 @@ import java.util.List;
 final class CsvParser implements Closeable {
     private static final int BUFFER = 1 << 16;
     private static final char NUL = '\0';
+    /**
+     * What the decoder puts in place of bytes that are not UTF-8: U+FFFF, a noncharacter that no exchanged text
+     * holds, so that the parser can tell the record it stands in (a U+FFFF written in the file is taken as such
+     * damage too).
+     */
+    static final char NOT_UTF8 = '\uFFFF';
+    /** The two kinds of {@link CsvRecord#damaged()}. */
+    static final String NUL_BYTE = "a NUL byte";
+    static final String NOT_UTF8_BYTES = "bytes that are not UTF-8";
 
     private final Reader reader;
     private char[] buffer = new char[BUFFER];
@@ -35,21 +47,25 @@ final class CsvParser implements Closeable {
     private boolean first = true;
     private final StringBuilder field = new StringBuilder(64);
     private final List<String> fields = new ArrayList<>(32);
+    /** What damages the record being read (a NUL byte, bytes that are not UTF-8), or {@code null}. */
+    private String damage;
+    private int damagedField;
 
     CsvParser(Reader reader) {
         this.reader = reader;
     }
 
-    /** A parser over UTF-8 bytes that refuses malformed input. */
+    /** A parser over UTF-8 bytes that marks malformed input in the record holding it. */
     static CsvParser utf8(InputStream in) {
         var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith(String.valueOf(NOT_UTF8));
         return new CsvParser(new InputStreamReader(in, decoder));
     }
 
     /** The next record, or {@code null} at the end of the file. */
-    CsvRecord next() throws IOException, CsvFormatException {
+    CsvRecord next() throws IOException {
         while (true) {
             int c = read();
             if (c < 0) {
@@ -79,10 +95,11 @@ final class CsvParser implements Closeable {
         return line;
     }
 
-    private CsvRecord record(char firstChar) throws IOException, CsvFormatException {
+    private CsvRecord record(char firstChar) throws IOException {
         long start = line;
         fields.clear();
         field.setLength(0);
+        damage = null;
         String malformed = null;
         int c = firstChar;
         boolean atFieldStart = true;
@@ -134,8 +151,8 @@ final class CsvParser implements Closeable {
                             q = read();
                             raw.append('\n');
                         }
-                    } else if (q == NUL) {
-                        throw new CsvFormatException(line, "the file holds a NUL byte on line " + line + ": it is not a text file");
+                    } else if (q == NUL || q == NOT_UTF8) {
+                        damaged(q);
                     }
                     field.append((char) q);
                 }
@@ -144,13 +161,16 @@ final class CsvParser implements Closeable {
                     if (malformed == null) {
                         malformed = "text after the closing quote of field " + (fields.size() + 1);
                     }
+                    if (c == NUL || c == NOT_UTF8) {
+                        damaged(c);
+                    }
                     field.append((char) c);
                     c = read();
                 }
             } else {
                 while (c >= 0 && c != ',' && c != '\n' && c != '\r') {
-                    if (c == NUL) {
-                        throw new CsvFormatException(line, "the file holds a NUL byte on line " + line + ": it is not a text file");
+                    if (c == NUL || c == NOT_UTF8) {
+                        damaged(c);
                     }
                     field.append((char) c);
                     c = read();
@@ -168,6 +188,14 @@ final class CsvParser implements Closeable {
                 continue;
             }
             return finish(start, c, malformed);
+        }
+    }
+
+    /** The first damage of a record is the one reported, with the field it is in. */
+    private void damaged(int c) {
+        if (damage == null) {
+            damage = c == NUL ? NUL_BYTE : NOT_UTF8_BYTES;
+            damagedField = fields.size() + 1;
         }
     }
 
@@ -198,7 +226,7 @@ final class CsvParser implements Closeable {
                 + " of the file, line " + textLine + "): this row is cut at the end of its line and not imported, and"
                 + " the lines after it are read as rows of their own; close the quote, or double a quote meant as"
                 + " text (\"\")";
-        return new CsvRecord(start, fields.toArray(new String[0]), why, quoteLine);
+        return new CsvRecord(start, fields.toArray(new String[0]), why, quoteLine, damage, damagedField);
     }
 
     private CsvRecord finish(long start, int terminator, String malformed) throws IOException {
@@ -209,7 +237,7 @@ final class CsvParser implements Closeable {
         if (terminator >= 0) {
             line++;
         }
-        return new CsvRecord(start, fields.toArray(new String[0]), malformed, last);
+        return new CsvRecord(start, fields.toArray(new String[0]), malformed, last, damage, damagedField);
     }
 
     private void skipLineFeed() throws IOException {

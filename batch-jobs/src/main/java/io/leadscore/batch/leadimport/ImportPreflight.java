@@ -2,7 +2,6 @@ package io.leadscore.batch.leadimport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.AccessDeniedException;
@@ -12,7 +11,7 @@ import java.util.Map;
 
 /**
  * Reads every file of an import once before anything is written: a file that
- * cannot be read, is not UTF-8 CSV text, or lacks a required column rejects
+ * cannot be read, whose header is not UTF-8 CSV text, or lacks a required column rejects
  * the whole import, and the store is left as it was. What it learns (rows per
  * file, extra columns) feeds progress and the summary.
  */
@@ -58,10 +57,6 @@ public final class ImportPreflight {
             throw new FileRejectedException(fileName, "no such file");
         } catch (AccessDeniedException e) {
             throw new FileRejectedException(fileName, "permission denied");
-        } catch (CharacterCodingException e) {
-            throw new FileRejectedException(fileName, "not UTF-8 text (is it a spreadsheet or an archive? export it as CSV in UTF-8)");
-        } catch (CsvFormatException e) {
-            throw new FileRejectedException(fileName, "not readable as CSV: " + e.getMessage());
         } catch (IOException e) {
             throw new FileRejectedException(fileName, "cannot be read: " + e.getMessage());
         }

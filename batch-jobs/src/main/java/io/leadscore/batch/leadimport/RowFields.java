@@ -30,6 +30,12 @@ final class RowFields {
         this.record = record;
         if (record.malformed() != null) {
             problems.add(new RowProblem(null, "malformed quoting: " + record.malformed() + swallowed(record)));
+        } else if (record.damaged() != null) {
+            int index = record.damagedField() - 1;
+            problems.add(new RowProblem(index < header.size() ? header.name(index) : null, "the row holds "
+                    + record.damaged() + " in field " + record.damagedField() + (record.damaged().equals(CsvParser.NOT_UTF8_BYTES)
+                            ? " (was the file saved in another encoding, such as Windows-1252? export it as UTF-8)"
+                            : "")));
         } else if (record.fields().length != header.size()) {
             problems.add(new RowProblem(null, "the row has " + record.fields().length + " fields but the header has "
                     + header.size() + (record.spansLines() ? swallowed(record) : " (an unquoted comma or line break?)")));

@@ -241,14 +241,14 @@ abstract class CrmImportJobTest {
     }
 
     /**
-     * An activities file that turns unreadable after three chunks fails the step; the user mends the file and
-     * restarts the run, which reads on after the committed chunks: every event is stored once, every bad row
-     * reported once, with its line. On PostgreSQL the rows are parsed on a thread ahead of the writer, which had read
-     * past the committed chunks when the file failed.
+     * A store that refuses a write after three chunks (a full disk, a lost connection: here a constraint that
+     * refuses one row of the fourth chunk) fails the step; once the store is mended the user restarts the run,
+     * which reads on after the committed chunks: every event is stored once, every bad row reported once, with its
+     * line.
      */
     @Test
     void aRestartedImportStoresEveryRowOnceAndReportsEveryBadRowOnce(@TempDir Path dir) throws Exception {
-        // given an activities file that turns unreadable after three chunks
+        // given an activities file of four chunks and more
         crmImport.run(new CrmImport.Request(fixture("leads.csv"), null, null, null));
         int rows = 3 * CrmImportJobConfiguration.CHUNK_SIZE + 1_000;
         StringBuilder good = new StringBuilder("lead_id,occurred_at,type,detail\n");
@@ -258,28 +258,18 @@ abstract class CrmImportJobTest {
             good.append(lead).append(",2026-01-06T10:00:").append(String.format("%02d", i % 60)).append('.')
                     .append(String.format("%06d", i)).append("Z,email_open,\"event\t").append(i).append("\"\n");
         }
-        byte[] bytes = good.toString().getBytes(StandardCharsets.UTF_8);
-        // a byte that is not UTF-8 on the line of row 3 * CHUNK_SIZE + 900: past the third chunk, and past what the
-        // decoder reads ahead of the parser
-        int badLine = 3 * CrmImportJobConfiguration.CHUNK_SIZE + 900 + 2;
-        int offset = 0;
-        for (int line = 1; line < badLine; offset++) {
-            if (bytes[offset] == '\n') {
-                line++;
-            }
-        }
-        byte[] broken = bytes.clone();
-        broken[offset] = (byte) 0xFF;
         Path activities = dir.resolve("activities.csv");
-        Files.write(activities, broken);
+        Files.writeString(activities, good, StandardCharsets.UTF_8);
+        // and a store that refuses row 3 * CHUNK_SIZE + 900, in the fourth chunk
+        int refused = 3 * CrmImportJobConfiguration.CHUNK_SIZE + 900;
+        jdbc.execute("ALTER TABLE activity ADD CONSTRAINT test_refuses_one CHECK (detail NOT LIKE '%\t" + refused + "')");
 
-        // the file was whole when checked and is damaged while the import reads it
         ImportReport failed = crmImport.run(Map.of(ImportFileKind.ACTIVITIES, new ImportPreflight.CheckedFile(
                 ImportFileKind.ACTIVITIES, activities.toString(), rows, List.of())));
         assertThat(failed.status()).isEqualTo("FAILED");
         assertThat(count("activity")).isEqualTo(3L * CrmImportJobConfiguration.CHUNK_SIZE - 15);
 
-        Files.write(activities, bytes);
+        jdbc.execute("ALTER TABLE activity DROP CONSTRAINT test_refuses_one");
         JobExecution restarted = jobOperator.restart(jobRepository.getJobExecution(failed.executionId()));
         ImportReport report = crmImport.report(restarted);
 
@@ -432,6 +422,49 @@ abstract class CrmImportJobTest {
                 .isInstanceOf(FileRejectedException.class)
                 .hasMessageContaining("not-csv.csv");
         assertNothingWritten();
+    }
+
+    @Test
+    void refusesAFileSavedAsUtf16(@TempDir Path dir) throws Exception {
+        Path utf16 = Files.writeString(dir.resolve("leads.csv"), "\uFEFFlead_id,created_at\nU-1,2026-03-01\n",
+                StandardCharsets.UTF_16LE);
+
+        assertThatThrownBy(() -> crmImport.run(new CrmImport.Request(utf16.toString(), null, null, null)))
+                .isInstanceOfSatisfying(FileRejectedException.class, e -> assertThat(e.problem())
+                        .contains("its header holds", "not UTF-8 CSV text", "UTF-16"));
+        assertNothingWritten();
+    }
+
+    /**
+     * A CRM export with one corrupted row (a NUL byte, a name saved in another encoding) loses that row alone:
+     * it is reported at its line and field, never stored with stand-in characters, and every other row is read.
+     */
+    @Test
+    void aRowWithBytesThatAreNotTextIsRejectedAloneAtItsField(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("lead_id,created_at,company,industry\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("B-1,2026-03-01,M\u00fcller GmbH,Software\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("B-2,2026-03-02,M".getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xFC); // 'ü' in Windows-1252
+        bytes.writeBytes("ller AG,Software\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("B-3,2026-03-03,\"Quoted\nName\",Soft\u0000ware\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("B-4,2026-03-04,Acme,Software\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("B-5,2026-03-05,Trail".getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xE2); // a sequence cut short at the end of the file
+        Path leads = Files.write(dir.resolve("leads.csv"), bytes.toByteArray());
+
+        ImportReport report = crmImport.run(new CrmImport.Request(leads.toString(), null, null, null));
+
+        assertThat(report.status()).isEqualTo("COMPLETED");
+        assertThat(report.errors()).extracting(ImportReport.RowError::line, ImportReport.RowError::column,
+                ImportReport.RowError::reason).containsExactly(
+                tuple(3L, "company", "the row holds bytes that are not UTF-8 in field 3 (was the file saved in another"
+                        + " encoding, such as Windows-1252? export it as UTF-8)"),
+                tuple(4L, "industry", "the row holds a NUL byte in field 4"),
+                tuple(7L, "company", "the row holds bytes that are not UTF-8 in field 3 (was the file saved in another"
+                        + " encoding, such as Windows-1252? export it as UTF-8)"));
+        assertThat(jdbc.queryForList("SELECT lead_key || '=' || company FROM lead ORDER BY lead_key", String.class))
+                .containsExactly("B-1=M\u00fcller GmbH", "B-4=Acme");
     }
 
     @Test

@@ -44,8 +44,9 @@ import java.util.TreeSet;
  *       a quote left open that takes in the rows after it — and, through them, the rows of the other files
  *       that refer to a lead that is no longer there;</li>
  *   <li>a quote opened in a file's last row and never closed, which rejects that row alone;</li>
- *   <li>file damage, which rejects the whole import: a required column missing, a NUL
- *       byte, bytes that are not UTF-8.</li>
+ *   <li>a NUL byte or bytes that are not UTF-8 in one row, which reject that row alone, at its field;</li>
+ *   <li>file damage, which rejects the whole import: a required column missing, a header that is not UTF-8
+ *       text (as a spreadsheet or a UTF-16 file has).</li>
  * </ul>
  * The {@link Outcome} lists, per file, every bad row's line and the columns at fault, how many rows are good,
  * and the lead and deal values the store must then hold.
@@ -130,6 +131,8 @@ public final class ExportMutator {
         final List<Row> rows;
         boolean byteOrderMark;
         boolean crlf;
+        /** The header ends in bytes that are not UTF-8: the file is not text, and rejected whole. */
+        boolean headerNotUtf8;
 
         Table(String name, List<String> header, List<Row> rows, boolean byteOrderMark, boolean crlf) {
             this.name = name;
@@ -452,7 +455,7 @@ public final class ExportMutator {
 
     private static String damageAFile(Map<String, Table> tables, SplittableRandom random, List<String> done) {
         Table t = tables.get(FILES.get(random.nextInt(FILES.size())));
-        switch (random.nextInt(4)) {
+        switch (random.nextInt(5)) {
             case 0 -> {
                 List<String> required = REQUIRED.get(t.name);
                 String column = required.get(random.nextInt(required.size()));
@@ -475,22 +478,45 @@ public final class ExportMutator {
                 done.add(t.name + ": a quote opened in the last row and never closed");
                 return null;
             }
-            case 2 -> {
-                if (t.rows.isEmpty()) {
+            case 2, 3 -> {
+                // not the file's damage but one row's: that row is rejected at its field, every other row is read
+                Row row = plainRow(t, random);
+                if (row == null) {
                     return damageAFile(tables, random, done);
                 }
-                t.rows.get(random.nextInt(t.rows.size())).nulByte = true;
-                done.add(t.name + ": a NUL byte");
+                sanitise(row);
+                boolean nul = random.nextBoolean();
+                row.nulByte = nul;
+                row.notUtf8 = !nul;
+                row.badColumns.add(t.header.get(t.header.size() - 1).strip());
+                done.add(t.name + ": " + (nul ? "a NUL byte" : "bytes that are not UTF-8") + " in the row of "
+                        + row.leadRef);
+                return null;
             }
             default -> {
-                if (t.rows.isEmpty()) {
-                    return damageAFile(tables, random, done);
-                }
-                t.rows.get(random.nextInt(t.rows.size())).notUtf8 = true;
-                done.add(t.name + ": bytes that are not UTF-8");
+                t.headerNotUtf8 = true;
+                done.add(t.name + ": a header that is not UTF-8 text");
             }
         }
         return t.name;
+    }
+
+    /** A row no other mutation touched, from a random place on; {@code null} when there is none. */
+    private static Row plainRow(Table t, SplittableRandom random) {
+        int n = t.rows.size();
+        int from = n == 0 ? 0 : random.nextInt(n);
+        for (int i = 0; i < n; i++) {
+            Row r = t.rows.get((from + i) % n);
+            if (!r.bad() && !r.opener && !r.swallowed && r.closer == null && !r.duplicated && !r.extraField
+                    && !r.unclosedAtEnd && !isCloser(t, r)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isCloser(Table t, Row row) {
+        return t.rows.stream().anyMatch(r -> r.closer == row);
     }
 
     // ------------------------------------------------------------------ consequences
@@ -524,7 +550,11 @@ public final class ExportMutator {
             text.append('\uFEFF');
         }
         long line = 1;
-        line += appendRecord(text, t.header.toArray(new String[0]), lineEnd);
+        String[] header = t.header.toArray(new String[0]);
+        if (t.headerNotUtf8) {
+            header[header.length - 1] += "\uFFFF";
+        }
+        line += appendRecord(text, header, lineEnd);
         Map<Long, Set<String>> bad = new TreeMap<>();
         Map<Long, Long> swallowedTo = new TreeMap<>();
         int good = 0;
