@@ -9,7 +9,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Spring Security's strict firewall everywhere, except that the path segment of a lead id
- * ({@code /leads/{id}}, {@code /api/leads/{id}/...}) may hold an encoded {@code /}, {@code %}, {@code ;} or
+ * ({@code /leads/{id}}, {@code /api/leads/{id}/...}) may hold an encoded {@code /} (two in a row too), {@code %}, {@code ;} or
  * backslash: a CRM's lead id may contain any of them, and without them the lead could not be opened. The
  * servlet container passes such a segment on still encoded, so it stays one segment, and it is only ever a
  * value looked up with a bound parameter. A literal {@code ;} is still refused there: the container would
@@ -21,6 +21,8 @@ final class LeadPathFirewall implements HttpFirewall {
 
     LeadPathFirewall() {
         leadIds.setAllowUrlEncodedSlash(true);
+        // an id shaped like an address (https://crm.example/lead/17) holds two slashes in a row
+        leadIds.setAllowUrlEncodedDoubleSlash(true);
         leadIds.setAllowUrlEncodedPercent(true);
         leadIds.setAllowSemicolon(true);
         leadIds.setAllowBackSlash(true);

@@ -89,14 +89,21 @@ class HostileRequestsTest {
 
         private String key;
 
+        private String renamed;
+
         private String rename() {
+            return rename(ODD_ID);
+        }
+
+        private String rename(String id) {
             key = jdbc.queryForObject("SELECT MIN(lead_key) FROM lead", String.class);
-            jdbc.update("UPDATE lead SET lead_key = ? WHERE lead_key = ?", ODD_ID, key);
-            return ODD_ID;
+            jdbc.update("UPDATE lead SET lead_key = ? WHERE lead_key = ?", id, key);
+            renamed = id;
+            return id;
         }
 
         private void restore() {
-            jdbc.update("UPDATE lead SET lead_key = ? WHERE lead_key = ?", key, ODD_ID);
+            jdbc.update("UPDATE lead SET lead_key = ? WHERE lead_key = ?", key, renamed);
         }
 
         private HttpResponse<String> http(String path, String authorization, String cookie) throws Exception {
@@ -126,6 +133,24 @@ class HostileRequestsTest {
                 HttpResponse<String> page = http(LeadPaths.of(id), null, cookie);
                 assertThat(page.statusCode()).isEqualTo(200);
                 assertThat(page.body()).contains("ACME/2026;17 50%\\EMEA");
+            } finally {
+                restore();
+            }
+        }
+
+        /** Some CRMs key a lead by its record's address: two slashes in a row are part of the id, too. */
+        @Test
+        void aLeadIdShapedLikeAnAddressOpensInTheApiAndTheConsole() throws Exception {
+            String id = rename("https://crm.example/lead//17/");
+            try {
+                String basic = "Basic " + Base64.getEncoder().encodeToString((TestUsers.DATA + ":" + TestUsers.DATA_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8));
+                HttpResponse<String> api = http("/api/leads/" + LeadPaths.segment(id), basic, null);
+                assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+                assertThat(api.body()).contains("\"lead_id\":\"https://crm.example/lead//17/\"");
+                HttpResponse<String> page = http(LeadPaths.of(id), null, signInOverHttp());
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("https://crm.example/lead//17/");
             } finally {
                 restore();
             }
