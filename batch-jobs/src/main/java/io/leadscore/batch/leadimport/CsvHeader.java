@@ -30,6 +30,10 @@ final class CsvHeader {
      *                               a required column is missing, a column name is empty or repeated
      */
     static CsvHeader of(CsvRecord record, ImportFileKind kind, String fileName) throws FileRejectedException {
+        if (CsvParser.TOO_LONG.equals(record.damaged())) {
+            throw new FileRejectedException(fileName, "its header holds " + record.damaged() + ": not a CSV header"
+                    + " (is it XML, JSON, or a file without line breaks? export it as CSV)");
+        }
         if (record.damaged() != null) {
             throw new FileRejectedException(fileName, "its header holds " + record.damaged() + ": not UTF-8 CSV text"
                     + " (is it a spreadsheet, an archive, or text in another encoding such as UTF-16? export it as CSV"
@@ -50,7 +54,7 @@ final class CsvHeader {
             }
             Integer previous = indexByKey.putIfAbsent(key, i);
             if (previous != null) {
-                throw new FileRejectedException(fileName, "the header names column '" + names[i] + "' twice (columns "
+                throw new FileRejectedException(fileName, "the header names column '" + shown(names[i]) + "' twice (columns "
                         + (previous + 1) + " and " + (i + 1) + ")");
             }
             if (!kind.knownColumns().contains(key)) {
@@ -66,9 +70,24 @@ final class CsvHeader {
         if (!missing.isEmpty()) {
             throw new FileRejectedException(fileName, (missing.size() == 1 ? "missing required column " : "missing required columns ")
                     + String.join(", ", missing) + " (a " + kind.label() + " file needs " + String.join(", ", kind.requiredColumns())
-                    + "; found " + (names.length == 0 || names[0].isEmpty() ? "no header" : String.join(", ", names)) + ")");
+                    + "; found " + (names.length == 0 || names[0].isEmpty() ? "no header" : found(names)) + ")");
         }
         return new CsvHeader(names, indexByKey, Collections.unmodifiableList(extras));
+    }
+
+    /** The first names of a header, for a message: a header read the wrong way may hold thousands. */
+    private static String found(String[] names) {
+        int shown = Math.min(names.length, 20);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < shown; i++) {
+            out.append(i == 0 ? "" : ", ").append(shown(names[i]));
+        }
+        return names.length > shown ? out + " and " + (names.length - shown) + " more" : out.toString();
+    }
+
+    /** A name as a message shows it: at most 64 characters. */
+    private static String shown(String name) {
+        return name.length() <= 64 ? name : name.substring(0, 64) + "…";
     }
 
     /**

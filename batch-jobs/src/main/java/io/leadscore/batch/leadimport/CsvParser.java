@@ -38,6 +38,14 @@ final class CsvParser implements Closeable {
     /** The two kinds of {@link CsvRecord#damaged()}. */
     static final String NUL_BYTE = "a NUL byte";
     static final String NOT_UTF8_BYTES = "bytes that are not UTF-8";
+    static final String TOO_LONG = "a value of more than 1,000,000 characters";
+    /**
+     * What one field may grow to while being read: 500 times the longest value the contract keeps. A field
+     * longer than that is not a value but a file read the wrong way (a quote left open in a file of millions of
+     * lines, a file with no line breaks), and the parser keeps no more of it, so that such a file costs no more
+     * memory than a good one.
+     */
+    static final int LONGEST_FIELD = 1_000_000;
 
     private final Reader reader;
     private char[] buffer = new char[BUFFER];
@@ -111,9 +119,13 @@ final class CsvParser implements Closeable {
                 StringBuilder raw = null;
                 int cut = -1;
                 while (true) {
+                    if (raw != null && raw.length() > LONGEST_FIELD) {
+                        // no value is that long: the quote is left open, and the lines it took in are rows
+                        return unclosed(start, quoteLine, textLine, raw, cut, true);
+                    }
                     int q = read();
                     if (q < 0) {
-                        return unclosed(start, quoteLine, textLine, raw, cut);
+                        return unclosed(start, quoteLine, textLine, raw, cut, false);
                     }
                     if (q != '\n' && q != '\r') {
                         textLine = line;
@@ -127,7 +139,7 @@ final class CsvParser implements Closeable {
                             if (raw != null) {
                                 raw.append('"');
                             }
-                            field.append('"');
+                            keep('"');
                             continue;
                         }
                         c = after;
@@ -147,14 +159,14 @@ final class CsvParser implements Closeable {
                             cut = field.length();
                         }
                         if (lf == '\n') {
-                            field.append('\r');
+                            keep('\r');
                             q = read();
                             raw.append('\n');
                         }
                     } else if (q == NUL || q == NOT_UTF8) {
                         damaged(q);
                     }
-                    field.append((char) q);
+                    keep(q);
                 }
                 // after the closing quote: a delimiter, an end of line, or junk
                 while (c >= 0 && c != ',' && c != '\n' && c != '\r') {
@@ -164,7 +176,7 @@ final class CsvParser implements Closeable {
                     if (c == NUL || c == NOT_UTF8) {
                         damaged(c);
                     }
-                    field.append((char) c);
+                    keep(c);
                     c = read();
                 }
             } else {
@@ -172,7 +184,7 @@ final class CsvParser implements Closeable {
                     if (c == NUL || c == NOT_UTF8) {
                         damaged(c);
                     }
-                    field.append((char) c);
+                    keep(c);
                     c = read();
                 }
             }
@@ -191,6 +203,16 @@ final class CsvParser implements Closeable {
         }
     }
 
+    /** A character of the field being read, kept up to {@link #LONGEST_FIELD}; beyond, the field is damaged. */
+    private void keep(int c) {
+        if (field.length() < LONGEST_FIELD) {
+            field.append((char) c);
+        } else if (damage == null) {
+            damage = TOO_LONG;
+            damagedField = fields.size() + 1;
+        }
+    }
+
     /** The first damage of a record is the one reported, with the field it is in. */
     private void damaged(int c) {
         if (damage == null) {
@@ -200,32 +222,35 @@ final class CsvParser implements Closeable {
     }
 
     /**
-     * A quote opened on {@code quoteLine} and never closed: the record ends with the rest of that line as its last
-     * field, malformed, and the lines after it are read again as records of their own.
+     * A quote opened on {@code quoteLine} and never closed (or not within {@link #LONGEST_FIELD} characters): the
+     * record ends with the rest of that line as its last field, malformed, and the lines after it are read again
+     * as records of their own.
      *
-     * @param raw what the quoted field read from its first line break on, as read; {@code null} when it never
-     *            reached one (the quote opened on the file's last line)
-     * @param cut the length of the field when that line break came
+     * @param raw     what the quoted field read from its first line break on, as read; {@code null} when it never
+     *                reached one (the quote opened on the file's last line)
+     * @param cut     the length of the field when that line break came
+     * @param tooLong whether reading stopped at {@link #LONGEST_FIELD}, before the end of the file
      */
-    private CsvRecord unclosed(long start, long quoteLine, long textLine, StringBuilder raw, int cut) {
+    private CsvRecord unclosed(long start, long quoteLine, long textLine, StringBuilder raw, int cut, boolean tooLong) {
         String onItsLine = field.toString();
         if (raw != null) {
             onItsLine = onItsLine.substring(0, cut);
             int from = raw.charAt(0) == '\r' && raw.length() > 1 && raw.charAt(1) == '\n' ? 2 : 1;
-            if (raw.length() > from) {
-                // the reader is at its end: what follows the quote's line is all that is left to read
-                buffer = raw.substring(from).toCharArray();
-                length = buffer.length;
-                position = 0;
-            }
+            // read again: what the quote took in after its line, then what is left of the buffer
+            String again = raw.substring(from) + new String(buffer, position, Math.max(0, length - position));
+            buffer = again.length() > BUFFER ? again.toCharArray() : java.util.Arrays.copyOf(again.toCharArray(), BUFFER);
+            length = again.length();
+            position = 0;
             line = quoteLine + 1;
         }
         fields.add(onItsLine);
         field.setLength(0);
-        String why = "a quote opened on line " + quoteLine + " is never closed (it would take in every line to the end"
-                + " of the file, line " + textLine + "): this row is cut at the end of its line and not imported, and"
-                + " the lines after it are read as rows of their own; close the quote, or double a quote meant as"
-                + " text (\"\")";
+        String why = "a quote opened on line " + quoteLine + (tooLong
+                ? " is not closed within " + String.format(java.util.Locale.ROOT, "%,d", LONGEST_FIELD)
+                        + " characters (by line " + textLine + "), longer than any value"
+                : " is never closed (it would take in every line to the end of the file, line " + textLine + ")")
+                + ": this row is cut at the end of its line and not imported, and the lines after it are read as"
+                + " rows of their own; close the quote, or double a quote meant as text (\"\")";
         return new CsvRecord(start, fields.toArray(new String[0]), why, quoteLine, damage, damagedField);
     }
 
