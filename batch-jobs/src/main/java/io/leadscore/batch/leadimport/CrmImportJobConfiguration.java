@@ -148,7 +148,8 @@ class CrmImportJobConfiguration {
     CsvFileImport<DealRow> dealCsvFile(@Value("#{jobParameters['deals']}") String file,
                                        @Value("#{jobParameters['deals.rows']}") Long rows,
                                        JdbcTemplate jdbc, JobProgress progress) {
-        return new CsvFileImport<>(ImportFileKind.DEALS, file, rows(rows), jdbc, DealRowValidator::new, progress);
+        return new CsvFileImport<>(ImportFileKind.DEALS, file, rows(rows), jdbc,
+                (header, leads) -> new DealRowValidator(header, leads, RowPlace.LINE, new StoredDeals(jdbc)), progress);
     }
 
     @Bean

@@ -148,7 +148,7 @@ public class CrmItems {
         List<Item> dealItems = items.getOrDefault(ImportFileKind.DEALS, List.of());
         if (!dealItems.isEmpty()) {
             Parsed<DealRow> deals = validate(ImportFileKind.DEALS, dealItems,
-                    header -> new DealRowValidator(header, index, RowPlace.ITEM), tally);
+                    header -> new DealRowValidator(header, index, RowPlace.ITEM, new StoredDeals(jdbc)), tally);
             deals.rows.forEach(d -> tally.leadIds.add(d.leadId()));
             List<DealRow> written = inKeyOrder(deals.rows, Comparator.comparing(DealRow::dealKey));
             boolean[] changed = new DealWriter(jdbc, clock, true).writeLive(written, StageTransitions.LIVE_RUN);

@@ -11,22 +11,21 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * Checks a deals.csv row. A won or lost deal needs a closed_at not before its
  * created_at; an open deal's closed_at, if a CRM writes one (a planned date),
- * is not a close and is not stored.
+ * is not a close and is not stored. A deal stored already keeps its lead, and
+ * a won one stays won ({@link StoredDeals}).
  */
 final class DealRowValidator implements ItemProcessor<CsvRecord, DealRow> {
     private final CsvHeader header;
     private final LeadKeyIndex leads;
     private final RowPlace place;
+    private final StoredDeals stored;
     private final Map<String, Long> firstLineByKey = new HashMap<>();
 
-    DealRowValidator(CsvHeader header, LeadKeyIndex leads) {
-        this(header, leads, RowPlace.LINE);
-    }
-
-    DealRowValidator(CsvHeader header, LeadKeyIndex leads, RowPlace place) {
+    DealRowValidator(CsvHeader header, LeadKeyIndex leads, RowPlace place, StoredDeals stored) {
         this.header = header;
         this.leads = leads;
         this.place = place;
+        this.stored = stored;
     }
 
     void remember(CsvRecord record) {
@@ -67,6 +66,7 @@ final class DealRowValidator implements ItemProcessor<CsvRecord, DealRow> {
             row.problem("closed_at", "closed " + row.text("closed_at") + " before it was created (" + row.text("created_at") + ")");
         }
         BigDecimal amount = row.amount("amount", true);
+        stored.check(row, dealId, leadId, status);
         row.rejectIfProblems();
         return new DealRow(record.line(), dealId, leadId, createdAt, status, closedAt, amount, row.text("lost_reason"));
     }

@@ -224,6 +224,49 @@ abstract class CrmImportJobTest {
         assertThat(count("stage_transition")).isEqualTo(transitionsBefore);
     }
 
+    /**
+     * A deal sent again may correct its amount, close, or reopen after a loss; it may not move to another lead or
+     * undo a win, which would leave a lead's stage saying what its deals no longer say (a WON lead with no won
+     * deal). Such a row is refused with the stored deal named, and the store keeps the deal as it was.
+     */
+    @Test
+    void aStoredDealKeepsItsLeadAndAWonDealStaysWon(@TempDir Path dir) throws Exception {
+        crmImport.run(new CrmImport.Request(fixture("leads.csv"), null, null, null));
+        Path first = Files.writeString(dir.resolve("deals.csv"), "deal_id,lead_id,created_at,status,closed_at,amount\n"
+                + "K-1,L-001,2026-02-01,won,2026-03-01T12:00:00Z,25000\n"
+                + "K-2,L-002,2026-02-01,lost,2026-02-10,1000\n");
+        crmImport.run(new CrmImport.Request(null, null, first.toString(), null));
+        assertThat(jdbc.queryForObject("SELECT stage FROM lead WHERE lead_key = 'L-001'", String.class)).isEqualTo("WON");
+
+        Path again = Files.writeString(dir.resolve("deals-again.csv"), "deal_id,lead_id,created_at,status,closed_at,amount\n"
+                + "K-1,L-001,2026-02-01,open,,25000\n"                         // 2: a win undone
+                + "K-1,L-002,2026-02-01,won,2026-03-01T12:00:00Z,25000\n"      // 3: the same deal twice, too
+                + "K-2,L-001,2026-02-01,lost,2026-02-10,1000\n"                // 4: moved to another lead
+                + "K-2,L-002,2026-02-01,open,,1200\n");                        // 5: twice as well
+        ImportReport report = crmImport.run(new CrmImport.Request(null, null, again.toString(), null));
+
+        assertThat(report.errors()).extracting(ImportReport.RowError::line, ImportReport.RowError::column)
+                .contains(tuple(2L, "status"), tuple(4L, "lead_id"));
+        assertThat(report.errors()).filteredOn(e -> e.line() == 2).extracting(ImportReport.RowError::reason)
+                .containsExactly("deal 'K-1' was won on 2026-03-01T12:00:00Z and made lead 'L-001' a customer: a won"
+                        + " deal stays won, as a won lead does (a new sale is a new deal)");
+        assertThat(report.errors()).filteredOn(e -> e.line() == 4).extracting(ImportReport.RowError::reason)
+                .containsExactly("deal 'K-2' is stored for lead 'L-002': a deal stays with the lead it was opened for,"
+                        + " whose stage it moved (close it lost there and open a new deal for this lead)");
+        assertThat(jdbc.queryForList("SELECT d.deal_key || ':' || l.lead_key || ':' || d.status FROM deal d"
+                + " JOIN lead l ON l.id = d.lead_id ORDER BY d.deal_key", String.class))
+                .containsExactly("K-1:L-001:WON", "K-2:L-002:LOST");
+
+        // a correction the stages follow: the lost deal reopened, with a new amount
+        Path reopened = Files.writeString(dir.resolve("deals-reopened.csv"),
+                "deal_id,lead_id,created_at,status,closed_at,amount\nK-2,L-002,2026-02-01,open,,1200\n");
+        ImportReport corrected = crmImport.run(new CrmImport.Request(null, null, reopened.toString(), null));
+
+        assertThat(corrected.errors()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT stage FROM lead WHERE lead_key = 'L-002'", String.class))
+                .isEqualTo("OPPORTUNITY");
+    }
+
     @Test
     void aChangedRowUpdatesTheStoredOne(@TempDir Path dir) throws Exception {
         crmImport.run(new CrmImport.Request(fixture("leads.csv"), null, null, null));

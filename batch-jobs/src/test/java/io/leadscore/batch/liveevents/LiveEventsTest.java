@@ -292,6 +292,35 @@ abstract class LiveEventsTest {
                 Instants.utc(at))).isEqualTo(1);
     }
 
+    /** A CRM pushing a deal again may not undo its win nor hand it to another lead: the stages could not follow. */
+    @Test
+    void aWonDealSentAgainAsOpenOrForAnotherLeadIsRefusedAndTheLeadStaysWonWithItsDeal() {
+        Instant at = nightly.plus(Duration.ofHours(2));
+        clock.set(at);
+        live.ingest(request(ImportFileKind.LEADS, List.of(fields("lead_id", "WD-L1", "created_at", nightly.toString()),
+                        fields("lead_id", "WD-L2", "created_at", nightly.toString())),
+                ImportFileKind.DEALS, List.of(fields("deal_id", "WD-1", "lead_id", "WD-L1", "created_at",
+                        nightly.plusSeconds(60).toString(), "status", "won", "closed_at", nightly.plusSeconds(120).toString(),
+                        "amount", "5000"))), "events:crm");
+
+        LiveEvents.Outcome reopened = live.ingest(request(ImportFileKind.DEALS, List.of(
+                fields("deal_id", "WD-1", "lead_id", "WD-L1", "created_at", nightly.plusSeconds(60).toString(),
+                        "status", "open", "amount", "5000"))), "events:crm");
+        LiveEvents.Outcome moved = live.ingest(request(ImportFileKind.DEALS, List.of(
+                fields("deal_id", "WD-1", "lead_id", "WD-L2", "created_at", nightly.plusSeconds(60).toString(),
+                        "status", "won", "closed_at", nightly.plusSeconds(120).toString(), "amount", "5000"))), "events:crm");
+
+        assertThat(reopened.accepted()).isZero();
+        assertThat(reopened.rejected()).extracting(r -> r.field() + ": " + r.reason()).singleElement().asString()
+                .startsWith("status: deal 'WD-1' was won on ");
+        assertThat(moved.accepted()).isZero();
+        assertThat(moved.rejected()).extracting(r -> r.field() + ": " + r.reason()).singleElement().asString()
+                .startsWith("lead_id: deal 'WD-1' is stored for lead 'WD-L1'");
+        assertThat(jdbc.queryForList("SELECT l.lead_key || ' ' || l.stage || ' ' || COALESCE(d.status, '-') FROM lead l"
+                + " LEFT JOIN deal d ON d.lead_id = l.id WHERE l.lead_key LIKE 'WD-%' ORDER BY l.lead_key", String.class))
+                .containsExactly("WD-L1 WON WON", "WD-L2 LEAD -");
+    }
+
     @Test
     void theSameRequestTwiceChangesNothingTheSecondTime() {
         clock.set(nightly.plus(Duration.ofHours(1)));
