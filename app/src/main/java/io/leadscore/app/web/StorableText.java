@@ -157,14 +157,12 @@ public final class StorableText {
 
         /**
          * The request's parameters. The events API reads its body itself, as JSON whatever its content type says, so
-         * a batch sent as a form ({@code curl -d} without a content type) keeps its body: only its query string is
-         * read here, where the container would otherwise take the body for form fields. Every other request's form
-         * fields are checked here, as they are what its controller reads.
+         * a batch sent as a form ({@code curl -d} without a content type) or labelled multipart keeps its body: only
+         * its query string is read here, where the container would otherwise take the body for form fields or
+         * parts. Every other request's form fields are checked here, as they are what its controller reads.
          */
         private static Map<String, String[]> parameters(HttpServletRequest request) {
-            String type = request.getContentType();
-            if (!path(request).equals(EVENTS_PATH) || type == null
-                    || !type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+            if (!path(request).equals(EVENTS_PATH)) {
                 return request.getParameterMap();
             }
             Map<String, String[]> query = new LinkedHashMap<>();

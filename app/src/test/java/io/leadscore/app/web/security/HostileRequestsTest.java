@@ -188,11 +188,27 @@ class HostileRequestsTest {
     class FormEncoded {
         private HttpResponse<String> postEvents(String query, String body) throws Exception {
             // what 'curl -d @events.json' sends: the JSON as the body of a form
+            return postEvents(query, body, "application/x-www-form-urlencoded");
+        }
+
+        private HttpResponse<String> postEvents(String query, String body, String type) throws Exception {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + "/api/events" + query))
                     .header("Authorization", "Bearer " + TestUsers.INGEST_TOKEN)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Test
+        void anEventsBodyLabelledMultipartIsReadAsTheJsonItIs() throws Exception {
+            for (String type : new String[] {"multipart/form-data", "multipart/form-data; boundary=x"}) {
+                HttpResponse<String> answer = postEvents("?source=crm", "{\"activities\": [{\"lead_id\":"
+                        + " \"NO-SUCH-LEAD-PART\", \"occurred_at\": \"2026-05-04T09:00:00Z\", \"type\": \"email_open\"}]}",
+                        type);
+
+                assertThat(answer.statusCode()).as(type + ": " + answer.body()).isEqualTo(200);
+                assertThat(answer.body()).contains("\"accepted\":0", "\"kind\":\"activities\"");
+            }
         }
 
         @Test
