@@ -87,7 +87,22 @@ public final class TargetPolicy {
                 throw new IllegalArgumentException(why);
             });
         }
-        return uri;
+        return normal(uri);
+    }
+
+    /**
+     * The one spelling of an address, so that one receiver is one subscriber: the scheme and host in lower case
+     * (neither is case-sensitive), no default port, an empty path as {@code /}. The path and query stay as written.
+     */
+    public static URI normal(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort();
+        if (port == 443 && scheme.equals("https") || port == 80 && scheme.equals("http")) {
+            port = -1;
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return URI.create(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (port < 0 ? "" : ":" + port) + path
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     /**

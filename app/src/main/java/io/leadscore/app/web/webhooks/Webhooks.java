@@ -77,10 +77,18 @@ class Webhooks {
                     + " remove one first");
         }
         String normal = uri.toString();
-        if (active.stream().anyMatch(s -> s.url().equals(normal))) {
+        if (active.stream().anyMatch(s -> sameAddress(s.url(), normal))) {
             throw new ConflictException(normal + " is subscribed already; remove it first to change its events or secret");
         }
         return subscribers.add(normal, types, secret, by, clock.instant());
+    }
+
+    private static boolean sameAddress(String stored, String normal) {
+        try {
+            return TargetPolicy.normal(new URI(stored)).toString().equals(normal);
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return stored.equals(normal);
+        }
     }
 
     /**

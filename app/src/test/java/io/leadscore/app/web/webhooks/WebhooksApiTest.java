@@ -68,6 +68,20 @@ class WebhooksApiTest {
         assertThat(listed).contains("https://hooks.example.com/leadscore").doesNotContain(SECRET);
         assertThat(add(subscriber("\"https://hooks.example.com/leadscore\"", "[\"mql.created\"]", "\"" + SECRET + "\""))
                 .getResponse().getStatus()).as("subscribed already").isEqualTo(409);
+        // the same receiver spelt another way is the same subscriber: scheme and host in any case, a default port
+        for (String same : new String[] {"HTTPS://Hooks.Example.COM/leadscore", "https://hooks.example.com:443/leadscore"}) {
+            MvcResult again = add(subscriber("\"" + same + "\"", "[\"mql.created\"]", "\"" + SECRET + "\""));
+            assertThat(again.getResponse().getStatus()).as(same).isEqualTo(409);
+            assertThat(again.getResponse().getContentAsString()).contains("https://hooks.example.com/leadscore is"
+                    + " subscribed already");
+        }
+        // while the path is the receiver's own, case and all
+        MvcResult other = add(subscriber("\"https://hooks.example.com/LeadScore\"", "[\"mql.created\"]",
+                "\"" + SECRET + "\""));
+        assertThat(other.getResponse().getStatus()).isEqualTo(201);
+        Matcher otherId = ID.matcher(other.getResponse().getContentAsString());
+        assertThat(otherId.find()).isTrue();
+        mvc.perform(asAdmin(delete("/api/webhooks/" + otherId.group(1)))).andExpect(status().isNoContent());
 
         mvc.perform(asAdmin(delete("/api/webhooks/" + id.group(1)))).andExpect(status().isNoContent());
         mvc.perform(asAdmin(delete("/api/webhooks/" + id.group(1)))).andExpect(status().isNotFound());
