@@ -76,6 +76,10 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         String said = j.getOriginalMessage() == null ? j.getClass().getSimpleName() : j.getOriginalMessage();
         said = said.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
                 .replaceAll("\\s*\\[Source:[^\\]]*\\]", "");
+        if (said.contains("surrogate") && said.contains("property name")) {
+            // the name cannot be shown: it is not text; what is wrong with it can, in the words the events API uses
+            said = "a field name holds an unpaired surrogate (half of a character), which no text may hold";
+        }
         if (j instanceof tools.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
                 && said.startsWith("Cannot deserialize")) {
             Class<?> type = m.getTargetType();

@@ -186,6 +186,11 @@ class QueueApiTest {
         String surrogate = answer(fresh, "{\"outcome\": \"no_answer\", \"bad\\ud800key\": 1}")
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(surrogate).contains("surrogate");
+        // one that ends the name is found by the parser: what is wrong is said, not the parser's words
+        String ending = answer(fresh, "{\"outcome\": \"no_answer\", \"\\ud800\": 1}")
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(ending).contains("a field name holds an unpaired surrogate (half of a character), which no text"
+                + " may hold (line 1").doesNotContain("Broken");
         assertThat(queued()).contains(fresh);
         String withDeal = jdbc.queryForObject("SELECT MIN(lead_key) FROM lead WHERE stage = 'OPPORTUNITY'", String.class);
         answer(withDeal, "{\"outcome\": \"accepted\"}").andExpect(status().isConflict());
