@@ -88,6 +88,7 @@ public class CrmItems {
      * What a request wrote.
      *
      * @param accepted    items stored new or changed
+     * @param updated     of the accepted, those that changed a stored item (a lead sent again with other values)
      * @param unchanged   valid items the store held already with the same values
      * @param rejected    every problem of every refused item, in request order
      * @param leads       the store ids of the leads the valid items name, in the order they first appear
@@ -95,7 +96,7 @@ public class CrmItems {
      * @param ignored     per kind other than leads, the fields no item of that kind takes, as an import names a
      *                    file's extra columns (a lead's other fields are its custom attributes)
      */
-    public record Written(int accepted, int unchanged, List<Rejection> rejected, List<Long> leads,
+    public record Written(int accepted, int updated, int unchanged, List<Rejection> rejected, List<Long> leads,
                           List<LeadStageEvents> stageEvents, Map<ImportFileKind, List<String>> ignored) {
         public Written {
             ignored = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ignored));
@@ -122,6 +123,7 @@ public class CrmItems {
             writer.actor(actor);
             tally.count(writer.writeLive(inKeyOrder(leads.rows, Comparator.comparing((LeadRow r) -> r.lead().leadId())),
                     StageTransitions.LIVE_RUN));
+            tally.updated += writer.updated();
             for (LeadRow row : leads.rows) {
                 tally.leadKeys.add(row.lead().leadId());
             }
@@ -151,8 +153,10 @@ public class CrmItems {
                     header -> new DealRowValidator(header, index, RowPlace.ITEM, new StoredDeals(jdbc)), tally);
             deals.rows.forEach(d -> tally.leadIds.add(d.leadId()));
             List<DealRow> written = inKeyOrder(deals.rows, Comparator.comparing(DealRow::dealKey));
-            boolean[] changed = new DealWriter(jdbc, clock, true).writeLive(written, StageTransitions.LIVE_RUN);
+            DealWriter writer = new DealWriter(jdbc, clock, true);
+            boolean[] changed = writer.writeLive(written, StageTransitions.LIVE_RUN);
             tally.count(changed);
+            tally.updated += writer.updated();
             for (int i = 0; i < written.size(); i++) {
                 DealRow d = written.get(i);
                 if (changed[i]) {
@@ -172,8 +176,10 @@ public class CrmItems {
             followUps.rows.forEach(f -> tally.leadIds.add(f.leadId()));
             List<FollowUpRow> written = inKeyOrder(followUps.rows,
                     Comparator.comparingLong(FollowUpRow::leadId).thenComparing(FollowUpRow::occurredAt));
-            boolean[] changed = new FollowUpWriter(jdbc, clock, true).writeLive(written, StageTransitions.LIVE_RUN);
+            FollowUpWriter writer = new FollowUpWriter(jdbc, clock, true);
+            boolean[] changed = writer.writeLive(written, StageTransitions.LIVE_RUN);
             tally.count(changed);
+            tally.updated += writer.updated();
             for (int i = 0; i < written.size(); i++) {
                 FollowUpRow f = written.get(i);
                 if (changed[i]) {
@@ -205,7 +211,7 @@ public class CrmItems {
             }
         }
         tally.rejected.sort(Comparator.comparing(Rejection::kind).thenComparingInt(Rejection::index));
-        return new Written(tally.accepted, tally.unchanged, tally.rejected, leads, stageEvents, tally.ignored);
+        return new Written(tally.accepted, tally.updated, tally.unchanged, tally.rejected, leads, stageEvents, tally.ignored);
     }
 
     private record Event(Instant at, int source, String detail, StageEvent event) {
@@ -213,6 +219,7 @@ public class CrmItems {
 
     private static final class Tally {
         int accepted;
+        int updated;
         int unchanged;
         final List<Rejection> rejected = new ArrayList<>();
         final Set<String> leadKeys = new LinkedHashSet<>();

@@ -105,6 +105,13 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
         }
     }
 
+    /** How many rows of the last {@link #writeLive} changed a stored row (the rest of the changed ones are new). */
+    private int updated;
+
+    int updated() {
+        return updated;
+    }
+
     /**
      * Writes the rows of a live request, outside any step, in the caller's transaction: the stored hashes of these
      * rows' keys are read first, so a row already stored with the same values changes nothing.
@@ -114,6 +121,7 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
      */
     boolean[] writeLive(List<T> rows, long run) {
         this.runId = run;
+        updated = 0;
         Map<String, Long> stored = new HashMap<>();
         loadStored(rows, stored::put);
         boolean[] changed = new boolean[rows.size()];
@@ -124,6 +132,9 @@ abstract class UpsertWriter<T> implements ItemWriter<T>, ItemStream, StepExecuti
             long hash = hash(rows.get(i));
             Long previous = seen.get(key);
             changed[i] = previous == null || previous != hash;
+            if (previous != null && previous != hash) {
+                updated++;
+            }
             seen.put(key, hash);
         }
         return changed;

@@ -104,7 +104,7 @@ public class LiveEvents {
     }
 
     /** What a request did; {@code ignored}: per kind other than leads, the fields no item of it takes. */
-    public record Outcome(int accepted, int unchanged, List<CrmItems.Rejection> rejected, List<LeadState> leads,
+    public record Outcome(int accepted, int updated, int unchanged, List<CrmItems.Rejection> rejected, List<LeadState> leads,
                           Map<ImportFileKind, List<String>> ignored) {
         public Outcome {
             rejected = List.copyOf(rejected);
@@ -127,7 +127,7 @@ public class LiveEvents {
             CrmItems.Written written = items.write(request, policy, actor);
             applyStageEvents(written.stageEvents(), policy, now, actor);
             List<LeadState> leads = rescore(written.leads(), held, policy, now, actor);
-            return new Outcome(written.accepted(), written.unchanged(), written.rejected(), leads, written.ignored());
+            return new Outcome(written.accepted(), written.updated(), written.unchanged(), written.rejected(), leads, written.ignored());
         }));
     }
 

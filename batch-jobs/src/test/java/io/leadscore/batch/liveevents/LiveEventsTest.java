@@ -346,6 +346,16 @@ abstract class LiveEventsTest {
         assertThat(count("SELECT COUNT(*) FROM activity")).isEqualTo(activities);
         assertThat(count("SELECT COUNT(*) FROM followup f JOIN lead l ON l.id = f.lead_id WHERE l.lead_key = 'W-2'"))
                 .isEqualTo(1);
+        assertThat(first.updated()).isZero();
+        assertThat(second.updated()).isZero();
+
+        // the lead sent again with other values replaces them, as a CSV row does, and the answer says so
+        LiveEvents.Outcome changed = live.ingest(request(ImportFileKind.LEADS, List.of(fields("lead_id", "W-2",
+                "created_at", nightly.toString(), "company", "Acme"))), "events:crm");
+
+        assertThat(changed.accepted()).isEqualTo(1);
+        assertThat(changed.updated()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT company FROM lead WHERE lead_key = 'W-2'", String.class)).isEqualTo("Acme");
     }
 
     @Test

@@ -190,16 +190,18 @@ class EventsApi {
     private static EventsAnswer answer(LiveEvents.Outcome outcome) {
         Map<String, List<String>> ignored = new java.util.LinkedHashMap<>();
         outcome.ignored().forEach((kind, fields) -> ignored.put(kind.label(), fields));
-        return new EventsAnswer(outcome.accepted(), outcome.unchanged(), outcome.rejected().stream()
+        return new EventsAnswer(outcome.accepted(), outcome.updated(), outcome.unchanged(), outcome.rejected().stream()
                 .map(r -> new EventsAnswer.Rejected(r.kind().label(), r.index(), r.field(), r.reason())).toList(),
                 outcome.leads().stream().map(LeadStateView::of).toList(), ignored);
     }
 
     /**
-     * The answer to a batch of events (events.md): how many items were stored and how many were known already,
-     * each refused item with where and why, and the state of every lead the batch touched.
+     * The answer to a batch of events (events.md): how many items were stored, how many of those changed an item
+     * stored before (a lead sent again with other values replaces them, as a CSV row does), and how many were known
+     * already with the same values, each refused item with where and why, and the state of every lead the batch
+     * touched.
      */
-    record EventsAnswer(int accepted, int unchanged, List<Rejected> rejected, List<LeadStateView> leads,
+    record EventsAnswer(int accepted, int updated, int unchanged, List<Rejected> rejected, List<LeadStateView> leads,
                         @com.fasterxml.jackson.annotation.JsonProperty("ignored_fields")
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
                         Map<String, List<String>> ignoredFields) {

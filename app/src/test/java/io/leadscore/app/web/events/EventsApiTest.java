@@ -101,7 +101,15 @@ class EventsApiTest {
                  "activities": [{"lead_id": "EV-1", "occurred_at": "%s", "type": "demo_request"}]}
                 """.formatted(now.minusSeconds(60), now.minusSeconds(5)));
         assertThat(again.get("accepted").asInt()).isZero();
+        assertThat(again.get("updated").asInt()).isZero();
         assertThat(again.get("unchanged").asInt()).isEqualTo(2);
+
+        // sent again with fewer fields: the lead's values are the item's, and the answer counts it as updated
+        JsonNode changed = ok("""
+                {"leads": [{"lead_id": "EV-1", "created_at": "%s", "company": "Acme"}]}
+                """.formatted(now.minusSeconds(60)));
+        assertThat(changed.get("accepted").asInt()).isEqualTo(1);
+        assertThat(changed.get("updated").asInt()).isEqualTo(1);
     }
 
     @Test
