@@ -138,11 +138,20 @@ class EventsApi {
         return ResponseEntity.ok(answer(outcome));
     }
 
+    /** The most fields one item may hold: a lead's custom attributes are a CRM's fields, not a store for anything. */
+    static final int MAX_FIELDS = 500;
+    /** The longest field name taken: a custom attribute's name is a CRM field's label. */
+    static final int MAX_FIELD_NAME = 200;
+
     /** One item as the import reads a row: every value as text, what is not a value reported as a problem. */
     private static CrmItems.Item item(JsonNode node) {
         if (!node.isObject()) {
             return new CrmItems.Item(Map.of(), List.of(new RowProblem(null, "the item is " + kind(node)
                     + ", expected an object with the fields of the contract")));
+        }
+        if (node.size() > MAX_FIELDS) {
+            return new CrmItems.Item(Map.of(), List.of(new RowProblem(null, "the item has " + node.size()
+                    + " fields, at most " + MAX_FIELDS + " are taken (the contract's and a lead's custom attributes)")));
         }
         Map<String, String> fields = new LinkedHashMap<>();
         List<RowProblem> problems = new ArrayList<>();
@@ -150,6 +159,11 @@ class EventsApi {
             JsonNode value = field.getValue();
             String name = field.getKey();
             String nameFlaw = StorableText.flaw(name);
+            if (nameFlaw == null && name.length() > MAX_FIELD_NAME) {
+                problems.add(new RowProblem(shortName(name), "a field name of " + name.length()
+                        + " characters, at most " + MAX_FIELD_NAME + " allowed"));
+                continue;
+            }
             String valueFlaw = value.isString() ? StorableText.flaw(value.asString()) : null;
             if (nameFlaw != null) {
                 problems.add(new RowProblem(null, StorableText.refusal("a field name", nameFlaw)));

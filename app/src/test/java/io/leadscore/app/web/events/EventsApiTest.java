@@ -206,6 +206,27 @@ class EventsApiTest {
                 .isFalse();
     }
 
+    /** A lead's custom attributes are a CRM's fields: an item is no place to store thousands, or pages of names. */
+    @Test
+    void refusesAnItemOfTooManyFieldsOrAFieldNameTooLongAndKeepsItsNeighbours() throws Exception {
+        StringBuilder many = new StringBuilder("{\"lead_id\": \"EV-M1\", \"created_at\": \"2026-11-01T10:00:00Z\"");
+        for (int i = 0; i < 600; i++) {
+            many.append(", \"attr_").append(i).append("\": ").append(i);
+        }
+        many.append('}');
+        String longName = "k".repeat(201);
+
+        JsonNode answer = ok("{\"leads\": [" + many + ", {\"lead_id\": \"EV-M2\", \"created_at\": \"2026-11-01T10:00:00Z\", \""
+                + longName + "\": 1}, {\"lead_id\": \"EV-M3\", \"created_at\": \"2026-11-01T10:00:00Z\", \""
+                + "k".repeat(200) + "\": 1}]}");
+
+        assertThat(answer.get("rejected").valueStream().map(r -> r.get("index").asInt() + ": " + r.get("reason").asString())
+                .toList()).containsExactly("0: the item has 602 fields, at most 500 are taken (the contract's and a"
+                        + " lead's custom attributes)", "1: a field name of 201 characters, at most 200 allowed");
+        assertThat(answer.get("accepted").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lead WHERE lead_key LIKE 'EV-M%'", Long.class)).isOne();
+    }
+
     @Test
     void refusesTextNoStoreKeepsItemByItemAndKeepsTheGoodOnes() throws Exception {
         // no field of the store may hold U+0000 (PostgreSQL's text cannot) or a lone surrogate (stored as '?'): such
