@@ -165,13 +165,14 @@ public record ScenarioParameters(String prefix, Double quota, Integer periodDays
     }
 
     /**
-     * An SLA must run out before its MQL is recycled: an MQL breaches first, then goes back to nurture.
+     * An SLA must run out no later than its MQL is recycled: an MQL breaches, then (or at that moment) goes back to
+     * nurture. The policy's own rule ({@code Policy}), so that a scenario takes every SLA a policy may hold.
      *
      * @throws InvalidInputException naming the parameter, the value and the recycling time
      */
     public void requireBeforeRecycling(String parameter, double hours, int recycleAfterDays) {
-        if (hours >= recycleAfterDays * 24.0) {
-            throw new InvalidInputException(String.format(Locale.ROOT, "%s %s: an SLA must be shorter than the"
+        if (hours > recycleAfterDays * 24.0) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "%s %s: an SLA may not be longer than the"
                             + " recycling time of the policy, %d days (%d hours): an MQL breaches its SLA before it is"
                             + " recycled", name(parameter), io.leadscore.simulator.text.Numbers.hours(hours),
                     recycleAfterDays, recycleAfterDays * 24));

@@ -166,15 +166,18 @@ class ScenarioServiceTest {
 
         @Test
         void anSlaThatDoesNotRunOutBeforeTheMqlIsRecycled() {
-            // the default policy recycles after 14 days: 336 hours
-            ScenarioParameters p = new ScenarioParameters("--", null, null, null, null, null, 336.0, null, null, null,
+            // the default policy recycles after 14 days: 336 hours, the longest SLA it may hold
+            ScenarioParameters p = new ScenarioParameters("--", null, null, null, null, null, 340.0, null, null, null,
                     null, null, null, false);
             assertThatThrownBy(() -> COMMAND_LINE.simulate(p, FakeStore::new)).isInstanceOf(InvalidInputException.class)
-                    .hasMessage("--sla-hours 336: an SLA must be shorter than the recycling time of the policy, 14 days"
-                            + " (336 hours): an MQL breaches its SLA before it is recycled");
+                    .hasMessage("--sla-hours 340: an SLA may not be longer than the recycling time of the policy, 14"
+                            + " days (336 hours): an MQL breaches its SLA before it is recycled");
+            ScenarioParameters longest = new ScenarioParameters("--", null, null, null, null, null, 336.0, null, null,
+                    null, null, null, null, false);
+            assertThat(COMMAND_LINE.simulate(longest, FakeStore::new)).isNotNull();
             assertThatThrownBy(() -> SERVER.plan(ScenarioParameters.none(""), FakeStore::new, 0.8, null,
                     List.of(4.0, 337.0))).isInstanceOf(InvalidInputException.class)
-                    .hasMessageStartingWith("sweep-sla-hours 337: an SLA must be shorter than the recycling time");
+                    .hasMessageStartingWith("sweep-sla-hours 337: an SLA may not be longer than the recycling time");
         }
 
         @Test

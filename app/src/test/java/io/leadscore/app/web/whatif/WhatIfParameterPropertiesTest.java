@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WhatIfParameterPropertiesTest {
     private static final int CASES = 3_000;
     private static final List<String> JOINT_RULES = List.of("would cost", "Invalid trials", "go together",
-            "either period-days or from and to", "expected a date", "an SLA must be shorter than the recycling time",
+            "either period-days or from and to", "expected a date", "an SLA may not be longer than the recycling time",
             "Invalid period", "expected a period of",
             "Invalid sweep");
 
