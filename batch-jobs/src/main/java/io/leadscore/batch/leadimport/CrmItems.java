@@ -172,7 +172,7 @@ public class CrmItems {
         List<Item> followUpItems = items.getOrDefault(ImportFileKind.FOLLOWUPS, List.of());
         if (!followUpItems.isEmpty()) {
             Parsed<FollowUpRow> followUps = validate(ImportFileKind.FOLLOWUPS, followUpItems,
-                    header -> new FollowUpRowValidator(header, index), tally);
+                    header -> new FollowUpRowValidator(header, index, RowPlace.ITEM), tally);
             followUps.rows.forEach(f -> tally.leadIds.add(f.leadId()));
             List<FollowUpRow> written = inKeyOrder(followUps.rows,
                     Comparator.comparingLong(FollowUpRow::leadId).thenComparing(FollowUpRow::occurredAt));

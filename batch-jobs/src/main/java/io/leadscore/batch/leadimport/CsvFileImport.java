@@ -104,6 +104,8 @@ public class CsvFileImport<T> extends AbstractItemCountingItemStreamItemReader<C
                 leads.remember(replayed);
             } else if (validator instanceof DealRowValidator deals) {
                 deals.remember(replayed);
+            } else if (validator instanceof FollowUpRowValidator followUps) {
+                followUps.remember(replayed);
             }
             recordsRead++;
         }

@@ -267,6 +267,35 @@ abstract class CrmImportJobTest {
                 .isEqualTo("OPPORTUNITY");
     }
 
+    /**
+     * A follow-up is known by its lead, its time and its rep: a second row of the same three is refused with the
+     * first named, not stored over it (the first touch the SLA measures was lost, and importing the file again
+     * updated both rows every time).
+     */
+    @Test
+    void aFollowUpRepeatedAtTheSameTimeByTheSameRepIsRefusedAndTheFileSettles(@TempDir Path dir) throws Exception {
+        crmImport.run(new CrmImport.Request(fixture("leads.csv"), null, null, null));
+        Path followUps = Files.writeString(dir.resolve("followups.csv"), "lead_id,occurred_at,rep,channel,outcome,reason\n"
+                + "L-001,2026-01-08,r1,call,no_answer,\n"
+                + "L-001,2026-01-08,r1,call,accepted,\n"        // 3: the same lead, time and rep
+                + "L-001,2026-01-08,r2,call,accepted,\n"        // another rep: another follow-up
+                + "L-001,2026-01-08T10:00:00Z,r1,call,accepted,\n");
+
+        ImportReport first = crmImport.run(new CrmImport.Request(null, null, null, followUps.toString()));
+        ImportReport again = crmImport.run(new CrmImport.Request(null, null, null, followUps.toString()));
+
+        assertThat(first.errors()).extracting(ImportReport.RowError::line, ImportReport.RowError::column,
+                ImportReport.RowError::reason).containsExactly(tuple(3L, "occurred_at", "a follow-up of lead 'L-001' by"
+                + " rep 'r1' at 2026-01-08T00:00:00Z appears again with another outcome, channel or reason (first on"
+                + " line 2); a follow-up is known by its lead, its time and its rep: give each its own time"));
+        assertThat(jdbc.queryForList("SELECT f.outcome FROM followup f JOIN lead l ON l.id = f.lead_id"
+                + " WHERE l.lead_key = 'L-001' AND f.rep = 'r1' ORDER BY f.occurred_at", String.class))
+                .containsExactly("NO_ANSWER", "ACCEPTED");
+        assertThat(again.files()).singleElement().extracting(ImportReport.FileSummary::imported,
+                ImportReport.FileSummary::updated, ImportReport.FileSummary::unchanged,
+                ImportReport.FileSummary::rejected).containsExactly(0L, 0L, 3L, 1L);
+    }
+
     @Test
     void aChangedRowUpdatesTheStoredOne(@TempDir Path dir) throws Exception {
         crmImport.run(new CrmImport.Request(fixture("leads.csv"), null, null, null));
