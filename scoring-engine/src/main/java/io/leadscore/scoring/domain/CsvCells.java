@@ -7,7 +7,10 @@ package io.leadscore.scoring.domain;
  * return is read by spreadsheet programs as a formula, and a lead id such as
  * {@code =HYPERLINK(...)} from a CRM would run as one; such a cell gets a
  * leading apostrophe and quotes, as the OWASP guidance on CSV injection
- * advises. Numbers are not text cells: a negative number stays a number.
+ * advises. A value that begins with an apostrophe itself gets one more, so
+ * that the rule reads back: a program drops one leading apostrophe of a text
+ * cell and has the value as stored ({@code =1+1} and {@code '=1+1} stay two
+ * ids). Numbers are not text cells: a negative number stays a number.
  */
 public final class CsvCells {
     private CsvCells() {
@@ -19,7 +22,8 @@ public final class CsvCells {
             return "";
         }
         char first = value.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                || first == '\'';
         return formula ? '"' + ("'" + value).replace("\"", "\"\"") + '"' : quoted(value);
     }
 

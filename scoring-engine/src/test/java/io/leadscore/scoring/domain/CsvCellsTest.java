@@ -18,6 +18,13 @@ class CsvCellsTest {
     }
 
     @Test
+    void prefixesALeadingApostropheSoThatTwoIdsStayTwoWhenReadBack() {
+        assertThat(CsvCells.text("=1+1")).isEqualTo("\"'=1+1\"");
+        assertThat(CsvCells.text("'=1+1")).isEqualTo("\"''=1+1\"");
+        assertThat(CsvCells.text("'quoted")).isEqualTo("\"''quoted\"");
+    }
+
+    @Test
     void prefixesALeadingTabOrCarriageReturn() {
         assertThat(CsvCells.text("\t=1")).isEqualTo("\"'\t=1\"");
         assertThat(CsvCells.text("\r=1")).isEqualTo("\"'\r=1\"");
