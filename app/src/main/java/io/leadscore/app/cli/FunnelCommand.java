@@ -46,6 +46,12 @@ final class FunnelCommand implements Callable<Integer> {
         if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
             throw new UsageException("--from " + from + " is not before --to " + to);
         }
+        Instant reportedUpTo = when == null ? Instant.now() : when;
+        if (fromTime != null && fromTime.isAfter(reportedUpTo)) {
+            // (a --to after it is a period still running: reported so far)
+            throw new UsageException("--from " + from + " is after " + (when == null ? "now" : "--as-of " + asOf)
+                    + ": no lead of that cohort had arrived by then");
+        }
         GlobalOptions globals = report.root.globals();
         try (StoreSession session = StoreSession.open(globals)) {
             FunnelReport funnel;

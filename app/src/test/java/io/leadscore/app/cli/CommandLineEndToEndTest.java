@@ -102,6 +102,14 @@ class CommandLineEndToEndTest {
                 "--quiet"));
         assertThat(future.exit()).isEqualTo(2);
         assertThat(future.err()).startsWith("leadscore report funnel: --as-of " + tomorrow + " is in the future");
+        // nor of a cohort still to arrive; a period still running is reported so far
+        InProcessCli.Result toCome = InProcessCli.run(List.of("report", "funnel", "--from", tomorrow, "--to", "2199-01-01",
+                "--db", bare, "--quiet"));
+        assertThat(toCome.exit()).isEqualTo(2);
+        assertThat(toCome.err()).startsWith("leadscore report funnel: --from " + tomorrow + " is after now");
+        InProcessCli.Result running = InProcessCli.run(List.of("report", "funnel", "--from", "2026-01-01", "--to", tomorrow,
+                "--db", bare, "--quiet"));
+        assertThat(running.exit()).as(running.err()).isZero();
         // and no path reports less than nothing
         JsonNode byPath = JSON.readTree(low.out()).get("opportunities_by_path");
         assertThat(byPath.get("handoff").asDouble()).isZero();
