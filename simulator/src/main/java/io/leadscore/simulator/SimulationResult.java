@@ -550,7 +550,8 @@ public final class SimulationResult {
                         + "%s wins (%s of opportunities); %s of the wins close after the period%n",
                 Numbers.count(eventualOpportunities), ratio(eventualOpportunities, sqls), Numbers.count(eventualWins),
                 ratio(eventualWins, eventualOpportunities),
-                Numbers.count(Math.max(0, eventualWins - (wins - pipelineWins)))));
+                // the same MQLs' wins inside the period are the hand-off's (not the wins around it or from before)
+                Numbers.count(Math.max(0, eventualWins - winsThroughHandoff()))));
         prose.append(String.format(Locale.ROOT,
                 "Reverse-funnel calculator (stage rates at a %s h first response; no timing, capacity or variance): "
                         + "%s wins, %s revenue; simulated at this run's response times%s: %s wins whenever they close%n",

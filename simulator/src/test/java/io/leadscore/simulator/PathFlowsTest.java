@@ -76,6 +76,12 @@ class PathFlowsTest {
         assertThat(row).contains(" through the hand-off (", " of SQLs), ", " by other paths");
         double handoffShareOfSqls = Double.parseDouble(row.replaceAll(".*through the hand-off \\(([0-9.]+)%.*", "$1"));
         assertThat(handoffShareOfSqls).isBetween(0.0, 100.0);
+        // this period's MQLs' wins after the period: their eventual wins less their wins inside it (the hand-off's),
+        // not less every win of the period (around the hand-off and from before it too), which left 0
+        String after = r.toTable().replace("\n  ", " ").replaceAll("(?s).*wins \\([0-9.]+% of opportunities\\); ([0-9.,]+)"
+                + " of the wins close after the period.*", "$1");
+        assertThat(Double.parseDouble(after.replace(",", ""))).isCloseTo(r.eventualWins() - r.winsThroughHandoff(),
+                within(0.06)).isPositive();
     }
 
     @Test
