@@ -71,7 +71,9 @@ final class StoreErrors {
                         + " (serve, or a job still running); wait for it, or use PostgreSQL (--db) for concurrent access");
             }
             if (message.contains("Store header is corrupt") || message.contains("File corrupted")
-                    || message.contains("is not a valid H2 database") || message.contains("[90030-")) {
+                    || message.contains("is not a valid H2 database") || message.contains("[90030-")
+                    // a file too short for a store's header: cut, or not a store at all
+                    || message.contains("Reading from file") && message.contains(" failed at ")) {
                 return new UsageException("the store " + url + " is damaged and cannot be opened ("
                         + Failures.oneLine(message) + "); restore its folder from a backup, or point --db at another");
             }

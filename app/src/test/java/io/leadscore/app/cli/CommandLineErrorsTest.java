@@ -369,6 +369,19 @@ class CommandLineErrorsTest {
         }
 
         @Test
+        void aStoreFileTooShortForAStoreIsDamagedNotAServerThatStoppedAnswering() throws Exception {
+            Path folder = Files.createDirectories(dir.resolve("short"));
+            Files.writeString(folder.resolve("leadscore.mv.db"), "garbage\n");
+            String url = "jdbc:h2:file:" + folder.resolve("leadscore").toAbsolutePath();
+
+            Run r = run("models", "--db", url);
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString()
+                    .startsWith("leadscore models: the store " + url + " is damaged and cannot be opened");
+        }
+
+        @Test
         void aSettingH2DoesNotKnowInTheUrlIsOneLine() {
             String url = "jdbc:h2:file:" + dir.resolve("s").resolve("leadscore").toAbsolutePath() + ";FOO=BAR";
 
