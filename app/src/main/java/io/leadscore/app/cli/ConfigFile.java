@@ -72,4 +72,81 @@ final class ConfigFile {
         }
         return config;
     }
+
+    /**
+     * The policy the file sets over the built-in one, for a command that reads no store (a simulation over the
+     * built-in defaults): the file checked as {@link #check} does, its settings bound as a store session binds
+     * them (a value of the wrong kind named with its line and column), the policy's own ranges applied.
+     *
+     * @return the configured policy, or {@code null} when there is no file or it sets no policy value
+     * @throws UsageException for anything wrong with the file or its values
+     */
+    static io.leadscore.scoring.policy.Policy policy(GlobalOptions globals) {
+        if (globals.config() == null) {
+            return null;
+        }
+        Path config = check(globals.config());
+        io.leadscore.batch.store.LeadscoreSettings settings;
+        try {
+            settings = new org.springframework.boot.context.properties.bind.Binder(sources(config))
+                    .bind("leadscore", io.leadscore.batch.store.LeadscoreSettings.class).orElse(null);
+        } catch (RuntimeException e) {
+            throw StoreErrors.translate(e, globals);
+        }
+        if (settings == null || !settings.policy().any()) {
+            return null;
+        }
+        try {
+            return settings.policy().apply(io.leadscore.scoring.policy.Policy.defaults());
+        } catch (IllegalArgumentException e) {
+            throw outOfRange(globals, e);
+        }
+    }
+
+    private static Iterable<org.springframework.boot.context.properties.source.ConfigurationPropertySource> sources(
+            Path config) {
+        org.springframework.core.io.FileSystemResource resource = new org.springframework.core.io.FileSystemResource(config);
+        try {
+            List<org.springframework.core.env.PropertySource<?>> sources = config.getFileName().toString()
+                    .toLowerCase(Locale.ROOT).endsWith(".properties")
+                    ? new org.springframework.boot.env.PropertiesPropertySourceLoader().load("config", resource)
+                    : new org.springframework.boot.env.YamlPropertySourceLoader().load("config", resource);
+            return org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(sources);
+        } catch (IOException e) {
+            throw new UsageException("--config " + config + ": cannot be read: " + Failures.oneLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * A policy value of the file that the policy refuses, as one line naming the setting, its value, and its line
+     * and column in the file, then the policy's reason. (An SLA longer than the recycling time names the one of the
+     * two the file sets, the SLA when it sets both.)
+     */
+    static UsageException outOfRange(GlobalOptions globals, IllegalArgumentException e) {
+        String m = String.valueOf(e.getMessage());
+        List<String> candidates = m.startsWith("Invalid MQL threshold") ? List.of("mql-threshold")
+                : m.startsWith("Invalid SLA hours") ? List.of("sla-hours")
+                : m.startsWith("Invalid recycle-after days") && m.contains("shorter than the SLA")
+                ? List.of("sla-hours", "recycle-after-days")
+                : m.startsWith("Invalid recycle-after days") ? List.of("recycle-after-days")
+                : m.startsWith("Invalid label horizon") ? List.of("label-horizon-days")
+                : m.startsWith("Invalid engagement") ? List.of("engagement-half-life-days") : List.of();
+        try {
+            for (var source : sources(Path.of(globals.config()))) {
+                for (String name : candidates) {
+                    var property = source.getConfigurationProperty(
+                            org.springframework.boot.context.properties.source.ConfigurationPropertyName.of(
+                                    "leadscore.policy." + name));
+                    if (property != null) {
+                        return new UsageException("--config " + globals.config() + ": leadscore.policy." + name + ": "
+                                + io.leadscore.scoring.domain.Quoted.value(String.valueOf(property.getValue()))
+                                + StoreErrors.where(property) + ": " + m);
+                    }
+                }
+            }
+        } catch (RuntimeException unreadable) {
+            // the file was read a moment ago; without it the policy's reason alone is said
+        }
+        return new UsageException("--config " + globals.config() + ": " + m);
+    }
 }

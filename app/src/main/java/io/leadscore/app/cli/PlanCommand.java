@@ -50,7 +50,9 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         GlobalOptions globals = root.globals();
         ScenarioParameters parameters = scenario.parameters();
-        ScenarioService service = new ScenarioService(ScenarioService.Limits.RANGES);
+        // without the store, the config file's policy (checked here: no store session reads it) is the base
+        ScenarioService service = new ScenarioService(ScenarioService.Limits.RANGES)
+                .withBasePolicy(parameters.calibrateFromStore() ? null : ConfigFile.policy(globals));
         // the store is read at most once, for the plan and the levers alike
         StoreBasis[] store = new StoreBasis[1];
         Supplier<StoreBase> basis = () -> {

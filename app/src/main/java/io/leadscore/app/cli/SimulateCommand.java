@@ -60,7 +60,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
         ScenarioParameters parameters = scenario.parameters();
         java.util.concurrent.atomic.AtomicReference<Instant> calibratedAsOf = new java.util.concurrent.atomic.AtomicReference<>();
-        SimulationResult result = SERVICE.simulate(parameters, () -> {
+        // without the store, the config file's policy (checked here: no store session reads it) is the base
+        ScenarioService service = parameters.calibrateFromStore() ? SERVICE
+                : SERVICE.withBasePolicy(ConfigFile.policy(globals));
+        SimulationResult result = service.simulate(parameters, () -> {
             var basis = ScenarioOptions.storeBasis(globals, parameters.periodLength());
             calibratedAsOf.set(basis.asOf());
             return basis;

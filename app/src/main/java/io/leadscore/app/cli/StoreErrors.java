@@ -30,7 +30,7 @@ final class StoreErrors {
     }
 
     /** Where in the file the value stands, as Spring's origin tells it ("line 3, column 20"), or nothing. */
-    private static String where(org.springframework.boot.context.properties.source.ConfigurationProperty property) {
+    static String where(org.springframework.boot.context.properties.source.ConfigurationProperty property) {
         org.springframework.boot.origin.Origin o = property.getOrigin();
         while (o != null) {
             if (o instanceof org.springframework.boot.origin.TextResourceOrigin text && text.getLocation() != null) {

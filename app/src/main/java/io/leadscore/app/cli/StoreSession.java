@@ -158,7 +158,7 @@ public final class StoreSession implements AutoCloseable {
             wanted = configured.apply(policies.current());
         } catch (IllegalArgumentException e) {
             close();
-            throw new UsageException("--config " + options.config() + ": " + e.getMessage());
+            throw ConfigFile.outOfRange(options, e);
         }
         policies.change(wanted, "config " + options.config(), "policy values of the configuration file", Instant.now());
     }

@@ -322,6 +322,41 @@ class CommandLineErrorsTest {
             assertThat(r.errLines()).containsExactly("leadscore jobs: --config " + config
                     + ": Invalid leadscore.rescore.chunk-size: -5, expected 1 to 100000");
         }
+
+        @Test
+        void aPolicyValueOutOfRangeNamesTheSettingTheValueAndWhereItStands() throws IOException {
+            Run threshold = jobsWithSettings("threshold.yml", "leadscore:\n  policy:\n    mql-threshold: 2.5\n");
+            Run sla = jobsWithSettings("sla.properties", "leadscore.policy.sla-hours=500\n");
+
+            assertThat(threshold.exit()).isEqualTo(2);
+            assertThat(threshold.errLines()).containsExactly("leadscore jobs: --config " + dir.resolve("threshold.yml")
+                    + ": leadscore.policy.mql-threshold: '2.5' (line 3, column 20): Invalid MQL threshold: 2.5, expected"
+                    + " a score strictly between 0 and 1");
+            assertThat(sla.exit()).isEqualTo(2);
+            assertThat(sla.errLines()).singleElement().asString().startsWith("leadscore jobs: --config "
+                    + dir.resolve("sla.properties") + ": leadscore.policy.sla-hours: '500' (line 1, ");
+        }
+
+        /** A simulation over the built-in defaults reads no store, and still reads its --config: checked, and used. */
+        @Test
+        void aSimulationWithoutTheStoreChecksItsConfigAndStartsFromItsPolicy() throws IOException {
+            Path missing = dir.resolve("missing.yml");
+            Path range = Files.writeString(dir.resolve("range.yml"), "leadscore:\n  policy:\n    mql-threshold: 2.5\n");
+            Path sla4 = Files.writeString(dir.resolve("sla4.yml"), "leadscore:\n  policy:\n    sla-hours: 4\n");
+
+            Run none = run("--config", missing.toString(), "simulate", "--trials", "100");
+            Run out = run("--config", range.toString(), "plan", "--trials", "100", "--confidence", "0.8",
+                    "--sweep-threshold", "0.1", "--sweep-sla-hours", "24", "--no-levers");
+            Run policy = run("--config", sla4.toString(), "simulate", "--trials", "100", "--format", "json");
+
+            assertThat(none.exit()).isEqualTo(2);
+            assertThat(none.errLines()).containsExactly("leadscore simulate: --config " + missing + ": no such file");
+            assertThat(out.exit()).isEqualTo(2);
+            assertThat(out.errLines()).singleElement().asString().startsWith("leadscore plan: --config " + range
+                    + ": leadscore.policy.mql-threshold: '2.5' (line 3, column 20)");
+            assertThat(policy.exit()).as(policy.err()).isZero();
+            assertThat(policy.out()).containsPattern("\"sla_hours\": ?4(\\.0)?,");
+        }
     }
 
     @Nested

@@ -81,9 +81,26 @@ public final class ScenarioService {
     }
 
     private final Limits limits;
+    /** The policy a scenario over the built-in defaults starts from: the built-in one unless a config file sets one. */
+    private final io.leadscore.scoring.policy.Policy basePolicy;
 
     public ScenarioService(Limits limits) {
+        this(limits, null);
+    }
+
+    private ScenarioService(Limits limits, io.leadscore.scoring.policy.Policy basePolicy) {
         this.limits = limits;
+        this.basePolicy = basePolicy;
+    }
+
+    /**
+     * This service with scenarios over the built-in defaults starting from {@code policy} (a config file's) instead
+     * of the built-in policy; a scenario calibrated from the store starts from the store's policy as before.
+     *
+     * @param policy the policy, or {@code null} for the built-in one
+     */
+    public ScenarioService withBasePolicy(io.leadscore.scoring.policy.Policy policy) {
+        return policy == null ? this : new ScenarioService(limits, policy);
     }
 
     /**
@@ -158,7 +175,9 @@ public final class ScenarioService {
      */
     public Setup setup(ScenarioParameters parameters, Supplier<StoreBase> store) {
         // everything the parameters say is checked before the store is read (seconds on a large store)
-        Scenario alone = parameters.over(Scenario.defaults(), !parameters.calibrateFromStore());
+        Scenario defaults = basePolicy == null ? Scenario.defaults()
+                : Scenario.defaults().toBuilder().policy(basePolicy).build();
+        Scenario alone = parameters.over(defaults, !parameters.calibrateFromStore());
         if (!parameters.calibrateFromStore()) {
             return new Setup(alone, Calibration.defaults());
         }
