@@ -109,7 +109,8 @@ final class ConfigNames {
         return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
     }
 
-    private static int distance(String a, String b) {
+    /** The edit distance (Levenshtein) between two names. */
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

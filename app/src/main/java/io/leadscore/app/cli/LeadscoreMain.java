@@ -91,15 +91,47 @@ public final class LeadscoreMain {
     private static int badUsage(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        StringBuilder line = new StringBuilder(name(commandLine)).append(": ").append(Failures.oneLine(e.getMessage()));
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions().stream()
-                    .limit(3).toList())).append("?)");
+        StringBuilder line = new StringBuilder(name(commandLine)).append(": ");
+        List<String> unknown = e instanceof UnmatchedArgumentException unmatched ? unmatched.getUnmatched().stream()
+                .filter(a -> a.startsWith("-") && !a.matches("-[0-9.]+")).toList() : List.of();
+        if (unknown.isEmpty()) {
+            line.append(Failures.oneLine(e.getMessage()));
+            if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions().stream()
+                        .limit(3).toList())).append("?)");
+            }
+        } else {
+            // the options, not the values after them; and the nearest of this command's own options by spelling
+            line.append(unknown.size() == 1 ? "Unknown option: " : "Unknown options: ")
+                    .append(String.join(", ", unknown.stream().map(a -> "'" + a + "'").toList()));
+            nearestOption(commandLine, unknown.get(0)).ifPresent(n -> line.append(" (did you mean ").append(n).append("?)"));
         }
         line.append("; see '").append(name(commandLine)).append(" --help'");
         err.println(line);
         err.flush();
         return Failures.USER;
+    }
+
+    /** The option of the command spelt most like {@code given} (its text before any '='), if one is near enough. */
+    private static java.util.Optional<String> nearestOption(CommandLine commandLine, String given) {
+        String typed = relaxed(given.contains("=") ? given.substring(0, given.indexOf('=')) : given);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (picocli.CommandLine.Model.OptionSpec option : commandLine.getCommandSpec().options()) {
+            for (String name : option.names()) {
+                int d = ConfigNames.distance(relaxed(name), typed);
+                if (d < bestDistance) {
+                    best = name;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, typed.length() / 3) ? java.util.Optional.of(best)
+                : java.util.Optional.empty();
+    }
+
+    private static String relaxed(String option) {
+        return option.replaceFirst("^-+", "").replace("-", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String name(CommandLine commandLine) {

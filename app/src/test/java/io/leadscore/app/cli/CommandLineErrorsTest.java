@@ -241,6 +241,21 @@ class CommandLineErrorsTest {
         }
 
         @Test
+        void theNearestOptionIsTheOneSpeltMostLikeItAndTheValueAfterItIsNoOption() {
+            Run threshold = run("simulate", "--treshold", "0.1");
+            Run quota = run("simulate", "--qouta", "5");
+            Run db = run("models", "--bd", "jdbc:h2:file:/nowhere/leadscore");
+
+            assertThat(threshold.errLines()).singleElement().asString()
+                    .startsWith("leadscore simulate: Unknown option: '--treshold' (did you mean --threshold?)");
+            assertThat(quota.errLines()).singleElement().asString()
+                    .startsWith("leadscore simulate: Unknown option: '--qouta' (did you mean --quota?)");
+            assertThat(db.errLines()).singleElement().asString()
+                    .startsWith("leadscore models: Unknown option: '--bd' (did you mean --db?)");
+            assertThat(threshold.exit()).isEqualTo(2);
+        }
+
+        @Test
         void aMissingRequiredOptionIsOneLine() {
             Run r = run("export", "scores");
 
