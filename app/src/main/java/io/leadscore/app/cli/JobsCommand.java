@@ -41,12 +41,18 @@ final class JobsCommand implements Callable<Integer> {
             List<String> headers = List.of("execution", "run", "job", "as_of", "status", "read", "written", "skipped",
                     "seconds", "psi");
             List<List<?>> rows = new ArrayList<>();
+            List<List<?>> csvRows = new ArrayList<>();
             List<Map<String, Object>> json = new ArrayList<>();
             for (JobHistory.Run r : runs) {
                 String seconds = r.duration() == null ? "" : String.format(Locale.ROOT, "%.1f", r.duration().toMillis() / 1000.0);
                 String psi = r.psi() == null ? "" : String.format(Locale.ROOT, "%.3f", r.psi());
                 rows.add(List.of(r.executionId(), r.runId(), r.job(), r.asOf() == null ? "" : r.asOf(), r.status(),
                         r.read(), r.written(), r.skipped(), seconds, psi));
+                // CSV is for programs: every digit
+                csvRows.add(List.of(r.executionId(), r.runId(), r.job(), r.asOf() == null ? "" : r.asOf(), r.status(),
+                        r.read(), r.written(), r.skipped(),
+                        r.duration() == null ? "" : (Object) (r.duration().toMillis() / 1000.0),
+                        r.psi() == null ? "" : (Object) r.psi()));
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("execution_id", r.executionId());
                 m.put("run_id", r.runId());
@@ -64,7 +70,7 @@ final class JobsCommand implements Callable<Integer> {
             }
             switch (out.format()) {
                 case json -> out.json(json);
-                case csv -> out.csv(headers, rows);
+                case csv -> out.csv(headers, csvRows);
                 case table -> {
                     if (runs.isEmpty()) {
                         out.line("No job runs yet.");

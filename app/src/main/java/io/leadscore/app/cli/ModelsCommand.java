@@ -151,7 +151,8 @@ final class ModelsCommand implements Callable<Integer> {
         }
     }
 
-    private static String value(Double v) {
-        return v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.4f", v);
+    /** A metric as a number (the table shows four places, CSV every digit), or an empty cell when unknown. */
+    private static Object value(Double v) {
+        return v == null || v.isNaN() ? "" : v;
     }
 }

@@ -424,6 +424,10 @@ class CommandLineEndToEndTest {
         assertThat(back.exit()).as(back.err()).isZero();
         assertThat(back.out().lines()).hasSize(2).first().asString().startsWith("version,status,");
         assertThat(back.out().lines().skip(1).findFirst().orElseThrow()).startsWith(champion + ",champion,");
+        // a program reads every digit of the metrics the JSON has
+        String auc = back.out().lines().skip(1).findFirst().orElseThrow().split(",")[6];
+        assertThat(Double.parseDouble(auc)).isEqualTo(run("models", "show", champion, "--format", "json").json()
+                .get("auc").asDouble());
         assertThat(run("models", "list", "extra").err()).contains("models list takes no VERSION");
     }
 
