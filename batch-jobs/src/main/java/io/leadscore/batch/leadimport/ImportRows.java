@@ -15,9 +15,17 @@ final class ImportRows {
     }
 
     /** @param attributes the lead's custom attributes as stored ({@link CustomAttributes#encode}), encoded once */
-    record LeadRow(long line, Lead lead, String attributes) {
+    /**
+     * @param kept the columns of {@link LeadWriter#UPDATED} the row does not carry, one bit each by position: a
+     *             file without the column keeps a stored lead's value of it (0: the row is the whole lead)
+     */
+    record LeadRow(long line, Lead lead, String attributes, int kept) {
         LeadRow(long line, Lead lead) {
-            this(line, lead, CustomAttributes.encode(lead.customAttributes()));
+            this(line, lead, 0);
+        }
+
+        LeadRow(long line, Lead lead, int kept) {
+            this(line, lead, CustomAttributes.encode(lead.customAttributes()), kept);
         }
     }
 

@@ -22,6 +22,8 @@ final class LeadRowValidator implements ItemProcessor<CsvRecord, LeadRow> {
     private final CsvHeader header;
     private final RowPlace place;
     private final Map<String, Long> firstLineByKey = new HashMap<>();
+    /** The stored values this file leaves as they are: its columns absent from the header ({@link LeadRow#kept}). */
+    private final int kept;
 
     LeadRowValidator(CsvHeader header) {
         this(header, RowPlace.LINE);
@@ -30,6 +32,17 @@ final class LeadRowValidator implements ItemProcessor<CsvRecord, LeadRow> {
     LeadRowValidator(CsvHeader header, RowPlace place) {
         this.header = header;
         this.place = place;
+        // a file carries the columns of its header; an item of a live request is the whole lead
+        int absent = 0;
+        if (place == RowPlace.LINE) {
+            for (int i = 0; i < LeadWriter.UPDATED.size(); i++) {
+                String column = LeadWriter.UPDATED.get(i);
+                boolean carried = column.equals(LeadWriter.CUSTOM) ? !header.extraIndexes().isEmpty()
+                        : header.indexOf(column) >= 0;
+                absent |= carried ? 0 : 1 << i;
+            }
+        }
+        this.kept = absent;
     }
 
     /** Remembers a lead id seen before a restart point, so a repeat after it is still caught. */
@@ -85,6 +98,6 @@ final class LeadRowValidator implements ItemProcessor<CsvRecord, LeadRow> {
                 revenue == null ? null : revenue.doubleValue(), country, row.text("job_title"), seniority,
                 TextNormaliser.vocabulary(row.text("department")), TextNormaliser.vocabulary(row.text("source")),
                 row.text("campaign"), custom);
-        return new LeadRow(record.line(), lead);
+        return new LeadRow(record.line(), lead, kept);
     }
 }

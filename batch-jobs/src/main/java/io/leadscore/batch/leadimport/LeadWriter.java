@@ -24,11 +24,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Upserts leads. A new lead enters the funnel as the stage engine says (at
  * LEAD as of its created_at), and that first stage is recorded in the audit
- * trail with the import as actor.
+ * trail with the import as actor. A stored lead takes the values of the
+ * columns its row carries: a file without a column (a partial export) keeps
+ * the stored values of it, an empty field clears one ({@link LeadRow#kept}).
  */
 class LeadWriter extends UpsertWriter<LeadRow> {
     private static final String COLUMNS = "created_at, email, company, industry, employees, annual_revenue, country,"
             + " job_title, seniority, department, source, campaign, custom_attributes, content_hash";
+
+    /** The columns an update sets, in order; created_at, required, is always carried. */
+    static final List<String> UPDATED = List.of("created_at", "email", "company", "industry", "employees",
+            "annual_revenue", "country", "job_title", "seniority", "department", "source", "campaign", "custom_attributes");
+    /** The custom attributes, carried by a file with any column the contract does not name. */
+    static final String CUSTOM = "custom_attributes";
 
     private final StageTransitions transitions;
     private final Policy policy;
@@ -83,7 +91,7 @@ class LeadWriter extends UpsertWriter<LeadRow> {
     @Override
     protected void bindInsert(PreparedStatement ps, LeadRow row, long hash, Instant now) throws SQLException {
         ps.setString(1, row.lead().leadId());
-        int next = bindValues(ps, 2, row, hash);
+        int next = bindValues(ps, 2, row, hash, false);
         Transition arrival = arrival(row, now);
         ps.setString(next++, arrival.to().name());
         Instants.bind(ps, next++, arrival.at());
@@ -93,14 +101,17 @@ class LeadWriter extends UpsertWriter<LeadRow> {
 
     @Override
     protected String updateSql() {
-        return "UPDATE lead SET created_at = ?, email = ?, company = ?, industry = ?, employees = ?, annual_revenue = ?,"
-                + " country = ?, job_title = ?, seniority = ?, department = ?, source = ?, campaign = ?,"
-                + " custom_attributes = ?, content_hash = ?, updated_at = ? WHERE lead_key = ?";
+        StringBuilder sql = new StringBuilder("UPDATE lead SET created_at = ?");
+        for (String column : UPDATED.subList(1, UPDATED.size())) {
+            // a column the file does not carry keeps its stored value
+            sql.append(", ").append(column).append(" = CASE WHEN ? THEN ").append(column).append(" ELSE ? END");
+        }
+        return sql.append(", content_hash = ?, updated_at = ? WHERE lead_key = ?").toString();
     }
 
     @Override
     protected void bindUpdate(PreparedStatement ps, LeadRow row, long hash, Instant now) throws SQLException {
-        int next = bindValues(ps, 1, row, hash);
+        int next = bindValues(ps, 1, row, hash, true);
         Instants.bind(ps, next++, now);
         ps.setString(next, row.lead().leadId());
     }
@@ -135,30 +146,54 @@ class LeadWriter extends UpsertWriter<LeadRow> {
                 .orElseThrow();
     }
 
-    private static int bindValues(PreparedStatement ps, int i, LeadRow row, long hash) throws SQLException {
+    /**
+     * Binds the values of {@link #UPDATED}, then the hash; for an update ({@code keepFlags}) each value but
+     * created_at after the flag that says whether the row leaves the column's stored value as it is.
+     */
+    private static int bindValues(PreparedStatement ps, int i, LeadRow row, long hash, boolean keepFlags)
+            throws SQLException {
         Lead l = row.lead();
         Instants.bind(ps, i++, l.createdAt());
+        i = keep(ps, i, row, 1, keepFlags);
         ps.setString(i++, l.email());
+        i = keep(ps, i, row, 2, keepFlags);
         ps.setString(i++, l.company());
+        i = keep(ps, i, row, 3, keepFlags);
         ps.setString(i++, l.industry());
+        i = keep(ps, i, row, 4, keepFlags);
         if (l.employees() == null) {
             ps.setNull(i++, Types.BIGINT);
         } else {
             ps.setLong(i++, l.employees());
         }
+        i = keep(ps, i, row, 5, keepFlags);
         if (l.annualRevenue() == null) {
             ps.setNull(i++, Types.DOUBLE);
         } else {
             ps.setDouble(i++, l.annualRevenue());
         }
+        i = keep(ps, i, row, 6, keepFlags);
         ps.setString(i++, l.country());
+        i = keep(ps, i, row, 7, keepFlags);
         ps.setString(i++, l.jobTitle());
+        i = keep(ps, i, row, 8, keepFlags);
         ps.setString(i++, l.seniority() == null ? null : l.seniority().wireName());
+        i = keep(ps, i, row, 9, keepFlags);
         ps.setString(i++, l.department());
+        i = keep(ps, i, row, 10, keepFlags);
         ps.setString(i++, l.source());
+        i = keep(ps, i, row, 11, keepFlags);
         ps.setString(i++, l.campaign());
+        i = keep(ps, i, row, 12, keepFlags);
         ps.setString(i++, row.attributes());
         ps.setLong(i++, hash);
+        return i;
+    }
+
+    private static int keep(PreparedStatement ps, int i, LeadRow row, int column, boolean keepFlags) throws SQLException {
+        if (keepFlags) {
+            ps.setBoolean(i++, (row.kept() & (1 << column)) != 0);
+        }
         return i;
     }
 }

@@ -310,6 +310,32 @@ abstract class CrmImportJobTest {
                 ImportReport.FileSummary::rejected).containsExactly(1L, 1L, 0L);
         assertThat(jdbc.queryForObject("SELECT employees FROM lead WHERE lead_key = 'L-001'", Long.class)).isEqualTo(300L);
         assertThat(count("lead")).isEqualTo(4);
+        // a partial export changes what it carries: the columns it lacks, custom ones too, keep their stored values
+        assertThat(jdbc.queryForObject("SELECT email || ' ' || country || ' ' || seniority || ' ' || custom_attributes"
+                + " FROM lead WHERE lead_key = 'L-001'", String.class))
+                .startsWith("anna.berg@acme.example DE director ").contains("high");
+    }
+
+    /** An empty field clears its value; a column the file lacks is not an empty field, and keeps it. */
+    @Test
+    void aPartialExportKeepsTheColumnsItLacksAndClearsTheFieldsItLeavesEmpty(@TempDir Path dir) throws Exception {
+        Path full = Files.writeString(dir.resolve("full.csv"), "lead_id,created_at,company,employees,country,budget\n"
+                + "P1,2025-01-01,Acme,10,US,big\n");
+        Path part = Files.writeString(dir.resolve("part.csv"), "lead_id,created_at,company,country\nP1,2025-01-01,Acme2,\n");
+        crmImport.run(new CrmImport.Request(full.toString(), null, null, null));
+
+        ImportReport first = crmImport.run(new CrmImport.Request(part.toString(), null, null, null));
+        ImportReport again = crmImport.run(new CrmImport.Request(part.toString(), null, null, null));
+
+        assertThat(first.files().get(0).updated()).isEqualTo(1L);
+        assertThat(again.files().get(0).unchanged()).isEqualTo(1L);
+        assertThat(jdbc.queryForMap("SELECT company, employees, country, custom_attributes FROM lead WHERE lead_key = 'P1'"))
+                .satisfies(lead -> {
+                    assertThat(lead.get("COMPANY")).isEqualTo("Acme2");
+                    assertThat(((Number) lead.get("EMPLOYEES")).longValue()).isEqualTo(10L);
+                    assertThat(lead.get("COUNTRY")).isNull();
+                    assertThat(String.valueOf(lead.get("CUSTOM_ATTRIBUTES"))).contains("budget", "big");
+                });
     }
 
     /**
