@@ -16,6 +16,8 @@ final class CsvHeader {
     private final String[] names;
     private final Map<String, Integer> indexByKey;
     private final List<Integer> extraIndexes;
+    /** Whether the extra columns are kept (a lead's custom attributes) or ignored (in the other kinds). */
+    private boolean extrasKept = true;
 
     private CsvHeader(String[] names, Map<String, Integer> indexByKey, List<Integer> extraIndexes) {
         this.names = names;
@@ -72,7 +74,7 @@ final class CsvHeader {
                     + String.join(", ", missing) + " (a " + kind.label() + " file needs " + String.join(", ", kind.requiredColumns())
                     + "; found " + (names.length == 0 || names[0].isEmpty() ? "no header" : found(names)) + ")");
         }
-        return new CsvHeader(names, indexByKey, Collections.unmodifiableList(extras));
+        return new CsvHeader(names, indexByKey, Collections.unmodifiableList(extras)).extras(kind);
     }
 
     /** The first names of a header, for a message: a header read the wrong way may hold thousands. */
@@ -106,7 +108,17 @@ final class CsvHeader {
                 extras.add(i);
             }
         }
-        return new CsvHeader(names.toArray(String[]::new), indexByKey, Collections.unmodifiableList(extras));
+        return new CsvHeader(names.toArray(String[]::new), indexByKey, Collections.unmodifiableList(extras)).extras(kind);
+    }
+
+    private CsvHeader extras(ImportFileKind kind) {
+        extrasKept = kind == ImportFileKind.LEADS;
+        return this;
+    }
+
+    /** Whether the column at {@code index} is one the import ignores: an extra column of a file other than leads. */
+    boolean ignored(int index) {
+        return !extrasKept && extraIndexes.contains(index);
     }
 
     static String key(String name) {

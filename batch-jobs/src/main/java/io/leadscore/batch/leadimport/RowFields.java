@@ -240,7 +240,9 @@ final class RowFields {
         if (readable()) {
             String[] fields = record.fields();
             for (int i = 0; i < fields.length; i++) {
-                if (fields[i].length() > MAX_TEXT && fields[i].strip().length() > MAX_TEXT && !reported(header.name(i))) {
+                // (a column the import ignores is not read, however long its value)
+                if (fields[i].length() > MAX_TEXT && fields[i].strip().length() > MAX_TEXT && !reported(header.name(i))
+                        && !header.ignored(i)) {
                     problems.add(new RowProblem(header.name(i), "value of " + fields[i].strip().length()
                             + " characters, at most " + MAX_TEXT + " allowed (a company, a reason, a detail is"
                             + " short text; a longer one is a damaged export or a paste gone wrong)"));

@@ -316,6 +316,23 @@ abstract class CrmImportJobTest {
                 .startsWith("anna.berg@acme.example DE director ").contains("high");
     }
 
+    /** A column the import ignores (an extra column of a file other than leads) is not read: no length of it refuses its row. */
+    @Test
+    void aLongValueInAnIgnoredColumnDoesNotRefuseItsRow(@TempDir Path dir) throws Exception {
+        crmImport.run(new CrmImport.Request(fixture("leads.csv"), null, null, null));
+        Path activities = Files.writeString(dir.resolve("activities.csv"), "lead_id,occurred_at,type,junk\n"
+                + "L-001,2026-01-09T10:00:00Z,page_view," + "j".repeat(3_000) + "\n");
+        Path leads = Files.writeString(dir.resolve("leads.csv"), "lead_id,created_at,notes\n"
+                + "L-777,2026-01-09," + "n".repeat(3_000) + "\n");
+
+        ImportReport report = crmImport.run(new CrmImport.Request(leads.toString(), activities.toString(), null, null));
+
+        // a lead's extra column is a custom attribute it keeps: that one is read, and held to the length of a value
+        assertThat(report.errors()).extracting(ImportReport.RowError::file, ImportReport.RowError::column)
+                .containsExactly(tuple(leads.toString(), "notes"));
+        assertThat(report.files().get(1).imported()).isEqualTo(1L);
+    }
+
     /** An empty field clears its value; a column the file lacks is not an empty field, and keeps it. */
     @Test
     void aPartialExportKeepsTheColumnsItLacksAndClearsTheFieldsItLeavesEmpty(@TempDir Path dir) throws Exception {
