@@ -241,9 +241,10 @@ final class RowFields {
             String[] fields = record.fields();
             for (int i = 0; i < fields.length; i++) {
                 // (a column the import ignores is not read, however long its value)
-                if (fields[i].length() > MAX_TEXT && fields[i].strip().length() > MAX_TEXT && !reported(header.name(i))
+                // characters as people count them: an emoji is one, not the two UTF-16 units Java counts
+                if (fields[i].length() > MAX_TEXT && characters(fields[i].strip()) > MAX_TEXT && !reported(header.name(i))
                         && !header.ignored(i)) {
-                    problems.add(new RowProblem(header.name(i), "value of " + fields[i].strip().length()
+                    problems.add(new RowProblem(header.name(i), "value of " + characters(fields[i].strip())
                             + " characters, at most " + MAX_TEXT + " allowed (a company, a reason, a detail is"
                             + " short text; a longer one is a damaged export or a paste gone wrong)"));
                 }
@@ -253,6 +254,10 @@ final class RowFields {
             throw new RowRejectedException(record.line(), problems, header.indexOf("lead_id") < 0
                     || header.indexOf("lead_id") >= record.fields().length ? null : text("lead_id"));
         }
+    }
+
+    private static int characters(String value) {
+        return value.codePointCount(0, value.length());
     }
 
     /** A decimal as an export writes it, in ASCII digits: sign, digits, point, exponent. */

@@ -177,7 +177,8 @@ abstract class CrmImportJobTest {
                 + "H-7,2026-01-05,\"Closed\"\n"                        // 8: ... to the next quote
                 + "H-8,2026-01-06,Good\n"                              // 9
                 + "H-9,2026-01-07," + "x".repeat(2_001) + "\n"          // 10: no company is that long
-                + "H-10,2026-01-08," + "y".repeat(2_000) + "\n", StandardCharsets.UTF_8); // 11: the longest kept
+                + "H-10,2026-01-08," + "y".repeat(2_000) + "\n"         // 11: the longest kept
+                + "H-11,2026-01-08," + "\uD83D\uDE00".repeat(2_000) + "\n", StandardCharsets.UTF_8); // 12: 2,000 emoji
         Path deals = dir.resolve("deals.csv");
         Files.writeString(deals, "deal_id,lead_id,created_at,status,closed_at,amount\n"
                 + "D-1,H-3,2026-02-01,won,2026-03-01,1250.12345\n"     // 2: a fifth decimal place would be rounded away
@@ -199,7 +200,7 @@ abstract class CrmImportJobTest {
         assertThat(report.errors().get(5).reason()).contains("'1250.12345' has 5 decimal places", "at most 4");
         assertThat(jdbc.queryForList("SELECT reason FROM import_error", String.class)).noneMatch(r -> r.contains("\u001B"));
         assertThat(jdbc.queryForList("SELECT lead_key FROM lead ORDER BY lead_key", String.class))
-                .containsExactly("H-10", "H-3", "H-8");
+                .containsExactly("H-10", "H-11", "H-3", "H-8");
         assertThat(jdbc.queryForObject("SELECT company FROM lead WHERE lead_key = 'H-3'", String.class))
                 .isEqualTo("Esc\u001B]0;title\u0007 Corp");
         assertThat(jdbc.queryForList("SELECT deal_key || ':' || CAST(amount AS VARCHAR(30)) FROM deal", String.class))
