@@ -111,12 +111,26 @@ final class RowFields {
                         + " text-direction character (shown escaped); ids are printable text");
                 return null;
             }
+            int invisible = value.codePoints().filter(RowFields::invisible).findFirst().orElse(-1);
+            if (invisible >= 0) {
+                // two ids that look alike would name two leads: one with a zero-width space, one without
+                problem(column, String.format(java.util.Locale.ROOT, "id %s holds an invisible character (U+%04X)"
+                        + " that makes it look like another id; ids are printable text",
+                        io.leadscore.scoring.domain.Quoted.value(value.replaceAll("[\u200B\u200C\u2060\uFEFF]", "")),
+                        invisible));
+                return null;
+            }
             if (value.equals(".") || value.equals("..")) {
                 problem(column, "id '" + value + "' is a step in a web address, not a name: choose another id");
                 return null;
             }
         }
         return value;
+    }
+
+    /** Zero-width space and non-joiner, word joiner, a byte-order mark inside text: characters no one sees. */
+    private static boolean invisible(int c) {
+        return c == 0x200B || c == 0x200C || c == 0x2060 || c == 0xFEFF;
     }
 
     Instant timestamp(String column, boolean required) {

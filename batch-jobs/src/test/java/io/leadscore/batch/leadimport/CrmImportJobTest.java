@@ -178,7 +178,8 @@ abstract class CrmImportJobTest {
                 + "H-8,2026-01-06,Good\n"                              // 9
                 + "H-9,2026-01-07," + "x".repeat(2_001) + "\n"          // 10: no company is that long
                 + "H-10,2026-01-08," + "y".repeat(2_000) + "\n"         // 11: the longest kept
-                + "H-11,2026-01-08," + "\uD83D\uDE00".repeat(2_000) + "\n", StandardCharsets.UTF_8); // 12: 2,000 emoji
+                + "H-11,2026-01-08," + "\uD83D\uDE00".repeat(2_000) + "\n"   // 12: 2,000 emoji
+                + "H-3\u200B,2026-01-08,Looks like H-3\n", StandardCharsets.UTF_8); // 13: an id that looks like another
         Path deals = dir.resolve("deals.csv");
         Files.writeString(deals, "deal_id,lead_id,created_at,status,closed_at,amount\n"
                 + "D-1,H-3,2026-02-01,won,2026-03-01,1250.12345\n"     // 2: a fifth decimal place would be rounded away
@@ -190,14 +191,17 @@ abstract class CrmImportJobTest {
         assertThat(report.status()).isEqualTo("COMPLETED");
         assertThat(report.errors()).extracting(ImportReport.RowError::line, ImportReport.RowError::column)
                 .containsExactly(tuple(2L, "created_at"), tuple(3L, "created_at"), tuple(5L, "created_at"),
-                        tuple(6L, null), tuple(10L, "company"), tuple(2L, "amount"), tuple(4L, "amount"));
+                        tuple(6L, null), tuple(10L, "company"), tuple(13L, "lead_id"), tuple(2L, "amount"),
+                        tuple(4L, "amount"));
+        assertThat(report.errors().get(5).reason()).isEqualTo("id 'H-3' holds an invisible character (U+200B) that"
+                + " makes it look like another id; ids are printable text");
         assertThat(report.errors().get(0).reason())
                 .isEqualTo("Timestamp '+999999999-12-31T23:59:59Z' is out of range: expected a time from 1970-01-01 to"
                         + " 2199-12-31 (UTC)");
         assertThat(report.errors().get(2).reason()).contains("'2026\\u001B[2J-01-01'").doesNotContain("\u001B");
         assertThat(report.errors().get(3).reason()).contains("runs from line 6 to line 8", "took in lines 7 to 8");
         assertThat(report.errors().get(4).reason()).startsWith("value of 2001 characters, at most 2000 allowed");
-        assertThat(report.errors().get(5).reason()).contains("'1250.12345' has 5 decimal places", "at most 4");
+        assertThat(report.errors().get(6).reason()).contains("'1250.12345' has 5 decimal places", "at most 4");
         assertThat(jdbc.queryForList("SELECT reason FROM import_error", String.class)).noneMatch(r -> r.contains("\u001B"));
         assertThat(jdbc.queryForList("SELECT lead_key FROM lead ORDER BY lead_key", String.class))
                 .containsExactly("H-10", "H-11", "H-3", "H-8");
