@@ -168,6 +168,17 @@ final class RowFields {
             problem(column, Quoted.value(value) + " is too large, expected an integer from 0 to 999999999999999999");
             return null;
         }
+        if (!digits && WHOLE_DECIMAL.matcher(value).matches()) {
+            // a whole number written as a decimal ("12.0", "1e3": a JSON client's float, a spreadsheet's number)
+            BigDecimal d = new BigDecimal(value);
+            if (d.compareTo(LARGEST_WHOLE) > 0) {
+                problem(column, Quoted.value(value) + " is too large, expected an integer from 0 to 999999999999999999");
+                return null;
+            }
+            if (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0) {
+                return d.longValueExact();
+            }
+        }
         if (!digits) {
             if (value.startsWith("-") && isNumber(value)) {
                 problem(column, "negative value " + Quoted.value(value) + ", expected an integer >= 0");
@@ -278,6 +289,11 @@ final class RowFields {
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
+
+    /** A non-negative decimal in ASCII digits, with a point or an exponent. */
+    private static final java.util.regex.Pattern WHOLE_DECIMAL =
+            java.util.regex.Pattern.compile("\\+?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]{1,3})?");
+    private static final BigDecimal LARGEST_WHOLE = new BigDecimal("999999999999999999");
 
     private static boolean isNumber(String value) {
         try {

@@ -143,6 +143,16 @@ class EventsApiTest {
                 """);
         assertThat(ordered.get("leads").valueStream().map(l -> l.get("lead_id").asString())).containsExactly("EV-ZZ", "EV-AA");
         assertThat(jdbc.queryForObject("SELECT employees FROM lead WHERE lead_key = 'EV-R4'", Long.class)).isZero();
+        // a whole number written as a decimal (a client's float) is that number; a fraction is not a head count
+        JsonNode floats = ok("""
+                {"leads": [{"lead_id": "EV-W1", "created_at": "2026-11-01T10:00:00Z", "employees": 12.0},
+                           {"lead_id": "EV-W2", "created_at": "2026-11-01T10:00:00Z", "employees": 1e3},
+                           {"lead_id": "EV-W3", "created_at": "2026-11-01T10:00:00Z", "employees": 12.5}]}
+                """);
+        assertThat(floats.get("rejected").valueStream().map(r -> r.get("index").asInt() + ": " + r.get("reason").asString()))
+                .containsExactly("2: '12.5' is not a whole number, expected an integer >= 0");
+        assertThat(jdbc.queryForList("SELECT employees FROM lead WHERE lead_key IN ('EV-W1', 'EV-W2') ORDER BY lead_key",
+                Long.class)).containsExactly(12L, 1000L);
     }
 
     @Test
