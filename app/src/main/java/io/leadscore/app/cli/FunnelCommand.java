@@ -113,11 +113,7 @@ final class FunnelCommand implements Callable<Integer> {
      * the back-test's own definition ({@link FunnelActuals}); {@code null} for a report without both dates.
      */
     private static FunnelActuals.ClosedWon closedInPeriod(StoreSession session, io.leadscore.batch.funnelreport.Cohort cohort) {
-        if (cohort.from() == null || cohort.to() == null) {
-            return null;
-        }
-        Instant end = cohort.to().isAfter(cohort.asOf()) ? cohort.asOf() : cohort.to();
-        return cohort.from().isBefore(end) ? session.bean(FunnelActuals.class).closedWon(cohort.from(), end) : null;
+        return session.bean(FunnelActuals.class).closedInPeriod(cohort);
     }
 
     static Map<String, Object> json(FunnelReport r) {

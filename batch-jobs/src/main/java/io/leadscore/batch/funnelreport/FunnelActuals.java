@@ -62,6 +62,19 @@ public class FunnelActuals {
     public record ClosedWon(Instant from, Instant to, long wins, BigDecimal revenue) {
     }
 
+    /**
+     * The deals won in a report's cohort dates, up to its as-of time, whichever lead they belong to (what {@code report
+     * funnel} and its API show as {@code closed_in_period}); {@code null} for a cohort without both dates, or one
+     * that had not begun by its as-of time.
+     */
+    public ClosedWon closedInPeriod(Cohort cohort) {
+        if (cohort.from() == null || cohort.to() == null) {
+            return null;
+        }
+        Instant end = cohort.to().isAfter(cohort.asOf()) ? cohort.asOf() : cohort.to();
+        return cohort.from().isBefore(end) ? closedWon(cohort.from(), end) : null;
+    }
+
     /** The deals closed won in {@code [from, to)}: their count and amounts, in one read. */
     public ClosedWon closedWon(Instant from, Instant to) {
         MapSqlParameterSource window = new MapSqlParameterSource("from", Instants.utc(from)).addValue("to", Instants.utc(to));

@@ -30,7 +30,21 @@ record FunnelView(@JsonProperty("run_id") long runId,
                   BigDecimal revenue,
                   @JsonProperty("by_source") List<Segment> bySource,
                   @JsonProperty("by_campaign") List<Segment> byCampaign,
-                  @JsonProperty("completed_at") Instant completedAt) {
+                  @JsonProperty("completed_at") Instant completedAt,
+                  @JsonProperty("closed_in_period")
+                  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                  ClosedInPeriod closedInPeriod) {
+
+    /** The deals won in the cohort's dates, whoever the lead, as {@code report funnel} shows them. */
+    record ClosedInPeriod(Instant from, Instant to, @JsonProperty("won_deals") long wonDeals, BigDecimal revenue) {
+    }
+
+    /** This report with the deals won in its dates, when it has both ({@code null}: none). */
+    FunnelView closedInPeriod(io.leadscore.batch.funnelreport.FunnelActuals.ClosedWon closed) {
+        return new FunnelView(runId, from, to, asOf, leads, stages, funnel, sla, acceptance, rejectionReasons, wonDeals,
+                revenue, bySource, byCampaign, completedAt, closed == null ? null
+                : new ClosedInPeriod(closed.from(), closed.to(), closed.wins(), closed.revenue()));
+    }
 
     record Step(String stage, long reached, Double conversion) {
     }
@@ -79,7 +93,7 @@ record FunnelView(@JsonProperty("run_id") long runId,
                                 r.acceptance().mqlShare())),
                 r.rejections().stream().map(x -> new Rejection(x.origin().name().toLowerCase(Locale.ROOT), x.reason(),
                         x.count())).toList(),
-                r.wonDeals(), r.revenue(), segments(r.sources()), segments(r.campaigns()), r.completedAt());
+                r.wonDeals(), r.revenue(), segments(r.sources()), segments(r.campaigns()), r.completedAt(), null);
     }
 
     private static List<Segment> segments(List<FunnelReport.Segment> segments) {

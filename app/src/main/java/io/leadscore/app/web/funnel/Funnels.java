@@ -15,23 +15,30 @@ class Funnels {
     static final int LISTED = 20;
 
     private final FunnelReports reports;
+    private final io.leadscore.batch.funnelreport.FunnelActuals actuals;
 
-    Funnels(FunnelReports reports) {
+    Funnels(FunnelReports reports, io.leadscore.batch.funnelreport.FunnelActuals actuals) {
         this.reports = reports;
+        this.actuals = actuals;
+    }
+
+    /** A report as {@code report funnel --format json} gives it: with the deals won in its dates, when it has both. */
+    private FunnelView view(io.leadscore.batch.funnelreport.FunnelReport report) {
+        return FunnelView.of(report).closedInPeriod(actuals.closedInPeriod(report.cohort()));
     }
 
     Optional<FunnelView> latest() {
-        return reports.recent(1).stream().findFirst().map(FunnelView::of);
+        return reports.recent(1).stream().findFirst().map(this::view);
     }
 
     /** @throws NotFoundException when there is no completed report of that run */
     FunnelView get(long runId) {
-        return reports.find(runId).map(FunnelView::of)
+        return reports.find(runId).map(this::view)
                 .orElseThrow(() -> new NotFoundException("there is no completed funnel report " + runId));
     }
 
     List<FunnelView> recent() {
-        return reports.recent(LISTED).stream().map(FunnelView::of).toList();
+        return reports.recent(LISTED).stream().map(this::view).toList();
     }
 
     /**
@@ -54,13 +61,13 @@ class Funnels {
             throw new InvalidInputException("from " + from + " is not before to " + to);
         }
         if (when == null) {
-            return FunnelView.of(reports.run(f, t));
+            return view(reports.run(f, t));
         }
         if (when.isAfter(Instant.now())) {
             throw new InvalidInputException("as_of " + asOf + " is in the future: a report counts what had happened"
                     + " by its time");
         }
-        return FunnelView.of(reports.run(new io.leadscore.batch.funnelreport.Cohort(f, t, when)));
+        return view(reports.run(new io.leadscore.batch.funnelreport.Cohort(f, t, when)));
     }
 
     private static Instant bound(String name, String text) {

@@ -26,6 +26,9 @@ class FunnelApiTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private static MockHttpServletRequestBuilder leadership(MockHttpServletRequestBuilder request) {
         return request.with(httpBasic(TestUsers.LEADERSHIP, TestUsers.LEADERSHIP_PASSWORD));
     }
@@ -65,6 +68,16 @@ class FunnelApiTest {
         assertThat(read(get("/api/funnel/" + taken.get("run_id").asLong()), 200).get("leads").asLong())
                 .isEqualTo(taken.get("leads").asLong());
         assertThat(read(get("/api/funnel/reports"), 200).size()).isEqualTo(Math.min(20, all.size() + 1));
+        // the deals won in the cohort's dates, whoever the lead, as report funnel --format json has them
+        JsonNode closed = taken.get("closed_in_period");
+        assertThat(closed).as(taken.toString()).isNotNull();
+        assertThat(closed.get("won_deals").asLong()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM deal"
+                + " WHERE status = 'WON' AND closed_at >= CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                + " AND closed_at < CAST(? AS TIMESTAMP WITH TIME ZONE)", Long.class,
+                taken.get("from").asString(), taken.get("to").asString()));
+        assertThat(read(get("/api/funnel/" + taken.get("run_id").asLong()), 200).get("closed_in_period")
+                .get("won_deals").asLong()).isEqualTo(closed.get("won_deals").asLong());
+        assertThat(read(post("/api/funnel"), 201).has("closed_in_period")).isFalse();
     }
 
     @Test
