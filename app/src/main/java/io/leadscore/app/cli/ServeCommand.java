@@ -51,7 +51,12 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         PrintStream out = System.out;
         if (hashPassword) {
-            out.println(Credentials.bcrypt(readPassword()));
+            try {
+                out.println(Credentials.bcrypt(readPassword()));
+            } catch (IllegalArgumentException e) {
+                // a password the policy refuses (too short) is the user's to change, not a bug
+                throw new UsageException("--hash-password: " + e.getMessage());
+            }
             return 0;
         }
         if (newToken) {

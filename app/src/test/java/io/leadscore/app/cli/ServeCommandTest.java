@@ -157,6 +157,26 @@ class ServeCommandTest {
     }
 
     @Test
+    void aPasswordTooShortToHashIsTheUsersToChangeNotABug() {
+        PrintStream err = System.err;
+        InputStream in = System.in;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream("short\n".getBytes(StandardCharsets.UTF_8)));
+            code = LeadscoreMain.run(new String[] {"serve", "--hash-password"});
+        } finally {
+            System.setErr(err);
+            System.setIn(in);
+        }
+
+        assertThat(code).isEqualTo(2);
+        assertThat(said.toString(StandardCharsets.UTF_8)).startsWith("leadscore serve: --hash-password: Invalid password:"
+                + " expected at least 12 characters").doesNotContain("bug");
+    }
+
+    @Test
     void makesATokenAndTheHashToConfigure() {
         String printed = run(InputStream.nullInputStream(), "serve", "--new-token");
 

@@ -44,7 +44,9 @@ final class WhatIfCost {
     static long of(int trials, Scenario scenario, Calibration calibration, long runs) {
         double volume = Math.max(1, scenario.leadsPerWeek() / Scenario.DEFAULT_LEADS_PER_WEEK);
         double mqlsPerDay = Simulator.expectedMqls(scenario, calibration) / Math.max(1, scenario.periodDays());
-        double cost = (double) trials * scenario.periodDays() * runs * Math.max(volume, mqlFactor(mqlsPerDay));
+        // to six places: a factor a rounding error above 1 would make the documented largest request cost one more
+        double factor = Math.round(Math.max(volume, mqlFactor(mqlsPerDay)) * 1e6) / 1e6;
+        double cost = (double) trials * scenario.periodDays() * runs * factor;
         return cost >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.ceil(cost);
     }
 

@@ -75,6 +75,14 @@ class WhatIfLimitsTest {
     }
 
     @Test
+    void theLargestDocumentedRequestIsWithinTheBudgetToTheTrialDay() throws Exception {
+        // 100,000 trials of 300 days: 30,000,000 trial-days, the budget itself (a rounding error made it one more)
+        io.leadscore.simulator.Scenario scenario = io.leadscore.simulator.Scenario.defaults().toBuilder().periodDays(300).build();
+        assertThat(WhatIfCost.of(100_000, scenario, io.leadscore.simulator.calibration.Calibration.defaults(), 1))
+                .isEqualTo(30_000_000L);
+    }
+
+    @Test
     void leversAtAHundredThousandTrialsAreOverTheBudget() throws Exception {
         refused("/api/levers?trials=100000", "would cost 63,000,000 trial-days");
     }
