@@ -76,6 +76,14 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         String said = j.getOriginalMessage() == null ? j.getClass().getSimpleName() : j.getOriginalMessage();
         said = said.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
                 .replaceAll("\\s*\\[Source:[^\\]]*\\]", "");
+        java.util.regex.Matcher fraction = java.util.regex.Pattern.compile(
+                "Cannot coerce Floating-point value \\(([^)]*)\\) to `java\\.lang\\.(Integer|Long)`.*").matcher(said);
+        if (fraction.matches()) {
+            // a whole number is meant; Jackson's words name its settings, not the field's rule
+            String field = j instanceof tools.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()
+                    ? m.getPath().get(m.getPath().size() - 1).getPropertyName() : null;
+            said = "a whole number was expected" + (field == null ? "" : " for " + field) + ", not " + fraction.group(1);
+        }
         if (said.contains("surrogate") && said.contains("property name")) {
             // the name cannot be shown: it is not text; what is wrong with it can, in the words the events API uses
             said = "a field name holds an unpaired surrogate (half of a character), which no text may hold";

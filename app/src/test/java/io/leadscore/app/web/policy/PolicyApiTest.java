@@ -87,7 +87,8 @@ class PolicyApiTest {
         // a fraction of a whole number of days is refused, not cut to 2
         mvc.perform(change("{\"recycle_after_days\": 2.5, \"note\": \"x\"}", TestUsers.ADMIN))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2.5")));
+                .andExpect(jsonPath("$.detail").value("the body is not the JSON this endpoint takes: a whole number was"
+                        + " expected for recycle_after_days, not 2.5 (line 1, column 24)"));
         assertThat(store.latest().version()).isEqualTo(version);
     }
 }
