@@ -266,6 +266,17 @@ public class ModelRegistry {
      */
     @Transactional
     public ModelRecord rollback(String actor) {
+        return rollback(null, actor);
+    }
+
+    /**
+     * Returns to the champion the current one replaced, with the reason a person gave (kept in the decision log
+     * beside what was done).
+     *
+     * @param reason why, or {@code null} for none
+     */
+    @Transactional
+    public ModelRecord rollback(String reason, String actor) {
         ModelRecord current = champion().orElseThrow(() -> new RegistryStateException("there is no champion to roll back"));
         String previous = lastPromotion(current.version()).map(ModelDecision::previousVersion).orElse(null);
         if (previous == null) {
@@ -276,7 +287,7 @@ public class ModelRegistry {
         Instant now = clock.instant();
         current.retire();
         decisions.save(new ModelDecision(current.version(), ModelDecision.Kind.ROLLED_BACK, now,
-                "rolled back to " + previous, actor));
+                "rolled back to " + previous + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()), actor));
         target.promote(now);
         String before = lastPromotion(previous).map(ModelDecision::previousVersion).orElse(null);
         decisions.save(new ModelDecision(previous, ModelDecision.Kind.PROMOTED, now,

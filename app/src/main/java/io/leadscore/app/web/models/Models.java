@@ -70,9 +70,13 @@ class Models {
      *
      * @throws ConflictException when there is no champion, or none before it
      */
-    ModelViews.Summary rollback(Viewer viewer) {
+    ModelViews.Summary rollback(String reason, Viewer viewer) {
+        if (reason != null && reason.strip().length() > REASON_LIMIT) {
+            throw new io.leadscore.scoring.domain.InvalidInputException("Invalid reason: " + reason.strip().length()
+                    + " characters, expected at most " + REASON_LIMIT);
+        }
         try {
-            return ModelViews.summary(registry.rollback(viewer.actor()));
+            return ModelViews.summary(registry.rollback(reason, viewer.actor()));
         } catch (ModelRegistry.RegistryStateException | ModelRefusedException e) {
             throw new ConflictException(e.getMessage());
         }

@@ -50,8 +50,9 @@ class ModelsApi {
     }
 
     @PostMapping("/rollback")
-    @Operation(summary = "Return to the champion the current one replaced; 409 if there is none")
-    ModelViews.Summary rollback(Authentication authentication) {
-        return models.rollback(Viewer.of(authentication));
+    @Operation(summary = "Return to the champion the current one replaced, with an optional {reason} kept in the"
+            + " decision log; 409 if there is none")
+    ModelViews.Summary rollback(@RequestBody(required = false) PromoteRequest request, Authentication authentication) {
+        return models.rollback(request == null ? null : request.reason(), Viewer.of(authentication));
     }
 }

@@ -87,9 +87,10 @@ class ModelsPages {
     }
 
     @PostMapping("/models/rollback")
-    String rollback(Authentication authentication, RedirectAttributes redirect) {
+    String rollback(@RequestParam(required = false) String reason, Authentication authentication,
+                    RedirectAttributes redirect) {
         try {
-            ModelViews.Summary back = models.rollback(Viewer.of(authentication));
+            ModelViews.Summary back = models.rollback(reason, Viewer.of(authentication));
             redirect.addFlashAttribute("notice", "Rolled back: " + back.version() + " is the champion again.");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("problem", e.getMessage());

@@ -112,9 +112,14 @@ class ModelsApiTest {
         mvc.perform(asData(post("/api/models/" + target + "/promote"))).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(target + " is already the champion"));
 
-        JsonNode back = read(post("/api/models/rollback"));
+        JsonNode back = read(post("/api/models/rollback").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"its MQLs were rejected by sales far more often\"}"));
         assertThat(back.get("version").asString()).isEqualTo(before);
         assertThat(registry.champion().map(ModelRecord::version)).contains(before);
+        // the reason is kept with the rollback, as a promotion's is
+        List<ModelDecision> rolled = registry.decisions(target);
+        assertThat(rolled.get(rolled.size() - 1).reason()).isEqualTo("rolled back to " + before
+                + ": its MQLs were rejected by sales far more often");
     }
 
     @Test
