@@ -32,6 +32,9 @@ class ApiErrorController extends BasicErrorController {
 
     @Override
     public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        if (direct(request)) {
+            return notAPage();
+        }
         String path = apiPath(request);
         if (path == null) {
             return super.error(request);
@@ -45,7 +48,7 @@ class ApiErrorController extends BasicErrorController {
     @Override
     public org.springframework.web.servlet.ModelAndView errorHtml(HttpServletRequest request,
                                                                   jakarta.servlet.http.HttpServletResponse response) {
-        if (apiPath(request) == null) {
+        if (apiPath(request) == null && !direct(request)) {
             return super.errorHtml(request, response);
         }
         ResponseEntity<Map<String, Object>> problem = error(request);
@@ -55,6 +58,17 @@ class ApiErrorController extends BasicErrorController {
         view.setExtractValueFromSingleKeyModel(false);
         response.setStatus(problem.getStatusCode().value());
         return new org.springframework.web.servlet.ModelAndView(view, problem.getBody());
+    }
+
+    /** The error page asked for by its address, not reached from a failed request: there is no such page. */
+    private static boolean direct(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null;
+    }
+
+    private static ResponseEntity<Map<String, Object>> notAPage() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.fields(HttpStatus.NOT_FOUND, "there is no such page: the error page answers failed"
+                        + " requests only", "/error"));
     }
 
     /** The path of the failed request within the application, when it is the API's; else {@code null}. */

@@ -258,6 +258,18 @@ class HostileRequestsTest {
         }
 
         @Test
+        void theErrorPageAskedForByItsAddressIsNoPageAtAllNotAServerError() throws Exception {
+            for (String accept : new String[] {"*/*", "text/html"}) {
+                HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/error")).header("Accept", accept).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(answer.statusCode()).as(accept + ": " + answer.body()).isEqualTo(404);
+                assertThat(answer.body()).contains("there is no such page").doesNotContain("999");
+            }
+        }
+
+        @Test
         void aBrowserAskingForHtmlUnderApiGetsTheProblemToo() throws Exception {
             HttpResponse<String> answer = send("GET", "/api/events", "text/html,application/xhtml+xml");
 
