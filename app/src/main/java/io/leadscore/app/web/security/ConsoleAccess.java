@@ -128,7 +128,8 @@ public record ConsoleAccess(List<User> users, List<Token> tokens) {
         try {
             parse(copy);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid " + where + " entry '" + name + "': " + e.getMessage(), e);
+            // not chained: a settings failure is told by its innermost message, which must name the entry
+            throw new IllegalArgumentException("Invalid " + where + " entry '" + name + "': " + e.getMessage());
         }
         return copy;
     }
