@@ -66,7 +66,10 @@ class ConsoleAccessTest {
         @Test
         void anUnknownRole() {
             assertThatThrownBy(() -> new ConsoleAccess.User("maria", HASH, List.of("salesman")))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'salesman'").hasMessageContaining("ops");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'salesman'").hasMessageContaining("ops")
+                    // the settings' failure is told by its innermost message: that one names the entry
+                    .satisfies(e -> assertThat(e.getCause()).isNull())
+                    .hasMessageContaining("entry 'maria'");
         }
 
         @Test
