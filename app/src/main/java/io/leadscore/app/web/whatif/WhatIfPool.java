@@ -149,7 +149,12 @@ class WhatIfPool implements DisposableBean {
                 emitter.send(answer(), MediaType.APPLICATION_JSON);
                 emitter.complete();
             } catch (IOException | RuntimeException e) {
-                emitter.completeWithError(e);
+                try {
+                    emitter.completeWithError(e);
+                } catch (IllegalStateException completed) {
+                    // the client went away as the answer was ready: the stream ended already, nothing is left to say
+                    log.debug("A what-if finished after its client went away: {}", completed.getMessage());
+                }
             }
         }
 
