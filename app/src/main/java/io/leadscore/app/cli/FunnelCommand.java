@@ -267,7 +267,7 @@ final class FunnelCommand implements Callable<Integer> {
         out.table(List.of("stage now", "leads"), stageRows);
         FunnelReport.SlaAttainment s = r.sla();
         out.line("");
-        out.line(String.format(Locale.ROOT, "SLA (first follow-up within %s h): %,d MQLs, %,d within the SLA (%s),"
+        out.line(String.format(Locale.ROOT, "SLA (first follow-up within %s h): %,d MQL hand-offs, %,d within the SLA (%s),"
                         + " %,d breaches, %,d recycled, %,d still open", Output.number(s.slaHours()), s.mqls(), s.withinSla(),
                 s.withinSlaShare() == null ? "n/a" : percent(s.withinSlaShare()), s.breaches(), s.recycled(), s.open()));
         out.line(String.format(Locale.ROOT, "Response time: median %s, P90 %s", hours(s.medianResponseHours()),
