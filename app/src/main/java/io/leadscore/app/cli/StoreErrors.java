@@ -95,6 +95,7 @@ final class StoreErrors {
                         + "; check the host name in --db");
             }
             if (message.contains("Connection refused") || message.contains("password authentication failed")
+                    || message.contains("role \"") && message.contains("does not exist")
                     || message.contains("Wrong user name or password") || message.contains("does not exist")
                     && message.contains("database")) {
                 return new UsageException("cannot open the store " + url + ": " + Failures.oneLine(message));

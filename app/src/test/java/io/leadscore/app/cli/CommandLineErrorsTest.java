@@ -419,6 +419,19 @@ class CommandLineErrorsTest {
         }
 
         @Test
+        void aServerThatKnowsNoSuchUserRefusesTheStoreItDoesNotStopAnswering() {
+            String admin = System.getenv(io.leadscore.app.PostgresTestDatabases.VARIABLE);
+            org.junit.jupiter.api.Assumptions.assumeTrue(admin != null && !admin.isBlank(), "no PostgreSQL server to ask");
+            String url = admin.replaceFirst("\\?.*$", "");
+
+            Run r = run("jobs", "--db", url, "--db-user", "no_such_leadscore_user");
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.errLines()).singleElement().asString().startsWith("leadscore jobs: cannot open the store " + url
+                    + ": FATAL: role \"no_such_leadscore_user\" does not exist");
+        }
+
+        @Test
         void aStoreFileTooShortForAStoreIsDamagedNotAServerThatStoppedAnswering() throws Exception {
             Path folder = Files.createDirectories(dir.resolve("short"));
             Files.writeString(folder.resolve("leadscore.mv.db"), "garbage\n");
