@@ -117,6 +117,22 @@ final class ConfigFile {
         }
     }
 
+    /** Where the file sets {@code setting} (" (line 3, column 20)"), or nothing when it does not or cannot tell. */
+    static String where(GlobalOptions globals, String setting) {
+        try {
+            for (var source : sources(Path.of(globals.config()))) {
+                var property = source.getConfigurationProperty(
+                        org.springframework.boot.context.properties.source.ConfigurationPropertyName.of(setting));
+                if (property != null) {
+                    return StoreErrors.where(property);
+                }
+            }
+        } catch (RuntimeException unreadable) {
+            // the file was read a moment ago; without it the refusal alone is said
+        }
+        return "";
+    }
+
     /**
      * A policy value of the file that the policy refuses, as one line naming the setting, its value, and its line
      * and column in the file, then the policy's reason. (An SLA longer than the recycling time names the one of the

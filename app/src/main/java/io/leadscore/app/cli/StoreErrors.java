@@ -43,6 +43,35 @@ final class StoreErrors {
         return "";
     }
 
+    private static final java.util.regex.Pattern SETTING = java.util.regex.Pattern.compile("^Invalid (leadscore\\.[A-Za-z0-9.-]+): ");
+    private static final java.util.regex.Pattern ISO_DURATION = java.util.regex.Pattern.compile("\\bPT-?[0-9.]+[HMS](?:[0-9.]+[MS])*");
+
+    /** A setting's refusal with where the file sets it ("line 3, column 20"), when the file is known and sets it. */
+    private static String located(GlobalOptions options, String message) {
+        java.util.regex.Matcher m = SETTING.matcher(message);
+        if (options.config() == null || !m.find()) {
+            return message;
+        }
+        String where = ConfigFile.where(options, m.group(1));
+        return where.isEmpty() ? message : "Invalid " + m.group(1) + where + ": " + message.substring(m.end());
+    }
+
+    /** Durations as the settings file writes them ({@code 500ms}, {@code 5s}, {@code 2m}), not ISO-8601's PT0.5S. */
+    static String durations(String message) {
+        return ISO_DURATION.matcher(message).replaceAll(r -> {
+            try {
+                java.time.Duration d = java.time.Duration.parse(r.group());
+                long ms = d.toMillis();
+                String shown = ms % 3_600_000 == 0 && ms != 0 ? ms / 3_600_000 + "h"
+                        : ms % 60_000 == 0 && ms != 0 ? ms / 60_000 + "m"
+                        : ms % 1_000 == 0 ? ms / 1_000 + "s" : ms + "ms";
+                return java.util.regex.Matcher.quoteReplacement(shown);
+            } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+                return java.util.regex.Matcher.quoteReplacement(r.group());
+            }
+        });
+    }
+
     static RuntimeException translate(RuntimeException e, GlobalOptions options) {
         String url = options.dbUrl();
         BindException bind = Failures.find(e, BindException.class);
@@ -57,7 +86,7 @@ final class StoreErrors {
                         + io.leadscore.scoring.domain.Quoted.value(String.valueOf(property.getValue())) + " is not "
                         + expected(conversion.getTargetType().getType()) + where(property));
             }
-            return new UsageException(source + ": " + Failures.oneLine(Failures.rootMessage(bind)));
+            return new UsageException(source + ": " + located(options, durations(Failures.oneLine(Failures.rootMessage(bind)))));
         }
         WebhookSettings.InvalidSettingException webhook = Failures.find(e, WebhookSettings.InvalidSettingException.class);
         if (webhook != null) {

@@ -335,7 +335,11 @@ class CommandLineErrorsTest {
 
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.errLines()).containsExactly("leadscore jobs: --config " + config
-                    + ": Invalid leadscore.rescore.chunk-size: -5, expected 1 to 100000");
+                    + ": Invalid leadscore.rescore.chunk-size (line 3, column 17): -5, expected 1 to 100000");
+            // a duration as the file writes it, not as ISO-8601 would
+            Run poll = jobsWithSettings("poll.yml", "leadscore:\n  remote:\n    poll-interval: 0s\n");
+            assertThat(poll.errLines()).containsExactly("leadscore jobs: --config " + dir.resolve("poll.yml")
+                    + ": Invalid leadscore.remote.poll-interval (line 3, column 20): 0s, expected 10ms to 1m");
         }
 
         @Test
