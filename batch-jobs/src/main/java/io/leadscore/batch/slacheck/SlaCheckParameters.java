@@ -29,8 +29,9 @@ final class SlaCheckParameters {
             Instant asOf = asOf(parameters.getString(AS_OF));
             Instant now = clock.instant();
             if (asOf.isAfter(now)) {
-                throw new InvalidJobParametersException("Invalid " + AS_OF + ": " + asOf + " is in the future (now "
-                        + now + "); an SLA check judges only what has happened");
+                // said in the user's words: the flag already names the value, the job's parameter name is internal
+                throw new InvalidJobParametersException(asOf + " is in the future (now " + now + "); an SLA check"
+                        + " judges only what has happened");
             }
         };
     }
