@@ -154,9 +154,11 @@ final class ConfigFile {
                             org.springframework.boot.context.properties.source.ConfigurationPropertyName.of(
                                     "leadscore.policy." + name));
                     if (property != null) {
-                        return new UsageException("--config " + globals.config() + ": leadscore.policy." + name + ": "
-                                + io.leadscore.scoring.domain.Quoted.value(String.valueOf(property.getValue()))
-                                + StoreErrors.where(property) + ": " + m);
+                        // as every setting out of range is said: the setting, where the file sets it, the value
+                        // and the range (the policy's own "Invalid MQL threshold:" named it a second time)
+                        String rule = m.contains("shorter than the SLA") ? m : m.replaceFirst("^Invalid [^:]*: ", "");
+                        return new UsageException("--config " + globals.config() + ": Invalid leadscore.policy." + name
+                                + StoreErrors.where(property) + ": " + rule);
                     }
                 }
             }

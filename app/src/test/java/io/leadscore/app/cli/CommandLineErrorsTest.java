@@ -349,11 +349,11 @@ class CommandLineErrorsTest {
 
             assertThat(threshold.exit()).isEqualTo(2);
             assertThat(threshold.errLines()).containsExactly("leadscore jobs: --config " + dir.resolve("threshold.yml")
-                    + ": leadscore.policy.mql-threshold: '2.5' (line 3, column 20): Invalid MQL threshold: 2.5, expected"
-                    + " a score strictly between 0 and 1");
+                    + ": Invalid leadscore.policy.mql-threshold (line 3, column 20): 2.5, expected a score strictly"
+                    + " between 0 and 1");
             assertThat(sla.exit()).isEqualTo(2);
             assertThat(sla.errLines()).singleElement().asString().startsWith("leadscore jobs: --config "
-                    + dir.resolve("sla.properties") + ": leadscore.policy.sla-hours: '500' (line 1, ");
+                    + dir.resolve("sla.properties") + ": Invalid leadscore.policy.sla-hours (line 1, ");
         }
 
         /** A simulation over the built-in defaults reads no store, and still reads its --config: checked, and used. */
@@ -372,7 +372,7 @@ class CommandLineErrorsTest {
             assertThat(none.errLines()).containsExactly("leadscore simulate: --config " + missing + ": no such file");
             assertThat(out.exit()).isEqualTo(2);
             assertThat(out.errLines()).singleElement().asString().startsWith("leadscore plan: --config " + range
-                    + ": leadscore.policy.mql-threshold: '2.5' (line 3, column 20)");
+                    + ": Invalid leadscore.policy.mql-threshold (line 3, column 20)");
             assertThat(policy.exit()).as(policy.err()).isZero();
             assertThat(policy.out()).containsPattern("\"sla_hours\": ?4(\\.0)?,");
         }
