@@ -156,7 +156,8 @@ final class ConfigFile {
                     if (property != null) {
                         // as every setting out of range is said: the setting, where the file sets it, the value
                         // and the range (the policy's own "Invalid MQL threshold:" named it a second time)
-                        String rule = m.contains("shorter than the SLA") ? m : m.replaceFirst("^Invalid [^:]*: ", "");
+                        String rule = (m.contains("shorter than the SLA") ? "recycling after " : "")
+                                + m.replaceFirst("^Invalid [^:]*: ", "");
                         return new UsageException("--config " + globals.config() + ": Invalid leadscore.policy." + name
                                 + StoreErrors.where(property) + ": " + rule);
                     }
