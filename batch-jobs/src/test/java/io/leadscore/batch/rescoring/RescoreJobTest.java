@@ -221,6 +221,19 @@ abstract class RescoreJobTest {
         assertThat(sampledScoresAgreeWithAFullRecompute(second.runId(), HISTORY.until())).isGreaterThan(15);
     }
 
+    /** A close dated after now (a CRM's expected close written as closed_at) is no past night's: no replay advice. */
+    @Test
+    void aPlainRunDoesNotAdviseReplayingAPastNightForACloseDatedInTheFuture(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        jdbc.update("UPDATE lead SET stage = 'WON', stage_changed_at = ? WHERE id = (SELECT MIN(id) FROM lead)",
+                Instants.utc(Instant.now().plus(Duration.ofDays(365))));
+
+        RescoreReport now = rescoring.run(new Rescoring.Request(Instant.now(), false, 2));
+
+        assertThat(now.completed()).isTrue();
+        assertThat(output.getAll()).doesNotContain("were won or lost after it");
+    }
+
     @Test
     void aRunAsOfAnEarlierTimeThanTheLastRebuildsStatesFromTheWholeHistory(
             org.springframework.boot.test.system.CapturedOutput output) {
