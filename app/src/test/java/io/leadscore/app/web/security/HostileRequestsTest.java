@@ -117,22 +117,26 @@ class HostileRequestsTest {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
 
+        /** The lead opens by its encoded id in the API (its id as JSON writes it) and on its console page. */
+        private void opensInTheApiAndOnItsPage(String id, String asJson, String cookie) throws Exception {
+            String basic = "Basic " + Base64.getEncoder().encodeToString((TestUsers.DATA + ":" + TestUsers.DATA_PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> api = http("/api/leads/" + LeadPaths.segment(id), basic, null);
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+            assertThat(api.body()).contains("\"lead_id\":\"" + asJson + "\"");
+            HttpResponse<String> page = http(LeadPaths.of(id), null, cookie);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains(id);
+        }
+
         @Test
         void aLeadIdWithASlashASemicolonASpaceAPercentAndABackslashOpensInTheApiAndTheConsole() throws Exception {
             String id = rename();
             try {
-                String basic = "Basic " + Base64.getEncoder().encodeToString((TestUsers.DATA + ":" + TestUsers.DATA_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8));
-                HttpResponse<String> api = http("/api/leads/" + LeadPaths.segment(id), basic, null);
-                assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
-                assertThat(api.body()).contains("\"lead_id\":\"ACME/2026;17 50%\\\\EMEA\"");
-
                 String cookie = signInOverHttp();
+                opensInTheApiAndOnItsPage(id, "ACME/2026;17 50%\\\\EMEA", cookie);
                 HttpResponse<String> search = http("/leads?q=ACME%2F2026", null, cookie);
                 assertThat(search.body()).contains("href=\"/leads/ACME%2F2026%3B17%2050%25%5CEMEA\"");
-                HttpResponse<String> page = http(LeadPaths.of(id), null, cookie);
-                assertThat(page.statusCode()).isEqualTo(200);
-                assertThat(page.body()).contains("ACME/2026;17 50%\\EMEA");
             } finally {
                 restore();
             }
@@ -143,14 +147,7 @@ class HostileRequestsTest {
         void aLeadIdShapedLikeAnAddressOpensInTheApiAndTheConsole() throws Exception {
             String id = rename("https://crm.example/lead//17/");
             try {
-                String basic = "Basic " + Base64.getEncoder().encodeToString((TestUsers.DATA + ":" + TestUsers.DATA_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8));
-                HttpResponse<String> api = http("/api/leads/" + LeadPaths.segment(id), basic, null);
-                assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
-                assertThat(api.body()).contains("\"lead_id\":\"https://crm.example/lead//17/\"");
-                HttpResponse<String> page = http(LeadPaths.of(id), null, signInOverHttp());
-                assertThat(page.statusCode()).isEqualTo(200);
-                assertThat(page.body()).contains("https://crm.example/lead//17/");
+                opensInTheApiAndOnItsPage(id, "https://crm.example/lead//17/", signInOverHttp());
             } finally {
                 restore();
             }
