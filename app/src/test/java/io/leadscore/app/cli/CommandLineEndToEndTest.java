@@ -352,7 +352,8 @@ class CommandLineEndToEndTest {
         Files.writeString(config, "leadscore:\n  policy:\n    sla-hours: -1\n");
         Run bad = run("jobs", "--config", config.toString());
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).contains("Invalid SLA hours: -1.0");
+        assertThat(bad.err()).contains("Invalid leadscore.policy.sla-hours (line 3, column 16): -1.0, expected a positive"
+                + " number of hours");
     }
 
     @Test

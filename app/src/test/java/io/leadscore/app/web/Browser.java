@@ -88,11 +88,21 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Waits until the condition holds. A page that reloads itself (the jobs page follows a run) may replace an
-     * element between finding it and reading it: that is asked again, not failed.
+     * element between finding it and reading it: that is asked again, not failed (Chrome says so either as a stale
+     * element or as a node that "does not belong to the document").
      */
     public <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition);
+                .until(d -> {
+                    try {
+                        return condition.apply(d);
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
     }
 
     /** Waits until every chart on the page has been drawn at least once (those drawn on demand once asked for). */
