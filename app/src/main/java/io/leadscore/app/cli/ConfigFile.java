@@ -119,18 +119,24 @@ final class ConfigFile {
 
     /** Where the file sets {@code setting} (" (line 3, column 20)"), or nothing when it does not or cannot tell. */
     static String where(GlobalOptions globals, String setting) {
+        return property(globals, setting).map(StoreErrors::where).orElse("");
+    }
+
+    /** The setting as the file sets it, with its origin; empty when it does not, or the file cannot be read again. */
+    private static java.util.Optional<org.springframework.boot.context.properties.source.ConfigurationProperty> property(
+            GlobalOptions globals, String setting) {
         try {
             for (var source : sources(Path.of(globals.config()))) {
                 var property = source.getConfigurationProperty(
                         org.springframework.boot.context.properties.source.ConfigurationPropertyName.of(setting));
                 if (property != null) {
-                    return StoreErrors.where(property);
+                    return java.util.Optional.of(property);
                 }
             }
         } catch (RuntimeException unreadable) {
             // the file was read a moment ago; without it the refusal alone is said
         }
-        return "";
+        return java.util.Optional.empty();
     }
 
     /**
@@ -147,24 +153,16 @@ final class ConfigFile {
                 : m.startsWith("Invalid recycle-after days") ? List.of("recycle-after-days")
                 : m.startsWith("Invalid label horizon") ? List.of("label-horizon-days")
                 : m.startsWith("Invalid engagement") ? List.of("engagement-half-life-days") : List.of();
-        try {
-            for (var source : sources(Path.of(globals.config()))) {
-                for (String name : candidates) {
-                    var property = source.getConfigurationProperty(
-                            org.springframework.boot.context.properties.source.ConfigurationPropertyName.of(
-                                    "leadscore.policy." + name));
-                    if (property != null) {
-                        // as every setting out of range is said: the setting, where the file sets it, the value
-                        // and the range (the policy's own "Invalid MQL threshold:" named it a second time)
-                        String rule = (m.contains("shorter than the SLA") ? "recycling after " : "")
-                                + m.replaceFirst("^Invalid [^:]*: ", "");
-                        return new UsageException("--config " + globals.config() + ": Invalid leadscore.policy." + name
-                                + StoreErrors.where(property) + ": " + rule);
-                    }
-                }
+        for (String name : candidates) {
+            var property = property(globals, "leadscore.policy." + name);
+            if (property.isPresent()) {
+                // as every setting out of range is said: the setting, where the file sets it, the value and the range
+                // (the policy's own "Invalid MQL threshold:" named it a second time)
+                String rule = (m.contains("shorter than the SLA") ? "recycling after " : "")
+                        + m.replaceFirst("^Invalid [^:]*: ", "");
+                return new UsageException("--config " + globals.config() + ": Invalid leadscore.policy." + name
+                        + StoreErrors.where(property.get()) + ": " + rule);
             }
-        } catch (RuntimeException unreadable) {
-            // the file was read a moment ago; without it the policy's reason alone is said
         }
         return new UsageException("--config " + globals.config() + ": " + m);
     }

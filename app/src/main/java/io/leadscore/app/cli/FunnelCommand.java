@@ -69,7 +69,8 @@ final class FunnelCommand implements Callable<Integer> {
             } catch (FunnelReportFailedException e) {
                 throw new JobFailedException(e.getMessage() + "; run the report again");
             }
-            print(funnel, closedInPeriod(session, funnel.cohort()), new Output(System.out, globals.format()));
+            print(funnel, session.bean(FunnelActuals.class).closedInPeriod(funnel.cohort()),
+                    new Output(System.out, globals.format()));
             return 0;
         }
     }
@@ -106,14 +107,6 @@ final class FunnelCommand implements Callable<Integer> {
             }
             case table -> table(r, period, out);
         }
-    }
-
-    /**
-     * The deals won in the cohort's dates (up to the report's as-of time), whichever lead they belong to, counted by
-     * the back-test's own definition ({@link FunnelActuals}); {@code null} for a report without both dates.
-     */
-    private static FunnelActuals.ClosedWon closedInPeriod(StoreSession session, io.leadscore.batch.funnelreport.Cohort cohort) {
-        return session.bean(FunnelActuals.class).closedInPeriod(cohort);
     }
 
     static Map<String, Object> json(FunnelReport r) {

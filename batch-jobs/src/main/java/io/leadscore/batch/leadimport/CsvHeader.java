@@ -17,12 +17,13 @@ final class CsvHeader {
     private final Map<String, Integer> indexByKey;
     private final List<Integer> extraIndexes;
     /** Whether the extra columns are kept (a lead's custom attributes) or ignored (in the other kinds). */
-    private boolean extrasKept = true;
+    private final boolean extrasKept;
 
-    private CsvHeader(String[] names, Map<String, Integer> indexByKey, List<Integer> extraIndexes) {
+    private CsvHeader(String[] names, Map<String, Integer> indexByKey, List<Integer> extraIndexes, ImportFileKind kind) {
         this.names = names;
         this.indexByKey = indexByKey;
         this.extraIndexes = extraIndexes;
+        this.extrasKept = kind == ImportFileKind.LEADS;
     }
 
     /**
@@ -74,7 +75,7 @@ final class CsvHeader {
                     + String.join(", ", missing) + " (a " + kind.label() + " file needs " + String.join(", ", kind.requiredColumns())
                     + "; found " + (names.length == 0 || names[0].isEmpty() ? "no header" : found(names)) + ")");
         }
-        return new CsvHeader(names, indexByKey, Collections.unmodifiableList(extras)).extras(kind);
+        return new CsvHeader(names, indexByKey, Collections.unmodifiableList(extras), kind);
     }
 
     /** The first names of a header, for a message: a header read the wrong way may hold thousands. */
@@ -108,12 +109,7 @@ final class CsvHeader {
                 extras.add(i);
             }
         }
-        return new CsvHeader(names.toArray(String[]::new), indexByKey, Collections.unmodifiableList(extras)).extras(kind);
-    }
-
-    private CsvHeader extras(ImportFileKind kind) {
-        extrasKept = kind == ImportFileKind.LEADS;
-        return this;
+        return new CsvHeader(names.toArray(String[]::new), indexByKey, Collections.unmodifiableList(extras), kind);
     }
 
     /** Whether the column at {@code index} is one the import ignores: an extra column of a file other than leads. */

@@ -116,7 +116,7 @@ final class RowFields {
                 // two ids that look alike would name two leads: one with a zero-width space, one without
                 problem(column, String.format(java.util.Locale.ROOT, "id %s holds an invisible character (U+%04X)"
                         + " that makes it look like another id; ids are printable text",
-                        io.leadscore.scoring.domain.Quoted.value(value.replaceAll("[\u200B\u200C\u2060\uFEFF]", "")),
+                        io.leadscore.scoring.domain.Quoted.value(value.replaceAll("[" + INVISIBLE + "]", "")),
                         invisible));
                 return null;
             }
@@ -129,8 +129,10 @@ final class RowFields {
     }
 
     /** Zero-width space and non-joiner, word joiner, a byte-order mark inside text: characters no one sees. */
+    private static final String INVISIBLE = "\u200B\u200C\u2060\uFEFF";
+
     private static boolean invisible(int c) {
-        return c == 0x200B || c == 0x200C || c == 0x2060 || c == 0xFEFF;
+        return INVISIBLE.indexOf(c) >= 0;
     }
 
     Instant timestamp(String column, boolean required) {
